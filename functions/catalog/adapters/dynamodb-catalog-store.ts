@@ -1,0 +1,235 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import type { PageKey } from '../../shared/pagination.js';
+import type { Category } from '../domain/category.js';
+import {
+  CategoryTakenError,
+  ProductChangedConcurrentlyError,
+  SkuTakenError,
+  UnknownCategoryError,
+} from '../domain/errors.js';
+import type { Product } from '../domain/product.js';
+import type { CategoryStore, ProductListing, ProductStore } from '../use-cases/ports.js';
+import { CatalogTable } from './catalog-table.js';
+
+const PRODUCT = 'PRODUCT';
+const CATEGORY = 'CATEGORY';
+
+const productKey = (sku: string) => ({ pk: `${PRODUCT}#${sku}`, sk: PRODUCT });
+const categoryKey = (id: string) => ({ pk: `${CATEGORY}#${id}`, sk: CATEGORY });
+
+type ProductItem = Product & { pk: string; sk: string; kind: typeof PRODUCT; listKey: string };
+
+const toProductItem = (product: Product): ProductItem => ({
+  ...productKey(product.sku),
+  kind: PRODUCT,
+  listKey: product.sku,
+  ...product,
+});
+
+const toProduct = ({
+  sku,
+  name,
+  description,
+  category,
+  price,
+  inStock,
+  version,
+  createdAt,
+  updatedAt,
+}: ProductItem) => ({
+  sku,
+  name,
+  description,
+  category,
+  price,
+  inStock,
+  version,
+  createdAt,
+  updatedAt,
+});
+
+const BATCH_GET_LIMIT = 100;
+const BATCH_GET_ATTEMPTS = 5;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string): ProductStore => {
+  const categoryMustExist = (category: string) => ({
+    ConditionCheck: {
+      TableName: tableName,
+      Key: categoryKey(category),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  });
+
+  return {
+    async get(sku) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: productKey(sku) }));
+      return Item ? toProduct(Item as ProductItem) : undefined;
+    },
+
+    async getMany(skus) {
+      const found: Product[] = [];
+      for (let start = 0; start < skus.length; start += BATCH_GET_LIMIT) {
+        let keys: Record<string, unknown>[] = skus.slice(start, start + BATCH_GET_LIMIT).map(productKey);
+        for (let attempt = 0; keys.length > 0; attempt++) {
+          if (attempt === BATCH_GET_ATTEMPTS)
+            throw new Error('DynamoDB kept keys unprocessed after retries.');
+          if (attempt > 0) await sleep(Math.random() * 25 * 2 ** attempt);
+          const result = await db.send(
+            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
+          );
+          found.push(...(result.Responses?.[tableName] ?? []).map((item) => toProduct(item as ProductItem)));
+          keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+        }
+      }
+      return found;
+    },
+
+    async list({ category, limit, after }): Promise<ProductListing> {
+      const index = category ? CatalogTable.indexes.byCategory : CatalogTable.indexes.byKind;
+      // One item more than asked shows whether another page exists, so the last page has no cursor.
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#partition = :partition',
+          ExpressionAttributeNames: { '#partition': index.partitionKey },
+          ExpressionAttributeValues: { ':partition': category ?? PRODUCT },
+          Limit: limit + 1,
+          ...(after ? { ExclusiveStartKey: after } : {}),
+        }),
+      );
+      const items = (Items as ProductItem[]).slice(0, limit);
+      const last = items.at(-1);
+      const next: PageKey | undefined =
+        Items.length > limit && last
+          ? { pk: last.pk, sk: last.sk, listKey: last.listKey, [index.partitionKey]: category ?? PRODUCT }
+          : undefined;
+      return { items: items.map(toProduct), ...(next ? { next } : {}) };
+    },
+
+    async create(product, events) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: toProductItem(product),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              categoryMustExist(product.category),
+              ...outboxPuts(tableName, events),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) throw new SkuTakenError(product.sku);
+        if (conditionFailedAt(error, 1)) throw new UnknownCategoryError(product.category);
+        throw error;
+      }
+    },
+
+    async replace(product, expectedVersion, events) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: toProductItem(product),
+                  ConditionExpression: 'version = :expected',
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                },
+              },
+              categoryMustExist(product.category),
+              ...outboxPuts(tableName, events),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) throw new ProductChangedConcurrentlyError(product.sku);
+        if (conditionFailedAt(error, 1)) throw new UnknownCategoryError(product.category);
+        throw error;
+      }
+    },
+
+    async delete(sku, expectedVersion, events: readonly DomainEvent[]) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: productKey(sku),
+                  ConditionExpression: 'version = :expected',
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                },
+              },
+              ...outboxPuts(tableName, events),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) throw new ProductChangedConcurrentlyError(sku);
+        throw error;
+      }
+    },
+  };
+};
+
+type CategoryItem = Category & { pk: string; sk: string; kind: typeof CATEGORY; listKey: string };
+
+export const dynamoCategoryStore = (db: DynamoDBDocumentClient, tableName: string): CategoryStore => ({
+  async create(category) {
+    const item: CategoryItem = {
+      ...categoryKey(category.id),
+      kind: CATEGORY,
+      listKey: category.id,
+      ...category,
+    };
+    try {
+      await db.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new CategoryTakenError(category.id);
+      throw error;
+    }
+  },
+
+  async list() {
+    const categories: Category[] = [];
+    let after: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: CatalogTable.indexes.byKind.name,
+          KeyConditionExpression: 'kind = :kind',
+          ExpressionAttributeValues: { ':kind': CATEGORY },
+          ...(after ? { ExclusiveStartKey: after } : {}),
+        }),
+      );
+      categories.push(
+        ...((page.Items ?? []) as CategoryItem[]).map(({ id, name, createdAt }) => ({ id, name, createdAt })),
+      );
+      after = page.LastEvaluatedKey;
+    } while (after);
+    return categories;
+  },
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineEvent } from '../../shared/events/define-event.js';
+import { moneySchema } from '../../shared/money.js';
+import { categoryIdSchema, skuSchema } from './schemas.js';
+
+const source = 'shop.catalog';
+
+const productState = z.object({
+  sku: skuSchema,
+  name: z.string(),
+  description: z.string(),
+  category: categoryIdSchema,
+  price: moneySchema,
+});
+
+export const ProductCreated = defineEvent({
+  source,
+  detailType: 'ProductCreated',
+  version: 1,
+  data: productState,
+});
+
+export const ProductUpdated = defineEvent({
+  source,
+  detailType: 'ProductUpdated',
+  version: 1,
+  data: productState,
+});
+
+export const ProductPriceChanged = defineEvent({
+  source,
+  detailType: 'ProductPriceChanged',
+  version: 1,
+  data: z.object({ sku: skuSchema, previousPrice: moneySchema, price: moneySchema }),
+});
+
+export const ProductDeleted = defineEvent({
+  source,
+  detailType: 'ProductDeleted',
+  version: 1,
+  data: z.object({ sku: skuSchema }),
+});
+
+export const catalogEvents = [ProductCreated, ProductUpdated, ProductPriceChanged, ProductDeleted] as const;

@@ -1,0 +1,32 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { moneySchema } from '../../shared/money.js';
+import { skuSchema } from './schemas.js';
+
+/** The most skus one call may ask for: an order's line limit, with room to spare. */
+export const MAX_SKUS_PER_LOOKUP = 100;
+
+/**
+ * The catalog's synchronous read contract: current name and price of several
+ * skus at once. Cart and orders call it; skus the catalog does not know are
+ * simply absent from the answer.
+ */
+export const GetProducts = defineContract({
+  name: 'GetProducts',
+  input: z.strictObject({ skus: z.array(skuSchema).min(1).max(MAX_SKUS_PER_LOOKUP) }),
+  output: z.object({
+    items: z.array(z.object({ sku: skuSchema, name: z.string(), price: moneySchema })),
+  }),
+});
+
+export type ProductSummary = z.infer<typeof GetProducts.output>['items'][number];
+
+/** The typed client other services use; `functionName` comes from their config. */
+export const catalogReader = (client: LambdaClient, functionName: string) => ({
+  async getProducts(skus: readonly string[]): Promise<ProductSummary[]> {
+    const unique = [...new Set(skus)];
+    const { items } = await invokeContract(client, functionName, GetProducts, { skus: unique });
+    return items;
+  },
+});

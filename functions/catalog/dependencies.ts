@@ -1,0 +1,22 @@
+import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { hmacCursors } from '../shared/pagination.js';
+import { dynamoCategoryStore, dynamoProductStore } from './adapters/dynamodb-catalog-store.js';
+import { catalogConfig } from './config.js';
+import type { CatalogDependencies } from './use-cases/ports.js';
+
+let dependencies: CatalogDependencies | undefined;
+
+/** The catalog's real adapters, built on first use and kept for the container's life. */
+export const catalogDependencies = (): CatalogDependencies => {
+  if (!dependencies) {
+    const config = catalogConfig.load();
+    const db = dynamoDocumentClient();
+    dependencies = {
+      products: dynamoProductStore(db, config.CATALOG_TABLE_NAME),
+      categories: dynamoCategoryStore(db, config.CATALOG_TABLE_NAME),
+      cursors: hmacCursors(config.CURSOR_SECRET),
+      clock: () => new Date(),
+    };
+  }
+  return dependencies;
+};

@@ -1,0 +1,8 @@
+import { httpRoute } from '../../shared/http/http-route.js';
+import { catalogDependencies } from '../dependencies.js';
+import { listCategories } from '../use-cases/list-categories.js';
+
+export const listCategoriesHandler = (deps = catalogDependencies) =>
+  httpRoute({ access: 'public' }, () => listCategories(deps()));
+
+export const handler = listCategoriesHandler();

@@ -1,0 +1,32 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DomainEvent } from './events/define-event.js';
+import { outboxItem } from './outbox/outbox.js';
+
+/** One document client per container, created on first use. */
+let documentClient: DynamoDBDocumentClient | undefined;
+export const dynamoDocumentClient = (): DynamoDBDocumentClient => {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return documentClient;
+};
+
+/** The transaction items that store `events` in the table's outbox. */
+export const outboxPuts = (tableName: string, events: readonly DomainEvent[], now = new Date()) =>
+  events.map((event) => ({
+    Put: {
+      TableName: tableName,
+      Item: outboxItem(event, now),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  }));
+
+/**
+ * For a cancelled transaction, whether the item at `index` failed its
+ * condition; undefined when the error is not a cancelled transaction.
+ */
+export const conditionFailedAt = (error: unknown, index: number): boolean | undefined => {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+};

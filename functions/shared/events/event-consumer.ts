@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { z } from 'zod';
+import { withCorrelation } from '../correlation.js';
+import { type LambdaHandler, withHouseMiddleware } from '../middleware.js';
+import { logger } from '../observability.js';
+import type { EventDefinition, EventDetail } from './define-event.js';
+
+export interface ReceivedEvent<D> {
+  readonly detailType: string;
+  readonly detail: EventDetail<D>;
+}
+
+type Consumed<Defs extends readonly EventDefinition[]> = {
+  [K in keyof Defs]: Defs[K] extends EventDefinition<infer S> ? ReceivedEvent<z.output<S>> : never;
+}[number];
+
+type Envelope = Pick<EventBridgeEvent<string, unknown>, 'detail-type' | 'source' | 'detail'>;
+
+export class UnexpectedEventError extends Error {
+  constructor(detailType: string) {
+    super(`This consumer does not handle ${detailType} events.`);
+    this.name = 'UnexpectedEventError';
+  }
+}
+
+const receive = <Defs extends readonly EventDefinition[]>(definitions: Defs, envelope: Envelope) => {
+  const definition = definitions.find(
+    (candidate) => candidate.source === envelope.source && candidate.detailType === envelope['detail-type'],
+  );
+  if (!definition) throw new UnexpectedEventError(envelope['detail-type']);
+  return { detailType: definition.detailType, detail: definition.parse(envelope.detail) } as Consumed<Defs>;
+};
+
+const correlationOfEnvelope = (envelope: Envelope) => {
+  const detail = envelope.detail as Partial<EventDetail<unknown>> | undefined;
+  return {
+    correlationId: detail?.metadata?.correlationId ?? randomUUID(),
+    ...(detail?.metadata?.eventId ? { causationId: detail.metadata.eventId } : {}),
+  };
+};
+
+/**
+ * The preset for a consumer of domain events, invoked either by an EventBridge
+ * rule (one event; a throw makes EventBridge retry, then dead-letter it) or by
+ * an SQS queue (a batch; failed messages are reported, the rest are done).
+ * Each event is checked against its one definition before the use case sees it.
+ */
+export const eventConsumer = <const Defs extends readonly EventDefinition[]>(
+  definitions: Defs,
+  consume: (event: Consumed<Defs>) => Promise<void>,
+): LambdaHandler<Envelope | SQSEvent, SQSBatchResponse | undefined> =>
+  withHouseMiddleware<Envelope | SQSEvent, SQSBatchResponse | undefined>(
+    async (input) => {
+      if (!('Records' in input)) {
+        await consume(receive(definitions, input));
+        return undefined;
+      }
+      const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+      for (const record of input.Records) {
+        try {
+          const envelope = JSON.parse(record.body) as Envelope;
+          await withCorrelation(correlationOfEnvelope(envelope), () =>
+            consume(receive(definitions, envelope)),
+          );
+        } catch (error) {
+          logger.error('Event not consumed', { messageId: record.messageId, error: errorName(error) });
+          batchItemFailures.push({ itemIdentifier: record.messageId });
+        }
+      }
+      return { batchItemFailures };
+    },
+    (input) => ('Records' in input ? { correlationId: randomUUID() } : correlationOfEnvelope(input)),
+  );
+
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'Unknown');

@@ -1,0 +1,48 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import type { z } from 'zod';
+import { currentCorrelation } from '../correlation.js';
+import { TransientError } from '../errors.js';
+import type { LambdaHandler } from '../middleware.js';
+import { directInvocation } from './saga-task.js';
+
+/**
+ * A synchronous read another service publishes: its name, input and output
+ * schemas. The owner serves it with `serveContract`; callers use `invokeContract`
+ * with the function name the CDK gives them. Neither side sees the other's table.
+ */
+export interface Contract<I extends z.ZodType, O extends z.ZodType> {
+  readonly name: string;
+  readonly input: I;
+  readonly output: O;
+}
+
+export const defineContract = <I extends z.ZodType, O extends z.ZodType>(
+  contract: Contract<I, O>,
+): Contract<I, O> => contract;
+
+export const serveContract = <I extends z.ZodType, O extends z.ZodType>(
+  contract: Contract<I, O>,
+  run: (input: z.output<I>) => Promise<z.input<O>>,
+): LambdaHandler<unknown, z.output<O>> => directInvocation(contract, run);
+
+export class ContractCallFailedError extends TransientError {
+  readonly slug = 'dependency-failed';
+}
+
+export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
+  client: LambdaClient,
+  functionName: string,
+  contract: Contract<I, O>,
+  input: z.input<I>,
+): Promise<z.output<O>> => {
+  const payload = { correlationId: currentCorrelation().correlationId, request: input };
+  const response = await client.send(
+    new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }),
+  );
+  const text = response.Payload ? Buffer.from(response.Payload).toString('utf8') : 'null';
+  if (response.FunctionError) {
+    throw new ContractCallFailedError(`${contract.name} failed: ${response.FunctionError}`);
+  }
+  return contract.output.parse(JSON.parse(text));
+};

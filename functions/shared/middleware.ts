@@ -1,0 +1,54 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { MiddlewareObj } from '@middy/core';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { type Correlation, currentCorrelation, withCorrelation } from './correlation.js';
+import { logger, metrics, tracer } from './observability.js';
+
+/**
+ * Publishes the invocation's metrics if it recorded any, plus the cold-start
+ * metric once per container. (Powertools' own middleware warns on every
+ * invocation that records none, which reads routes always do.)
+ */
+const publishMetrics = (): MiddlewareObj => {
+  const publish = () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return {
+    before: () => {
+      metrics.captureColdStartMetric();
+    },
+    after: publish,
+    onError: publish,
+  };
+};
+
+/** Puts the invocation's correlation id on every log line. */
+const correlationKeys = (): MiddlewareObj => ({
+  before: () => {
+    const { correlationId, causationId } = currentCorrelation();
+    logger.appendKeys({ correlationId, ...(causationId ? { causationId } : {}) });
+  },
+});
+
+export type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
+
+/**
+ * The house middleware chain, in the one order every preset shares:
+ * Powertools logger context, tracing, metrics, correlation keys, then the
+ * preset's own edge middleware (innermost, so it sees errors first).
+ */
+export const withHouseMiddleware = <E, R>(
+  core: (event: E, context: Context) => Promise<R>,
+  correlationOf: (event: E) => Correlation,
+  edge?: MiddlewareObj<E, R>,
+): LambdaHandler<E, R> => {
+  const chain = middy<E, R>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(publishMetrics())
+    .use(correlationKeys());
+  const handler = (edge ? chain.use(edge) : chain).handler(core);
+  return (event, context) => withCorrelation(correlationOf(event), () => handler(event, context));
+};

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { EventPublisher } from '../events/publisher.js';
+import { withHouseMiddleware } from '../middleware.js';
+import { logger, MetricUnit, metrics } from '../observability.js';
+import { eventFromOutboxImage } from './outbox.js';
+
+/**
+ * Publishes the outbox items of a stream batch. When some cannot be published
+ * after the publisher's retries, it reports the first of them as the batch item
+ * failure, so Lambda retries from there (stream order is kept; events already
+ * published may go again, which consumers tolerate by design).
+ */
+export const outboxRelay = (publisher: () => EventPublisher) =>
+  withHouseMiddleware<DynamoDBStreamEvent, DynamoDBBatchResponse>(
+    async (stream) => {
+      const records = stream.Records.flatMap((record) => {
+        const image = record.dynamodb?.NewImage;
+        const sequenceNumber = record.dynamodb?.SequenceNumber;
+        if (!image || !sequenceNumber) return [];
+        return [{ sequenceNumber, event: eventFromOutboxImage(image as Record<string, AttributeValue>) }];
+      });
+      const failed = new Set(await publisher().publish(records.map(({ event }) => event)));
+      metrics.addMetric('EventsRelayed', MetricUnit.Count, records.length - failed.size);
+      const firstFailure = records.find(({ event }) => failed.has(event));
+      if (!firstFailure) return { batchItemFailures: [] };
+      logger.warn('Events not published; the stream will retry them', { failed: failed.size });
+      return { batchItemFailures: [{ itemIdentifier: firstFailure.sequenceNumber }] };
+    },
+    () => ({ correlationId: randomUUID() }),
+  );
