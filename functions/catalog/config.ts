@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
 
 export const catalogConfig = defineConfig({

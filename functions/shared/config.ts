@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A service's environment, declared once. The Lambda reads it with `load()`;

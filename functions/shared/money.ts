@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The shop trades in one currency; amounts are integer minor units (cents). */
 export const CURRENCY = 'USD';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidCursorError } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
 import { moneySchema } from '../../shared/money.js';
 import { skuSchema } from './schemas.js';

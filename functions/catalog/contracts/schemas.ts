@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { moneySchema } from '../../shared/money.js';
 
 /** The catalog's public shapes: HTTP bodies, events and the read contract share them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpRoute } from '../../shared/http/http-route.js';
 import { pageQuery } from '../../shared/pagination.js';
 import { categoryIdSchema } from '../contracts/schemas.js';

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { correlationIdFrom, currentCorrelation } from '../correlation.js';
 import { AdminOnlyError } from '../errors.js';
 import { type LambdaHandler, withHouseMiddleware } from '../middleware.js';

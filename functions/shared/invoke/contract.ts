@@ -1,6 +1,6 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { currentCorrelation } from '../correlation.js';
 import { TransientError } from '../errors.js';
 import type { LambdaHandler } from '../middleware.js';

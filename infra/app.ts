@@ -1,0 +1,4 @@
+import { App } from 'aws-cdk-lib';
+import { buildShop } from './shop.js';
+
+buildShop(new App());

@@ -1,0 +1,97 @@
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Access } from '../../functions/shared/http/http-route.js';
+import { acknowledge } from './acknowledge.js';
+import type { TokenIssuer } from './identity.js';
+
+export interface ShopHttpApiProps {
+  readonly issuer: TokenIssuer;
+  readonly corsOrigins: readonly string[];
+  /** Steady-state requests per second across the stage, and the burst above it. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/** `GET /products/{sku}` */
+export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`;
+
+/**
+ * The shop's HTTP API: `$default` stage with throttling and access logs,
+ * CORS for the configured origins, and the JWT authorizer on every route
+ * that is not public. Admin routes pass the same authorizer; the function
+ * checks the group, so a missing group is a 403 with a problem body.
+ */
+export class ShopHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  private readonly authorizer: HttpJwtAuthorizer;
+  private readonly requiredScopes: string[];
+
+  constructor(scope: Construct, id: string, props: ShopHttpApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', {
+      description: 'serverless-shop HTTP API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...props.corsOrigins],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+        exposeHeaders: ['location', 'x-correlation-id', 'retry-after'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+    this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.issuer.issuer, {
+      jwtAudience: [...props.issuer.audience],
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.requiredScopes = [...props.issuer.requiredScopes];
+    new CfnOutput(this, 'Url', { value: this.api.apiEndpoint, description: 'The shop API base URL' });
+  }
+
+  addRoute(key: RouteKey, handler: IFunction, access: Access): void {
+    const [method, path] = key.split(' ') as [keyof typeof HttpMethod, string];
+    const id = handler.node.id;
+    const [route] = this.api.addRoutes({
+      path,
+      methods: [HttpMethod[method]],
+      integration: new HttpLambdaIntegration(`${id}Integration`, handler),
+      ...(access === 'public'
+        ? { authorizer: new HttpNoneAuthorizer() }
+        : { authorizer: this.authorizer, authorizationScopes: this.requiredScopes }),
+    });
+    if (access === 'public' && route) {
+      acknowledge(
+        route,
+        'APIG4',
+        `${key} is public in the API contract (API.md): no token is needed to call it.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { relayConfig } from '../../functions/shared/outbox/config.js';
+import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
+import { acknowledge } from './acknowledge.js';
+import { ServiceFunction, type ServiceName } from './service-function.js';
+
+/**
+ * Publishes a service's outbox: the table's stream, filtered to new outbox
+ * items, feeds a relay that puts them on the bus. A batch that keeps failing
+ * is split in halves to isolate the bad record, retried a bounded number of
+ * times, and then recorded in a dead-letter queue instead of blocking the shard.
+ */
+export class OutboxRelay extends Construct {
+  readonly function: ServiceFunction<typeof relayConfig>;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: { service: ServiceName; table: ITable; bus: IEventBus }) {
+    super(scope, id);
+    this.function = new ServiceFunction(this, 'RelayOutbox', {
+      service: props.service,
+      entry: 'functions/shared/outbox/relay-outbox.handler.ts',
+      config: relayConfig,
+      environment: { EVENT_BUS_NAME: props.bus.eventBusName },
+      description: `${props.service}: publishes the outbox to the event bus`,
+    });
+    props.bus.grantPutEventsTo(this.function);
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(
+      this.deadLetterQueue,
+      'SQS3',
+      'This queue is itself the dead-letter destination of the stream mapping.',
+    );
+    this.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(24),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.deadLetterQueue),
+        filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER)],
+      }),
+    );
+  }
+}

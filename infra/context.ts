@@ -1,0 +1,66 @@
+import type { Node } from 'constructs';
+import * as z from 'zod';
+
+const list = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .or(z.array(z.string()));
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')]);
+
+/**
+ * The deployment's settings, from CDK context (`-c name=value` or cdk.json).
+ * Every flag is listed in the README.
+ */
+const shopContext = z
+  .object({
+    /** An external OIDC issuer replaces the Cognito user pool as the API's token issuer. */
+    jwtIssuer: z.url().optional(),
+    /** Audiences (client ids) the external issuer's tokens must carry; required with jwtIssuer. */
+    jwtAudience: list.optional(),
+    /** Scopes every protected route requires from an external issuer's tokens. */
+    jwtScopes: list.default([]),
+    /** Browser origins allowed by CORS. */
+    corsOrigins: list.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
+    throttleRateLimit: z.coerce.number().int().positive().default(100),
+    throttleBurstLimit: z.coerce.number().int().positive().default(200),
+    /** Keep tables, the user pool and the archive when stacks are deleted (on by default; off for throwaway stacks). */
+    retainData: flag.default(true),
+    archiveRetentionDays: z.coerce.number().int().positive().default(30),
+  })
+  .refine((context) => !context.jwtIssuer || (context.jwtAudience?.length ?? 0) > 0, {
+    message: 'jwtAudience is required when jwtIssuer is set',
+    path: ['jwtAudience'],
+  });
+
+export type ShopContext = z.infer<typeof shopContext>;
+
+const KEYS = [
+  'jwtIssuer',
+  'jwtAudience',
+  'jwtScopes',
+  'corsOrigins',
+  'throttleRateLimit',
+  'throttleBurstLimit',
+  'retainData',
+  'archiveRetentionDays',
+] as const;
+
+export const readShopContext = (node: Node): ShopContext => {
+  const raw = Object.fromEntries(
+    KEYS.map((key) => [key, node.tryGetContext(key)]).filter(([, value]) => value !== undefined),
+  );
+  const parsed = shopContext.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`Invalid CDK context: ${problems}`);
+  }
+  return parsed.data;
+};

@@ -1,0 +1,48 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { acknowledge } from '../constructs/acknowledge.js';
+import { CatalogService } from '../constructs/catalog-service.js';
+import { ShopHttpApi } from '../constructs/http-api.js';
+import type { TokenIssuer } from '../constructs/identity.js';
+import { Platform } from '../constructs/platform.js';
+import type { ShopContext } from '../context.js';
+import type { ShopDataStack } from './shop-data-stack.js';
+
+/** The stateless part: functions, routes, relays. Safe to replace at any time. */
+export class ShopApiStack extends Stack {
+  readonly api: ShopHttpApi;
+  readonly catalog: CatalogService;
+
+  constructor(scope: Construct, id: string, data: ShopDataStack, context: ShopContext, props?: StackProps) {
+    super(scope, id, props);
+    this.api = new ShopHttpApi(this, 'HttpApi', {
+      issuer: tokenIssuer(data, context),
+      corsOrigins: context.corsOrigins,
+      throttle: { rateLimit: context.throttleRateLimit, burstLimit: context.throttleBurstLimit },
+    });
+    const cursorSecret = new Secret(this, 'CursorSecret', {
+      description: 'Signs list cursors so they cannot be forged; replacing it only invalidates open cursors.',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    acknowledge(
+      cursorSecret,
+      'SMG4',
+      'Rotating the cursor key only invalidates open list cursors; it is rotated by replacing the secret, not by a schedule.',
+    );
+    new Platform(this, 'Platform', { api: this.api });
+    this.catalog = new CatalogService(this, 'Catalog', {
+      table: data.catalogTable,
+      bus: data.events.bus,
+      api: this.api,
+      cursorSecret,
+    });
+  }
+}
+
+const tokenIssuer = (data: ShopDataStack, context: ShopContext): TokenIssuer => {
+  if (data.identity) return data.identity;
+  if (!context.jwtIssuer || !context.jwtAudience)
+    throw new Error('An external issuer needs jwtIssuer and jwtAudience.');
+  return { issuer: context.jwtIssuer, audience: context.jwtAudience, requiredScopes: context.jwtScopes };
+};

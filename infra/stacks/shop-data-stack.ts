@@ -1,0 +1,30 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
+import { ShopEventBus } from '../constructs/event-bus.js';
+import { ShopIdentity } from '../constructs/identity.js';
+import { ServiceTable } from '../constructs/service-table.js';
+import type { ShopContext } from '../context.js';
+
+/**
+ * Everything that holds state: the services' tables, the event bus and its
+ * archive, the user pool. It changes rarely, is protected from deletion, and
+ * its resources keep their logical ids whatever happens to the code around them.
+ */
+export class ShopDataStack extends Stack {
+  readonly catalogTable: ServiceTable;
+  readonly events: ShopEventBus;
+  /** Absent when an external OIDC issuer is configured. */
+  readonly identity?: ShopIdentity;
+
+  constructor(scope: Construct, id: string, context: ShopContext, props?: StackProps) {
+    super(scope, id, { ...props, terminationProtection: context.retainData });
+    const retain = context.retainData;
+    this.catalogTable = new ServiceTable(this, 'CatalogTable', { design: CatalogTable, retain });
+    this.events = new ShopEventBus(this, 'Events', {
+      archiveRetention: Duration.days(context.archiveRetentionDays),
+      retain,
+    });
+    if (!context.jwtIssuer) this.identity = new ShopIdentity(this, 'Identity', { retain });
+  }
+}
