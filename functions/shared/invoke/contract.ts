@@ -1,6 +1,6 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { currentCorrelation } from '../correlation.js';
 import { TransientError } from '../errors.js';
 import type { LambdaHandler } from '../middleware.js';
@@ -24,7 +24,17 @@ export const defineContract = <I extends z.ZodType, O extends z.ZodType>(
 export const serveContract = <I extends z.ZodType, O extends z.ZodType>(
   contract: Contract<I, O>,
   run: (input: z.output<I>) => Promise<z.input<O>>,
-): LambdaHandler<unknown, z.output<O>> => directInvocation(contract, run);
+): LambdaHandler<unknown, z.output<O>> =>
+  directInvocation({ input: invocationOf(contract.input), output: contract.output }, (payload) =>
+    run(payload.request),
+  );
+
+/** What travels over Lambda Invoke: the request and the caller's correlation id. */
+const invocationOf = <I extends z.ZodType>(request: I) =>
+  z.object({ correlationId: z.string().max(128).optional(), request }) as unknown as z.ZodType<{
+    correlationId?: string;
+    request: z.output<I>;
+  }>;
 
 export class ContractCallFailedError extends TransientError {
   readonly slug = 'dependency-failed';

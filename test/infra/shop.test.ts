@@ -1,0 +1,296 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
+import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
+import { allEvents } from '../support/all-events.js';
+import { shopApp } from '../support/synth.js';
+
+type Resources = Record<
+  string,
+  { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string }
+>;
+
+/** The routes API.md lists as public; every other route needs a token. */
+const PUBLIC_ROUTES = new Set([
+  'GET /health',
+  'POST /auth/signup',
+  'POST /auth/confirm',
+  'POST /auth/login',
+  'POST /auth/refresh',
+  'GET /products',
+  'GET /products/{sku}',
+  'GET /categories',
+]);
+
+/** Actions AWS offers no resource-level permission for; the only ones allowed on `*`. */
+const ACTIONS_WITHOUT_RESOURCES = new Set([
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'dynamodb:ListStreams',
+]);
+
+const MAX_BUNDLE_BYTES = 300 * 1024;
+
+let api: Template;
+let data: Template;
+let apiResources: Resources;
+let outdir: string;
+
+beforeAll(() => {
+  const shop = shopApp({ bundle: true });
+  shop.app.synth();
+  outdir = shop.outdir;
+  api = Template.fromStack(shop.api);
+  data = Template.fromStack(shop.data);
+  apiResources = api.toJSON().Resources as Resources;
+});
+
+const ofType = (resources: Resources, type: string) =>
+  Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+describe('every function', () => {
+  it('runs on the newest Node.js runtime, arm64, with active tracing and its own log group', () => {
+    const functions = ofType(apiResources, 'AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThanOrEqual(10);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+      });
+    }
+  });
+
+  it('sets the Powertools service name, metrics namespace and log level', () => {
+    for (const [, fn] of ofType(apiResources, 'AWS::Lambda::Function')) {
+      expect(fn.Properties?.Environment).toMatchObject({
+        Variables: {
+          POWERTOOLS_SERVICE_NAME: expect.any(String),
+          POWERTOOLS_METRICS_NAMESPACE: 'Shop',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+        },
+      });
+    }
+  });
+
+  it('keeps its logs for a set time', () => {
+    const logGroups = ofType(apiResources, 'AWS::Logs::LogGroup');
+    expect(logGroups.length).toBeGreaterThanOrEqual(ofType(apiResources, 'AWS::Lambda::Function').length);
+    for (const [, group] of logGroups) expect(group.Properties?.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('is bundled as minified ESM with a source map, under 300 KiB', () => {
+    const assets = readdirSync(outdir).filter(
+      (name) => name.startsWith('asset.') && existsSync(join(outdir, name, 'index.mjs')),
+    );
+    expect(assets.length).toBe(ofType(apiResources, 'AWS::Lambda::Function').length);
+    for (const asset of assets) {
+      const bundle = join(outdir, asset, 'index.mjs');
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+      expect(statSync(bundle).size, asset).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+      const code = readFileSync(bundle, 'utf8');
+      // Minified: long lines, no indentation.
+      expect(code.length / code.split('\n').length, asset).toBeGreaterThan(1000);
+      expect(code).toContain('sourceMappingURL=index.mjs.map');
+    }
+  });
+});
+
+describe('permissions', () => {
+  it('grant nothing on * but actions that support no resource-level permissions', () => {
+    const wildcard: string[] = [];
+    for (const [id, policy] of ofType(apiResources, 'AWS::IAM::Policy')) {
+      const document = policy.Properties?.PolicyDocument as {
+        Statement: { Action: string | string[]; Resource: unknown }[];
+      };
+      for (const statement of document.Statement) {
+        const resources = [statement.Resource].flat();
+        const actions = [statement.Action].flat();
+        const starred = resources.some((resource) => typeof resource === 'string' && resource.includes('*'));
+        const joined = JSON.stringify(resources).includes('/*');
+        if ((starred || joined) && actions.some((action) => !ACTIONS_WITHOUT_RESOURCES.has(action)))
+          wildcard.push(id);
+      }
+    }
+    expect(wildcard).toEqual([]);
+  });
+
+  it('use no AWS managed policies', () => {
+    for (const [, role] of ofType(apiResources, 'AWS::IAM::Role'))
+      expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('the HTTP API', () => {
+  const routes = () =>
+    ofType(apiResources, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties ?? {});
+
+  it('serves the catalog routes of API.md', () => {
+    expect(
+      routes()
+        .map((route) => route.RouteKey)
+        .sort(),
+    ).toEqual(
+      [
+        'DELETE /products/{sku}',
+        'GET /categories',
+        'GET /health',
+        'GET /products',
+        'GET /products/{sku}',
+        'POST /categories',
+        'POST /products',
+        'PUT /products/{sku}',
+      ].sort(),
+    );
+  });
+
+  it('puts the JWT authorizer on every route that API.md does not list as public', () => {
+    for (const route of routes()) {
+      if (PUBLIC_ROUTES.has(String(route.RouteKey))) {
+        expect(route.AuthorizationType, String(route.RouteKey)).toBe('NONE');
+      } else {
+        expect(route, String(route.RouteKey)).toMatchObject({
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: expect.any(String) },
+          AuthorizationScopes: ['aws.cognito.signin.user.admin'],
+        });
+      }
+    }
+  });
+
+  it('verifies tokens from the Cognito user pool, for its app client', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [Match.anyValue()],
+        Issuer: Match.objectLike({
+          'Fn::Join': Match.arrayWith([Match.arrayWith(['https://cognito-idp.'])]),
+        }),
+      },
+    });
+  });
+
+  it('throttles and logs its $default stage', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+  });
+
+  it('allows CORS from explicit origins only', () => {
+    const [[, httpApi] = []] = ofType(apiResources, 'AWS::ApiGatewayV2::Api');
+    const cors = httpApi?.Properties?.CorsConfiguration as { AllowOrigins: string[] };
+    expect(cors.AllowOrigins.length).toBeGreaterThan(0);
+    expect(cors.AllowOrigins).not.toContain('*');
+  });
+});
+
+describe('stateful resources', () => {
+  it('give the catalog a table as its adapter designs it, retained, with stream, TTL and PITR', () => {
+    data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: CatalogTable.partitionKey, KeyType: 'HASH' },
+          { AttributeName: CatalogTable.sortKey, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        GlobalSecondaryIndexes: Object.values(CatalogTable.indexes).map((index) =>
+          Match.objectLike({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+      }),
+    });
+  });
+
+  it('have a custom event bus with an archive of every shop event', () => {
+    data.resourceCountIs('AWS::Events::EventBus', 1);
+    data.hasResourceProperties('AWS::Events::Archive', {
+      EventPattern: { source: [{ prefix: 'shop.' }] },
+      RetentionDays: 30,
+    });
+  });
+
+  it('have a user pool with an app client for password sign-in and refresh, and the admin group', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+    data.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('events', () => {
+  it('route every rule by the pattern of exactly one event definition', () => {
+    const patterns = allEvents.map((definition) => JSON.stringify(definition.pattern));
+    for (const template of [api, data]) {
+      for (const [, rule] of ofType(template.toJSON().Resources as Resources, 'AWS::Events::Rule')) {
+        expect(patterns).toContain(JSON.stringify(rule.Properties?.EventPattern));
+      }
+    }
+  });
+
+  it('feed the outbox relay only new outbox items, bisecting and dead-lettering failures', () => {
+    api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }] },
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('finds nothing unacknowledged in the shop', () => {
+    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { conclusion: string }[];
+    };
+    expect(report.pluginReports.filter((plugin) => plugin.conclusion !== 'success')).toEqual([]);
+  });
+
+  it('fails the synth on a finding nobody acknowledged', () => {
+    const shop = shopApp({ bundle: false });
+    new Queue(shop.api, 'UnencryptedQueueWithoutDeadLetters');
+    expect(() => shop.app.synth()).toThrow(/SQS queue/);
+  });
+});
+
+describe('configuration', () => {
+  it('trusts an external OIDC issuer instead of Cognito when told to', () => {
+    const shop = shopApp({
+      bundle: false,
+      context: { jwtIssuer: 'https://login.example.com/', jwtAudience: 'shop-api', jwtScopes: 'shop/api' },
+    });
+    const external = Template.fromStack(shop.api);
+    external.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: 'https://login.example.com/', Audience: ['shop-api'] },
+    });
+    Template.fromStack(shop.data).resourceCountIs('AWS::Cognito::UserPool', 0);
+  });
+
+  it('refuses an external issuer without an audience', () => {
+    expect(() => shopApp({ bundle: false, context: { jwtIssuer: 'https://login.example.com/' } })).toThrow(
+      /jwtAudience/,
+    );
+  });
+});

@@ -1,0 +1,5 @@
+import { catalogEvents } from '../../functions/catalog/contracts/events.js';
+import type { EventDefinition } from '../../functions/shared/events/define-event.js';
+
+/** Every event definition of every service: the only patterns a rule may use. */
+export const allEvents: readonly EventDefinition[] = [...catalogEvents];

@@ -1,0 +1,56 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { type DomainEvent, defineEvent } from '../../../../functions/shared/events/define-event.js';
+import type { EventPublisher } from '../../../../functions/shared/events/publisher.js';
+import { outboxItem } from '../../../../functions/shared/outbox/outbox.js';
+import { outboxRelay } from '../../../../functions/shared/outbox/relay.js';
+import { lambdaContext } from '../../../support/api-gateway.js';
+
+const Pinged = defineEvent({
+  source: 'shop.test',
+  detailType: 'Pinged',
+  version: 1,
+  data: z.object({ n: z.number() }),
+});
+
+const streamOf = (events: DomainEvent[]): DynamoDBStreamEvent => ({
+  Records: events.map((event, index) => ({
+    eventName: 'INSERT',
+    dynamodb: {
+      SequenceNumber: String(100 + index),
+      NewImage: marshall(outboxItem(event)) as NonNullable<
+        DynamoDBStreamEvent['Records'][number]['dynamodb']
+      >['NewImage'],
+    },
+  })),
+});
+
+const recordingPublisher = (fails: (event: DomainEvent) => boolean = () => false) => {
+  const published: DomainEvent[] = [];
+  const publisher: EventPublisher = {
+    publish: async (events) => {
+      published.push(...events.filter((event) => !fails(event)));
+      return events.filter(fails);
+    },
+  };
+  return { publisher, published };
+};
+
+describe('outboxRelay', () => {
+  it('publishes every outbox item of the batch as the event it stores', async () => {
+    const events = [Pinged.create({ n: 1 }), Pinged.create({ n: 2 })];
+    const { publisher, published } = recordingPublisher();
+    const result = await outboxRelay(() => publisher)(streamOf(events), lambdaContext());
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(published).toEqual(events);
+  });
+
+  it('reports the first unpublished record so the stream retries from there', async () => {
+    const events = [Pinged.create({ n: 1 }), Pinged.create({ n: 2 }), Pinged.create({ n: 3 })];
+    const { publisher } = recordingPublisher((event) => (event.detail.data as { n: number }).n >= 2);
+    const result = await outboxRelay(() => publisher)(streamOf(events), lambdaContext());
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '101' }] });
+  });
+});

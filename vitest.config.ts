@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/** Quiet, deterministic Powertools in tests: no tracing, no metrics output, logs only on errors. */
+const env = {
+  POWERTOOLS_SERVICE_NAME: 'test',
+  POWERTOOLS_METRICS_NAMESPACE: 'ShopTest',
+  POWERTOOLS_TRACE_ENABLED: 'false',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  AWS_REGION: 'us-east-1',
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+};
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], env } },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          env,
+          // Synthesizing the app and bundling every function takes seconds, not milliseconds.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
