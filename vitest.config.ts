@@ -27,6 +27,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          env,
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // The local cloud synthesizes, bundles and starts DynamoDB Local once for the suite.
+          hookTimeout: 180_000,
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

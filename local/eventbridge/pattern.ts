@@ -25,13 +25,16 @@ const matchObject = (pattern: Pattern, value: unknown): boolean =>
     const present = isObject(value) && Object.hasOwn(value, key);
     const field = present ? value[key] : undefined;
     if (isObject(condition)) return present && matchNested(condition, field);
-    if (!Array.isArray(condition)) throw new InvalidPatternError(`the value of "${key}" must be a list or an object`);
+    if (!Array.isArray(condition))
+      throw new InvalidPatternError(`the value of "${key}" must be a list or an object`);
     return condition.some((rule) => matchRule(rule, present, field));
   });
 
 /** A nested object pattern against an object value, or against an array of objects (any may match). */
 const matchNested = (condition: Pattern, field: unknown): boolean =>
-  Array.isArray(field) ? field.some((element) => matchObject(condition, element)) : matchObject(condition, field);
+  Array.isArray(field)
+    ? field.some((element) => matchObject(condition, element))
+    : matchObject(condition, field);
 
 const matchRule = (rule: unknown, present: boolean, field: unknown): boolean => {
   if (isObject(rule) && 'exists' in rule) return rule.exists === present;
@@ -50,7 +53,11 @@ const matchValue = (rule: unknown, value: unknown): boolean => {
     case 'suffix':
       return matchAffix(operand, value, (text, affix) => text.endsWith(affix));
     case 'equals-ignore-case':
-      return typeof value === 'string' && typeof operand === 'string' && value.toLowerCase() === operand.toLowerCase();
+      return (
+        typeof value === 'string' &&
+        typeof operand === 'string' &&
+        value.toLowerCase() === operand.toLowerCase()
+      );
     case 'wildcard':
       return typeof value === 'string' && typeof operand === 'string' && wildcard(operand).test(value);
     case 'anything-but':
@@ -69,7 +76,11 @@ const equalsExactly = (expected: unknown, value: unknown): boolean => {
   return expected === value;
 };
 
-const matchAffix = (operand: unknown, value: unknown, test: (text: string, affix: string) => boolean): boolean => {
+const matchAffix = (
+  operand: unknown,
+  value: unknown,
+  test: (text: string, affix: string) => boolean,
+): boolean => {
   if (typeof value !== 'string') return false;
   if (typeof operand === 'string') return test(value, operand);
   if (isObject(operand) && typeof operand['equals-ignore-case'] === 'string') {
@@ -88,7 +99,9 @@ const anythingBut = (operand: unknown, value: unknown): boolean => {
       case 'wildcard':
         return typeof value === 'string' && !list.some((item) => matchValue({ [operator]: item }, value));
       case 'equals-ignore-case':
-        return typeof value === 'string' && !list.some((item) => matchValue({ 'equals-ignore-case': item }, value));
+        return (
+          typeof value === 'string' && !list.some((item) => matchValue({ 'equals-ignore-case': item }, value))
+        );
       default:
         throw new InvalidPatternError(`anything-but does not take ${String(operator)}`);
     }
@@ -131,7 +144,8 @@ const numeric = (operand: unknown, value: number): boolean => {
   for (let index = 0; index < operand.length; index += 2) {
     const compare = COMPARISONS[String(operand[index])];
     const bound = operand[index + 1];
-    if (!compare || typeof bound !== 'number') throw new InvalidPatternError('numeric takes operator and number pairs');
+    if (!compare || typeof bound !== 'number')
+      throw new InvalidPatternError('numeric takes operator and number pairs');
     if (!compare(value, bound)) return false;
   }
   return true;

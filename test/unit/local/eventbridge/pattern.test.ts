@@ -32,11 +32,19 @@ describe('event patterns (EventBridge documentation examples)', () => {
     ['exact source', { source: ['aws.ec2'] }, true],
     ['another source', { source: ['aws.s3'] }, false],
     ['one of several values', { source: ['aws.s3', 'aws.ec2'] }, true],
-    ['nested fields, all must match', { source: ['aws.ec2'], detail: { state: ['terminated'], location: ['New York'] } }, true],
+    [
+      'nested fields, all must match',
+      { source: ['aws.ec2'], detail: { state: ['terminated'], location: ['New York'] } },
+      true,
+    ],
     ['nested fields, one differs', { detail: { state: ['terminated'], location: ['Boston'] } }, false],
     ['prefix on time', { time: [{ prefix: '2017-12-22' }] }, true],
     ['prefix that does not fit', { time: [{ prefix: '2018' }] }, false],
-    ['prefix ignoring case', { detail: { 'eventb-service': [{ prefix: { 'equals-ignore-case': 'EVENTB' } }] } }, true],
+    [
+      'prefix ignoring case',
+      { detail: { 'eventb-service': [{ prefix: { 'equals-ignore-case': 'EVENTB' } }] } },
+      true,
+    ],
     ['suffix', { detail: { FileName: [{ suffix: '.png' }] } }, true],
     ['suffix ignoring case', { detail: { FileName: [{ suffix: { 'equals-ignore-case': '.PNG' } }] } }, true],
     ['equals-ignore-case', { detail: { state: [{ 'equals-ignore-case': 'TERMINATED' }] } }, true],
@@ -46,7 +54,11 @@ describe('event patterns (EventBridge documentation examples)', () => {
     ['anything-but a list', { detail: { state: [{ 'anything-but': ['stopped', 'terminated'] }] } }, false],
     ['anything-but a prefix', { region: [{ 'anything-but': { prefix: 'us-' } }] }, false],
     ['anything-but a suffix', { detail: { FileName: [{ 'anything-but': { suffix: '.txt' } }] } }, true],
-    ['anything-but ignoring case', { detail: { state: [{ 'anything-but': { 'equals-ignore-case': ['TERMINATED'] } }] } }, false],
+    [
+      'anything-but ignoring case',
+      { detail: { state: [{ 'anything-but': { 'equals-ignore-case': ['TERMINATED'] } }] } },
+      false,
+    ],
     ['anything-but a wildcard', { detail: { FileName: [{ 'anything-but': { wildcard: '*.png' } }] } }, false],
     ['numeric range', { detail: { 'c-count': [{ numeric: ['>', 0, '<=', 5] }] } }, true],
     ['numeric range excluding the value', { detail: { 'c-count': [{ numeric: ['>', 0, '<', 5] }] } }, false],
@@ -64,11 +76,19 @@ describe('event patterns (EventBridge documentation examples)', () => {
     ['empty string matches empty string', { detail: { empty: [''] } }, true],
     ['array value: any element', { detail: { tags: ['beta'] } }, true],
     ['array value: no element', { detail: { tags: ['gamma'] } }, false],
-    ['resources as an array', { resources: ['arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0'] }, true],
+    [
+      'resources as an array',
+      { resources: ['arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0'] },
+      true,
+    ],
     ['wildcard', { detail: { FileName: [{ wildcard: 'image*.png' }] } }, true],
     ['wildcard that does not fit', { detail: { FileName: [{ wildcard: '*.jpg' }] } }, false],
     ['wildcard with several stars', { 'detail-type': [{ wildcard: 'EC2*State*Notification' }] }, true],
-    ['$or of two alternatives', { detail: { $or: [{ 'c-count': [{ numeric: ['>', 10] }] }, { 'd-count': [3] }] } }, true],
+    [
+      '$or of two alternatives',
+      { detail: { $or: [{ 'c-count': [{ numeric: ['>', 10] }] }, { 'd-count': [3] }] } },
+      true,
+    ],
     ['$or where neither matches', { detail: { $or: [{ 'c-count': [1] }, { 'd-count': [1] }] } }, false],
     ['$or at the top', { $or: [{ source: ['aws.s3'] }, { 'detail-type': [{ prefix: 'EC2' }] }] }, true],
   ])('%s', (_, pattern, expected) => {
@@ -90,8 +110,16 @@ describe('event patterns (EventBridge documentation examples)', () => {
   });
 
   it('matches the patterns the shop defines for its events', () => {
-    const pattern = { source: ['shop.catalog'], 'detail-type': ['ProductCreated'], detail: { metadata: { version: [1] } } };
-    const event = { source: 'shop.catalog', 'detail-type': 'ProductCreated', detail: { metadata: { version: 1 }, data: {} } };
+    const pattern = {
+      source: ['shop.catalog'],
+      'detail-type': ['ProductCreated'],
+      detail: { metadata: { version: [1] } },
+    };
+    const event = {
+      source: 'shop.catalog',
+      'detail-type': 'ProductCreated',
+      detail: { metadata: { version: 1 }, data: {} },
+    };
     expect(matches(pattern, event)).toBe(true);
     expect(matches(pattern, { ...event, detail: { metadata: { version: 2 } } })).toBe(false);
   });

@@ -1,0 +1,229 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { startAwsEndpoint } from './aws-endpoint.js';
+import { createTables, startDynamoDbLocal } from './dynamodb/dynamodb-local.js';
+import { LocalEventBridge } from './eventbridge/bus.js';
+import { startGateway } from './http-api/gateway.js';
+import { JwtAuthorizer } from './http-api/jwt-authorizer.js';
+import { readHttpApi } from './http-api/routes.js';
+import { LocalCognito } from './identity/cognito.js';
+import { inspectionRoutes } from './inspection.js';
+import { LocalEventSourceMappings } from './lambda/event-source-mappings.js';
+import { functionDefinitions, LocalFunctions } from './lambda/functions.js';
+import type { LogSink } from './lambda/log-printer.js';
+import { provideRuntimeModules } from './lambda/runtime-modules.js';
+import { assertPortFree, freePort } from './net.js';
+import { LocalQueues } from './sqs/queues.js';
+import { LocalStepFunctions } from './stepfunctions/state-machines.js';
+import { type CloudAssembly, synthesizeShop } from './template/assembly.js';
+import { TemplateResolver } from './template/resolver.js';
+
+export interface LocalCloudOptions {
+  /** The HTTP API's port. */
+  readonly port: number;
+  /** Where the cloud assembly is synthesized. */
+  readonly outdir: string;
+  /** Keep DynamoDB data, users and the archive under this directory between runs; in memory when absent. */
+  readonly persistDirectory?: string;
+  /** Where `endpoints.json` is written for commands such as `npm run token`. */
+  readonly stateDirectory: string;
+  /** Multiplies every retry delay and wait (EventBridge, Lambda async, Step Functions). */
+  readonly timeScale: number;
+  readonly region?: string;
+  readonly log: LogSink;
+  /** CDK context for the synth, e.g. `{ sagaWorkflowType: 'EXPRESS' }`. */
+  readonly context?: Record<string, unknown>;
+}
+
+export interface LocalCloud {
+  readonly apiUrl: string;
+  readonly awsEndpoint: string;
+  readonly assembly: CloudAssembly;
+  readonly functions: LocalFunctions;
+  readonly queues: LocalQueues;
+  readonly eventBridge: LocalEventBridge;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly cognito: LocalCognito;
+  readonly userPool: { poolId: string; clientId: string };
+  readonly summary: Readonly<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+/**
+ * Runs the synthesized shop on this machine: DynamoDB Local for the tables,
+ * worker threads for the functions, and local stand-ins for the HTTP API,
+ * Cognito, EventBridge, SQS, Step Functions and the event source mappings —
+ * all read from the same templates `cdk deploy` would deploy.
+ */
+export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
+  await assertPortFree(options.port);
+  const region = options.region ?? 'us-east-1';
+  const assembly = synthesizeShop(options.outdir, options.context);
+  provideRuntimeModules(assembly.directory, PROJECT_ROOT);
+  const awsPort = await freePort();
+  const awsEndpoint = `http://127.0.0.1:${awsPort}`;
+  const apiUrl = `http://127.0.0.1:${options.port}`;
+  const resolver = new TemplateResolver(assembly, { region, awsEndpoint, apiEndpoint: apiUrl });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => undefined);
+  };
+  try {
+    const dynamo = await startDynamoDbLocal({
+      region,
+      ...(options.persistDirectory ? { persistDirectory: join(options.persistDirectory, 'dynamodb') } : {}),
+    });
+    stops.push(dynamo.stop);
+    const tables = await createTables(dynamo.client, assembly, resolver);
+    const queues = new LocalQueues(assembly, resolver);
+    const cognito = await LocalCognito.create(
+      assembly,
+      resolver,
+      options.persistDirectory ? join(options.persistDirectory, 'identity.json') : undefined,
+    );
+    const environment = {
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL: awsEndpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
+      AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
+      TZ: 'UTC',
+      // Lambda runs the functions on Node.js 24; the host's Node.js version is not the function's concern.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    const functions = new LocalFunctions(functionDefinitions(assembly, resolver, environment), {
+      sink: options.log,
+      timeScale: options.timeScale,
+      deliverFailure: (arn, body) => queues.send(arn, body),
+    });
+    stops.push(() => functions.stop());
+    let stepFunctions: LocalStepFunctions | undefined;
+    const eventBridge = new LocalEventBridge(
+      assembly,
+      resolver,
+      {
+        deliver: async (arn, input) => {
+          if (arn.includes(':lambda:')) {
+            if (!functions.find(arn)) throw new Error(`No function ${arn}`);
+            functions.invokeAsync(arn, input);
+          } else if (arn.includes(':sqs:')) queues.send(arn, JSON.stringify(input));
+          else if (arn.includes(':states:') && stepFunctions) stepFunctions.start(arn, JSON.stringify(input));
+          else throw new Error(`The local cloud cannot deliver to ${arn}`);
+        },
+        deadLetter: (arn, body, attributes) =>
+          queues.send(
+            arn,
+            body,
+            Object.fromEntries(
+              Object.entries(attributes).map(([name, value]) => [
+                name,
+                { DataType: 'String', StringValue: value },
+              ]),
+            ),
+          ),
+      },
+      {
+        timeScale: options.timeScale,
+        log: options.log,
+        ...(options.persistDirectory ? { archiveDirectory: join(options.persistDirectory, 'archive') } : {}),
+      },
+    );
+    stepFunctions = new LocalStepFunctions(
+      assembly,
+      resolver,
+      functions,
+      {
+        sendMessage: (queueUrl, body) => queues.send(queueUrl, body),
+        putEvents: (entries) => eventBridge.putEvents(entries),
+        // Step Functions' DynamoDB integrations speak the low-level attribute-value format.
+        dynamodb: async (operation, input) => {
+          const send = () => {
+            switch (operation) {
+              case 'getItem':
+                return dynamo.client.send(new GetItemCommand(input as never));
+              case 'putItem':
+                return dynamo.client.send(new PutItemCommand(input as never));
+              case 'updateItem':
+                return dynamo.client.send(new UpdateItemCommand(input as never));
+              default:
+                return dynamo.client.send(new DeleteItemCommand(input as never));
+            }
+          };
+          const { $metadata: _, ...output } = await send();
+          return JSON.parse(JSON.stringify(output)) as never;
+        },
+      },
+      { timeScale: options.timeScale, log: options.log },
+    );
+    const awsServer = await startAwsEndpoint({
+      port: awsPort,
+      functions,
+      services: [eventBridge.service, queues.service, cognito.service, stepFunctions.service],
+      routes: [
+        ...cognito.wellKnownRoutes(awsEndpoint),
+        ...inspectionRoutes({ functions, queues, eventBridge, stepFunctions }),
+      ],
+    });
+    stops.push(() => closeServer(awsServer));
+    const mappings = new LocalEventSourceMappings(assembly, resolver, functions, queues, {
+      dynamoDbEndpoint: dynamo.endpoint,
+      timeScale: options.timeScale,
+      log: options.log,
+    });
+    mappings.start();
+    stops.push(() => mappings.stop());
+    const api = readHttpApi(assembly, resolver);
+    const gateway = await startGateway({
+      api,
+      functions,
+      authorizer: new JwtAuthorizer(cognito.issuers),
+      port: options.port,
+      log: options.log,
+    });
+    stops.push(() => closeServer(gateway));
+    const [pool] = cognito.userPools;
+    const userPool = { poolId: pool?.poolId ?? '', clientId: pool?.clientIds[0] ?? '' };
+    mkdirSync(options.stateDirectory, { recursive: true });
+    writeFileSync(
+      join(options.stateDirectory, 'endpoints.json'),
+      JSON.stringify({ apiUrl, awsEndpoint, region, ...userPool }, null, 2),
+    );
+    return {
+      apiUrl,
+      awsEndpoint,
+      assembly,
+      functions,
+      queues,
+      eventBridge,
+      stepFunctions,
+      cognito,
+      userPool,
+      summary: {
+        functions: functions.definitions.length,
+        routes: api.routes.length,
+        tables: tables.length,
+        rules: eventBridge.ruleCount,
+        queues: queues.all.length,
+        stateMachines: stepFunctions.count,
+        eventSourceMappings: mappings.count,
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

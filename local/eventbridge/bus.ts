@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
+import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
+import type { TemplateResolver } from '../template/resolver.js';
+import { LOCAL_ACCOUNT } from '../template/resolver.js';
+import { type TargetInput, transformInput } from './input.js';
+import { matches, type Pattern } from './pattern.js';
+
+export interface BusEvent extends Record<string, unknown> {
+  readonly version: '0';
+  readonly id: string;
+  readonly 'detail-type': string;
+  readonly source: string;
+  readonly account: string;
+  readonly time: string;
+  readonly region: string;
+  readonly resources: string[];
+  readonly detail: unknown;
+  readonly 'replay-name'?: string;
+}
+
+interface Target extends TargetInput {
+  readonly Id: string;
+  readonly Arn: string;
+  readonly RetryPolicy?: {
+    readonly MaximumRetryAttempts?: number;
+    readonly MaximumEventAgeInSeconds?: number;
+  };
+  readonly DeadLetterConfig?: { readonly Arn?: string };
+}
+
+interface Rule {
+  readonly name: string;
+  readonly arn: string;
+  readonly displayName: string;
+  readonly busName: string;
+  readonly pattern: Pattern;
+  readonly enabled: boolean;
+  readonly targets: readonly Target[];
+}
+
+interface Archive {
+  readonly name: string;
+  readonly arn: string;
+  readonly busArn: string;
+  readonly pattern?: Pattern;
+  readonly events: { readonly archivedAt: number; readonly busName: string; readonly event: BusEvent }[];
+  readonly file?: string;
+}
+
+/** How a rule's target receives an event; delivery errors are retried and dead-lettered. */
+export interface TargetDelivery {
+  /** Delivers to a Lambda, SQS or Step Functions ARN; throws when delivery fails. */
+  deliver(arn: string, input: unknown): Promise<void>;
+  /** Sends a message to an SQS queue ARN (the dead-letter queues). */
+  deadLetter(arn: string, body: string, attributes: Record<string, string>): void;
+}
+
+/** EventBridge's defaults: 185 attempts over 24 hours, exponential backoff with jitter. */
+const DEFAULT_RETRY_ATTEMPTS = 185;
+const DEFAULT_MAX_AGE_SECONDS = 86_400;
+const MAX_ENTRY_BYTES = 256 * 1024;
+
+/**
+ * The local EventBridge: custom buses, rules with the full pattern syntax,
+ * Lambda, SQS and Step Functions targets with input transformation, the
+ * target retry policy and dead-letter queue, and archives with replay.
+ */
+export class LocalEventBridge {
+  private readonly buses: { name: string; arn: string }[];
+  private readonly rules: Rule[];
+  private readonly archives: Archive[];
+  private readonly region: string;
+  readonly published: BusEvent[] = [];
+
+  constructor(
+    assembly: CloudAssembly,
+    resolver: TemplateResolver,
+    private readonly delivery: TargetDelivery,
+    private readonly options: {
+      timeScale?: number;
+      archiveDirectory?: string;
+      log?: (line: string) => void;
+    } = {},
+  ) {
+    this.region = resolver.environment.region;
+    this.buses = [
+      { name: 'default', arn: resolver.arn('events', 'event-bus/default') },
+      ...resourcesOfType(assembly, 'AWS::Events::EventBus').map(({ stackName, logicalId }) => ({
+        name: resolver.ref(stackName, logicalId),
+        arn: resolver.getAtt(stackName, logicalId, 'Arn'),
+      })),
+    ];
+    this.rules = resourcesOfType(assembly, 'AWS::Events::Rule').map(({ stackName, logicalId, resource }) => {
+      const props = resolver.resolve(stackName, resource.Properties ?? {}) as Record<string, unknown>;
+      return {
+        name: resolver.physicalName(stackName, logicalId),
+        arn: resolver.getAtt(stackName, logicalId, 'Arn'),
+        displayName: String(resource.Metadata?.['aws:cdk:path'] ?? logicalId)
+          .split('/')
+          .slice(1, -1)
+          .join('/'),
+        busName: this.busNameOf(String(props.EventBusName ?? 'default')),
+        pattern: (props.EventPattern ?? {}) as Pattern,
+        enabled: (props.State ?? 'ENABLED') === 'ENABLED',
+        targets: (props.Targets ?? []) as Target[],
+      };
+    });
+    this.archives = resourcesOfType(assembly, 'AWS::Events::Archive').map(
+      ({ stackName, logicalId, resource }) => {
+        const props = resolver.resolve(stackName, resource.Properties ?? {}) as Record<string, unknown>;
+        const name = resolver.physicalName(stackName, logicalId);
+        const file = options.archiveDirectory ? `${options.archiveDirectory}/${name}.jsonl` : undefined;
+        const archive: Archive = {
+          name,
+          arn: resolver.getAtt(stackName, logicalId, 'Arn'),
+          busArn: String(props.SourceArn),
+          ...(props.EventPattern ? { pattern: props.EventPattern as Pattern } : {}),
+          events:
+            file && existsSync(file)
+              ? readFileSync(file, 'utf8')
+                  .split('\n')
+                  .filter(Boolean)
+                  .map((line) => JSON.parse(line))
+              : [],
+          ...(file ? { file } : {}),
+        };
+        return archive;
+      },
+    );
+  }
+
+  get ruleCount(): number {
+    return this.rules.length;
+  }
+
+  private busNameOf(nameOrArn: string): string {
+    return this.buses.find((bus) => bus.name === nameOrArn || bus.arn === nameOrArn)?.name ?? nameOrArn;
+  }
+
+  /** PutEvents: each entry is accepted or reported failed on its own, as EventBridge does. */
+  putEvents(entries: readonly Record<string, unknown>[]) {
+    const results = entries.map((entry) => {
+      try {
+        const event = this.accept(entry);
+        return { EventId: event.id };
+      } catch (error) {
+        const failure =
+          error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error));
+        return { ErrorCode: failure.type, ErrorMessage: failure.message };
+      }
+    });
+    return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
+  }
+
+  private accept(entry: Record<string, unknown>, replayName?: string): BusEvent {
+    const busName = this.busNameOf(String(entry.EventBusName ?? 'default'));
+    if (!this.buses.some((bus) => bus.name === busName)) {
+      throw new AwsServiceError('ResourceNotFoundException', `Event bus ${busName} does not exist.`);
+    }
+    if (typeof entry.Source !== 'string' || !entry.Source)
+      throw new AwsServiceError('InvalidArgument', 'Source is required.');
+    if (typeof entry.DetailType !== 'string' || !entry.DetailType) {
+      throw new AwsServiceError('InvalidArgument', 'DetailType is required.');
+    }
+    let detail: unknown;
+    try {
+      detail = JSON.parse(String(entry.Detail ?? '{}'));
+    } catch {
+      throw new AwsServiceError('MalformedDetail', 'Detail is not valid JSON.');
+    }
+    if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) {
+      throw new AwsServiceError('MalformedDetail', 'Detail must be a JSON object.');
+    }
+    const size = Buffer.byteLength(`${entry.Source}${entry.DetailType}${entry.Detail ?? ''}`);
+    if (size > MAX_ENTRY_BYTES) throw new AwsServiceError('ValidationException', 'The entry exceeds 256 KB.');
+    const time = entry.Time ? new Date(entry.Time as string | number) : new Date();
+    const event: BusEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': entry.DetailType,
+      source: entry.Source,
+      account: LOCAL_ACCOUNT,
+      time: time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      region: this.region,
+      resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
+      detail,
+      ...(replayName ? { 'replay-name': replayName } : {}),
+    };
+    this.published.push(event);
+    if (!replayName) this.archive(busName, event);
+    this.route(busName, event);
+    return event;
+  }
+
+  private archive(busName: string, event: BusEvent): void {
+    const busArn = this.buses.find((bus) => bus.name === busName)?.arn;
+    for (const archive of this.archives) {
+      if (archive.busArn !== busArn || (archive.pattern && !matches(archive.pattern, event))) continue;
+      const record = { archivedAt: Date.now(), busName, event };
+      archive.events.push(record);
+      if (archive.file) {
+        mkdirSync(dirname(archive.file), { recursive: true });
+        appendFileSync(archive.file, `${JSON.stringify(record)}\n`);
+      }
+    }
+  }
+
+  private route(busName: string, event: BusEvent): void {
+    for (const rule of this.rules) {
+      if (!rule.enabled || rule.busName !== busName || !matches(rule.pattern, event)) continue;
+      for (const target of rule.targets) void this.deliverWithRetries(rule, target, event);
+    }
+  }
+
+  private async deliverWithRetries(rule: Rule, target: Target, event: BusEvent): Promise<void> {
+    const maxAttempts = 1 + (target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS);
+    const maxAgeMs = (target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+    const scale = this.options.timeScale ?? 1;
+    const started = Date.now();
+    let lastError = 'unknown';
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      try {
+        await this.delivery.deliver(target.Arn, transformInput(event, target, rule));
+        return;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+      }
+      const delay = Math.random() * Math.min(60_000, 1000 * 2 ** attempt) * scale;
+      if ((Date.now() - started) / scale + delay / scale > maxAgeMs) break;
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    }
+    this.options.log?.(
+      `EventBridge | ${rule.displayName} could not deliver ${event['detail-type']} to ${target.Id}: ${lastError}`,
+    );
+    if (target.DeadLetterConfig?.Arn) {
+      this.delivery.deadLetter(target.DeadLetterConfig.Arn, JSON.stringify(event), {
+        RULE_ARN: rule.arn,
+        TARGET_ARN: target.Arn,
+        ERROR_CODE: 'DeliveryFailed',
+        ERROR_MESSAGE: lastError.slice(0, 256),
+      });
+    }
+  }
+
+  /** Re-sends the archived events of a time window to their bus, marked with the replay's name. */
+  replay(input: Record<string, unknown>) {
+    const archive = this.archives.find(
+      (candidate) => candidate.arn === input.EventSourceArn || candidate.name === input.EventSourceArn,
+    );
+    if (!archive)
+      throw new AwsServiceError(
+        'ResourceNotFoundException',
+        `Archive ${String(input.EventSourceArn)} does not exist.`,
+      );
+    const from = new Date(input.EventStartTime as string | number).getTime();
+    const to = new Date(input.EventEndTime as string | number).getTime();
+    if (!(from < to))
+      throw new AwsServiceError('ValidationException', 'EventStartTime must be before EventEndTime.');
+    const replayName = String(input.ReplayName ?? `replay-${Date.now()}`);
+    const selected = archive.events.filter(({ event }) => {
+      const time = new Date(event.time).getTime();
+      return time >= from && time < to;
+    });
+    for (const { busName, event } of selected) {
+      this.accept(
+        {
+          EventBusName: busName,
+          Source: event.source,
+          DetailType: event['detail-type'],
+          Detail: JSON.stringify(event.detail),
+          Time: event.time,
+          Resources: event.resources,
+        },
+        replayName,
+      );
+    }
+    return {
+      ReplayArn: `${archive.arn.replace(':archive/', ':replay/')}-${replayName}`,
+      State: 'COMPLETED',
+      replayedEvents: selected.length,
+    };
+  }
+
+  readonly service: JsonService = {
+    targetPrefix: 'AWSEvents',
+    operations: {
+      PutEvents: ({ Entries }) => {
+        if (!Array.isArray(Entries) || Entries.length === 0 || Entries.length > 10) {
+          throw new AwsServiceError('ValidationException', 'PutEvents takes 1 to 10 entries.');
+        }
+        return this.putEvents(Entries as Record<string, unknown>[]);
+      },
+      StartReplay: (input) => this.replay(input),
+      ListArchives: () => ({
+        Archives: this.archives.map((archive) => ({
+          ArchiveName: archive.name,
+          EventSourceArn: archive.busArn,
+          EventCount: archive.events.length,
+          State: 'ENABLED',
+        })),
+      }),
+      ListRules: () => ({
+        Rules: this.rules.map((rule) => ({
+          Name: rule.name,
+          Arn: rule.arn,
+          EventBusName: rule.busName,
+          EventPattern: JSON.stringify(rule.pattern),
+          State: rule.enabled ? 'ENABLED' : 'DISABLED',
+        })),
+      }),
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+} from 'jose';
+
+export interface JwtAuthorizerConfig {
+  readonly issuer: string;
+  readonly audience: readonly string[];
+  /** `$request.header.Authorization` → `authorization`. */
+  readonly headerName: string;
+}
+
+export type AuthorizerOutcome =
+  | { readonly ok: true; readonly claims: Record<string, string>; readonly scopes: string[] }
+  | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
+
+/** API Gateway accepts RSA signatures only. */
+const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
+
+type KeyResolver = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+
+/**
+ * The checks API Gateway's JWT authorizer makes, in its order: a token in the
+ * identity source (an optional `Bearer ` prefix), an RSA signature by a key of
+ * the issuer's JWKS found by `kid`, `iss`, `exp`, `nbf` and `iat`, `aud` or
+ * else `client_id` among the audiences, then the route's scopes (403 when missing).
+ */
+export class JwtAuthorizer {
+  private readonly keySets = new Map<string, KeyResolver>();
+
+  constructor(private readonly localIssuers: ReadonlyMap<string, { keys: JWK[] }>) {}
+
+  private keysFor(issuer: string): KeyResolver {
+    let keys = this.keySets.get(issuer);
+    if (!keys) {
+      const local = this.localIssuers.get(issuer);
+      keys = local
+        ? createLocalJWKSet({ keys: local.keys })
+        : createRemoteJWKSet(new URL(`${issuer.replace(/\/$/, '')}/.well-known/jwks.json`));
+      this.keySets.set(issuer, keys);
+    }
+    return keys;
+  }
+
+  async authorize(
+    headers: Readonly<Record<string, string | undefined>>,
+    config: JwtAuthorizerConfig,
+    requiredScopes: readonly string[],
+    now = new Date(),
+  ): Promise<AuthorizerOutcome> {
+    const raw = headers[config.headerName]?.trim();
+    if (!raw) return { ok: false, status: 401, reason: 'no token' };
+    const token = /^bearer\s+/i.test(raw) ? raw.replace(/^bearer\s+/i, '') : raw;
+    let payload: JWTPayload;
+    try {
+      const header = decodeProtectedHeader(token);
+      if (!header.alg || !ALGORITHMS.includes(header.alg))
+        return { ok: false, status: 401, reason: 'algorithm not allowed' };
+      ({ payload } = await jwtVerify(token, this.keysFor(config.issuer), {
+        issuer: config.issuer,
+        algorithms: ALGORITHMS,
+        currentDate: now,
+        requiredClaims: ['exp'],
+      }));
+    } catch (error) {
+      return { ok: false, status: 401, reason: error instanceof Error ? error.name : 'invalid token' };
+    }
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (typeof payload.iat === 'number' && payload.iat > nowSeconds)
+      return { ok: false, status: 401, reason: 'issued in the future' };
+    const audiences = payload.aud === undefined ? [] : [payload.aud].flat();
+    const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
+    const presented = audiences.length > 0 ? audiences : clientId ? [clientId] : [];
+    if (!presented.some((audience) => config.audience.includes(audience)))
+      return { ok: false, status: 401, reason: 'audience' };
+    const scopes = scopesOf(payload);
+    if (requiredScopes.length > 0 && !requiredScopes.some((scope) => scopes.includes(scope))) {
+      return { ok: false, status: 403, reason: 'scope' };
+    }
+    return { ok: true, claims: claimsAsApiGatewayGivesThem(payload), scopes };
+  }
+}
+
+const scopesOf = (payload: JWTPayload): string[] => {
+  const claim = payload.scope ?? payload.scp;
+  if (typeof claim === 'string') return claim.split(' ').filter(Boolean);
+  if (Array.isArray(claim)) return claim.filter((scope): scope is string => typeof scope === 'string');
+  return [];
+};
+
+/** API Gateway hands claims to the function as strings; an array becomes `[a b]`. */
+export const claimsAsApiGatewayGivesThem = (payload: JWTPayload): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value)
+        ? `[${value.join(' ')}]`
+        : typeof value === 'object' && value !== null
+          ? JSON.stringify(value)
+          : String(value),
+    ]),
+  );

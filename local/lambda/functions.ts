@@ -1,0 +1,351 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
+import type { TemplateResolver } from '../template/resolver.js';
+import { createLogPrinter, type LogSink } from './log-printer.js';
+
+export interface FunctionError {
+  readonly errorType: string;
+  readonly errorMessage: string;
+  readonly trace?: readonly string[];
+}
+
+export type InvocationResult =
+  | { readonly ok: true; readonly payload: unknown }
+  | { readonly ok: false; readonly error: FunctionError };
+
+export interface FunctionDefinition {
+  /** The local physical name, as Ref gives it. */
+  readonly name: string;
+  readonly arn: string;
+  /** Short, readable: the CDK construct path without the stack, e.g. `Catalog/CreateProduct`. */
+  readonly displayName: string;
+  readonly stackName: string;
+  readonly logicalId: string;
+  readonly entry: string;
+  readonly handlerName: string;
+  readonly timeoutSeconds: number;
+  readonly memorySize: number;
+  readonly environment: Record<string, string>;
+  /** Asynchronous invocation: retries, then where a failed event goes. */
+  readonly asyncRetries: number;
+  /** An on-failure destination (gets an invocation record) or a dead-letter queue (gets the event). */
+  readonly onFailure?: { readonly kind: 'destination' | 'dead-letter'; readonly arn: string };
+}
+
+export interface LocalFunctionsOptions {
+  readonly sink: LogSink;
+  /** Sandboxes per function at most. */
+  readonly concurrency?: number;
+  /** Multiplies every wait (async retry delays), so tests need not sleep. */
+  readonly timeScale?: number;
+  /** Sends a failed asynchronous invocation to its destination (an SQS queue ARN). */
+  readonly deliverFailure?: (arn: string, body: string) => void;
+}
+
+/** Lambda retries a failed asynchronous invocation after about one, then two minutes. */
+const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
+
+interface Sandbox {
+  readonly worker: Worker;
+  readonly ready: Promise<number>;
+  busy: boolean;
+}
+
+interface Pending {
+  readonly event: unknown;
+  readonly resolve: (result: InvocationResult) => void;
+}
+
+/** How many sandboxes one function may run at once; more invocations wait their turn. */
+const DEFAULT_CONCURRENCY = 8;
+
+/**
+ * The local Lambda service: each function runs in worker threads, one
+ * invocation per worker at a time, with the environment the template gives
+ * it plus the local endpoints. A worker that times out is terminated, as
+ * Lambda discards a sandbox that timed out.
+ */
+export class LocalFunctions {
+  private readonly byName = new Map<string, FunctionDefinition>();
+  private readonly sandboxes = new Map<string, Sandbox[]>();
+  private readonly queues = new Map<string, Pending[]>();
+  private readonly stopped = { value: false };
+  readonly invocationCounts = new Map<string, number>();
+
+  private readonly sink: LogSink;
+  private readonly concurrency: number;
+
+  constructor(
+    definitions: readonly FunctionDefinition[],
+    private readonly options: LocalFunctionsOptions,
+  ) {
+    this.sink = options.sink;
+    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    for (const definition of definitions) {
+      this.byName.set(definition.name, definition);
+      this.byName.set(definition.arn, definition);
+    }
+  }
+
+  get definitions(): FunctionDefinition[] {
+    return [...new Set(this.byName.values())];
+  }
+
+  find(nameOrArn: string): FunctionDefinition | undefined {
+    // Invoke accepts a name, a full ARN, or an ARN with a qualifier.
+    return this.byName.get(nameOrArn) ?? this.byName.get(nameOrArn.replace(/:(\$LATEST|\d+)$/, ''));
+  }
+
+  /** Runs one invocation and resolves with its result or its error, never rejecting. */
+  invoke(nameOrArn: string, event: unknown): Promise<InvocationResult> {
+    const definition = this.find(nameOrArn);
+    if (!definition) {
+      return Promise.resolve({
+        ok: false,
+        error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${nameOrArn}` },
+      });
+    }
+    this.invocationCounts.set(definition.name, (this.invocationCounts.get(definition.name) ?? 0) + 1);
+    return new Promise((resolve) => {
+      const queue = this.queues.get(definition.name) ?? [];
+      queue.push({ event: structuredClone(event), resolve });
+      this.queues.set(definition.name, queue);
+      this.dispatch(definition);
+    });
+  }
+
+  /**
+   * An asynchronous invocation (`InvocationType: Event`, EventBridge, S3...):
+   * accepted at once, retried on error, then sent to the function's
+   * on-failure destination or dead-letter queue, if it has one.
+   */
+  invokeAsync(nameOrArn: string, event: unknown): void {
+    const definition = this.find(nameOrArn);
+    if (!definition) return;
+    const attempt = async (count: number): Promise<void> => {
+      const result = await this.invoke(definition.name, event);
+      if (result.ok || this.stopped.value) return;
+      if (count <= definition.asyncRetries) {
+        const delay = (ASYNC_RETRY_DELAYS_MS[count - 1] ?? 120_000) * (this.options.timeScale ?? 1);
+        setTimeout(() => void attempt(count + 1), delay).unref();
+        return;
+      }
+      if (!definition.onFailure || !this.options.deliverFailure) {
+        this.sink(
+          `${definition.displayName} | event dropped after ${count} attempts: ${result.error.errorType}`,
+        );
+        return;
+      }
+      const body =
+        definition.onFailure.kind === 'dead-letter'
+          ? JSON.stringify(event)
+          : JSON.stringify({
+              version: '1.0',
+              timestamp: new Date().toISOString(),
+              requestContext: {
+                requestId: randomUUID(),
+                functionArn: `${definition.arn}:$LATEST`,
+                condition: 'RetriesExhausted',
+                approximateInvokeCount: count,
+              },
+              requestPayload: event,
+              responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+              responsePayload: result.error,
+            });
+      this.options.deliverFailure(definition.onFailure.arn, body);
+    };
+    void attempt(1);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped.value = true;
+    const workers = [...this.sandboxes.values()].flat().map((sandbox) => sandbox.worker.terminate());
+    this.sandboxes.clear();
+    await Promise.allSettled(workers);
+  }
+
+  private dispatch(definition: FunctionDefinition): void {
+    const queue = this.queues.get(definition.name);
+    if (!queue || queue.length === 0 || this.stopped.value) return;
+    const pool = this.sandboxes.get(definition.name) ?? [];
+    this.sandboxes.set(definition.name, pool);
+    let sandbox = pool.find((candidate) => !candidate.busy);
+    if (!sandbox && pool.length < this.concurrency) {
+      sandbox = this.createSandbox(definition);
+      pool.push(sandbox);
+    }
+    if (!sandbox) return;
+    const next = queue.shift();
+    if (!next) return;
+    sandbox.busy = true;
+    void this.run(definition, sandbox, next.event).then((result) => {
+      next.resolve(result);
+      sandbox.busy = false;
+      this.dispatch(definition);
+    });
+  }
+
+  private createSandbox(definition: FunctionDefinition): Sandbox {
+    const worker = new Worker(join(import.meta.dirname, 'worker.mjs'), {
+      workerData: {
+        entry: definition.entry,
+        handlerName: definition.handlerName,
+        functionName: definition.name,
+        functionArn: definition.arn,
+        memorySize: definition.memorySize,
+      },
+      env: definition.environment,
+      stdout: true,
+      stderr: true,
+    });
+    const printer = createLogPrinter(definition.displayName, this.sink);
+    worker.stdout.on('data', (chunk: Buffer) => printer(chunk.toString()));
+    worker.stderr.on('data', (chunk: Buffer) => printer(chunk.toString()));
+    const ready = new Promise<number>((resolve, reject) => {
+      worker.once('message', (message: { type: string; initMs: number }) => {
+        if (message.type === 'ready') resolve(message.initMs);
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the sandbox exited with code ${code} during init`)));
+    });
+    // Init failures are reported through the invocation that waits for `ready`.
+    ready.catch(() => undefined);
+    return { worker, ready, busy: false };
+  }
+
+  private async run(
+    definition: FunctionDefinition,
+    sandbox: Sandbox,
+    event: unknown,
+  ): Promise<InvocationResult> {
+    const id = randomUUID();
+    const timeoutMs = definition.timeoutSeconds * 1000;
+    const deadline = Date.now() + timeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await new Promise<InvocationResult | 'timeout' | 'crashed'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      sandbox.ready.then(
+        () => {
+          const onMessage = (message: {
+            type: string;
+            id?: string;
+            result?: unknown;
+            error?: FunctionError;
+          }) => {
+            if (message.id !== id) return;
+            sandbox.worker.off('message', onMessage);
+            sandbox.worker.off('exit', onExit);
+            if (message.type === 'result') resolve({ ok: true, payload: message.result });
+            else
+              resolve({ ok: false, error: message.error ?? { errorType: 'Error', errorMessage: 'unknown' } });
+          };
+          const onExit = () => resolve('crashed');
+          sandbox.worker.on('message', onMessage);
+          sandbox.worker.once('exit', onExit);
+          sandbox.worker.postMessage({ id, event, deadline });
+        },
+        (error: unknown) =>
+          resolve({
+            ok: false,
+            error: {
+              errorType: 'Runtime.ImportModuleError',
+              errorMessage: error instanceof Error ? error.message : String(error),
+            },
+          }),
+      );
+    });
+    clearTimeout(timer);
+    if (outcome === 'timeout' || outcome === 'crashed') {
+      this.discard(definition, sandbox);
+      return {
+        ok: false,
+        error:
+          outcome === 'timeout'
+            ? {
+                errorType: 'Sandbox.Timedout',
+                errorMessage: `Task timed out after ${definition.timeoutSeconds.toFixed(2)} seconds`,
+              }
+            : { errorType: 'Runtime.ExitError', errorMessage: 'The sandbox exited during the invocation.' },
+      };
+    }
+    if (!outcome.ok && outcome.error.errorType === 'Runtime.ImportModuleError')
+      this.discard(definition, sandbox);
+    return outcome;
+  }
+
+  private discard(definition: FunctionDefinition, sandbox: Sandbox): void {
+    void sandbox.worker.terminate();
+    const pool = this.sandboxes.get(definition.name) ?? [];
+    this.sandboxes.set(
+      definition.name,
+      pool.filter((candidate) => candidate !== sandbox),
+    );
+  }
+}
+
+/** Reads every function of the template: its bundle, handler, limits and resolved environment. */
+export const functionDefinitions = (
+  assembly: CloudAssembly,
+  resolver: TemplateResolver,
+  localEnvironment: Record<string, string>,
+): FunctionDefinition[] => {
+  const invokeConfigs = resourcesOfType(assembly, 'AWS::Lambda::EventInvokeConfig').map(
+    ({ stackName, resource }) => ({
+      functionName: resolver.resolveString(stackName, resource.Properties?.FunctionName),
+      retries: resource.Properties?.MaximumRetryAttempts as number | undefined,
+      onFailure: resolver.resolve(
+        stackName,
+        (resource.Properties?.DestinationConfig as { OnFailure?: { Destination?: unknown } })?.OnFailure
+          ?.Destination,
+      ),
+    }),
+  );
+  return resourcesOfType(assembly, 'AWS::Lambda::Function').map(({ stackName, logicalId, resource }) => {
+    const props = resource.Properties ?? {};
+    const assetPath = resource.Metadata?.['aws:asset:path'];
+    if (typeof assetPath !== 'string')
+      throw new Error(`${logicalId} has no bundled asset in the cloud assembly.`);
+    const [file = 'index', handlerName = 'handler'] = String(props.Handler ?? 'index.handler').split('.');
+    const name = resolver.ref(stackName, logicalId);
+    const variables = resolver.resolve(
+      stackName,
+      (props.Environment as { Variables?: unknown } | undefined)?.Variables ?? {},
+    );
+    const cdkPath = String(resource.Metadata?.['aws:cdk:path'] ?? logicalId);
+    const invokeConfig = invokeConfigs.find((config) => config.functionName === name);
+    const deadLetter = resolver.resolve(
+      stackName,
+      (props.DeadLetterConfig as { TargetArn?: unknown } | undefined)?.TargetArn,
+    );
+    const onFailure =
+      typeof invokeConfig?.onFailure === 'string'
+        ? { kind: 'destination' as const, arn: invokeConfig.onFailure }
+        : typeof deadLetter === 'string'
+          ? { kind: 'dead-letter' as const, arn: deadLetter }
+          : undefined;
+    return {
+      name,
+      arn: resolver.getAtt(stackName, logicalId, 'Arn'),
+      displayName: cdkPath.split('/').slice(1, -1).join('/'),
+      stackName,
+      logicalId,
+      entry: join(assembly.directory, assetPath, `${file}.mjs`),
+      handlerName,
+      timeoutSeconds: Number(props.Timeout ?? 3),
+      memorySize: Number(props.MemorySize ?? 128),
+      environment: {
+        ...localEnvironment,
+        AWS_LAMBDA_FUNCTION_NAME: name,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(props.MemorySize ?? 128),
+        ...(variables as Record<string, string>),
+        // Tracing and metrics are CloudWatch and X-Ray features; locally they would only add noise.
+        POWERTOOLS_TRACE_ENABLED: 'false',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+      },
+      asyncRetries: invokeConfig?.retries ?? 2,
+      ...(onFailure ? { onFailure } : {}),
+    };
+  });
+};

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN_GROUP } from '../functions/shared/http/caller.js';
+import type { LocalCloud } from './cloud.js';
+
+export const DEMO_CATEGORIES = [
+  { id: 'books', name: 'Books' },
+  { id: 'electronics', name: 'Electronics' },
+  { id: 'home', name: 'Home & Kitchen' },
+  { id: 'outdoors', name: 'Outdoors' },
+];
+
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+export const DEMO_PRODUCTS = [
+  {
+    sku: 'BOOK-DDIA',
+    name: 'Designing Data-Intensive Applications',
+    category: 'books',
+    price: usd(4599),
+    description: 'Reliable, scalable and maintainable systems.',
+  },
+  {
+    sku: 'BOOK-SICP',
+    name: 'Structure and Interpretation of Computer Programs',
+    category: 'books',
+    price: usd(5500),
+    description: 'The wizard book.',
+  },
+  {
+    sku: 'BOOK-REFACTOR',
+    name: 'Refactoring',
+    category: 'books',
+    price: usd(4299),
+    description: 'Improving the design of existing code.',
+  },
+  {
+    sku: 'ELEC-KEYBOARD',
+    name: 'Mechanical Keyboard',
+    category: 'electronics',
+    price: usd(12900),
+    description: 'Tactile switches, aluminium case.',
+  },
+  {
+    sku: 'ELEC-HEADPHONES',
+    name: 'Noise-Cancelling Headphones',
+    category: 'electronics',
+    price: usd(24900),
+    description: 'Thirty hours of quiet.',
+  },
+  {
+    sku: 'ELEC-CHARGER',
+    name: 'USB-C Charger 65W',
+    category: 'electronics',
+    price: usd(3999),
+    description: 'Charges a laptop and a phone at once.',
+  },
+  {
+    sku: 'HOME-KETTLE',
+    name: 'Electric Kettle',
+    category: 'home',
+    price: usd(4999),
+    description: 'Boils a litre in three minutes.',
+  },
+  {
+    sku: 'HOME-PAN',
+    name: 'Cast Iron Pan',
+    category: 'home',
+    price: usd(3499),
+    description: 'Pre-seasoned, 26 cm.',
+  },
+  {
+    sku: 'OUT-TENT',
+    name: 'Two-Person Tent',
+    category: 'outdoors',
+    price: usd(18900),
+    description: 'Three seasons, 2.1 kg.',
+  },
+  {
+    sku: 'OUT-BOTTLE',
+    name: 'Insulated Bottle',
+    category: 'outdoors',
+    price: usd(2899),
+    description: 'Cold for 24 hours, hot for 12.',
+  },
+];
+
+export interface AdminAccount {
+  readonly email: string;
+  readonly password: string;
+  readonly generated: boolean;
+}
+
+/** SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD, or a generated account. */
+export const adminAccount = (env: NodeJS.ProcessEnv): AdminAccount => {
+  if (env.SHOP_ADMIN_EMAIL && env.SHOP_ADMIN_PASSWORD) {
+    return { email: env.SHOP_ADMIN_EMAIL, password: env.SHOP_ADMIN_PASSWORD, generated: false };
+  }
+  return {
+    email: env.SHOP_ADMIN_EMAIL ?? 'admin@shop.local',
+    password: randomBytes(12).toString('base64url'),
+    generated: true,
+  };
+};
+
+/** Signs in through the local identity, as a client of the user pool would. */
+export const signIn = async (cloud: LocalCloud, email: string, password: string) => {
+  const result = (await cloud.cognito.service.operations.InitiateAuth?.({
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: cloud.userPool.clientId,
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  })) as { AuthenticationResult: { AccessToken: string; IdToken: string; RefreshToken: string } };
+  return result.AuthenticationResult;
+};
+
+/**
+ * The admin account and a demo catalog, created through the shop's own API
+ * as an admin would. A catalog that already has products (a persisted run) is left alone.
+ */
+export const seed = async (cloud: LocalCloud, admin: AdminAccount, stateDirectory: string) => {
+  await cloud.cognito.ensureUser(admin.email, admin.password, [ADMIN_GROUP], { name: 'Shop Admin' });
+  writeFileSync(
+    join(stateDirectory, 'admin.json'),
+    JSON.stringify({ email: admin.email, password: admin.password }),
+    { mode: 0o600 },
+  );
+  const { AccessToken } = await signIn(cloud, admin.email, admin.password);
+  const listing = await fetch(`${cloud.apiUrl}/products?limit=1`);
+  if (!listing.ok)
+    throw new Error(`The catalog answered GET /products with ${listing.status}: ${await listing.text()}`);
+  const existing = (await listing.json()) as { items: unknown[] };
+  if (existing.items.length > 0) return { categories: 0, products: 0 };
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${cloud.apiUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${AccessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201 && response.status !== 409) {
+      throw new Error(`Seeding ${path} answered ${response.status}: ${await response.text()}`);
+    }
+  };
+  for (const category of DEMO_CATEGORIES) await post('/categories', category);
+  await Promise.all(DEMO_PRODUCTS.map((product) => post('/products', product)));
+  return { categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length };
+};

@@ -1,0 +1,93 @@
+import { inject } from 'vitest';
+
+/** Calls against the local cloud started by the end-to-end global setup. */
+export const apiUrl = () => inject('apiUrl');
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+  readonly text: string;
+}
+
+export const api = async (
+  path: string,
+  options: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> => {
+  const response = await fetch(`${apiUrl()}${path}`, {
+    method: options.method ?? 'GET',
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined
+      ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      : {}),
+  });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = text;
+  }
+  return { status: response.status, headers: response.headers, body, text };
+};
+
+/** One operation of a local AWS service over the JSON protocol. */
+export const aws = async <T>(target: string, input: unknown): Promise<T> => {
+  const response = await fetch(inject('awsEndpoint'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as T & { __type?: string; message?: string };
+  if (!response.ok) throw new Error(`${body.__type}: ${body.message}`);
+  return body;
+};
+
+export const signIn = async (email: string, password: string) =>
+  (
+    await aws<{ AuthenticationResult: { AccessToken: string; IdToken: string; RefreshToken: string } }>(
+      'AWSCognitoIdentityProviderService.InitiateAuth',
+      {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: inject('clientId'),
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      },
+    )
+  ).AuthenticationResult;
+
+export const adminTokens = () => signIn(inject('admin').email, inject('admin').password);
+
+let customers = 0;
+/** A new customer of the local user pool, signed in. */
+export const newCustomer = async () => {
+  const email = `customer-${Date.now()}-${++customers}@example.com`;
+  const password = 'correct horse battery';
+  await aws('AWSCognitoIdentityProviderService.SignUp', {
+    ClientId: inject('clientId'),
+    Username: email,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: email }],
+  });
+  return { email, ...(await signIn(email, password)) };
+};
+
+/** Local cloud state under /_local/. */
+export const inspect = async <T>(view: 'invocations' | 'queues' | 'events' | 'executions'): Promise<T> =>
+  (await (await fetch(`${inject('awsEndpoint')}/_local/${view}`)).json()) as T;
+
+/** Polls with exponential backoff until `check` returns a value, or fails after `timeoutMs`. */
+export const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 10;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 500);
+  }
+};
