@@ -43,21 +43,51 @@ export const transformInput = (
   };
   for (const [name, path] of Object.entries(target.InputTransformer.InputPathsMap ?? {}))
     values[name] = selectPath(event, path);
-  const template = target.InputTransformer.InputTemplate;
-  // A placeholder standing as a whole JSON value gets the value's JSON; inside a string, its text.
-  const filled = template
-    .replace(/"<([\w.-]+)>"/g, (whole, name: string) =>
-      name in values ? JSON.stringify(values[name] ?? null) : whole,
-    )
-    .replace(/<([\w.-]+)>/g, (whole, name: string) => {
-      if (!(name in values)) return whole;
-      const value = values[name];
-      if (typeof value === 'string') return JSON.stringify(value).slice(1, -1);
-      return JSON.stringify(value ?? null);
-    });
+  const filled = fillTemplate(target.InputTransformer.InputTemplate, values);
   try {
     return JSON.parse(filled);
   } catch {
     return filled;
   }
+};
+
+/**
+ * Replaces each `<name>` of an input template. Outside a JSON string literal
+ * the value goes in as JSON (a string gets its quotes); inside one, as text.
+ */
+const fillTemplate = (template: string, values: Record<string, unknown>): string => {
+  let output = '';
+  let inString = false;
+  for (let index = 0; index < template.length; index++) {
+    const char = template[index] ?? '';
+    if (char === '\\' && inString) {
+      output += char + (template[index + 1] ?? '');
+      index++;
+      continue;
+    }
+    if (char === '"') inString = !inString;
+    const placeholder = char === '<' ? /^<([\w.-]+)>/.exec(template.slice(index)) : null;
+    const name = placeholder?.[1];
+    if (!placeholder || name === undefined || !(name in values)) {
+      output += char;
+      continue;
+    }
+    const value = values[name] ?? null;
+    const quotedAlone =
+      inString && template[index - 1] === '"' && template[index + placeholder[0].length] === '"';
+    if (quotedAlone && typeof value !== 'string') {
+      // "<total>" where total is an object or number: the value replaces the quoted placeholder.
+      output = `${output.slice(0, -1)}${JSON.stringify(value)}`;
+      index += placeholder[0].length;
+      inString = false;
+      continue;
+    }
+    output += inString
+      ? typeof value === 'string'
+        ? JSON.stringify(value).slice(1, -1)
+        : JSON.stringify(value)
+      : JSON.stringify(value);
+    index += placeholder[0].length - 1;
+  }
+  return output;
 };

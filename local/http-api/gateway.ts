@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { LocalFunctions } from '../lambda/functions.js';
+import type { FunctionInvoker } from '../lambda/functions.js';
 import type { JwtAuthorizer } from './jwt-authorizer.js';
 import {
   buildHttpEvent,
@@ -37,7 +37,7 @@ class TokenBucket {
 
 export interface GatewayOptions {
   readonly api: ApiDefinition;
-  readonly functions: LocalFunctions;
+  readonly functions: FunctionInvoker;
   readonly authorizer: JwtAuthorizer;
   readonly port: number;
   readonly host?: string;

@@ -12,7 +12,7 @@ import { sleep } from '../net.js';
 import type { LocalQueues } from '../sqs/queues.js';
 import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
-import type { LocalFunctions } from './functions.js';
+import type { FunctionInvoker } from './functions.js';
 
 interface MappingConfig {
   readonly name: string;
@@ -44,7 +44,7 @@ export class LocalEventSourceMappings {
   constructor(
     assembly: CloudAssembly,
     private readonly resolver: TemplateResolver,
-    private readonly functions: LocalFunctions,
+    private readonly functions: FunctionInvoker,
     private readonly queues: LocalQueues,
     private readonly options: { dynamoDbEndpoint: string; timeScale?: number; log: (line: string) => void },
   ) {

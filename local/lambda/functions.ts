@@ -15,6 +15,12 @@ export type InvocationResult =
   | { readonly ok: true; readonly payload: unknown }
   | { readonly ok: false; readonly error: FunctionError };
 
+/** What other local services need of the Lambda service: find a function, invoke it. */
+export interface FunctionInvoker {
+  find(nameOrArn: string): Pick<FunctionDefinition, 'name' | 'arn'> | undefined;
+  invoke(nameOrArn: string, event: unknown): Promise<InvocationResult>;
+}
+
 export interface FunctionDefinition {
   /** The local physical name, as Ref gives it. */
   readonly name: string;
@@ -67,7 +73,7 @@ const DEFAULT_CONCURRENCY = 8;
  * it plus the local endpoints. A worker that times out is terminated, as
  * Lambda discards a sandbox that timed out.
  */
-export class LocalFunctions {
+export class LocalFunctions implements FunctionInvoker {
   private readonly byName = new Map<string, FunctionDefinition>();
   private readonly sandboxes = new Map<string, Sandbox[]>();
   private readonly queues = new Map<string, Pending[]>();
@@ -312,7 +318,13 @@ export const functionDefinitions = (
     const variables = resolver.resolve(
       stackName,
       (props.Environment as { Variables?: unknown } | undefined)?.Variables ?? {},
-    );
+    ) as Record<string, string>;
+    const unresolved = Object.entries(variables).find(([, value]) => String(value).includes('{{resolve:'));
+    if (unresolved) {
+      throw new Error(
+        `${logicalId}: ${unresolved[0]} holds a dynamic reference the local cloud cannot resolve.`,
+      );
+    }
     const cdkPath = String(resource.Metadata?.['aws:cdk:path'] ?? logicalId);
     const invokeConfig = invokeConfigs.find((config) => config.functionName === name);
     const deadLetter = resolver.resolve(
@@ -339,7 +351,7 @@ export const functionDefinitions = (
         ...localEnvironment,
         AWS_LAMBDA_FUNCTION_NAME: name,
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(props.MemorySize ?? 128),
-        ...(variables as Record<string, string>),
+        ...variables,
         // Tracing and metrics are CloudWatch and X-Ray features; locally they would only add noise.
         POWERTOOLS_TRACE_ENABLED: 'false',
         POWERTOOLS_METRICS_DISABLED: 'true',

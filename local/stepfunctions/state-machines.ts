@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
 import { LocalCloudError } from '../errors.js';
-import type { LocalFunctions } from '../lambda/functions.js';
+import type { FunctionInvoker } from '../lambda/functions.js';
 import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 
@@ -91,7 +91,7 @@ export class LocalStepFunctions {
   constructor(
     assembly: CloudAssembly,
     resolver: TemplateResolver,
-    private readonly functions: LocalFunctions,
+    private readonly functions: FunctionInvoker,
     private readonly integrations: ServiceIntegrations,
     private readonly options: { timeScale?: number; log?: (line: string) => void } = {},
   ) {

@@ -119,7 +119,9 @@ export class TemplateResolver {
     const entries = Object.entries(value);
     const [key, argument] = entries[0] ?? [];
     if (entries.length === 1 && key !== undefined && (key === 'Ref' || key.startsWith('Fn::'))) {
-      return this.intrinsic(stackName, key, argument);
+      // A dynamic reference is often assembled by Fn::Join or Fn::Sub, so it is looked for in their result.
+      const result = this.intrinsic(stackName, key, argument);
+      return typeof result === 'string' ? this.resolveDynamicReferences(result) : result;
     }
     return Object.fromEntries(entries.map(([name, item]) => [name, this.resolve(stackName, item)]));
   }

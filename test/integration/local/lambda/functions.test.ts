@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FunctionDefinition, LocalFunctions } from '../../../../local/lambda/functions.js';
+
+/** A bundle as the CDK would produce it, doing what each test asks of it. */
+const handlerSource = `
+let invocations = 0;
+export const handler = async (event, context) => {
+  invocations++;
+  if (event.action === 'env') return { greeting: process.env.GREETING, name: context.functionName };
+  if (event.action === 'count') return { invocations };
+  if (event.action === 'sleep') { await new Promise((r) => setTimeout(r, event.ms)); return { slept: true }; }
+  if (event.action === 'fail') { const error = new Error('declined'); error.name = 'PaymentDeclinedError'; throw error; }
+  if (event.action === 'remaining') return { remaining: context.getRemainingTimeInMillis() };
+  console.log(JSON.stringify({ level: 'INFO', message: 'hello', orderId: 'o-1' }));
+  return { ok: true };
+};`;
+
+let functions: LocalFunctions;
+const logs: string[] = [];
+const failures: { arn: string; body: string }[] = [];
+
+const definition = (
+  name: string,
+  entry: string,
+  overrides: Partial<FunctionDefinition> = {},
+): FunctionDefinition => ({
+  name,
+  arn: `arn:aws:lambda:us-east-1:000000000000:function:${name}`,
+  displayName: `Test/${name}`,
+  stackName: 'Test',
+  logicalId: name,
+  entry,
+  handlerName: 'handler',
+  timeoutSeconds: 1,
+  memorySize: 128,
+  environment: { GREETING: `hello from ${name}` },
+  asyncRetries: 2,
+  onFailure: { kind: 'destination', arn: 'arn:aws:sqs:us-east-1:000000000000:Failures' },
+  ...overrides,
+});
+
+beforeAll(() => {
+  const directory = mkdtempSync(join(tmpdir(), 'shop-lambda-'));
+  const entry = join(directory, 'index.mjs');
+  writeFileSync(entry, handlerSource);
+  functions = new LocalFunctions([definition('First', entry), definition('Second', entry)], {
+    sink: (line) => logs.push(line),
+    timeScale: 0.0001,
+    deliverFailure: (arn, body) => failures.push({ arn, body }),
+  });
+});
+
+afterAll(() => functions.stop());
+
+describe('LocalFunctions', () => {
+  it('gives each function its own environment', async () => {
+    expect(await functions.invoke('First', { action: 'env' })).toEqual({
+      ok: true,
+      payload: { greeting: 'hello from First', name: 'First' },
+    });
+    expect(await functions.invoke('Second', { action: 'env' })).toEqual({
+      ok: true,
+      payload: { greeting: 'hello from Second', name: 'Second' },
+    });
+  });
+
+  it('finds a function by name or ARN', async () => {
+    expect(
+      (await functions.invoke('arn:aws:lambda:us-east-1:000000000000:function:First', { action: 'env' })).ok,
+    ).toBe(true);
+  });
+
+  it('keeps a warm sandbox between invocations, as Lambda does', async () => {
+    const first = await functions.invoke('Second', { action: 'count' });
+    const second = await functions.invoke('Second', { action: 'count' });
+    expect((second as { payload: { invocations: number } }).payload.invocations).toBeGreaterThan(
+      (first as { payload: { invocations: number } }).payload.invocations,
+    );
+  });
+
+  it('reports a thrown error with its name as the error type', async () => {
+    expect(await functions.invoke('First', { action: 'fail' })).toMatchObject({
+      ok: false,
+      error: { errorType: 'PaymentDeclinedError', errorMessage: 'declined' },
+    });
+  });
+
+  it('tells the function how much time it has left', async () => {
+    const result = (await functions.invoke('First', { action: 'remaining' })) as {
+      payload: { remaining: number };
+    };
+    expect(result.payload.remaining).toBeGreaterThan(0);
+    expect(result.payload.remaining).toBeLessThanOrEqual(1000);
+  });
+
+  it('times out after the function timeout and discards the sandbox', async () => {
+    expect(await functions.invoke('First', { action: 'sleep', ms: 5000 })).toMatchObject({
+      ok: false,
+      error: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' },
+    });
+    expect(await functions.invoke('First', { action: 'count' })).toEqual({
+      ok: true,
+      payload: { invocations: 1 },
+    });
+  });
+
+  it('prints log lines prefixed with the function name', async () => {
+    await functions.invoke('First', { action: 'log' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(logs).toContain('Test/First | INFO  hello orderId=o-1');
+  });
+
+  it('retries a failing asynchronous invocation, then sends it to the on-failure destination', async () => {
+    const before = functions.invocationCounts.get('Second') ?? 0;
+    functions.invokeAsync('Second', { action: 'fail' });
+    for (let wait = 0; wait < 100 && failures.length === 0; wait++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((functions.invocationCounts.get('Second') ?? 0) - before).toBe(3);
+    expect(failures).toHaveLength(1);
+    expect(JSON.parse(failures[0]?.body ?? '{}')).toMatchObject({
+      requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+      requestPayload: { action: 'fail' },
+      responsePayload: { errorType: 'PaymentDeclinedError' },
+    });
+  });
+});

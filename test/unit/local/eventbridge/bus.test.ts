@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { LocalEventBridge } from '../../../../local/eventbridge/bus.js';
+import { fakeAssembly, resolverFor } from '../../../support/local/fake-assembly.js';
+
+const pattern = { source: ['shop.catalog'], 'detail-type': ['ProductCreated'] };
+
+const setUp = (options: { failures?: number; retries?: number } = {}) => {
+  const assembly = fakeAssembly({
+    Bus: { Type: 'AWS::Events::EventBus' },
+    Archive: {
+      Type: 'AWS::Events::Archive',
+      Properties: {
+        SourceArn: { 'Fn::GetAtt': ['Bus', 'Arn'] },
+        EventPattern: { source: [{ prefix: 'shop.' }] },
+      },
+    },
+    Rule: {
+      Type: 'AWS::Events::Rule',
+      Properties: {
+        EventBusName: { Ref: 'Bus' },
+        EventPattern: pattern,
+        State: 'ENABLED',
+        Targets: [
+          {
+            Id: 'Consumer',
+            Arn: 'arn:aws:lambda:us-east-1:000000000000:function:Consumer',
+            InputPath: '$.detail',
+            RetryPolicy: { MaximumRetryAttempts: options.retries ?? 2, MaximumEventAgeInSeconds: 3600 },
+            DeadLetterConfig: { Arn: 'arn:aws:sqs:us-east-1:000000000000:Dlq' },
+          },
+        ],
+      },
+    },
+  });
+  const delivered: unknown[] = [];
+  const deadLetters: { arn: string; body: string; attributes: Record<string, string> }[] = [];
+  let failuresLeft = options.failures ?? 0;
+  const bus = new LocalEventBridge(
+    assembly,
+    resolverFor(assembly),
+    {
+      deliver: async (_arn, input) => {
+        if (failuresLeft-- > 0) throw new Error('target unavailable');
+        delivered.push(input);
+      },
+      deadLetter: (arn, body, attributes) => deadLetters.push({ arn, body, attributes }),
+    },
+    { timeScale: 0.0001 },
+  );
+  return { bus, delivered, deadLetters };
+};
+
+const entry = (overrides: Record<string, unknown> = {}) => ({
+  EventBusName: 'Test-Bus',
+  Source: 'shop.catalog',
+  DetailType: 'ProductCreated',
+  Detail: JSON.stringify({ data: { sku: 'A1' } }),
+  ...overrides,
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('LocalEventBridge', () => {
+  it('delivers a matching event to the rule target, shaped by InputPath', async () => {
+    const { bus, delivered } = setUp();
+    expect(bus.putEvents([entry()])).toMatchObject({
+      FailedEntryCount: 0,
+      Entries: [{ EventId: expect.any(String) }],
+    });
+    await settle();
+    expect(delivered).toEqual([{ data: { sku: 'A1' } }]);
+  });
+
+  it('does not deliver an event the pattern does not match', async () => {
+    const { bus, delivered } = setUp();
+    bus.putEvents([entry({ DetailType: 'ProductDeleted' })]);
+    await settle();
+    expect(delivered).toEqual([]);
+  });
+
+  it('reports a bad entry on its own and accepts the others', () => {
+    const { bus } = setUp();
+    const result = bus.putEvents([entry(), entry({ Detail: 'not json' }), entry({ EventBusName: 'nope' })]);
+    expect(result.FailedEntryCount).toBe(2);
+    expect(result.Entries.map((item) => ('ErrorCode' in item ? item.ErrorCode : 'ok'))).toEqual([
+      'ok',
+      'MalformedDetail',
+      'ResourceNotFoundException',
+    ]);
+  });
+
+  it('retries a failed delivery under the retry policy', async () => {
+    const { bus, delivered, deadLetters } = setUp({ failures: 2, retries: 2 });
+    bus.putEvents([entry()]);
+    await settle();
+    expect(delivered).toHaveLength(1);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('sends the event to the dead-letter queue once the retries are spent', async () => {
+    const { bus, delivered, deadLetters } = setUp({ failures: 10, retries: 2 });
+    bus.putEvents([entry()]);
+    await settle();
+    expect(delivered).toEqual([]);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.arn).toBe('arn:aws:sqs:us-east-1:000000000000:Dlq');
+    expect(JSON.parse(deadLetters[0]?.body ?? '{}')).toMatchObject({ 'detail-type': 'ProductCreated' });
+    expect(deadLetters[0]?.attributes).toMatchObject({ ERROR_MESSAGE: 'target unavailable' });
+  });
+
+  it('archives events and replays a time window to the rules, marked with the replay name', async () => {
+    const { bus, delivered } = setUp();
+    bus.putEvents([entry({ Time: '2026-11-22T10:00:00Z' }), entry({ Time: '2026-11-22T12:00:00Z' })]);
+    await settle();
+    const { replayedEvents } = bus.replay({
+      EventSourceArn: 'Test-Archive',
+      EventStartTime: '2026-11-22T09:00:00Z',
+      EventEndTime: '2026-11-22T11:00:00Z',
+      ReplayName: 'fix-1',
+    });
+    await settle();
+    expect(replayedEvents).toBe(1);
+    expect(delivered).toHaveLength(3);
+    expect(bus.published.at(-1)).toMatchObject({ 'replay-name': 'fix-1' });
+  });
+});
