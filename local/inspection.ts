@@ -16,6 +16,14 @@ export const inspectionRoutes = (parts: {
   stepFunctions: LocalStepFunctions;
 }): RawRoute[] => {
   const views: Record<string, () => unknown> = {
+    '/_local/functions': () =>
+      parts.functions.definitions.map(({ name, arn, displayName, timeoutSeconds, memorySize }) => ({
+        name,
+        arn,
+        displayName,
+        timeoutSeconds,
+        memorySize,
+      })),
     '/_local/invocations': () =>
       Object.fromEntries(
         parts.functions.definitions.map((fn) => [

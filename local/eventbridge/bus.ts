@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
-import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
+import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 import { LOCAL_ACCOUNT } from '../template/resolver.js';
 import { type TargetInput, transformInput } from './input.js';
@@ -98,10 +98,7 @@ export class LocalEventBridge {
       return {
         name: resolver.physicalName(stackName, logicalId),
         arn: resolver.getAtt(stackName, logicalId, 'Arn'),
-        displayName: String(resource.Metadata?.['aws:cdk:path'] ?? logicalId)
-          .split('/')
-          .slice(1, -1)
-          .join('/'),
+        displayName: displayNameOf(resource, logicalId),
         busName: this.busNameOf(String(props.EventBusName ?? 'default')),
         pattern: (props.EventPattern ?? {}) as Pattern,
         enabled: (props.State ?? 'ENABLED') === 'ENABLED',
@@ -294,6 +291,21 @@ export class LocalEventBridge {
         return this.putEvents(Entries as Record<string, unknown>[]);
       },
       StartReplay: (input) => this.replay(input),
+      DescribeArchive: ({ ArchiveName }) => {
+        const archive = this.archives.find((candidate) => candidate.name === ArchiveName);
+        if (!archive)
+          throw new AwsServiceError(
+            'ResourceNotFoundException',
+            `Archive ${String(ArchiveName)} does not exist.`,
+          );
+        return {
+          ArchiveArn: archive.arn,
+          ArchiveName: archive.name,
+          EventSourceArn: archive.busArn,
+          EventCount: archive.events.length,
+          State: 'ENABLED',
+        };
+      },
       ListArchives: () => ({
         Archives: this.archives.map((archive) => ({
           ArchiveName: archive.name,

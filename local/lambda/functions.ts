@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
+import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 import { createLogPrinter, type LogSink } from './log-printer.js';
 
@@ -325,7 +325,6 @@ export const functionDefinitions = (
         `${logicalId}: ${unresolved[0]} holds a dynamic reference the local cloud cannot resolve.`,
       );
     }
-    const cdkPath = String(resource.Metadata?.['aws:cdk:path'] ?? logicalId);
     const invokeConfig = invokeConfigs.find((config) => config.functionName === name);
     const deadLetter = resolver.resolve(
       stackName,
@@ -340,7 +339,7 @@ export const functionDefinitions = (
     return {
       name,
       arn: resolver.getAtt(stackName, logicalId, 'Arn'),
-      displayName: cdkPath.split('/').slice(1, -1).join('/'),
+      displayName: displayNameOf(resource, logicalId),
       stackName,
       logicalId,
       entry: join(assembly.directory, assetPath, `${file}.mjs`),

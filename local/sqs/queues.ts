@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
-import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
+import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 
 export interface QueueMessage {
@@ -37,10 +37,7 @@ export class LocalQueues {
       name: resolver.physicalName(stackName, logicalId),
       url: resolver.ref(stackName, logicalId),
       arn: resolver.getAtt(stackName, logicalId, 'Arn'),
-      displayName: String(resource.Metadata?.['aws:cdk:path'] ?? logicalId)
-        .split('/')
-        .slice(1, -1)
-        .join('/'),
+      displayName: displayNameOf(resource, logicalId),
       visibilityTimeoutSeconds: Number(resource.Properties?.VisibilityTimeout ?? 30),
       messages: [],
     }));

@@ -4,7 +4,7 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
 import { LocalCloudError } from '../errors.js';
 import type { FunctionInvoker } from '../lambda/functions.js';
-import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
+import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -118,10 +118,7 @@ export class LocalStepFunctions {
         return {
           arn: resolver.ref(stackName, logicalId),
           name,
-          displayName: String(resource.Metadata?.['aws:cdk:path'] ?? logicalId)
-            .split('/')
-            .slice(1, -1)
-            .join('/'),
+          displayName: displayNameOf(resource, logicalId),
           type: props.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD',
           definition,
           handlers,

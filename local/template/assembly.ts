@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { buildShop } from '../../infra/shop.js';
+import { LocalCloudError } from '../errors.js';
 
 export interface CfnResource {
   readonly Type: string;
@@ -28,14 +28,24 @@ export interface CloudAssembly {
 }
 
 /**
- * Synthesizes the shop in-process, bundling every function with the local
- * esbuild, exactly as `cdk synth` would, and reads the result back.
+ * Synthesizes the shop, bundling every function with the local esbuild,
+ * exactly as `cdk synth` would, in a child process, and reads the result back.
  */
 export const synthesizeShop = (outdir: string, context: Record<string, unknown> = {}): CloudAssembly => {
-  // The CLI asks for asset metadata; in-process synth must too, or assets cannot be found in the template.
-  const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...context } });
-  buildShop(app);
-  app.synth();
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'synth.ts'), outdir, JSON.stringify(context)],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (result.status !== 0) {
+    throw new LocalCloudError(
+      `The CDK app did not synthesize:\n${(result.stderr || result.stdout || String(result.error)).trim()}`,
+    );
+  }
   return readAssembly(outdir);
 };
 
@@ -82,3 +92,12 @@ export const resourcesOfType = (assembly: CloudAssembly, type: string) =>
       .filter(([, resource]) => resource.Type === type && resource.Condition === undefined)
       .map(([logicalId, resource]) => ({ stackName, logicalId, resource })),
   );
+
+/** A readable name for a resource: its CDK construct path without the stack, e.g. `Catalog/CreateProduct`. */
+export const displayNameOf = (resource: CfnResource, logicalId: string): string => {
+  const path = resource.Metadata?.['aws:cdk:path'];
+  if (typeof path !== 'string') return logicalId;
+  const parts = path.split('/').slice(1);
+  if (parts.at(-1) === 'Resource') parts.pop();
+  return parts.join('/') || logicalId;
+};

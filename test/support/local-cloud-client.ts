@@ -76,8 +76,9 @@ export const newCustomer = async () => {
 };
 
 /** Local cloud state under /_local/. */
-export const inspect = async <T>(view: 'invocations' | 'queues' | 'events' | 'executions'): Promise<T> =>
-  (await (await fetch(`${inject('awsEndpoint')}/_local/${view}`)).json()) as T;
+export const inspect = async <T>(
+  view: 'functions' | 'invocations' | 'queues' | 'events' | 'executions',
+): Promise<T> => (await (await fetch(`${inject('awsEndpoint')}/_local/${view}`)).json()) as T;
 
 /** Polls with exponential backoff until `check` returns a value, or fails after `timeoutMs`. */
 export const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {

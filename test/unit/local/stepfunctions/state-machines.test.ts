@@ -126,9 +126,9 @@ describe('LocalStepFunctions', () => {
       Charge: () => ok({}),
       Release: () => ok({}),
     });
-    const { events } = (await sfn.service.operations.GetExecutionHistory?.({
-      executionArn: execution?.executionArn,
-    })) as {
+    const getHistory = sfn.service.operations.GetExecutionHistory;
+    if (!getHistory) throw new Error('GetExecutionHistory is not served');
+    const { events } = (await getHistory({ executionArn: execution?.executionArn })) as {
       events: { type: string }[];
     };
     expect(events[0]?.type).toBe('ExecutionStarted');
