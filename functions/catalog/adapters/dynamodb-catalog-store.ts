@@ -36,27 +36,9 @@ const toProductItem = (product: Product): ProductItem => ({
   ...product,
 });
 
-const toProduct = ({
-  sku,
-  name,
-  description,
-  category,
-  price,
-  inStock,
-  version,
-  createdAt,
-  updatedAt,
-}: ProductItem) => ({
-  sku,
-  name,
-  description,
-  category,
-  price,
-  inStock,
-  version,
-  createdAt,
-  updatedAt,
-});
+/** The product without the item's key and index attributes. */
+const toProduct = ({ pk: _pk, sk: _sk, kind: _kind, listKey: _listKey, ...product }: ProductItem): Product =>
+  product;
 
 const BATCH_GET_LIMIT = 100;
 const BATCH_GET_ATTEMPTS = 5;

@@ -63,20 +63,19 @@ const machineAssembly = (machine: object = definition, type = 'STANDARD') =>
     },
   });
 
+const noServices = {
+  sendMessage: () => undefined,
+  putEvents: () => ({ FailedEntryCount: 0 }),
+  dynamodb: async () => ({}),
+};
+
+const buildMachines = (assembly: ReturnType<typeof machineAssembly>, invoker: FunctionInvoker) =>
+  new LocalStepFunctions(assembly, resolverFor(assembly), invoker, noServices, { timeScale: 0.001 });
+
 const run = async (behaviour: Parameters<typeof stubFunctions>[0], name = 'order-1') => {
   const assembly = machineAssembly();
   const { invoker, calls } = stubFunctions(behaviour);
-  const sfn = new LocalStepFunctions(
-    assembly,
-    resolverFor(assembly),
-    invoker,
-    {
-      sendMessage: () => undefined,
-      putEvents: () => ({ FailedEntryCount: 0 }),
-      dynamodb: async () => ({}),
-    },
-    { timeScale: 0.001 },
-  );
+  const sfn = buildMachines(assembly, invoker);
   const { executionArn } = sfn.start('Test-Saga', JSON.stringify({ orderId: name }), name);
   for (let attempt = 0; attempt < 200 && sfn.list()[0]?.status === 'RUNNING'; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -150,14 +149,7 @@ describe('LocalStepFunctions', () => {
       States: { Publish: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', End: true } },
     });
     const { invoker } = stubFunctions({});
-    expect(
-      () =>
-        new LocalStepFunctions(assembly, resolverFor(assembly), invoker, {
-          sendMessage: () => undefined,
-          putEvents: () => ({ FailedEntryCount: 0 }),
-          dynamodb: async () => ({}),
-        }),
-    ).toThrow(LocalCloudError);
+    expect(() => buildMachines(assembly, invoker)).toThrow(LocalCloudError);
   });
 
   it('refuses a JSONata machine, which the local runner cannot execute', () => {
@@ -167,13 +159,6 @@ describe('LocalStepFunctions', () => {
       States: { Done: { Type: 'Succeed' } },
     });
     const { invoker } = stubFunctions({});
-    expect(
-      () =>
-        new LocalStepFunctions(assembly, resolverFor(assembly), invoker, {
-          sendMessage: () => undefined,
-          putEvents: () => ({ FailedEntryCount: 0 }),
-          dynamodb: async () => ({}),
-        }),
-    ).toThrow(/JSONata/);
+    expect(() => buildMachines(assembly, invoker)).toThrow(/JSONata/);
   });
 });

@@ -1,0 +1,87 @@
+import type { SQSEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { currentCorrelation, withCorrelation } from '../../../../functions/shared/correlation.js';
+import { type DomainEvent, defineEvent } from '../../../../functions/shared/events/define-event.js';
+import { eventConsumer } from '../../../../functions/shared/events/event-consumer.js';
+import { lambdaContext } from '../../../support/api-gateway.js';
+
+const Pinged = defineEvent({
+  source: 'shop.test',
+  detailType: 'Pinged',
+  version: 1,
+  data: z.object({ n: z.number() }),
+});
+const Ponged = defineEvent({
+  source: 'shop.test',
+  detailType: 'Ponged',
+  version: 1,
+  data: z.object({ text: z.string() }),
+});
+
+/** The event as EventBridge hands it to a target. */
+const envelope = (event: DomainEvent) => ({
+  version: '0',
+  id: 'eb-id',
+  source: event.source,
+  'detail-type': event.detailType,
+  account: '000000000000',
+  time: '2026-11-22T10:00:00Z',
+  region: 'us-east-1',
+  resources: [],
+  detail: JSON.parse(JSON.stringify(event.detail)) as unknown,
+});
+
+const sqsBatch = (bodies: string[]): SQSEvent => ({
+  Records: bodies.map((body, index) => ({
+    messageId: `m-${index}`,
+    receiptHandle: `r-${index}`,
+    body,
+    attributes: {} as SQSEvent['Records'][number]['attributes'],
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
+    awsRegion: 'us-east-1',
+  })),
+});
+
+describe('eventConsumer', () => {
+  it('hands the use case each event parsed by its definition, with the correlation of its producer', async () => {
+    const seen: unknown[] = [];
+    const handler = eventConsumer([Pinged, Ponged], async (event) => {
+      seen.push({ type: event.detailType, data: event.detail.data, correlation: currentCorrelation() });
+    });
+    const ping = withCorrelation({ correlationId: 'corr-7' }, () => Pinged.create({ n: 1 }));
+    await handler(envelope(ping), lambdaContext());
+    expect(seen).toEqual([
+      {
+        type: 'Pinged',
+        data: { n: 1 },
+        correlation: { correlationId: 'corr-7', causationId: ping.detail.metadata.eventId },
+      },
+    ]);
+  });
+
+  it('fails an EventBridge invocation whose event breaks its schema, so it is retried and dead-lettered', async () => {
+    const handler = eventConsumer([Pinged], async () => undefined);
+    const broken = envelope(Pinged.create({ n: 1 }));
+    await expect(
+      handler({ ...broken, detail: { metadata: {}, data: { n: 'one' } } }, lambdaContext()),
+    ).rejects.toThrow();
+  });
+
+  it('reports only the failed messages of an SQS batch', async () => {
+    const handler = eventConsumer([Pinged], async (event) => {
+      if (event.detail.data.n === 2) throw new Error('cannot handle 2');
+    });
+    const bodies = [1, 2, 3].map((n) => JSON.stringify(envelope(Pinged.create({ n }))));
+    const result = await handler(
+      sqsBatch([...bodies, 'not json', JSON.stringify(envelope(Ponged.create({ text: 'x' })))]),
+      lambdaContext(),
+    );
+    expect(result).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-3' }, { itemIdentifier: 'm-4' }],
+    });
+  });
+});
