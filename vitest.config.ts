@@ -16,7 +16,16 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], env } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          env,
+          // DynamoDB Local, for the adapters' contract suites.
+          globalSetup: ['test/support/dynamodb-local-setup.ts'],
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'infra',

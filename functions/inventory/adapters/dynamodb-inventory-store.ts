@@ -1,0 +1,228 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
+import type { Reservation, StockItem } from '../domain/stock.js';
+import type { InventoryStore } from '../use-cases/ports.js';
+import { HELD_PARTITION, InventoryTable } from './inventory-table.js';
+
+const stockKey = (sku: string) => ({ pk: `STOCK#${sku}`, sk: 'STOCK' });
+const reservationKey = (orderId: string) => ({ pk: `RESERVATION#${orderId}`, sk: 'RESERVATION' });
+
+type StockRecord = StockItem & { pk: string; sk: string };
+type ReservationRecord = Reservation & { pk: string; sk: string; holdPartition?: string };
+
+const toStock = ({ pk: _pk, sk: _sk, ...item }: StockRecord): StockItem => item;
+const toReservation = ({
+  pk: _pk,
+  sk: _sk,
+  holdPartition: _held,
+  ...reservation
+}: ReservationRecord): Reservation => reservation;
+
+/** Transactions that touch the same stock items at once conflict; they are retried with jittered backoff. */
+const MAX_CONFLICT_RETRIES = 12;
+const isConflict = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+const backoff = (attempt: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+
+export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: string): InventoryStore => {
+  const transact = async (
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  ) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!isConflict(error) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        await backoff(attempt);
+      }
+    }
+  };
+
+  const stockChange = (sku: string, quantity: number, change: { available: number; reserved: number }) => {
+    const conditions = [
+      ...(change.available < 0 ? ['available >= :quantity'] : []),
+      ...(change.reserved < 0 ? ['reserved >= :quantity'] : []),
+    ];
+    return {
+      Update: {
+        TableName: tableName,
+        Key: stockKey(sku),
+        UpdateExpression:
+          'SET available = available + :available, reserved = reserved + :reserved ADD version :one',
+        ConditionExpression: ['attribute_exists(pk)', ...conditions].join(' AND '),
+        ExpressionAttributeValues: {
+          ':available': change.available * quantity,
+          ':reserved': change.reserved * quantity,
+          ':one': 1,
+          ...(conditions.length > 0 ? { ':quantity': quantity } : {}),
+        },
+      },
+    };
+  };
+
+  return {
+    async getStock(sku) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: stockKey(sku), ConsistentRead: true }),
+      );
+      return Item ? toStock(Item as StockRecord) : undefined;
+    },
+
+    async getStocks(skus) {
+      if (skus.length === 0) return [];
+      const found: StockItem[] = [];
+      let keys: Record<string, unknown>[] = [...new Set(skus)].map(stockKey);
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        if (attempt > 0) await backoff(attempt);
+        const result = await db.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        found.push(...(result.Responses?.[tableName] ?? []).map((item) => toStock(item as StockRecord)));
+        keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+      return found;
+    },
+
+    async createStockItem(item) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...stockKey(item.sku), ...item },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async setAvailable(item, expectedVersion, events) {
+      try {
+        await transact([
+          {
+            Update: {
+              TableName: tableName,
+              Key: stockKey(item.sku),
+              UpdateExpression: 'SET available = :available, version = :version, updatedAt = :updatedAt',
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: {
+                ':available': item.available,
+                ':version': item.version,
+                ':updatedAt': item.updatedAt,
+                ':expected': expectedVersion,
+              },
+            },
+          },
+          ...outboxPuts(tableName, events),
+        ]);
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) throw new StockChangedConcurrentlyError(item.sku);
+        throw error;
+      }
+    },
+
+    async getReservation(orderId) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: reservationKey(orderId), ConsistentRead: true }),
+      );
+      return Item ? toReservation(Item as ReservationRecord) : undefined;
+    },
+
+    async reserve(reservation, events) {
+      try {
+        await transact([
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...reservationKey(reservation.orderId), ...reservation, holdPartition: HELD_PARTITION },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...reservation.lines.map((line) =>
+            stockChange(line.sku, line.quantity, { available: -1, reserved: 1 }),
+          ),
+          ...outboxPuts(tableName, events),
+        ]);
+        return 'RESERVED';
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) return 'ALREADY_RECORDED';
+        const short = reservation.lines
+          .filter((_, index) => conditionFailedAt(error, index + 1))
+          .map((line) => line.sku);
+        if (short.length > 0) throw new OutOfStockError(short);
+        throw error;
+      }
+    },
+
+    async recordFailure(reservation, events) {
+      try {
+        await transact([
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...reservationKey(reservation.orderId), ...reservation },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...outboxPuts(tableName, events),
+        ]);
+      } catch (error) {
+        if (!conditionFailedAt(error, 0)) throw error;
+      }
+    },
+
+    async transition(reservation, from, to, change, events) {
+      try {
+        await transact([
+          {
+            Update: {
+              TableName: tableName,
+              Key: reservationKey(reservation.orderId),
+              UpdateExpression: 'SET #status = :to REMOVE holdPartition, holdExpiresAt',
+              ConditionExpression: '#status = :from',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':to': to, ':from': from },
+            },
+          },
+          ...(change.available === 0 && change.reserved === 0
+            ? []
+            : reservation.lines.map((line) => stockChange(line.sku, line.quantity, change))),
+          ...outboxPuts(tableName, events),
+        ]);
+        return true;
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) return false;
+        throw error;
+      }
+    },
+
+    async expiredHolds(now, limit) {
+      const index = InventoryTable.indexes.byHoldExpiry;
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index.name,
+          KeyConditionExpression: 'holdPartition = :held AND holdExpiresAt < :now',
+          ExpressionAttributeValues: { ':held': HELD_PARTITION, ':now': now.toISOString() },
+          Limit: limit,
+        }),
+      );
+      return (Items as ReservationRecord[]).map(toReservation);
+    },
+  };
+};

@@ -1,0 +1,75 @@
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
+import type { Reservation, StockItem } from '../domain/stock.js';
+import type { InventoryStore } from '../use-cases/ports.js';
+
+/** The DynamoDB inventory store's twin in memory; the shared contract suite holds both to the same promises. */
+export class InMemoryInventory {
+  readonly stock = new Map<string, StockItem>();
+  readonly reservations = new Map<string, Reservation>();
+  readonly outbox: DomainEvent[] = [];
+
+  private adjust(sku: string, quantity: number, change: { available: number; reserved: number }): void {
+    const item = this.stock.get(sku);
+    if (!item) return;
+    this.stock.set(sku, {
+      ...item,
+      available: item.available + change.available * quantity,
+      reserved: item.reserved + change.reserved * quantity,
+      version: item.version + 1,
+    });
+  }
+
+  readonly store: InventoryStore = {
+    getStock: async (sku) => this.stock.get(sku),
+    getStocks: async (skus) => [...new Set(skus)].flatMap((sku) => this.stock.get(sku) ?? []),
+    createStockItem: async (item) => {
+      if (this.stock.has(item.sku)) return false;
+      this.stock.set(item.sku, item);
+      return true;
+    },
+    setAvailable: async (item, expectedVersion, events) => {
+      if (this.stock.get(item.sku)?.version !== expectedVersion)
+        throw new StockChangedConcurrentlyError(item.sku);
+      this.stock.set(item.sku, item);
+      this.outbox.push(...events);
+    },
+    getReservation: async (orderId) => this.reservations.get(orderId),
+    reserve: async (reservation, events) => {
+      if (this.reservations.has(reservation.orderId)) return 'ALREADY_RECORDED';
+      const short = reservation.lines
+        .filter((line) => (this.stock.get(line.sku)?.available ?? -1) < line.quantity)
+        .map((line) => line.sku);
+      if (short.length > 0) throw new OutOfStockError(short);
+      for (const line of reservation.lines)
+        this.adjust(line.sku, line.quantity, { available: -1, reserved: 1 });
+      this.reservations.set(reservation.orderId, reservation);
+      this.outbox.push(...events);
+      return 'RESERVED';
+    },
+    recordFailure: async (reservation, events) => {
+      if (this.reservations.has(reservation.orderId)) return;
+      this.reservations.set(reservation.orderId, reservation);
+      this.outbox.push(...events);
+    },
+    transition: async (reservation, from, to, change, events) => {
+      const current = this.reservations.get(reservation.orderId);
+      if (current?.status !== from) return false;
+      for (const line of reservation.lines) this.adjust(line.sku, line.quantity, change);
+      const { holdExpiresAt: _held, ...rest } = current;
+      this.reservations.set(reservation.orderId, { ...rest, status: to });
+      this.outbox.push(...events);
+      return true;
+    },
+    expiredHolds: async (now, limit) =>
+      [...this.reservations.values()]
+        .filter(
+          (reservation) =>
+            reservation.status === 'HELD' &&
+            reservation.holdExpiresAt !== undefined &&
+            reservation.holdExpiresAt < now.toISOString(),
+        )
+        .sort((a, b) => ((a.holdExpiresAt ?? '') < (b.holdExpiresAt ?? '') ? -1 : 1))
+        .slice(0, limit),
+  };
+}

@@ -1,0 +1,50 @@
+import * as z from 'zod';
+import { skuSchema } from '../../catalog/contracts/schemas.js';
+import { defineEvent } from '../../shared/events/define-event.js';
+import { orderLineSchema } from './schemas.js';
+
+const source = 'shop.inventory';
+const orderId = z.string().min(1).max(64);
+
+export const InventoryReserved = defineEvent({
+  source,
+  detailType: 'InventoryReserved',
+  version: 1,
+  data: z.object({ orderId, lines: z.array(orderLineSchema) }),
+});
+
+export const InventoryReservationFailed = defineEvent({
+  source,
+  detailType: 'InventoryReservationFailed',
+  version: 1,
+  data: z.object({
+    orderId,
+    reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_PRODUCT']),
+    skus: z.array(skuSchema),
+  }),
+});
+
+export const InventoryReleased = defineEvent({
+  source,
+  detailType: 'InventoryReleased',
+  version: 1,
+  data: z.object({
+    orderId,
+    lines: z.array(orderLineSchema),
+    reason: z.enum(['COMPENSATION', 'EXPIRED', 'CANCELLED_AFTER_SALE']),
+  }),
+});
+
+export const StockLow = defineEvent({
+  source,
+  detailType: 'StockLow',
+  version: 1,
+  data: z.object({ sku: skuSchema, available: z.number().int().min(0), threshold: z.number().int().min(0) }),
+});
+
+export const inventoryEvents = [
+  InventoryReserved,
+  InventoryReservationFailed,
+  InventoryReleased,
+  StockLow,
+] as const;

@@ -1,0 +1,39 @@
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
+
+export class StockItemNotFoundError extends NotFoundError {
+  readonly slug = 'stock-item-not-found';
+  constructor(sku: string) {
+    super(`There is no stock item for sku ${sku}.`);
+  }
+}
+
+/** Not enough of some skus: a business failure, never retried. */
+export class OutOfStockError extends ConflictError {
+  readonly slug = 'out-of-stock';
+  constructor(readonly skus: readonly string[]) {
+    super(`Not enough stock of ${skus.join(', ')}.`);
+  }
+}
+
+/** Skus inventory holds no stock item for (a product deleted meanwhile): a business failure. */
+export class UnknownProductError extends ConflictError {
+  readonly slug = 'unknown-product';
+  constructor(readonly skus: readonly string[]) {
+    super(`Inventory knows no product ${skus.join(', ')}.`);
+  }
+}
+
+/** Stock changed between read and write; the use case reads again. */
+export class StockChangedConcurrentlyError extends ConflictError {
+  readonly slug = 'stock-changed-concurrently';
+  constructor(sku: string) {
+    super(`Stock of ${sku} changed concurrently.`);
+  }
+}
+
+export class ReservationNotHeldError extends ConflictError {
+  readonly slug = 'reservation-not-held';
+  constructor(orderId: string, status: string) {
+    super(`The reservation of order ${orderId} is ${status}, not HELD.`);
+  }
+}

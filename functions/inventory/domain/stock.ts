@@ -1,0 +1,74 @@
+import type { OrderLine } from '../contracts/schemas.js';
+
+export interface StockItem {
+  readonly sku: string;
+  /** Units that can be sold: not held by any reservation. */
+  readonly available: number;
+  /** Units held by reservations of orders not yet confirmed. */
+  readonly reserved: number;
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+export type ReservationStatus = 'HELD' | 'COMMITTED' | 'RELEASED' | 'FAILED';
+
+/**
+ * What inventory holds for one order: all its lines or none. HELD until the
+ * order is confirmed (COMMITTED: the units are sold) or given up (RELEASED);
+ * FAILED records a refusal, so a repeated request gets the same answer.
+ */
+export interface Reservation {
+  readonly orderId: string;
+  readonly lines: readonly OrderLine[];
+  readonly status: ReservationStatus;
+  readonly createdAt: string;
+  /** A HELD reservation not committed by then is released by the sweeper. */
+  readonly holdExpiresAt?: string;
+  /** Why a FAILED reservation was refused. */
+  readonly failure?: {
+    readonly reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT';
+    readonly skus: readonly string[];
+  };
+}
+
+export const newStockItem = (sku: string, now: Date): StockItem => ({
+  sku,
+  available: 0,
+  reserved: 0,
+  version: 1,
+  updatedAt: now.toISOString(),
+});
+
+/** One line per sku, quantities added up, in sku order (a stable order for transactions). */
+export const mergeLines = (lines: readonly OrderLine[]): OrderLine[] => {
+  const bySku = new Map<string, number>();
+  for (const { sku, quantity } of lines) bySku.set(sku, (bySku.get(sku) ?? 0) + quantity);
+  return [...bySku].sort(([a], [b]) => (a < b ? -1 : 1)).map(([sku, quantity]) => ({ sku, quantity }));
+};
+
+export type ReservationCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'UNKNOWN_PRODUCT' | 'OUT_OF_STOCK'; readonly skus: string[] };
+
+/** Whether a snapshot of the stock can cover every line. */
+export const checkReservation = (
+  stock: ReadonlyMap<string, StockItem>,
+  lines: readonly OrderLine[],
+): ReservationCheck => {
+  const unknown = lines.filter((line) => !stock.has(line.sku)).map((line) => line.sku);
+  if (unknown.length > 0) return { ok: false, reason: 'UNKNOWN_PRODUCT', skus: unknown };
+  const short = lines
+    .filter((line) => (stock.get(line.sku)?.available ?? 0) < line.quantity)
+    .map((line) => line.sku);
+  if (short.length > 0) return { ok: false, reason: 'OUT_OF_STOCK', skus: short };
+  return { ok: true };
+};
+
+/** A sku whose available stock falls from at or above the threshold to below it. */
+export const fallsBelow = (before: number, after: number, threshold: number): boolean =>
+  before >= threshold && after < threshold;
+
+/** How long a reservation holds stock without the order being confirmed. */
+export const HOLD_MINUTES = 15;
+
+export const holdUntil = (now: Date): string => new Date(now.getTime() + HOLD_MINUTES * 60_000).toISOString();

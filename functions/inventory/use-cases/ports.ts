@@ -1,0 +1,46 @@
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import type { Reservation, StockItem } from '../domain/stock.js';
+
+export type ReserveResult = 'RESERVED' | 'ALREADY_RECORDED';
+
+/**
+ * Stock items and reservations, in one table so that a reservation and the
+ * stock it holds change in one transaction, together with their events.
+ */
+export interface InventoryStore {
+  getStock(sku: string): Promise<StockItem | undefined>;
+  getStocks(skus: readonly string[]): Promise<StockItem[]>;
+  /** Creates a stock item with nothing available, unless one exists. Resolves with whether it created it. */
+  createStockItem(item: StockItem): Promise<boolean>;
+  /** Sets the available units if the item is still at `expectedVersion`. @throws StockChangedConcurrentlyError */
+  setAvailable(item: StockItem, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
+  getReservation(orderId: string): Promise<Reservation | undefined>;
+  /**
+   * Holds every line of a new reservation: all or none, never below zero.
+   * ALREADY_RECORDED when the order has a reservation already (nothing changes).
+   * @throws OutOfStockError when some line no longer fits
+   */
+  reserve(reservation: Reservation, events: readonly DomainEvent[]): Promise<ReserveResult>;
+  /** Records a refused reservation, unless the order has one already. */
+  recordFailure(reservation: Reservation, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Moves a reservation from `from` to `to`, adjusting the stock of its lines
+   * by `change` per unit; false when it was not in `from` any more.
+   */
+  transition(
+    reservation: Reservation,
+    from: Reservation['status'],
+    to: Reservation['status'],
+    change: { readonly available: -1 | 0 | 1; readonly reserved: -1 | 0 | 1 },
+    events: readonly DomainEvent[],
+  ): Promise<boolean>;
+  /** HELD reservations whose hold ended before `now`, oldest first. */
+  expiredHolds(now: Date, limit: number): Promise<Reservation[]>;
+}
+
+export interface InventoryDependencies {
+  readonly store: InventoryStore;
+  readonly clock: () => Date;
+  /** StockLow is published when available stock falls below this. */
+  readonly lowStockThreshold: number;
+}

@@ -1,0 +1,72 @@
+import { InventoryReservationFailed, InventoryReserved, StockLow } from '../contracts/events.js';
+import type { OrderLine } from '../contracts/schemas.js';
+import { OutOfStockError, UnknownProductError } from '../domain/errors.js';
+import { checkReservation, fallsBelow, holdUntil, mergeLines, type Reservation } from '../domain/stock.js';
+import type { InventoryDependencies } from './ports.js';
+
+/** Rejects as the recorded failure says, so a repeated request fails the same way. */
+const refuse = (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: readonly string[]): never => {
+  throw reason === 'UNKNOWN_PRODUCT' ? new UnknownProductError(skus) : new OutOfStockError(skus);
+};
+
+/**
+ * Holds stock for every line of an order in one transaction, or for none.
+ * Idempotent per order: a second call changes nothing and answers as the first.
+ */
+export const reserveInventory = async (
+  { store, clock, lowStockThreshold }: InventoryDependencies,
+  input: { orderId: string; lines: readonly OrderLine[] },
+): Promise<{ orderId: string; lines: OrderLine[] }> => {
+  const existing = await store.getReservation(input.orderId);
+  if (existing) {
+    if (existing.status === 'FAILED')
+      refuse(existing.failure?.reason ?? 'OUT_OF_STOCK', existing.failure?.skus ?? []);
+    return { orderId: existing.orderId, lines: [...existing.lines] };
+  }
+  const lines = mergeLines(input.lines);
+  const now = clock();
+  const stock = new Map(
+    (await store.getStocks(lines.map((line) => line.sku))).map((item) => [item.sku, item]),
+  );
+  const fail = async (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: string[]) => {
+    const failed: Reservation = {
+      orderId: input.orderId,
+      lines,
+      status: 'FAILED',
+      createdAt: now.toISOString(),
+      failure: { reason, skus },
+    };
+    await store.recordFailure(failed, [
+      InventoryReservationFailed.create({ orderId: input.orderId, reason, skus }),
+    ]);
+    return refuse(reason, skus);
+  };
+  const check = checkReservation(stock, lines);
+  if (!check.ok) return fail(check.reason, check.skus);
+  const reservation: Reservation = {
+    orderId: input.orderId,
+    lines,
+    status: 'HELD',
+    createdAt: now.toISOString(),
+    holdExpiresAt: holdUntil(now),
+  };
+  const lowStock = lines
+    .map((line) => ({
+      sku: line.sku,
+      before: stock.get(line.sku)?.available ?? 0,
+      after: (stock.get(line.sku)?.available ?? 0) - line.quantity,
+    }))
+    .filter(({ before, after }) => fallsBelow(before, after, lowStockThreshold))
+    .map(({ sku, after }) => StockLow.create({ sku, available: after, threshold: lowStockThreshold }));
+  try {
+    await store.reserve(reservation, [
+      InventoryReserved.create({ orderId: input.orderId, lines }),
+      ...lowStock,
+    ]);
+  } catch (error) {
+    // Another order took the stock between the read and the transaction.
+    if (error instanceof OutOfStockError) return fail('OUT_OF_STOCK', [...error.skus]);
+    throw error;
+  }
+  return { orderId: input.orderId, lines };
+};

@@ -1,0 +1,42 @@
+import { StockLow } from '../contracts/events.js';
+import type { StockView } from '../contracts/schemas.js';
+import { StockChangedConcurrentlyError, StockItemNotFoundError } from '../domain/errors.js';
+import { fallsBelow } from '../domain/stock.js';
+import type { InventoryDependencies } from './ports.js';
+
+export const toStockView = ({ sku, available, reserved }: StockView): StockView => ({
+  sku,
+  available,
+  reserved,
+});
+
+export const getStock = async (
+  { store }: Pick<InventoryDependencies, 'store'>,
+  sku: string,
+): Promise<StockView> => {
+  const item = await store.getStock(sku);
+  if (!item) throw new StockItemNotFoundError(sku);
+  return toStockView(item);
+};
+
+/** An admin sets how many units are available to sell (held units are not touched). */
+export const setStock = async (
+  { store, clock, lowStockThreshold }: InventoryDependencies,
+  sku: string,
+  available: number,
+): Promise<StockView> => {
+  for (let attempt = 0; ; attempt++) {
+    const item = await store.getStock(sku);
+    if (!item) throw new StockItemNotFoundError(sku);
+    const updated = { ...item, available, version: item.version + 1, updatedAt: clock().toISOString() };
+    const events = fallsBelow(item.available, available, lowStockThreshold)
+      ? [StockLow.create({ sku, available, threshold: lowStockThreshold })]
+      : [];
+    try {
+      await store.setAvailable(updated, item.version, events);
+      return toStockView(updated);
+    } catch (error) {
+      if (!(error instanceof StockChangedConcurrentlyError) || attempt >= 4) throw error;
+    }
+  }
+};

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  OutOfStockError,
+  StockChangedConcurrentlyError,
+} from '../../../functions/inventory/domain/errors.js';
+import { newStockItem, type Reservation } from '../../../functions/inventory/domain/stock.js';
+import type { InventoryStore } from '../../../functions/inventory/use-cases/ports.js';
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+
+const stocked = async (store: InventoryStore, sku: string, available: number) => {
+  await store.createStockItem(newStockItem(sku, NOW));
+  const item = await store.getStock(sku);
+  if (!item) throw new Error('no item');
+  await store.setAvailable({ ...item, available, version: item.version + 1 }, item.version, []);
+};
+
+const held = (
+  orderId: string,
+  lines: Reservation['lines'],
+  holdExpiresAt = '2026-11-22T10:15:00.000Z',
+): Reservation => ({
+  orderId,
+  lines,
+  status: 'HELD',
+  createdAt: NOW.toISOString(),
+  holdExpiresAt,
+});
+
+/** What every inventory store promises; the in-memory twin and the DynamoDB adapter both run it. */
+export const inventoryStoreContract = (name: string, fresh: () => Promise<InventoryStore>) => {
+  describe(name, () => {
+    it('creates a stock item once', async () => {
+      const store = await fresh();
+      expect(await store.createStockItem(newStockItem('A1', NOW))).toBe(true);
+      expect(await store.createStockItem(newStockItem('A1', NOW))).toBe(false);
+      expect(await store.getStock('A1')).toMatchObject({ sku: 'A1', available: 0, reserved: 0, version: 1 });
+    });
+
+    it('sets the available units only from the version it read', async () => {
+      const store = await fresh();
+      await stocked(store, 'A1', 5);
+      const item = await store.getStock('A1');
+      await expect(
+        store.setAvailable({ ...(item ?? newStockItem('A1', NOW)), available: 9 }, 1, []),
+      ).rejects.toThrow(StockChangedConcurrentlyError);
+      expect((await store.getStock('A1'))?.available).toBe(5);
+    });
+
+    it('reserves every line or none', async () => {
+      const store = await fresh();
+      await stocked(store, 'A1', 5);
+      await stocked(store, 'B2', 1);
+      await expect(
+        store.reserve(
+          held('o-1', [
+            { sku: 'A1', quantity: 2 },
+            { sku: 'B2', quantity: 2 },
+          ]),
+          [],
+        ),
+      ).rejects.toThrow(OutOfStockError);
+      expect(await store.getStocks(['A1', 'B2'])).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ sku: 'A1', available: 5, reserved: 0 }),
+          expect.objectContaining({ sku: 'B2', available: 1, reserved: 0 }),
+        ]),
+      );
+      expect(await store.getReservation('o-1')).toBeUndefined();
+      expect(
+        await store.reserve(
+          held('o-2', [
+            { sku: 'A1', quantity: 2 },
+            { sku: 'B2', quantity: 1 },
+          ]),
+          [],
+        ),
+      ).toBe('RESERVED');
+      expect(await store.getStock('A1')).toMatchObject({ available: 3, reserved: 2 });
+      expect(await store.getStock('B2')).toMatchObject({ available: 0, reserved: 1 });
+    });
+
+    it('reserves an order once', async () => {
+      const store = await fresh();
+      await stocked(store, 'A1', 5);
+      expect(await store.reserve(held('o-1', [{ sku: 'A1', quantity: 2 }]), [])).toBe('RESERVED');
+      expect(await store.reserve(held('o-1', [{ sku: 'A1', quantity: 2 }]), [])).toBe('ALREADY_RECORDED');
+      expect(await store.getStock('A1')).toMatchObject({ available: 3, reserved: 2 });
+    });
+
+    it('moves a reservation between states once, adjusting its stock', async () => {
+      const store = await fresh();
+      await stocked(store, 'A1', 5);
+      const reservation = held('o-1', [{ sku: 'A1', quantity: 2 }]);
+      await store.reserve(reservation, []);
+      expect(
+        await store.transition(reservation, 'HELD', 'COMMITTED', { available: 0, reserved: -1 }, []),
+      ).toBe(true);
+      expect(
+        await store.transition(reservation, 'HELD', 'RELEASED', { available: 1, reserved: -1 }, []),
+      ).toBe(false);
+      expect(await store.getStock('A1')).toMatchObject({ available: 3, reserved: 0 });
+      expect(await store.getReservation('o-1')).toMatchObject({ status: 'COMMITTED' });
+      expect((await store.getReservation('o-1'))?.holdExpiresAt).toBeUndefined();
+    });
+
+    it('records a refusal once and keeps its reason', async () => {
+      const store = await fresh();
+      const failed: Reservation = {
+        ...held('o-1', [{ sku: 'A1', quantity: 1 }]),
+        status: 'FAILED',
+        failure: { reason: 'OUT_OF_STOCK', skus: ['A1'] },
+      };
+      await store.recordFailure(failed, []);
+      await store.recordFailure({ ...failed, failure: { reason: 'UNKNOWN_PRODUCT', skus: ['A1'] } }, []);
+      expect(await store.getReservation('o-1')).toMatchObject({
+        status: 'FAILED',
+        failure: { reason: 'OUT_OF_STOCK' },
+      });
+    });
+
+    it('lists the held reservations whose hold has ended, oldest first', async () => {
+      const store = await fresh();
+      await stocked(store, 'A1', 10);
+      await store.reserve(held('late', [{ sku: 'A1', quantity: 1 }], '2026-11-22T10:20:00.000Z'), []);
+      await store.reserve(held('early', [{ sku: 'A1', quantity: 1 }], '2026-11-22T10:05:00.000Z'), []);
+      await store.reserve(held('future', [{ sku: 'A1', quantity: 1 }], '2026-11-22T11:00:00.000Z'), []);
+      const committed = held('sold', [{ sku: 'A1', quantity: 1 }], '2026-11-22T10:01:00.000Z');
+      await store.reserve(committed, []);
+      await store.transition(committed, 'HELD', 'COMMITTED', { available: 0, reserved: -1 }, []);
+      const expired = await store.expiredHolds(new Date('2026-11-22T10:30:00.000Z'), 10);
+      expect(expired.map((reservation) => reservation.orderId)).toEqual(['early', 'late']);
+    });
+  });
+};

@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryInventory } from '../../../../functions/inventory/adapters/in-memory-inventory-store.js';
+import {
+  OutOfStockError,
+  ReservationNotHeldError,
+  UnknownProductError,
+} from '../../../../functions/inventory/domain/errors.js';
+import { newStockItem } from '../../../../functions/inventory/domain/stock.js';
+import { commitInventory } from '../../../../functions/inventory/use-cases/commit-inventory.js';
+import type { InventoryDependencies } from '../../../../functions/inventory/use-cases/ports.js';
+import { releaseExpiredHolds } from '../../../../functions/inventory/use-cases/release-expired-holds.js';
+import { releaseInventory } from '../../../../functions/inventory/use-cases/release-inventory.js';
+import { reserveInventory } from '../../../../functions/inventory/use-cases/reserve-inventory.js';
+import { setStock } from '../../../../functions/inventory/use-cases/set-stock.js';
+
+let inventory: InMemoryInventory;
+let now: Date;
+let deps: InventoryDependencies;
+
+beforeEach(async () => {
+  inventory = new InMemoryInventory();
+  now = new Date('2026-11-22T10:00:00.000Z');
+  deps = { store: inventory.store, clock: () => now, lowStockThreshold: 3 };
+  for (const [sku, available] of [
+    ['A1', 10],
+    ['B2', 4],
+  ] as const) {
+    await inventory.store.createStockItem(newStockItem(sku, now));
+    await setStock(deps, sku, available);
+  }
+  inventory.outbox.length = 0;
+});
+
+const eventTypes = () => inventory.outbox.map((event) => event.detailType);
+
+describe('reserveInventory', () => {
+  it('holds every line, merging repeated skus, and publishes InventoryReserved', async () => {
+    const result = await reserveInventory(deps, {
+      orderId: 'o-1',
+      lines: [
+        { sku: 'B2', quantity: 1 },
+        { sku: 'A1', quantity: 2 },
+        { sku: 'A1', quantity: 1 },
+      ],
+    });
+    expect(result.lines).toEqual([
+      { sku: 'A1', quantity: 3 },
+      { sku: 'B2', quantity: 1 },
+    ]);
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 7, reserved: 3 });
+    expect(eventTypes()).toEqual(['InventoryReserved']);
+  });
+
+  it('reserves an order once however often it is asked', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 2 }] });
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 2 }] });
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 8, reserved: 2 });
+    expect(eventTypes()).toEqual(['InventoryReserved']);
+  });
+
+  it('refuses when a line does not fit, holds nothing, and answers the same the second time', async () => {
+    const attempt = () =>
+      reserveInventory(deps, {
+        orderId: 'o-1',
+        lines: [
+          { sku: 'A1', quantity: 1 },
+          { sku: 'B2', quantity: 5 },
+        ],
+      });
+    await expect(attempt()).rejects.toThrow(OutOfStockError);
+    await expect(attempt()).rejects.toThrow(OutOfStockError);
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(eventTypes()).toEqual(['InventoryReservationFailed']);
+    expect(inventory.outbox[0]?.detail.data).toEqual({
+      orderId: 'o-1',
+      reason: 'OUT_OF_STOCK',
+      skus: ['B2'],
+    });
+  });
+
+  it('refuses a sku inventory does not know as an unknown product', async () => {
+    await expect(
+      reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'GONE', quantity: 1 }] }),
+    ).rejects.toThrow(UnknownProductError);
+  });
+
+  it('publishes StockLow when a reservation takes available stock below the threshold', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 2 }] });
+    expect(eventTypes()).toEqual(['InventoryReserved', 'StockLow']);
+    expect(inventory.outbox[1]?.detail.data).toEqual({ sku: 'B2', available: 2, threshold: 3 });
+  });
+});
+
+describe('releaseInventory and commitInventory', () => {
+  it('releases a held reservation once: stock available again, InventoryReleased', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
+    expect(await releaseInventory(deps, { orderId: 'o-1' })).toBe('RELEASED');
+    expect(await releaseInventory(deps, { orderId: 'o-1' })).toBe('NOTHING_TO_RELEASE');
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(eventTypes()).toEqual(['InventoryReserved', 'InventoryReleased']);
+  });
+
+  it('releases nothing for an order it never reserved or refused', async () => {
+    expect(await releaseInventory(deps, { orderId: 'never' })).toBe('NOTHING_TO_RELEASE');
+    await expect(
+      reserveInventory(deps, { orderId: 'o-2', lines: [{ sku: 'B2', quantity: 9 }] }),
+    ).rejects.toThrow();
+    expect(await releaseInventory(deps, { orderId: 'o-2' })).toBe('NOTHING_TO_RELEASE');
+    expect(inventory.stock.get('B2')).toMatchObject({ available: 4, reserved: 0 });
+  });
+
+  it('commits a held reservation once: the units are sold', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
+    await commitInventory(deps, { orderId: 'o-1' });
+    await commitInventory(deps, { orderId: 'o-1' });
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 6, reserved: 0 });
+  });
+
+  it('puts sold units back when a confirmed order is cancelled', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
+    await commitInventory(deps, { orderId: 'o-1' });
+    await releaseInventory(deps, { orderId: 'o-1' });
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(inventory.outbox.at(-1)?.detail.data).toMatchObject({ reason: 'CANCELLED_AFTER_SALE' });
+  });
+
+  it('refuses to commit a reservation that is not held', async () => {
+    await expect(commitInventory(deps, { orderId: 'never' })).rejects.toThrow(ReservationNotHeldError);
+  });
+});
+
+describe('releaseExpiredHolds', () => {
+  it('releases the holds that ran out and leaves the others', async () => {
+    await reserveInventory(deps, { orderId: 'old', lines: [{ sku: 'A1', quantity: 1 }] });
+    now = new Date('2026-11-22T10:10:00.000Z');
+    await reserveInventory(deps, { orderId: 'new', lines: [{ sku: 'A1', quantity: 1 }] });
+    now = new Date('2026-11-22T10:20:00.000Z');
+    expect(await releaseExpiredHolds(deps)).toBe(1);
+    expect(inventory.reservations.get('old')?.status).toBe('RELEASED');
+    expect(inventory.reservations.get('new')?.status).toBe('HELD');
+    expect(inventory.outbox.at(-1)?.detail.data).toMatchObject({ orderId: 'old', reason: 'EXPIRED' });
+  });
+});
+
+describe('setStock', () => {
+  it('publishes StockLow when an admin sets stock below the threshold', async () => {
+    await setStock(deps, 'A1', 1);
+    expect(eventTypes()).toEqual(['StockLow']);
+  });
+});
