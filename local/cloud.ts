@@ -185,6 +185,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     });
     mappings.start();
     stops.push(() => mappings.stop());
+    eventBridge.startSchedules();
+    stops.push(async () => eventBridge.stopSchedules());
     const api = readHttpApi(assembly, resolver);
     const gateway = await startGateway({
       api,

@@ -86,6 +86,25 @@ export const DEMO_PRODUCTS = [
   },
 ];
 
+/** Units of each demo product in stock. */
+export const DEMO_STOCK = 25;
+
+const stockUp = async (apiUrl: string, token: string, sku: string, available: number) => {
+  const deadline = Date.now() + 20_000;
+  for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
+    const response = await fetch(`${apiUrl}/inventory/${sku}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ available }),
+    });
+    if (response.ok) return;
+    if (response.status !== 404 || Date.now() > deadline) {
+      throw new Error(`Stocking ${sku} answered ${response.status}: ${await response.text()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+};
+
 export interface AdminAccount {
   readonly email: string;
   readonly password: string;
@@ -143,5 +162,9 @@ export const seed = async (cloud: LocalCloud, admin: AdminAccount, stateDirector
   };
   for (const category of DEMO_CATEGORIES) await post('/categories', category);
   await Promise.all(DEMO_PRODUCTS.map((product) => post('/products', product)));
+  // Inventory makes each stock item when ProductCreated reaches it; then the admin stocks it.
+  await Promise.all(
+    DEMO_PRODUCTS.map((product) => stockUp(cloud.apiUrl, AccessToken, product.sku, DEMO_STOCK)),
+  );
   return { categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length };
 };

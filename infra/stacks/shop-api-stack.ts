@@ -5,6 +5,7 @@ import { acknowledge } from '../constructs/acknowledge.js';
 import { CatalogService } from '../constructs/catalog-service.js';
 import { ShopHttpApi } from '../constructs/http-api.js';
 import type { TokenIssuer } from '../constructs/identity.js';
+import { InventoryService } from '../constructs/inventory-service.js';
 import { Platform } from '../constructs/platform.js';
 import type { ShopContext } from '../context.js';
 import type { ShopDataStack } from './shop-data-stack.js';
@@ -13,6 +14,7 @@ import type { ShopDataStack } from './shop-data-stack.js';
 export class ShopApiStack extends Stack {
   readonly api: ShopHttpApi;
   readonly catalog: CatalogService;
+  readonly inventory: InventoryService;
 
   constructor(scope: Construct, id: string, data: ShopDataStack, context: ShopContext, props?: StackProps) {
     super(scope, id, props);
@@ -36,6 +38,11 @@ export class ShopApiStack extends Stack {
       bus: data.events.bus,
       api: this.api,
       cursorSecret,
+    });
+    this.inventory = new InventoryService(this, 'Inventory', {
+      table: data.inventoryTable,
+      bus: data.events.bus,
+      api: this.api,
     });
   }
 }

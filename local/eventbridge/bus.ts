@@ -36,7 +36,10 @@ interface Rule {
   readonly arn: string;
   readonly displayName: string;
   readonly busName: string;
-  readonly pattern: Pattern;
+  /** Absent for a schedule rule, which no event matches. */
+  readonly pattern?: Pattern;
+  /** `rate(5 minutes)`: the rule fires on its own. */
+  readonly schedule?: string;
   readonly enabled: boolean;
   readonly targets: readonly Target[];
 }
@@ -100,7 +103,8 @@ export class LocalEventBridge {
         arn: resolver.getAtt(stackName, logicalId, 'Arn'),
         displayName: displayNameOf(resource, logicalId),
         busName: this.busNameOf(String(props.EventBusName ?? 'default')),
-        pattern: (props.EventPattern ?? {}) as Pattern,
+        ...(props.EventPattern ? { pattern: props.EventPattern as Pattern } : {}),
+        ...(typeof props.ScheduleExpression === 'string' ? { schedule: props.ScheduleExpression } : {}),
         enabled: (props.State ?? 'ENABLED') === 'ENABLED',
         targets: (props.Targets ?? []) as Target[],
       };
@@ -131,6 +135,41 @@ export class LocalEventBridge {
 
   get ruleCount(): number {
     return this.rules.length;
+  }
+
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  /** Starts the schedule rules: `rate(...)` expressions, shortened by the time scale. */
+  startSchedules(): void {
+    for (const rule of this.rules) {
+      if (!rule.schedule || !rule.enabled) continue;
+      const intervalMs = rateMilliseconds(rule.schedule);
+      if (intervalMs === undefined) {
+        this.options.log?.(
+          `EventBridge | ${rule.displayName}: ${rule.schedule} is not run locally (only rate() is)`,
+        );
+        continue;
+      }
+      const fire = () => {
+        const event: BusEvent = {
+          version: '0',
+          id: randomUUID(),
+          'detail-type': 'Scheduled Event',
+          source: 'aws.events',
+          account: LOCAL_ACCOUNT,
+          time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          region: this.region,
+          resources: [rule.arn],
+          detail: {},
+        };
+        for (const target of rule.targets) void this.deliverWithRetries(rule, target, event);
+      };
+      this.timers.push(setInterval(fire, Math.max(10, intervalMs * (this.options.timeScale ?? 1))));
+    }
+  }
+
+  stopSchedules(): void {
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
   }
 
   private busNameOf(nameOrArn: string): string {
@@ -207,7 +246,8 @@ export class LocalEventBridge {
 
   private route(busName: string, event: BusEvent): void {
     for (const rule of this.rules) {
-      if (!rule.enabled || rule.busName !== busName || !matches(rule.pattern, event)) continue;
+      if (!rule.enabled || !rule.pattern || rule.busName !== busName || !matches(rule.pattern, event))
+        continue;
       for (const target of rule.targets) void this.deliverWithRetries(rule, target, event);
     }
   }
@@ -319,10 +359,22 @@ export class LocalEventBridge {
           Name: rule.name,
           Arn: rule.arn,
           EventBusName: rule.busName,
-          EventPattern: JSON.stringify(rule.pattern),
+          // Schedule rules carry no pattern.
+          ...(rule.pattern
+            ? { EventPattern: JSON.stringify(rule.pattern) }
+            : { ScheduleExpression: rule.schedule }),
           State: rule.enabled ? 'ENABLED' : 'DISABLED',
         })),
       }),
     },
   };
 }
+
+const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** `rate(5 minutes)` in milliseconds; undefined for cron() and anything else. */
+export const rateMilliseconds = (expression: string): number | undefined => {
+  const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression.trim());
+  const unit = match?.[2];
+  return match && unit ? Number(match[1]) * (UNIT_MS[unit] ?? 0) : undefined;
+};

@@ -3,8 +3,10 @@ import {
   type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { localCredentials } from '../aws-clients.js';
 import { matches, type Pattern } from '../eventbridge/pattern.js';
@@ -103,8 +105,23 @@ export class LocalEventSourceMappings {
 
   private async pollStream(client: DynamoDBStreamsClient, config: MappingConfig): Promise<void> {
     const iterators = new Map<string, string | undefined>();
+    /** The last record handled per shard, to resume after it when an iterator dies. */
+    const lastSequence = new Map<string, string>();
     const finished = new Set<string>();
     let first = true;
+    const iteratorFor = async (shardId: string, type: 'TRIM_HORIZON' | 'LATEST') => {
+      const after = lastSequence.get(shardId);
+      const { ShardIterator } = await client.send(
+        new GetShardIteratorCommand({
+          StreamArn: config.sourceArn,
+          ShardId: shardId,
+          ...(after
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+            : { ShardIteratorType: type }),
+        }),
+      );
+      return ShardIterator;
+    };
     while (this.running) {
       try {
         const { StreamDescription } = await client.send(
@@ -116,44 +133,57 @@ export class LocalEventSourceMappings {
           const ready =
             !shard.ParentShardId || finished.has(shard.ParentShardId) || !iterators.has(shard.ParentShardId);
           if (!ready) continue;
-          const type = first && config.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON';
-          const { ShardIterator } = await client.send(
-            new GetShardIteratorCommand({
-              StreamArn: config.sourceArn,
-              ShardId: shardId,
-              ShardIteratorType: type,
-            }),
+          iterators.set(
+            shardId,
+            await iteratorFor(
+              shardId,
+              first && config.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
+            ),
           );
-          iterators.set(shardId, ShardIterator);
         }
         first = false;
-        let received = 0;
-        for (const [shardId, iterator] of iterators) {
-          if (!iterator) {
-            iterators.delete(shardId);
-            finished.add(shardId);
-            continue;
-          }
-          const { Records = [], NextShardIterator } = await client.send(
-            new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
-          );
-          iterators.set(shardId, NextShardIterator);
-          received += Records.length;
-          const records = Records.map((record) => this.lambdaRecord(config, record)).filter((record) =>
-            this.passesFilters(config, record),
-          );
-          for (let start = 0; start < records.length; start += config.batchSize) {
-            await this.processStreamBatch(config, shardId, records.slice(start, start + config.batchSize), 0);
-          }
-        }
-        if (received === 0) await sleep(POLL_INTERVAL_MS);
       } catch (error) {
         if (!this.running) return;
         this.options.log(
           `EventSourceMapping ${config.name} | ${error instanceof Error ? error.message : String(error)}`,
         );
         await sleep(500);
+        continue;
       }
+      let received = 0;
+      for (const [shardId, iterator] of iterators) {
+        if (!iterator) {
+          iterators.delete(shardId);
+          finished.add(shardId);
+          continue;
+        }
+        try {
+          const { Records = [], NextShardIterator } = await client.send(
+            new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+          );
+          iterators.set(shardId, NextShardIterator);
+          received += Records.length;
+          const records = Records.map((record) => this.lambdaRecord(config, record));
+          const last = records.at(-1)?.dynamodb.SequenceNumber;
+          const passing = records.filter((record) => this.passesFilters(config, record));
+          for (let start = 0; start < passing.length; start += config.batchSize) {
+            await this.processStreamBatch(config, shardId, passing.slice(start, start + config.batchSize), 0);
+          }
+          if (last) lastSequence.set(shardId, last);
+        } catch (error) {
+          if (!this.running) return;
+          // An expired or trimmed iterator is replaced by one after the last record handled.
+          if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
+            iterators.set(shardId, await iteratorFor(shardId, 'TRIM_HORIZON').catch(() => undefined));
+            continue;
+          }
+          this.options.log(
+            `EventSourceMapping ${config.name} | ${error instanceof Error ? error.message : String(error)}`,
+          );
+          await sleep(500);
+        }
+      }
+      if (received === 0) await sleep(POLL_INTERVAL_MS);
     }
   }
 

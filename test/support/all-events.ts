@@ -1,5 +1,6 @@
 import { catalogEvents } from '../../functions/catalog/contracts/events.js';
+import { inventoryEvents } from '../../functions/inventory/contracts/events.js';
 import type { EventDefinition } from '../../functions/shared/events/define-event.js';
 
 /** Every event definition of every service: the only patterns a rule may use. */
-export const allEvents: readonly EventDefinition[] = [...catalogEvents];
+export const allEvents: readonly EventDefinition[] = [...catalogEvents, ...inventoryEvents];

@@ -13,7 +13,11 @@ export const shopApp = ({ bundle, context = {} }: { bundle: boolean; context?: R
   const outdir = mkdtempSync(join(tmpdir(), 'shop-synth-'));
   const app = new App({
     outdir,
-    context: { ...context, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
+    context: {
+      'aws:cdk:enable-asset-metadata': true,
+      ...context,
+      ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
   });
   const stacks = buildShop(app);
   return { app, outdir, ...stacks };

@@ -124,3 +124,40 @@ describe('LocalEventBridge', () => {
     expect(bus.published.at(-1)).toMatchObject({ 'replay-name': 'fix-1' });
   });
 });
+
+describe('schedule rules', () => {
+  it('reads rate() expressions and leaves cron() to the cloud', async () => {
+    const { rateMilliseconds } = await import('../../../../local/eventbridge/bus.js');
+    expect(rateMilliseconds('rate(5 minutes)')).toBe(300_000);
+    expect(rateMilliseconds('rate(1 hour)')).toBe(3_600_000);
+    expect(rateMilliseconds('cron(0 12 * * ? *)')).toBeUndefined();
+  });
+
+  it('fires a schedule rule on its own and never matches it against events', async () => {
+    const assembly = fakeAssembly({
+      Sweep: {
+        Type: 'AWS::Events::Rule',
+        Properties: {
+          ScheduleExpression: 'rate(1 minute)',
+          State: 'ENABLED',
+          Targets: [{ Id: 'Job', Arn: 'arn:aws:lambda:us-east-1:000000000000:function:Job' }],
+        },
+      },
+    });
+    const delivered: unknown[] = [];
+    const bus = new LocalEventBridge(
+      assembly,
+      resolverFor(assembly),
+      { deliver: async (_arn, input) => void delivered.push(input), deadLetter: () => undefined },
+      { timeScale: 0.0005 },
+    );
+    bus.putEvents([{ Source: 'shop.test', DetailType: 'Anything', Detail: '{}' }]);
+    bus.startSchedules();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    bus.stopSchedules();
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(
+      delivered.every((event) => (event as { 'detail-type': string })['detail-type'] === 'Scheduled Event'),
+    ).toBe(true);
+  });
+});
