@@ -138,7 +138,16 @@ export const signIn = async (cloud: LocalCloud, email: string, password: string)
  * as an admin would. A catalog that already has products (a persisted run) is left alone.
  */
 export const seed = async (cloud: LocalCloud, admin: AdminAccount, stateDirectory: string) => {
-  await cloud.cognito.ensureUser(admin.email, admin.password, [ADMIN_GROUP], { name: 'Shop Admin' });
+  // The admin signs up as anyone would (so it has a profile), then joins the admin group.
+  const signUp = await fetch(`${cloud.apiUrl}/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: admin.password, name: 'Shop Admin' }),
+  });
+  if (signUp.status !== 201 && signUp.status !== 409) {
+    throw new Error(`Signing up the admin answered ${signUp.status}: ${await signUp.text()}`);
+  }
+  await cloud.cognito.ensureUser(admin.email, admin.password, [ADMIN_GROUP]);
   writeFileSync(
     join(stateDirectory, 'admin.json'),
     JSON.stringify({ email: admin.email, password: admin.password }),

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -88,6 +88,10 @@ export class ShopIdentity extends Construct implements TokenIssuer {
       userPoolId: this.userPool.userPoolId,
       groupName: ADMIN_GROUP,
       description: 'Shop administrators: catalog, inventory and shipping',
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.userPool.userPoolId,
+      description: 'For npm run admin:grant',
     });
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.audience = [this.client.userPoolClientId];

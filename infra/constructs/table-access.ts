@@ -31,7 +31,9 @@ export const grantTableAccess = (
       resources: [table.tableArn],
     }),
   );
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexArns }),
-  );
+  if (indexArns.length > 0) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexArns }),
+    );
+  }
 };

@@ -7,6 +7,7 @@ import { ShopHttpApi } from '../constructs/http-api.js';
 import type { TokenIssuer } from '../constructs/identity.js';
 import { InventoryService } from '../constructs/inventory-service.js';
 import { Platform } from '../constructs/platform.js';
+import { UsersService } from '../constructs/users-service.js';
 import type { ShopContext } from '../context.js';
 import type { ShopDataStack } from './shop-data-stack.js';
 
@@ -15,6 +16,8 @@ export class ShopApiStack extends Stack {
   readonly api: ShopHttpApi;
   readonly catalog: CatalogService;
   readonly inventory: InventoryService;
+  /** Absent with an external OIDC issuer: sign-up and sign-in are then that issuer's. */
+  readonly users?: UsersService;
 
   constructor(scope: Construct, id: string, data: ShopDataStack, context: ShopContext, props?: StackProps) {
     super(scope, id, props);
@@ -39,6 +42,14 @@ export class ShopApiStack extends Stack {
       api: this.api,
       cursorSecret,
     });
+    if (data.identity) {
+      this.users = new UsersService(this, 'Users', {
+        table: data.usersTable,
+        bus: data.events.bus,
+        api: this.api,
+        identity: data.identity,
+      });
+    }
     this.inventory = new InventoryService(this, 'Inventory', {
       table: data.inventoryTable,
       bus: data.events.bus,

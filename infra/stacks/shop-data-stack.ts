@@ -2,6 +2,7 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
+import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import { ShopEventBus } from '../constructs/event-bus.js';
 import { ShopIdentity } from '../constructs/identity.js';
 import { ServiceTable } from '../constructs/service-table.js';
@@ -15,6 +16,7 @@ import type { ShopContext } from '../context.js';
 export class ShopDataStack extends Stack {
   readonly catalogTable: ServiceTable;
   readonly inventoryTable: ServiceTable;
+  readonly usersTable: ServiceTable;
   readonly events: ShopEventBus;
   /** Absent when an external OIDC issuer is configured. */
   readonly identity?: ShopIdentity;
@@ -24,6 +26,7 @@ export class ShopDataStack extends Stack {
     const retain = context.retainData;
     this.catalogTable = new ServiceTable(this, 'CatalogTable', { design: CatalogTable, retain });
     this.inventoryTable = new ServiceTable(this, 'InventoryTable', { design: InventoryTable, retain });
+    this.usersTable = new ServiceTable(this, 'UsersTable', { design: UsersTable, retain });
     this.events = new ShopEventBus(this, 'Events', {
       archiveRetention: Duration.days(context.archiveRetentionDays),
       retain,

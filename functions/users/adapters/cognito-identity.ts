@@ -1,0 +1,124 @@
+import {
+  AdminDeleteUserCommand,
+  CodeMismatchException,
+  type CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  ExpiredCodeException,
+  InitiateAuthCommand,
+  InvalidPasswordException,
+  NotAuthorizedException,
+  SignUpCommand,
+  UserNotConfirmedException,
+  UserNotFoundException,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { Tokens } from '../contracts/schemas.js';
+import {
+  EmailTakenError,
+  InvalidConfirmationCodeError,
+  InvalidCredentialsError,
+  InvalidRefreshTokenError,
+  PasswordRejectedError,
+} from '../domain/errors.js';
+import type { IdentityProvider } from '../use-cases/ports.js';
+
+const tokensOf = (
+  result: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number } | undefined,
+): Tokens => {
+  if (!result?.AccessToken || !result.IdToken) throw new Error('The identity provider returned no tokens.');
+  return {
+    accessToken: result.AccessToken,
+    idToken: result.IdToken,
+    ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+    expiresIn: result.ExpiresIn ?? 3600,
+    tokenType: 'Bearer',
+  };
+};
+
+/** The user pool through the Cognito API; the email is the sign-in name. */
+export const cognitoIdentity = (
+  client: CognitoIdentityProviderClient,
+  pool: { userPoolId: string; clientId: string },
+): IdentityProvider => ({
+  async signUp({ email, password, name }) {
+    try {
+      const result = await client.send(
+        new SignUpCommand({
+          ClientId: pool.clientId,
+          Username: email,
+          Password: password,
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'name', Value: name },
+          ],
+        }),
+      );
+      if (!result.UserSub) throw new Error('The identity provider returned no user id.');
+      return { userId: result.UserSub, confirmationRequired: result.UserConfirmed !== true };
+    } catch (error) {
+      if (error instanceof UsernameExistsException) throw new EmailTakenError();
+      if (error instanceof InvalidPasswordException) throw new PasswordRejectedError();
+      throw error;
+    }
+  },
+
+  async confirmSignUp(email, code) {
+    try {
+      await client.send(
+        new ConfirmSignUpCommand({ ClientId: pool.clientId, Username: email, ConfirmationCode: code }),
+      );
+    } catch (error) {
+      if (
+        error instanceof CodeMismatchException ||
+        error instanceof ExpiredCodeException ||
+        error instanceof UserNotFoundException ||
+        error instanceof NotAuthorizedException
+      ) {
+        throw new InvalidConfirmationCodeError();
+      }
+      throw error;
+    }
+  },
+
+  async logIn(email, password) {
+    try {
+      const result = await client.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: pool.clientId,
+          AuthParameters: { USERNAME: email, PASSWORD: password },
+        }),
+      );
+      return tokensOf(result.AuthenticationResult);
+    } catch (error) {
+      if (
+        error instanceof NotAuthorizedException ||
+        error instanceof UserNotFoundException ||
+        error instanceof UserNotConfirmedException
+      ) {
+        throw new InvalidCredentialsError();
+      }
+      throw error;
+    }
+  },
+
+  async refresh(refreshToken) {
+    try {
+      const result = await client.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: pool.clientId,
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      );
+      return tokensOf(result.AuthenticationResult);
+    } catch (error) {
+      if (error instanceof NotAuthorizedException) throw new InvalidRefreshTokenError();
+      throw error;
+    }
+  },
+
+  async deleteUser(userId) {
+    await client.send(new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: userId }));
+  },
+});

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+
+const email = z.email().max(254);
+const password = z.string().min(8).max(256);
+const name = z.string().trim().min(2).max(100);
+
+export const signUpBody = z.strictObject({ email, password, name });
+export const confirmSignUpBody = z.strictObject({ email, code: z.string().trim().min(1).max(32) });
+export const logInBody = z.strictObject({ email, password: z.string().min(1).max(256) });
+export const refreshTokensBody = z.strictObject({ refreshToken: z.string().min(1).max(8192) });
+export const updateProfileBody = z.strictObject({ name });
+
+export type SignUpInput = z.infer<typeof signUpBody>;
+
+export const profileView = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+});
+export type ProfileView = z.infer<typeof profileView>;
+
+export interface Tokens {
+  readonly accessToken: string;
+  readonly idToken: string;
+  readonly refreshToken?: string;
+  readonly expiresIn: number;
+  readonly tokenType: 'Bearer';
+}

@@ -1,0 +1,26 @@
+import type { ProfileView } from '../contracts/schemas.js';
+import { ProfileNotFoundError } from '../domain/errors.js';
+import type { Profile } from '../domain/profile.js';
+import type { UsersDependencies } from './ports.js';
+
+const toView = ({ userId, email, name, createdAt }: Profile): ProfileView => ({
+  userId,
+  email,
+  name,
+  createdAt,
+});
+
+export const getProfile = async (
+  { profiles }: Pick<UsersDependencies, 'profiles'>,
+  userId: string,
+): Promise<ProfileView> => {
+  const profile = await profiles.get(userId);
+  if (!profile) throw new ProfileNotFoundError();
+  return toView(profile);
+};
+
+export const updateProfile = async (
+  { profiles, clock }: Pick<UsersDependencies, 'profiles' | 'clock'>,
+  userId: string,
+  name: string,
+): Promise<ProfileView> => toView(await profiles.rename(userId, name, clock().toISOString()));

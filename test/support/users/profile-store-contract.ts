@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { EmailTakenError, ProfileNotFoundError } from '../../../functions/users/domain/errors.js';
+import { newProfile } from '../../../functions/users/domain/profile.js';
+import type { ProfileStore } from '../../../functions/users/use-cases/ports.js';
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+
+/** What every profile store promises; the in-memory twin and the DynamoDB adapter both run it. */
+export const profileStoreContract = (name: string, fresh: () => Promise<ProfileStore>) => {
+  describe(name, () => {
+    it('stores a profile and reads it back', async () => {
+      const store = await fresh();
+      const profile = newProfile('u-1', 'Ann@Example.com', 'Ann', NOW);
+      await store.create(profile, []);
+      expect(await store.get('u-1')).toEqual(profile);
+    });
+
+    it('refuses a second profile with the same email, whatever its case', async () => {
+      const store = await fresh();
+      await store.create(newProfile('u-1', 'ann@example.com', 'Ann', NOW), []);
+      await expect(store.create(newProfile('u-2', 'ANN@example.com', 'Other Ann', NOW), [])).rejects.toThrow(
+        EmailTakenError,
+      );
+      expect(await store.get('u-2')).toBeUndefined();
+    });
+
+    it('renames a profile and refuses to rename a missing one', async () => {
+      const store = await fresh();
+      await store.create(newProfile('u-1', 'ann@example.com', 'Ann', NOW), []);
+      expect(await store.rename('u-1', 'Annie', '2026-11-23T00:00:00.000Z')).toMatchObject({
+        name: 'Annie',
+        updatedAt: '2026-11-23T00:00:00.000Z',
+      });
+      await expect(store.rename('nobody', 'X', NOW.toISOString())).rejects.toThrow(ProfileNotFoundError);
+    });
+  });
+};
