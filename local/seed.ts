@@ -170,10 +170,9 @@ export const seed = async (cloud: LocalCloud, admin: AdminAccount, stateDirector
     }
   };
   for (const category of DEMO_CATEGORIES) await post('/categories', category);
-  await Promise.all(DEMO_PRODUCTS.map((product) => post('/products', product)));
+  // One request at a time: each function then needs one sandbox, not one per parallel request.
+  for (const product of DEMO_PRODUCTS) await post('/products', product);
   // Inventory makes each stock item when ProductCreated reaches it; then the admin stocks it.
-  await Promise.all(
-    DEMO_PRODUCTS.map((product) => stockUp(cloud.apiUrl, AccessToken, product.sku, DEMO_STOCK)),
-  );
+  for (const product of DEMO_PRODUCTS) await stockUp(cloud.apiUrl, AccessToken, product.sku, DEMO_STOCK);
   return { categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length };
 };

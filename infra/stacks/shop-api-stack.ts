@@ -2,6 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../constructs/acknowledge.js';
+import { CartService } from '../constructs/cart-service.js';
 import { CatalogService } from '../constructs/catalog-service.js';
 import { ShopHttpApi } from '../constructs/http-api.js';
 import type { TokenIssuer } from '../constructs/identity.js';
@@ -16,6 +17,7 @@ export class ShopApiStack extends Stack {
   readonly api: ShopHttpApi;
   readonly catalog: CatalogService;
   readonly inventory: InventoryService;
+  readonly cart: CartService;
   /** Absent with an external OIDC issuer: sign-up and sign-in are then that issuer's. */
   readonly users?: UsersService;
 
@@ -50,6 +52,11 @@ export class ShopApiStack extends Stack {
         identity: data.identity,
       });
     }
+    this.cart = new CartService(this, 'Cart', {
+      table: data.cartTable,
+      api: this.api,
+      catalogGetProducts: this.catalog.getProducts,
+    });
     this.inventory = new InventoryService(this, 'Inventory', {
       table: data.inventoryTable,
       bus: data.events.bus,

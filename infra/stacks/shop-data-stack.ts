@@ -1,5 +1,6 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
@@ -17,6 +18,7 @@ export class ShopDataStack extends Stack {
   readonly catalogTable: ServiceTable;
   readonly inventoryTable: ServiceTable;
   readonly usersTable: ServiceTable;
+  readonly cartTable: ServiceTable;
   readonly events: ShopEventBus;
   /** Absent when an external OIDC issuer is configured. */
   readonly identity?: ShopIdentity;
@@ -27,6 +29,7 @@ export class ShopDataStack extends Stack {
     this.catalogTable = new ServiceTable(this, 'CatalogTable', { design: CatalogTable, retain });
     this.inventoryTable = new ServiceTable(this, 'InventoryTable', { design: InventoryTable, retain });
     this.usersTable = new ServiceTable(this, 'UsersTable', { design: UsersTable, retain });
+    this.cartTable = new ServiceTable(this, 'CartTable', { design: CartTable, retain });
     this.events = new ShopEventBus(this, 'Events', {
       archiveRetention: Duration.days(context.archiveRetentionDays),
       retain,

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
 import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
@@ -177,6 +178,9 @@ describe('the HTTP API', () => {
         'POST /auth/refresh',
         'GET /me',
         'PATCH /me',
+        'GET /cart',
+        'PUT /cart/items/{sku}',
+        'DELETE /cart/items/{sku}',
         'GET /health',
         'GET /products',
         'GET /products/{sku}',
@@ -236,6 +240,7 @@ describe('stateful resources', () => {
     ['catalog', CatalogTable],
     ['inventory', InventoryTable],
     ['users', UsersTable],
+    ['cart', CartTable],
   ])('give the %s a table as its adapter designs it, retained, with stream, TTL and PITR', (_, design) => {
     data.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',

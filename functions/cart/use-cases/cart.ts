@@ -1,0 +1,58 @@
+import type { CartView } from '../contracts/schemas.js';
+import { type Cart, emptyCart, MAX_LINES, priceCart, without, withQuantity } from '../domain/cart.js';
+import { CartChangedConcurrentlyError, CartFullError, UnknownProductError } from '../domain/errors.js';
+import type { CartDependencies } from './ports.js';
+
+const view = async ({ catalog }: Pick<CartDependencies, 'catalog'>, cart: Cart): Promise<CartView> => {
+  const skus = Object.keys(cart.lines);
+  const products = skus.length === 0 ? [] : await catalog.getProducts(skus);
+  return priceCart(cart, new Map(products.map((product) => [product.sku, product])));
+};
+
+/** Applies a change from the stored version, trying again when another request wrote in between. */
+const change = async (
+  deps: CartDependencies,
+  userId: string,
+  apply: (cart: Cart) => Cart | undefined,
+): Promise<Cart> => {
+  for (let attempt = 0; ; attempt++) {
+    const current = (await deps.carts.get(userId)) ?? emptyCart(userId);
+    const next = apply(current);
+    if (!next) return current;
+    try {
+      await deps.carts.save(next, current.version);
+      return next;
+    } catch (error) {
+      if (!(error instanceof CartChangedConcurrentlyError) || attempt >= 4) throw error;
+    }
+  }
+};
+
+export const getCart = async (deps: CartDependencies, userId: string): Promise<CartView> =>
+  view(deps, (await deps.carts.get(userId)) ?? emptyCart(userId));
+
+export const setCartItem = async (
+  deps: CartDependencies,
+  userId: string,
+  sku: string,
+  quantity: number,
+): Promise<CartView> => {
+  const [product] = await deps.catalog.getProducts([sku]);
+  if (!product) throw new UnknownProductError(sku);
+  const cart = await change(deps, userId, (current) => {
+    if (!(sku in current.lines) && Object.keys(current.lines).length >= MAX_LINES) throw new CartFullError();
+    return current.lines[sku] === quantity ? undefined : withQuantity(current, sku, quantity, deps.clock());
+  });
+  return view(deps, cart);
+};
+
+export const removeCartItem = async (
+  deps: CartDependencies,
+  userId: string,
+  sku: string,
+): Promise<CartView> => {
+  const cart = await change(deps, userId, (current) =>
+    sku in current.lines ? without(current, sku, deps.clock()) : undefined,
+  );
+  return view(deps, cart);
+};
