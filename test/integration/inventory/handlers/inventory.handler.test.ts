@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ProductCreated } from '../../../../functions/catalog/contracts/events.js';
+import { InMemoryInventory } from '../../../../functions/inventory/adapters/in-memory-inventory-store.js';
+import { createStockItemHandler } from '../../../../functions/inventory/handlers/create-stock-item.handler.js';
+import { getStockHandler } from '../../../../functions/inventory/handlers/get-stock.handler.js';
+import { setStockHandler } from '../../../../functions/inventory/handlers/set-stock.handler.js';
+import type { InventoryDependencies } from '../../../../functions/inventory/use-cases/ports.js';
+import { money } from '../../../../functions/shared/money.js';
+import {
+  adminClaims,
+  customerClaims,
+  httpEvent,
+  lambdaContext,
+  parseResponse,
+} from '../../../support/api-gateway.js';
+
+let inventory: InMemoryInventory;
+let deps: () => InventoryDependencies;
+
+beforeEach(() => {
+  inventory = new InMemoryInventory();
+  const built: InventoryDependencies = {
+    store: inventory.store,
+    clock: () => new Date('2026-11-22T10:00:00Z'),
+    lowStockThreshold: 5,
+  };
+  deps = () => built;
+});
+
+const productCreated = (sku: string) => {
+  const event = ProductCreated.create({
+    sku,
+    name: 'Thing',
+    description: '',
+    category: 'home',
+    price: money(100),
+  });
+  return {
+    source: event.source,
+    'detail-type': event.detailType,
+    detail: JSON.parse(JSON.stringify(event.detail)) as unknown,
+  };
+};
+
+const stockRoute = (
+  method: 'GET' | 'PUT',
+  sku: string,
+  options: Partial<Parameters<typeof httpEvent>[1]> = {},
+) =>
+  httpEvent(`${method} /inventory/{sku}`, {
+    path: `/inventory/${sku}`,
+    pathParameters: { sku },
+    claims: adminClaims(),
+    ...options,
+  });
+
+describe('the inventory routes and consumer through their middleware', () => {
+  it('creates a stock item from ProductCreated once, however often it arrives', async () => {
+    const consume = createStockItemHandler(deps);
+    const event = productCreated('LAMP-1');
+    await consume(event, lambdaContext());
+    await consume(event, lambdaContext());
+    expect([...inventory.stock.keys()]).toEqual(['LAMP-1']);
+    const read = parseResponse(await getStockHandler(deps)(stockRoute('GET', 'LAMP-1'), lambdaContext()));
+    expect(read).toMatchObject({ status: 200, body: { sku: 'LAMP-1', available: 0, reserved: 0 } });
+  });
+
+  it('lets an admin set the stock, and only an admin', async () => {
+    await createStockItemHandler(deps)(productCreated('LAMP-1'), lambdaContext());
+    const set = parseResponse(
+      await setStockHandler(deps)(stockRoute('PUT', 'LAMP-1', { body: { available: 12 } }), lambdaContext()),
+    );
+    expect(set).toMatchObject({ status: 200, body: { available: 12 } });
+    const refused = parseResponse(
+      await setStockHandler(deps)(
+        stockRoute('PUT', 'LAMP-1', { body: { available: 1 }, claims: customerClaims() }),
+        lambdaContext(),
+      ),
+    );
+    expect(refused.status).toBe(403);
+    expect(inventory.stock.get('LAMP-1')?.available).toBe(12);
+  });
+
+  it('answers 404 for a sku without stock item and 400 for a negative level', async () => {
+    expect(
+      parseResponse(await getStockHandler(deps)(stockRoute('GET', 'NOPE'), lambdaContext())).status,
+    ).toBe(404);
+    const negative = parseResponse(
+      await setStockHandler(deps)(stockRoute('PUT', 'NOPE', { body: { available: -1 } }), lambdaContext()),
+    );
+    expect(negative.status).toBe(400);
+  });
+});

@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryUsers } from '../../../../functions/users/adapters/in-memory-users.js';
+import { confirmSignUpHandler } from '../../../../functions/users/handlers/confirm-sign-up.handler.js';
+import { getProfileHandler } from '../../../../functions/users/handlers/get-profile.handler.js';
+import { logInHandler } from '../../../../functions/users/handlers/log-in.handler.js';
+import { refreshTokensHandler } from '../../../../functions/users/handlers/refresh-tokens.handler.js';
+import { signUpHandler } from '../../../../functions/users/handlers/sign-up.handler.js';
+import { updateProfileHandler } from '../../../../functions/users/handlers/update-profile.handler.js';
+import type { UsersDependencies } from '../../../../functions/users/use-cases/ports.js';
+import { customerClaims, httpEvent, lambdaContext, parseResponse } from '../../../support/api-gateway.js';
+
+let users: InMemoryUsers;
+let deps: () => UsersDependencies;
+
+beforeEach(() => {
+  users = new InMemoryUsers({ confirmAtOnce: false });
+  const built: UsersDependencies = {
+    identity: users.identity,
+    profiles: users.profileStore,
+    clock: () => new Date('2026-11-22T10:00:00Z'),
+  };
+  deps = () => built;
+});
+
+const call = async (
+  handler: ReturnType<typeof signUpHandler>,
+  routeKey: string,
+  options: Parameters<typeof httpEvent>[1],
+) => parseResponse(await handler(httpEvent(routeKey, options), lambdaContext()));
+
+const ann = { email: 'ann@example.com', password: 'long enough', name: 'Ann' };
+
+describe('the users routes through their middleware', () => {
+  it('signs up (201, confirmation required in the cloud), confirms (204) and logs in (200 tokens)', async () => {
+    const signedUp = await call(signUpHandler(deps), 'POST /auth/signup', { body: ann });
+    expect(signedUp).toMatchObject({
+      status: 201,
+      body: { userId: expect.any(String), confirmationRequired: true },
+    });
+    expect(
+      (
+        await call(logInHandler(deps), 'POST /auth/login', {
+          body: { email: ann.email, password: ann.password },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(confirmSignUpHandler(deps), 'POST /auth/confirm', {
+          body: { email: ann.email, code: '999999' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(confirmSignUpHandler(deps), 'POST /auth/confirm', {
+          body: { email: ann.email, code: '123456' },
+        })
+      ).status,
+    ).toBe(204);
+    const login = await call(logInHandler(deps), 'POST /auth/login', {
+      body: { email: ann.email, password: ann.password },
+    });
+    expect(login).toMatchObject({ status: 200, body: { tokenType: 'Bearer', expiresIn: 3600 } });
+    const refreshed = await call(refreshTokensHandler(deps), 'POST /auth/refresh', {
+      body: { refreshToken: (login.body as { refreshToken: string }).refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    expect(
+      (await call(refreshTokensHandler(deps), 'POST /auth/refresh', { body: { refreshToken: 'forged' } }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('answers 409 problem+json to a taken email', async () => {
+    await call(signUpHandler(deps), 'POST /auth/signup', { body: ann });
+    const again = await call(signUpHandler(deps), 'POST /auth/signup', {
+      body: { ...ann, email: 'ANN@example.com' },
+    });
+    expect(again).toMatchObject({ status: 409, headers: { 'content-type': 'application/problem+json' } });
+  });
+
+  it('never echoes the password in an error', async () => {
+    const response = await call(signUpHandler(deps), 'POST /auth/signup', {
+      body: { ...ann, password: 'short' },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).not.toContain('short');
+  });
+
+  it('reads and renames the profile of the token owner only', async () => {
+    const { userId } = (await call(signUpHandler(deps), 'POST /auth/signup', { body: ann })).body as {
+      userId: string;
+    };
+    const me = await call(getProfileHandler(deps), 'GET /me', { claims: customerClaims(userId) });
+    expect(me.body).toMatchObject({ userId, email: ann.email, name: 'Ann' });
+    const renamed = await call(updateProfileHandler(deps), 'PATCH /me', {
+      claims: customerClaims(userId),
+      body: { name: 'Annie' },
+    });
+    expect(renamed.body).toMatchObject({ name: 'Annie' });
+    const spoof = await call(updateProfileHandler(deps), 'PATCH /me', {
+      claims: customerClaims(userId),
+      body: { name: 'X Y', userId: 'someone-else' },
+    });
+    expect(spoof.status).toBe(400);
+    expect(
+      (await call(getProfileHandler(deps), 'GET /me', { claims: customerClaims('nobody') })).status,
+    ).toBe(404);
+  });
+});
