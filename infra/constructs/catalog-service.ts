@@ -4,7 +4,9 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { catalogConfig } from '../../functions/catalog/config.js';
+import { StockAvailabilityChanged } from '../../functions/inventory/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
+import { EventSubscription } from './event-subscription.js';
 import type { ShopHttpApi } from './http-api.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { ServiceFunction } from './service-function.js';
@@ -44,11 +46,12 @@ export class CatalogService extends Construct {
     const deleteProduct = fn('DeleteProduct');
     const createCategory = fn('CreateCategory');
     this.getProducts = fn('GetProducts');
+    const updateStockStatus = fn('UpdateStockStatus');
 
     for (const reader of [listProducts, getProduct, listCategories, this.getProducts]) {
       grantTableAccess(table, CatalogTable, reader, 'read');
     }
-    for (const writer of [createProduct, updateProduct, deleteProduct, createCategory]) {
+    for (const writer of [createProduct, updateProduct, deleteProduct, createCategory, updateStockStatus]) {
       grantTableAccess(table, CatalogTable, writer, 'readWrite');
     }
 
@@ -60,6 +63,11 @@ export class CatalogService extends Construct {
     api.addRoute('DELETE /products/{sku}', deleteProduct, 'admin');
     api.addRoute('POST /categories', createCategory, 'admin');
 
+    new EventSubscription(this, 'UpdateStockStatusOn', {
+      bus,
+      events: [StockAvailabilityChanged],
+      consumer: updateStockStatus,
+    });
     this.outbox = new OutboxRelay(this, 'Outbox', { service: 'catalog', table, bus });
   }
 }

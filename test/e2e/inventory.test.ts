@@ -40,6 +40,21 @@ describe('inventory on the local cloud', () => {
     expect(updated).toMatchObject({ status: 200, body: { sku, available: 7, reserved: 0 } });
   });
 
+  it('tells the catalog when a product goes out of stock and comes back', async () => {
+    const { AccessToken } = await adminTokens();
+    const inStock = async (sku: string) =>
+      ((await api(`/products/${sku}`)).body as { inStock: boolean }).inStock;
+    expect(await eventually(async () => ((await inStock('ELEC-CHARGER')) ? true : undefined))).toBe(true);
+    await api('/inventory/ELEC-CHARGER', { method: 'PUT', token: AccessToken, body: { available: 0 } });
+    expect(await eventually(async () => ((await inStock('ELEC-CHARGER')) ? undefined : false))).toBe(false);
+    await api('/inventory/ELEC-CHARGER', {
+      method: 'PUT',
+      token: AccessToken,
+      body: { available: DEMO_STOCK },
+    });
+    expect(await eventually(async () => ((await inStock('ELEC-CHARGER')) ? true : undefined))).toBe(true);
+  });
+
   it('answers 404 for a sku it holds no stock for', async () => {
     const { AccessToken } = await adminTokens();
     expect((await api('/inventory/NO-SUCH-SKU', { token: AccessToken })).status).toBe(404);

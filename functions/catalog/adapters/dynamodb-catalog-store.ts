@@ -6,6 +6,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
@@ -145,6 +146,26 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
       } catch (error) {
         if (conditionFailedAt(error, 0)) throw new ProductChangedConcurrentlyError(product.sku);
         if (conditionFailedAt(error, 1)) throw new UnknownCategoryError(product.category);
+        throw error;
+      }
+    },
+
+    async setStockStatus(sku, inStock, stockVersion) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: productKey(sku),
+            // The version moves too, so an admin edit read before this one cannot overwrite it.
+            UpdateExpression: 'SET inStock = :inStock, stockVersion = :stockVersion ADD version :one',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(stockVersion) OR stockVersion < :stockVersion)',
+            ExpressionAttributeValues: { ':inStock': inStock, ':stockVersion': stockVersion, ':one': 1 },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
     },

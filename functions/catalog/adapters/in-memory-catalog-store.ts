@@ -47,6 +47,12 @@ export class InMemoryCatalog {
       this.products.set(product.sku, product);
       this.outbox.push(...events);
     },
+    setStockStatus: async (sku, inStock, stockVersion) => {
+      const product = this.products.get(sku);
+      if (!product || product.stockVersion >= stockVersion) return false;
+      this.products.set(sku, { ...product, inStock, stockVersion, version: product.version + 1 });
+      return true;
+    },
     delete: async (sku, expectedVersion, events) => {
       if (this.products.get(sku)?.version !== expectedVersion) throw new ProductChangedConcurrentlyError(sku);
       this.products.delete(sku);

@@ -8,6 +8,8 @@ export interface Product {
   readonly price: Money;
   /** Whether inventory holds any of it. A new product has no stock until inventory says so. */
   readonly inStock: boolean;
+  /** Inventory's version of the stock the `inStock` flag reflects; older news is ignored. */
+  readonly stockVersion: number;
   /** Increases with every change; writes are conditional on it. */
   readonly version: number;
   readonly createdAt: string;
@@ -25,6 +27,7 @@ export const newProduct = (sku: string, details: ProductDetails, now: Date): Pro
   sku,
   ...details,
   inStock: false,
+  stockVersion: 0,
   version: 1,
   createdAt: now.toISOString(),
   updatedAt: now.toISOString(),

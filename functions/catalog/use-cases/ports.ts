@@ -23,6 +23,11 @@ export interface ProductStore {
   create(product: Product, events: readonly DomainEvent[]): Promise<void>;
   /** Writes only if the stored version is still `expectedVersion`. @throws ProductChangedConcurrentlyError, UnknownCategoryError */
   replace(product: Product, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Records whether the product is in stock, if `stockVersion` is newer than
+   * the one recorded; resolves with whether it did. A missing product is no error.
+   */
+  setStockStatus(sku: string, inStock: boolean, stockVersion: number): Promise<boolean>;
   /** @throws ProductChangedConcurrentlyError when it changed or vanished since it was read */
   delete(sku: string, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
 }

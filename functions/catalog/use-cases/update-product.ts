@@ -1,12 +1,27 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import { ProductPriceChanged, ProductUpdated } from '../contracts/events.js';
 import type { ProductView, UpdateProductInput } from '../contracts/schemas.js';
-import { ProductNotFoundError } from '../domain/errors.js';
+import { ProductChangedConcurrentlyError, ProductNotFoundError } from '../domain/errors.js';
 import { productState, reviseProduct } from '../domain/product.js';
 import type { CatalogDependencies } from './ports.js';
 import { toProductView } from './product-view.js';
 
 export const updateProduct = async (
+  deps: Pick<CatalogDependencies, 'products' | 'clock'>,
+  sku: string,
+  details: UpdateProductInput,
+): Promise<ProductView> => {
+  // A stock status change may land between read and write; the edit is then made again on the fresh product.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await reviseOnce(deps, sku, details);
+    } catch (error) {
+      if (!(error instanceof ProductChangedConcurrentlyError) || attempt >= 2) throw error;
+    }
+  }
+};
+
+const reviseOnce = async (
   { products, clock }: Pick<CatalogDependencies, 'products' | 'clock'>,
   sku: string,
   details: UpdateProductInput,

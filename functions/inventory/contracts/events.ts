@@ -42,9 +42,26 @@ export const StockLow = defineEvent({
   data: z.object({ sku: skuSchema, available: z.number().int().min(0), threshold: z.number().int().min(0) }),
 });
 
+/**
+ * A sku went out of stock or came back. `stockVersion` orders the changes of
+ * one sku, so a consumer can ignore one that arrives after a newer one.
+ */
+export const StockAvailabilityChanged = defineEvent({
+  source,
+  detailType: 'StockAvailabilityChanged',
+  version: 1,
+  data: z.object({
+    sku: skuSchema,
+    inStock: z.boolean(),
+    available: z.number().int().min(0),
+    stockVersion: z.number().int().min(1),
+  }),
+});
+
 export const inventoryEvents = [
   InventoryReserved,
   InventoryReservationFailed,
   InventoryReleased,
   StockLow,
+  StockAvailabilityChanged,
 ] as const;

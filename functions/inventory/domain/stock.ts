@@ -68,6 +68,9 @@ export const checkReservation = (
 export const fallsBelow = (before: number, after: number, threshold: number): boolean =>
   before >= threshold && after < threshold;
 
+/** Whether a change of available units takes a sku out of stock or back in. */
+export const crossesZero = (before: number, after: number): boolean => before > 0 !== after > 0;
+
 /** How long a reservation holds stock without the order being confirmed. */
 export const HOLD_MINUTES = 15;
 

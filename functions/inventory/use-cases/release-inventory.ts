@@ -1,4 +1,5 @@
-import { InventoryReleased } from '../contracts/events.js';
+import { InventoryReleased, StockAvailabilityChanged } from '../contracts/events.js';
+import { crossesZero } from '../domain/stock.js';
 import type { InventoryDependencies } from './ports.js';
 
 export type ReleaseOutcome = 'RELEASED' | 'NOTHING_TO_RELEASE';
@@ -17,6 +18,22 @@ export const releaseInventory = async (
     if (!reservation || reservation.status === 'RELEASED' || reservation.status === 'FAILED')
       return 'NOTHING_TO_RELEASE';
     const held = reservation.status === 'HELD';
+    // Units coming back may bring a sold-out sku back into stock.
+    const stock = new Map(
+      (await store.getStocks(reservation.lines.map((line) => line.sku))).map((item) => [item.sku, item]),
+    );
+    const backInStock = reservation.lines.flatMap((line) => {
+      const item = stock.get(line.sku);
+      if (!item || !crossesZero(item.available, item.available + line.quantity)) return [];
+      return [
+        StockAvailabilityChanged.create({
+          sku: line.sku,
+          inStock: true,
+          available: item.available + line.quantity,
+          stockVersion: item.version + 1,
+        }),
+      ];
+    });
     const event = InventoryReleased.create({
       orderId,
       lines: [...reservation.lines],
@@ -27,7 +44,7 @@ export const releaseInventory = async (
       reservation.status,
       'RELEASED',
       held ? { available: 1, reserved: -1 } : { available: 1, reserved: 0 },
-      [event],
+      [event, ...backInStock],
     );
     if (moved) return 'RELEASED';
   }

@@ -1,7 +1,19 @@
-import { InventoryReservationFailed, InventoryReserved, StockLow } from '../contracts/events.js';
+import {
+  InventoryReservationFailed,
+  InventoryReserved,
+  StockAvailabilityChanged,
+  StockLow,
+} from '../contracts/events.js';
 import type { OrderLine } from '../contracts/schemas.js';
 import { OutOfStockError, UnknownProductError } from '../domain/errors.js';
-import { checkReservation, fallsBelow, holdUntil, mergeLines, type Reservation } from '../domain/stock.js';
+import {
+  checkReservation,
+  crossesZero,
+  fallsBelow,
+  holdUntil,
+  mergeLines,
+  type Reservation,
+} from '../domain/stock.js';
 import type { InventoryDependencies } from './ports.js';
 
 /** Rejects as the recorded failure says, so a repeated request fails the same way. */
@@ -50,18 +62,24 @@ export const reserveInventory = async (
     createdAt: now.toISOString(),
     holdExpiresAt: holdUntil(now),
   };
-  const lowStock = lines
-    .map((line) => ({
-      sku: line.sku,
-      before: stock.get(line.sku)?.available ?? 0,
-      after: (stock.get(line.sku)?.available ?? 0) - line.quantity,
-    }))
+  const changes = lines.map((line) => {
+    const item = stock.get(line.sku);
+    const before = item?.available ?? 0;
+    return { sku: line.sku, before, after: before - line.quantity, stockVersion: (item?.version ?? 0) + 1 };
+  });
+  const lowStock = changes
     .filter(({ before, after }) => fallsBelow(before, after, lowStockThreshold))
     .map(({ sku, after }) => StockLow.create({ sku, available: after, threshold: lowStockThreshold }));
+  const soldOut = changes
+    .filter(({ before, after }) => crossesZero(before, after))
+    .map(({ sku, after, stockVersion }) =>
+      StockAvailabilityChanged.create({ sku, inStock: false, available: after, stockVersion }),
+    );
   try {
     await store.reserve(reservation, [
       InventoryReserved.create({ orderId: input.orderId, lines }),
       ...lowStock,
+      ...soldOut,
     ]);
   } catch (error) {
     // Another order took the stock between the read and the transaction.

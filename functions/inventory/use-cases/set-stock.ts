@@ -1,7 +1,7 @@
-import { StockLow } from '../contracts/events.js';
+import { StockAvailabilityChanged, StockLow } from '../contracts/events.js';
 import type { StockView } from '../contracts/schemas.js';
 import { StockChangedConcurrentlyError, StockItemNotFoundError } from '../domain/errors.js';
-import { fallsBelow } from '../domain/stock.js';
+import { crossesZero, fallsBelow } from '../domain/stock.js';
 import type { InventoryDependencies } from './ports.js';
 
 export const toStockView = ({ sku, available, reserved }: StockView): StockView => ({
@@ -29,9 +29,21 @@ export const setStock = async (
     const item = await store.getStock(sku);
     if (!item) throw new StockItemNotFoundError(sku);
     const updated = { ...item, available, version: item.version + 1, updatedAt: clock().toISOString() };
-    const events = fallsBelow(item.available, available, lowStockThreshold)
-      ? [StockLow.create({ sku, available, threshold: lowStockThreshold })]
-      : [];
+    const events = [
+      ...(fallsBelow(item.available, available, lowStockThreshold)
+        ? [StockLow.create({ sku, available, threshold: lowStockThreshold })]
+        : []),
+      ...(crossesZero(item.available, available)
+        ? [
+            StockAvailabilityChanged.create({
+              sku,
+              inStock: available > 0,
+              available,
+              stockVersion: updated.version,
+            }),
+          ]
+        : []),
+    ];
     try {
       await store.setAvailable(updated, item.version, events);
       return toStockView(updated);

@@ -126,6 +126,26 @@ export const catalogStoreContract = (name: string, fresh: () => Promise<CatalogS
       expect(rest.next).toBeUndefined();
     });
 
+    it('records stock status only from newer stock versions, and a missing product is no error', async () => {
+      const { products } = await withCategories('books');
+      await products.create(created('BOOK-1').product, []);
+      expect(await products.setStockStatus('BOOK-1', true, 3)).toBe(true);
+      expect(await products.setStockStatus('BOOK-1', false, 2)).toBe(false);
+      expect(await products.get('BOOK-1')).toMatchObject({ inStock: true, stockVersion: 3 });
+      expect(await products.setStockStatus('NOPE', true, 1)).toBe(false);
+    });
+
+    it('makes an edit read before a stock status change fail, rather than overwrite it', async () => {
+      const { products } = await withCategories('books');
+      const { product } = created('BOOK-1');
+      await products.create(product, []);
+      await products.setStockStatus('BOOK-1', true, 1);
+      await expect(products.replace({ ...product, name: 'Stale', version: 2 }, 1, [])).rejects.toThrow(
+        ProductChangedConcurrentlyError,
+      );
+      expect((await products.get('BOOK-1'))?.inStock).toBe(true);
+    });
+
     it('keeps money as integer minor units', async () => {
       const { products } = await withCategories('books');
       await products.create(aProduct('P1', { price: money(1) }), []);

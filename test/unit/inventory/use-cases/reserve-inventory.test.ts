@@ -148,3 +148,36 @@ describe('setStock', () => {
     expect(eventTypes()).toEqual(['StockLow']);
   });
 });
+
+describe('StockAvailabilityChanged', () => {
+  const availability = () =>
+    inventory.outbox
+      .filter((event) => event.detailType === 'StockAvailabilityChanged')
+      .map((event) => event.detail.data);
+
+  it('says a sku is out of stock when a reservation takes its last units, and back when they are released', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 4 }] });
+    expect(availability()).toEqual([
+      { sku: 'B2', inStock: false, available: 0, stockVersion: expect.any(Number) },
+    ]);
+    await releaseInventory(deps, { orderId: 'o-1' });
+    expect(availability()).toEqual([
+      expect.objectContaining({ inStock: false }),
+      { sku: 'B2', inStock: true, available: 4, stockVersion: expect.any(Number) },
+    ]);
+    const [soldOut, back] = availability() as { stockVersion: number }[];
+    expect(back?.stockVersion).toBeGreaterThan(soldOut?.stockVersion ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('says nothing while a sku stays in stock', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 1 }] });
+    await setStock(deps, 'A1', 20);
+    expect(availability()).toEqual([]);
+  });
+
+  it('follows an admin setting stock to zero and back', async () => {
+    await setStock(deps, 'A1', 0);
+    await setStock(deps, 'A1', 3);
+    expect(availability().map((data) => (data as { inStock: boolean }).inStock)).toEqual([false, true]);
+  });
+});
