@@ -3,10 +3,9 @@ import { type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EventDefinition } from '../../functions/shared/events/define-event.js';
-import { acknowledge } from './acknowledge.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
 
 /**
  * A function consuming domain events: one rule per event, matching exactly
@@ -15,7 +14,7 @@ import { acknowledge } from './acknowledge.js';
  * queue for a redrive — never lost.
  */
 export class EventSubscription extends Construct {
-  readonly deadLetterQueue: Queue;
+  readonly deadLetterQueue: DeadLetterQueue;
 
   constructor(
     scope: Construct,
@@ -23,16 +22,7 @@ export class EventSubscription extends Construct {
     props: { bus: IEventBus; events: readonly EventDefinition[]; consumer: IFunction },
   ) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'SQS3',
-      'This queue is itself the dead-letter queue of the subscription.',
-    );
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { purpose: 'of the subscription' });
     props.consumer.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),

@@ -3,11 +3,10 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { relayConfig } from '../../functions/shared/outbox/config.js';
 import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
-import { acknowledge } from './acknowledge.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
 import { ServiceFunction, type ServiceName } from './service-function.js';
 
 /**
@@ -18,7 +17,7 @@ import { ServiceFunction, type ServiceName } from './service-function.js';
  */
 export class OutboxRelay extends Construct {
   readonly function: ServiceFunction<typeof relayConfig>;
-  readonly deadLetterQueue: Queue;
+  readonly deadLetterQueue: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: { service: ServiceName; table: ITable; bus: IEventBus }) {
     super(scope, id);
@@ -30,16 +29,7 @@ export class OutboxRelay extends Construct {
       description: `${props.service}: publishes the outbox to the event bus`,
     });
     props.bus.grantPutEventsTo(this.function);
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'SQS3',
-      'This queue is itself the dead-letter destination of the stream mapping.',
-    );
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { purpose: 'of the stream mapping' });
     this.function.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

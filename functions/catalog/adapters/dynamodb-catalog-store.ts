@@ -54,6 +54,30 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
     },
   });
 
+  /** Puts a product under `condition`, in one transaction with its category check and its events. */
+  const writeProduct = async (
+    product: Product,
+    condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+    events: readonly DomainEvent[],
+    conditionFailure: () => Error,
+  ) => {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: toProductItem(product), ...condition } },
+            categoryMustExist(product.category),
+            ...outboxPuts(tableName, events),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) throw conditionFailure();
+      if (conditionFailedAt(error, 1)) throw new UnknownCategoryError(product.category);
+      throw error;
+    }
+  };
+
   return {
     async get(sku) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: productKey(sku) }));
@@ -101,54 +125,24 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
       return { items: items.map(toProduct), ...(next ? { next } : {}) };
     },
 
-    async create(product, events) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: toProductItem(product),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              categoryMustExist(product.category),
-              ...outboxPuts(tableName, events),
-            ],
-          }),
-        );
-      } catch (error) {
-        if (conditionFailedAt(error, 0)) throw new SkuTakenError(product.sku);
-        if (conditionFailedAt(error, 1)) throw new UnknownCategoryError(product.category);
-        throw error;
-      }
-    },
+    create: (product, events) =>
+      writeProduct(
+        product,
+        { ConditionExpression: 'attribute_not_exists(pk)' },
+        events,
+        () => new SkuTakenError(product.sku),
+      ),
 
-    async replace(product, expectedVersion, events) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: toProductItem(product),
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                },
-              },
-              categoryMustExist(product.category),
-              ...outboxPuts(tableName, events),
-            ],
-          }),
-        );
-      } catch (error) {
-        if (conditionFailedAt(error, 0)) throw new ProductChangedConcurrentlyError(product.sku);
-        if (conditionFailedAt(error, 1)) throw new UnknownCategoryError(product.category);
-        throw error;
-      }
-    },
+    replace: (product, expectedVersion, events) =>
+      writeProduct(
+        product,
+        {
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+        events,
+        () => new ProductChangedConcurrentlyError(product.sku),
+      ),
 
     async setStockStatus(sku, inStock, stockVersion) {
       try {
