@@ -1,7 +1,8 @@
 import { catalogEvents } from '../../functions/catalog/contracts/events.js';
 import { inventoryEvents } from '../../functions/inventory/contracts/events.js';
+import { paymentsEvents } from '../../functions/payments/contracts/events.js';
 import type { EventDefinition } from '../../functions/shared/events/define-event.js';
 import { usersEvents } from '../../functions/users/contracts/events.js';
 
 /** Every event definition of every service: the only patterns a rule may use. */
-export const allEvents: readonly EventDefinition[] = [...catalogEvents, ...inventoryEvents, ...usersEvents];
+export const allEvents: readonly EventDefinition[] = [...catalogEvents, ...inventoryEvents, ...paymentsEvents, ...usersEvents];

@@ -1,0 +1,109 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import type { Payment } from '../domain/payment.js';
+import type { PaymentStore } from '../use-cases/ports.js';
+import type { LedgerEntry, SimulatorLedger } from './simulated-provider.js';
+
+const paymentKey = (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'PAYMENT' });
+const ledgerKey = (key: string) => ({ pk: `SIMULATOR#${key}`, sk: 'LEDGER' });
+
+type PaymentRecord = Payment & { pk: string; sk: string };
+type LedgerRecord = LedgerEntry & { pk: string; sk: string };
+
+export const dynamoPaymentStore = (db: DynamoDBDocumentClient, tableName: string): PaymentStore => ({
+  async get(orderId) {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: paymentKey(orderId), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, ...payment } = Item as PaymentRecord;
+    return payment;
+  },
+
+  async record(payment, events) {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...paymentKey(payment.orderId), ...payment },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...outboxPuts(tableName, events),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) return false;
+      throw error;
+    }
+  },
+
+  async update(payment, from, events) {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...paymentKey(payment.orderId), ...payment },
+                ConditionExpression: '#status = :from',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':from': from },
+              },
+            },
+            ...outboxPuts(tableName, events),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) return false;
+      throw error;
+    }
+  },
+});
+
+/** The simulated provider's memory in the payments table, so it holds across Lambda containers. */
+export const dynamoSimulatorLedger = (db: DynamoDBDocumentClient, tableName: string): SimulatorLedger => {
+  const get = async (key: string) => {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: ledgerKey(key), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, ...entry } = Item as LedgerRecord;
+    return entry as LedgerEntry;
+  };
+  const putWhen = async (entry: LedgerEntry, condition: string, values?: Record<string, unknown>) => {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...ledgerKey(entry.key), ...entry },
+          ConditionExpression: condition,
+          ...(values ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      return entry;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return (await get(entry.key)) ?? entry;
+    }
+  };
+  return {
+    get,
+    putIfAbsent: (entry) => putWhen(entry, 'attribute_not_exists(pk)'),
+    replaceFailure: (entry) => putWhen(entry, 'outcome = :failed', { ':failed': 'failed-once' }),
+  };
+};

@@ -1,0 +1,25 @@
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import type { Payment } from '../domain/payment.js';
+import type { PaymentStore } from '../use-cases/ports.js';
+
+/** The payment store's twin in memory, for tests. */
+export class InMemoryPayments {
+  readonly payments = new Map<string, Payment>();
+  readonly outbox: DomainEvent[] = [];
+
+  readonly store: PaymentStore = {
+    get: async (orderId) => this.payments.get(orderId),
+    record: async (payment, events) => {
+      if (this.payments.has(payment.orderId)) return false;
+      this.payments.set(payment.orderId, payment);
+      this.outbox.push(...events);
+      return true;
+    },
+    update: async (payment, from, events) => {
+      if (this.payments.get(payment.orderId)?.status !== from) return false;
+      this.payments.set(payment.orderId, payment);
+      this.outbox.push(...events);
+      return true;
+    },
+  };
+}

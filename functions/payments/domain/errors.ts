@@ -1,0 +1,22 @@
+import { ConflictError, TransientError } from '../../shared/errors.js';
+
+/** The provider refused the card: a business failure, never retried. */
+export class PaymentDeclinedError extends ConflictError {
+  readonly slug = 'payment-declined';
+  constructor(readonly declineCode: string) {
+    super(`The payment was declined (${declineCode}).`);
+  }
+}
+
+/** The provider did not answer in time or failed: retrying may succeed. */
+export class ProviderUnavailableError extends TransientError {
+  readonly slug = 'payment-provider-unavailable';
+}
+
+/** The circuit is open: calls fail fast until the provider has had time to recover. */
+export class CircuitOpenError extends TransientError {
+  readonly slug = 'payment-provider-circuit-open';
+  constructor() {
+    super('The payment provider is failing; calls are paused for a moment.');
+  }
+}

@@ -1,0 +1,21 @@
+import type { Money } from '../../shared/money.js';
+
+export type PaymentStatus = 'CHARGED' | 'DECLINED' | 'REFUNDED';
+
+/** What payments knows of one order's money: at most one charge, at most one refund. */
+export interface Payment {
+  readonly orderId: string;
+  readonly amount: Money;
+  readonly status: PaymentStatus;
+  readonly chargeId?: string;
+  readonly refundId?: string;
+  readonly declineCode?: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * The provider sees one idempotency key per order and operation, so a
+ * retried call can never charge or refund twice.
+ */
+export const idempotencyKey = (orderId: string, operation: 'charge' | 'refund'): string =>
+  `${orderId}:${operation}`;

@@ -1,0 +1,29 @@
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import type { Money } from '../../shared/money.js';
+import type { Payment } from '../domain/payment.js';
+
+/**
+ * The payment provider. Both calls are idempotent on `idempotencyKey`: the
+ * same key answers as the first call did, and moves no money again.
+ */
+export interface PaymentProvider {
+  /** @throws PaymentDeclinedError, ProviderUnavailableError */
+  charge(request: { idempotencyKey: string; amount: Money; token: string }): Promise<{ chargeId: string }>;
+  /** @throws ProviderUnavailableError */
+  refund(request: { idempotencyKey: string; chargeId: string; amount: Money }): Promise<{ refundId: string }>;
+}
+
+/** Payments per order; a status change and its events are one write. */
+export interface PaymentStore {
+  get(orderId: string): Promise<Payment | undefined>;
+  /** Writes the payment unless the order has one already; resolves with whether it did. */
+  record(payment: Payment, events: readonly DomainEvent[]): Promise<boolean>;
+  /** Moves a payment from `from` to its new state; resolves with whether it was still in `from`. */
+  update(payment: Payment, from: Payment['status'], events: readonly DomainEvent[]): Promise<boolean>;
+}
+
+export interface PaymentsDependencies {
+  readonly provider: PaymentProvider;
+  readonly payments: PaymentStore;
+  readonly clock: () => Date;
+}

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryPayments } from '../../../../functions/payments/adapters/in-memory-payment-store.js';
+import {
+  inMemoryLedger,
+  simulatedProvider,
+} from '../../../../functions/payments/adapters/simulated-provider.js';
+import {
+  PaymentDeclinedError,
+  ProviderUnavailableError,
+} from '../../../../functions/payments/domain/errors.js';
+import { chargePayment } from '../../../../functions/payments/use-cases/charge-payment.js';
+import type { PaymentsDependencies } from '../../../../functions/payments/use-cases/ports.js';
+import { refundPayment } from '../../../../functions/payments/use-cases/refund-payment.js';
+import { money } from '../../../../functions/shared/money.js';
+
+let payments: InMemoryPayments;
+let ledger: ReturnType<typeof inMemoryLedger>;
+let deps: PaymentsDependencies;
+
+beforeEach(() => {
+  payments = new InMemoryPayments();
+  ledger = inMemoryLedger();
+  deps = {
+    provider: simulatedProvider(ledger, { hangMs: 10 }),
+    payments: payments.store,
+    clock: () => new Date('2026-11-22T10:00:00Z'),
+  };
+});
+
+const charges = () => [...ledger.entries.values()].filter((entry) => entry.outcome === 'charged').length;
+const eventTypes = () => payments.outbox.map((event) => event.detailType);
+
+describe('chargePayment', () => {
+  it('charges an order once however often it is asked, and publishes PaymentCompleted once', async () => {
+    const first = await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' });
+    const again = await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' });
+    expect(again).toEqual(first);
+    expect(charges()).toBe(1);
+    expect(eventTypes()).toEqual(['PaymentCompleted']);
+  });
+
+  it('records a decline, publishes PaymentFailed once, and declines again without asking the provider', async () => {
+    await expect(
+      chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_decline' }),
+    ).rejects.toBeInstanceOf(PaymentDeclinedError);
+    await expect(
+      chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' }),
+    ).rejects.toBeInstanceOf(PaymentDeclinedError);
+    expect(payments.payments.get('o-1')).toMatchObject({ status: 'DECLINED', declineCode: 'card_declined' });
+    expect(eventTypes()).toEqual(['PaymentFailed']);
+  });
+
+  it('records nothing when the provider fails, so a retry charges', async () => {
+    await expect(
+      chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_flaky' }),
+    ).rejects.toBeInstanceOf(ProviderUnavailableError);
+    expect(payments.payments.has('o-1')).toBe(false);
+    await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_flaky' });
+    expect(payments.payments.get('o-1')?.status).toBe('CHARGED');
+    expect(charges()).toBe(1);
+  });
+});
+
+describe('refundPayment', () => {
+  it('refunds a charge once and publishes PaymentRefunded once', async () => {
+    await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' });
+    expect(await refundPayment(deps, { orderId: 'o-1' })).toBe('REFUNDED');
+    expect(await refundPayment(deps, { orderId: 'o-1' })).toBe('REFUNDED');
+    expect(payments.payments.get('o-1')).toMatchObject({
+      status: 'REFUNDED',
+      refundId: expect.stringMatching(/^re_/),
+    });
+    expect(eventTypes()).toEqual(['PaymentCompleted', 'PaymentRefunded']);
+  });
+
+  it('has nothing to refund for an order never charged or declined', async () => {
+    expect(await refundPayment(deps, { orderId: 'never' })).toBe('NOTHING_TO_REFUND');
+    await expect(
+      chargePayment(deps, { orderId: 'o-2', amount: money(1), token: 'tok_decline' }),
+    ).rejects.toThrow();
+    expect(await refundPayment(deps, { orderId: 'o-2' })).toBe('NOTHING_TO_REFUND');
+  });
+});
