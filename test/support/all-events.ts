@@ -5,4 +5,9 @@ import type { EventDefinition } from '../../functions/shared/events/define-event
 import { usersEvents } from '../../functions/users/contracts/events.js';
 
 /** Every event definition of every service: the only patterns a rule may use. */
-export const allEvents: readonly EventDefinition[] = [...catalogEvents, ...inventoryEvents, ...paymentsEvents, ...usersEvents];
+export const allEvents: readonly EventDefinition[] = [
+  ...catalogEvents,
+  ...inventoryEvents,
+  ...paymentsEvents,
+  ...usersEvents,
+];
