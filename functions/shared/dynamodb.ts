@@ -1,5 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from './events/define-event.js';
 import { outboxItem } from './outbox/outbox.js';
 
@@ -29,4 +29,28 @@ export const outboxPuts = (tableName: string, events: readonly DomainEvent[], no
 export const conditionFailedAt = (error: unknown, index: number): boolean | undefined => {
   if (!(error instanceof TransactionCanceledException)) return undefined;
   return error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+};
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+/**
+ * Writes one conditional item and the events it causes in one transaction
+ * (the outbox). Resolves false when the item's own condition failed, so that
+ * nothing was written; any other failure rejects.
+ */
+export const writeWithEvents = async (
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  write: TransactItem,
+  events: readonly DomainEvent[],
+): Promise<boolean> => {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: [write, ...outboxPuts(tableName, events)] }));
+    return true;
+  } catch (error) {
+    if (conditionFailedAt(error, 0)) return false;
+    throw error;
+  }
 };

@@ -7,7 +7,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import { conditionFailedAt, outboxPuts, writeWithEvents } from '../../shared/dynamodb.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
 import type { Reservation, StockItem } from '../domain/stock.js';
 import type { InventoryStore } from '../use-cases/ports.js';
@@ -170,20 +170,19 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
     },
 
     async recordFailure(reservation, events) {
-      try {
-        await transact([
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...reservationKey(reservation.orderId), ...reservation },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+      // An order with a reservation already keeps it: the refusal is not recorded over it.
+      await writeWithEvents(
+        db,
+        tableName,
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...reservationKey(reservation.orderId), ...reservation },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          ...outboxPuts(tableName, events),
-        ]);
-      } catch (error) {
-        if (!conditionFailedAt(error, 0)) throw error;
-      }
+        },
+        events,
+      );
     },
 
     async transition(reservation, from, to, change, events) {

@@ -1,11 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { writeWithEvents } from '../../shared/dynamodb.js';
 import type { Payment } from '../domain/payment.js';
 import type { PaymentStore } from '../use-cases/ports.js';
 import type { LedgerEntry, SimulatorLedger } from './simulated-provider.js';
@@ -26,53 +21,35 @@ export const dynamoPaymentStore = (db: DynamoDBDocumentClient, tableName: string
     return payment;
   },
 
-  async record(payment, events) {
-    try {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...paymentKey(payment.orderId), ...payment },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...outboxPuts(tableName, events),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (conditionFailedAt(error, 0)) return false;
-      throw error;
-    }
-  },
+  record: (payment, events) =>
+    writeWithEvents(
+      db,
+      tableName,
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...paymentKey(payment.orderId), ...payment },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      events,
+    ),
 
-  async update(payment, from, events) {
-    try {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...paymentKey(payment.orderId), ...payment },
-                ConditionExpression: '#status = :from',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':from': from },
-              },
-            },
-            ...outboxPuts(tableName, events),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (conditionFailedAt(error, 0)) return false;
-      throw error;
-    }
-  },
+  update: (payment, from, events) =>
+    writeWithEvents(
+      db,
+      tableName,
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...paymentKey(payment.orderId), ...payment },
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':from': from },
+        },
+      },
+      events,
+    ),
 });
 
 /** The simulated provider's memory in the payments table, so it holds across Lambda containers. */
