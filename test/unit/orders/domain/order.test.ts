@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canMove,
+  customerMayCancel,
+  isSettled,
+  MAX_QUANTITY_PER_SKU,
+  mergeRequestedItems,
+  type OrderStatus,
+  priceOrder,
+} from '../../../../functions/orders/domain/order.js';
+import { money } from '../../../../functions/shared/money.js';
+
+const catalog = new Map([
+  ['A1', { name: 'Apple', price: money(150) }],
+  ['B2', { name: 'Bread', price: money(320) }],
+]);
+
+describe('order status', () => {
+  it.each<[OrderStatus, OrderStatus, boolean]>([
+    ['PENDING', 'CONFIRMED', true],
+    ['PENDING', 'CANCELLED', true],
+    ['PENDING', 'NEEDS_ATTENTION', true],
+    ['PENDING', 'SHIPPED', false],
+    ['CONFIRMED', 'SHIPPED', true],
+    ['CONFIRMED', 'CANCELLED', true],
+    ['CONFIRMED', 'PENDING', false],
+    ['SHIPPED', 'CANCELLED', false],
+    ['CANCELLED', 'CONFIRMED', false],
+    ['NEEDS_ATTENTION', 'CANCELLED', true],
+  ])('moves from %s to %s: %s', (from, to, allowed) => {
+    expect(canMove(from, to)).toBe(allowed);
+  });
+
+  it('is settled once the saga has moved it on from PENDING', () => {
+    expect(isSettled('PENDING')).toBe(false);
+    for (const status of ['CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
+      expect(isSettled(status)).toBe(true);
+  });
+
+  it('lets a customer cancel only a confirmed, unshipped order', () => {
+    expect(customerMayCancel('CONFIRMED')).toBe(true);
+    for (const status of ['PENDING', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
+      expect(customerMayCancel(status)).toBe(false);
+  });
+});
+
+describe('pricing an order', () => {
+  it('merges repeated skus in first-seen order', () => {
+    expect(
+      mergeRequestedItems([
+        { sku: 'B2', quantity: 1 },
+        { sku: 'A1', quantity: 2 },
+        { sku: 'B2', quantity: 3 },
+      ]),
+    ).toEqual([
+      { sku: 'B2', quantity: 4 },
+      { sku: 'A1', quantity: 2 },
+    ]);
+  });
+
+  it('prices lines at catalog prices and totals them in minor units', () => {
+    expect(
+      priceOrder(
+        [
+          { sku: 'A1', quantity: 3 },
+          { sku: 'B2', quantity: 1 },
+        ],
+        catalog,
+      ),
+    ).toEqual({
+      ok: true,
+      lines: [
+        { sku: 'A1', name: 'Apple', quantity: 3, unitPrice: money(150) },
+        { sku: 'B2', name: 'Bread', quantity: 1, unitPrice: money(320) },
+      ],
+      total: money(770),
+    });
+  });
+
+  it('refuses skus the catalog does not know', () => {
+    expect(
+      priceOrder(
+        [
+          { sku: 'A1', quantity: 1 },
+          { sku: 'GONE', quantity: 1 },
+        ],
+        catalog,
+      ),
+    ).toEqual({
+      ok: false,
+      unknownSkus: ['GONE'],
+      overLimitSkus: [],
+    });
+  });
+
+  it(`refuses more than ${MAX_QUANTITY_PER_SKU} of one sku once repeated lines are merged`, () => {
+    expect(
+      priceOrder(
+        [
+          { sku: 'A1', quantity: 6 },
+          { sku: 'A1', quantity: 5 },
+        ],
+        catalog,
+      ),
+    ).toMatchObject({ ok: false, overLimitSkus: ['A1'] });
+  });
+});
