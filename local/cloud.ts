@@ -43,6 +43,15 @@ export interface LocalCloudOptions {
   readonly context?: Record<string, unknown>;
 }
 
+/** What `npm start` writes to `.local/endpoints.json` for the commands that talk to it. */
+export interface LocalEndpoints {
+  readonly apiUrl: string;
+  readonly awsEndpoint: string;
+  readonly region: string;
+  readonly poolId: string;
+  readonly clientId: string;
+}
+
 export interface LocalCloud {
   readonly apiUrl: string;
   readonly awsEndpoint: string;
@@ -199,10 +208,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const [pool] = cognito.userPools;
     const userPool = { poolId: pool?.poolId ?? '', clientId: pool?.clientIds[0] ?? '' };
     mkdirSync(options.stateDirectory, { recursive: true });
-    writeFileSync(
-      join(options.stateDirectory, 'endpoints.json'),
-      JSON.stringify({ apiUrl, awsEndpoint, region, ...userPool }, null, 2),
-    );
+    const endpoints: LocalEndpoints = { apiUrl, awsEndpoint, region, ...userPool };
+    writeFileSync(join(options.stateDirectory, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
     return {
       apiUrl,
       awsEndpoint,

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   AdminAddUserToGroupCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ADMIN_GROUP } from '../../functions/shared/http/caller.js';
-import { PROJECT_ROOT } from '../../infra/constructs/service-function.js';
+import { localClientConfig, runningCloud } from './running-cloud.js';
 
 /**
  * Makes a signed-up user an admin (the `admin` group of the user pool):
@@ -29,19 +27,8 @@ if (!email) {
 const target = values['user-pool-id']
   ? { client: new CognitoIdentityProviderClient({}), poolId: values['user-pool-id'] }
   : (() => {
-      const endpoints = JSON.parse(readFileSync(join(PROJECT_ROOT, '.local', 'endpoints.json'), 'utf8')) as {
-        awsEndpoint: string;
-        region: string;
-        poolId: string;
-      };
-      return {
-        client: new CognitoIdentityProviderClient({
-          endpoint: endpoints.awsEndpoint,
-          region: endpoints.region,
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }),
-        poolId: endpoints.poolId,
-      };
+      const cloud = runningCloud();
+      return { client: new CognitoIdentityProviderClient(localClientConfig(cloud)), poolId: cloud.poolId };
     })();
 
 await target.client.send(

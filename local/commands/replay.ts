@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DescribeArchiveCommand,
@@ -7,7 +5,7 @@ import {
   ListArchivesCommand,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
-import { PROJECT_ROOT } from '../../infra/constructs/service-function.js';
+import { localClientConfig, runningCloud } from './running-cloud.js';
 
 /**
  * Replays archived events of a time window to their bus:
@@ -36,17 +34,7 @@ if (!from || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from 
 
 const client = values.deployed
   ? new EventBridgeClient({})
-  : (() => {
-      const endpoints = JSON.parse(readFileSync(join(PROJECT_ROOT, '.local', 'endpoints.json'), 'utf8')) as {
-        awsEndpoint: string;
-        region: string;
-      };
-      return new EventBridgeClient({
-        endpoint: endpoints.awsEndpoint,
-        region: endpoints.region,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      });
-    })();
+  : new EventBridgeClient(localClientConfig(runningCloud()));
 
 const { Archives = [] } = await client.send(new ListArchivesCommand({}));
 const archiveName =

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../../infra/constructs/service-function.js';
+import { readLocalState, runningCloud } from './running-cloud.js';
 
 /**
  * Prints an access token from the running local cloud's identity, for manual calls:
@@ -18,23 +16,9 @@ const { values } = parseArgs({
   },
 });
 
-const stateDirectory = join(PROJECT_ROOT, '.local');
-
-const readJson = <T>(file: string, hint: string): T => {
-  try {
-    return JSON.parse(readFileSync(join(stateDirectory, file), 'utf8')) as T;
-  } catch {
-    process.stderr.write(`${hint}\n`);
-    process.exit(1);
-  }
-};
-
-const endpoints = readJson<{ awsEndpoint: string; clientId: string }>(
-  'endpoints.json',
-  'Start the local cloud first: npm start',
-);
+const endpoints = runningCloud();
 const credentials = values.admin
-  ? readJson<{ email: string; password: string }>(
+  ? readLocalState<{ email: string; password: string }>(
       'admin.json',
       'The local cloud has not seeded its admin yet.',
     )

@@ -2,22 +2,8 @@ import { StockAvailabilityChanged, StockLow } from '../contracts/events.js';
 import type { StockView } from '../contracts/schemas.js';
 import { StockChangedConcurrentlyError, StockItemNotFoundError } from '../domain/errors.js';
 import { crossesZero, fallsBelow } from '../domain/stock.js';
+import { toStockView } from './get-stock.js';
 import type { InventoryDependencies } from './ports.js';
-
-export const toStockView = ({ sku, available, reserved }: StockView): StockView => ({
-  sku,
-  available,
-  reserved,
-});
-
-export const getStock = async (
-  { store }: Pick<InventoryDependencies, 'store'>,
-  sku: string,
-): Promise<StockView> => {
-  const item = await store.getStock(sku);
-  if (!item) throw new StockItemNotFoundError(sku);
-  return toStockView(item);
-};
 
 /** An admin sets how many units are available to sell (held units are not touched). */
 export const setStock = async (
