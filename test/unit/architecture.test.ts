@@ -39,7 +39,9 @@ const importsOf = (file: string): Import[] => {
 };
 
 const functionsFiles = sourceFiles('functions');
-const allImports = [...functionsFiles, ...sourceFiles('infra')].flatMap(importsOf);
+const allImports = [...functionsFiles, ...sourceFiles('infra'), ...sourceFiles('state-machines')].flatMap(
+  importsOf,
+);
 const serviceOf = (path: string) => /^functions\/([^/]+)\//.exec(path)?.[1];
 const describeImport = ({ from, target }: Import) => `${from} -> ${target}`;
 
@@ -79,6 +81,14 @@ describe('architecture', () => {
         ({ from, target }) =>
           from.startsWith('functions/shared/') && serviceOf(target) && serviceOf(target) !== 'shared',
       )
+      .map(describeImport);
+    expect(offending).toEqual([]);
+  });
+
+  it("builds the state machines from the services' contracts only, never from infra/ or packages", () => {
+    const offending = allImports
+      .filter(({ from }) => from.startsWith('state-machines/'))
+      .filter(({ target, bare }) => bare || !/^functions\/[^/]+\/contracts\//.test(target))
       .map(describeImport);
     expect(offending).toEqual([]);
   });

@@ -9,7 +9,12 @@ export interface Cart {
   readonly lines: Readonly<Record<string, number>>;
   readonly version: number;
   readonly updatedAt: string;
+  /** The latest orders checked out of this cart, so a repeated OrderPlaced removes nothing twice. */
+  readonly checkedOut?: readonly string[];
 }
+
+/** How many checked-out order ids a cart remembers: far more than can be in flight at once. */
+export const CHECKED_OUT_MEMORY = 20;
 
 export const emptyCart = (userId: string): Cart => ({
   userId,
@@ -50,4 +55,31 @@ export const priceCart = (cart: Cart, products: ReadonlyMap<string, { name: stri
     });
   const total = money(items.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0));
   return { items, total };
+};
+
+/**
+ * The cart after an order placed from it: the ordered quantities come out
+ * (lines added or raised since stay), and the order is remembered. Undefined
+ * when that order was already taken out.
+ */
+export const withoutOrdered = (
+  cart: Cart,
+  orderId: string,
+  ordered: readonly { sku: string; quantity: number }[],
+  now: Date,
+): Cart | undefined => {
+  if (cart.checkedOut?.includes(orderId)) return undefined;
+  const lines: Record<string, number> = { ...cart.lines };
+  for (const { sku, quantity } of ordered) {
+    const left = (lines[sku] ?? 0) - quantity;
+    if (left > 0) lines[sku] = left;
+    else delete lines[sku];
+  }
+  return {
+    ...cart,
+    lines,
+    checkedOut: [...(cart.checkedOut ?? []), orderId].slice(-CHECKED_OUT_MEMORY),
+    version: cart.version + 1,
+    updatedAt: now.toISOString(),
+  };
 };

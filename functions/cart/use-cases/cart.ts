@@ -1,5 +1,13 @@
 import type { CartView } from '../contracts/schemas.js';
-import { type Cart, emptyCart, MAX_LINES, priceCart, without, withQuantity } from '../domain/cart.js';
+import {
+  type Cart,
+  emptyCart,
+  MAX_LINES,
+  priceCart,
+  without,
+  withoutOrdered,
+  withQuantity,
+} from '../domain/cart.js';
 import { CartChangedConcurrentlyError, CartFullError, UnknownProductError } from '../domain/errors.js';
 import type { CartDependencies } from './ports.js';
 
@@ -55,4 +63,25 @@ export const removeCartItem = async (
     sku in current.lines ? without(current, sku, deps.clock()) : undefined,
   );
   return view(deps, cart);
+};
+
+/** The cart's lines as they are, for checkout (the order prices them itself). */
+export const cartLines = async (
+  { carts }: Pick<CartDependencies, 'carts'>,
+  userId: string,
+): Promise<{ sku: string; quantity: number }[]> => {
+  const cart = await carts.get(userId);
+  return Object.entries(cart?.lines ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([sku, quantity]) => ({ sku, quantity }));
+};
+
+/** An order was placed from the cart: what it ordered leaves the cart, once. */
+export const removeCheckedOutItems = async (
+  deps: CartDependencies,
+  order: { userId: string; orderId: string; items: readonly { sku: string; quantity: number }[] },
+): Promise<void> => {
+  await change(deps, order.userId, (current) =>
+    withoutOrdered(current, order.orderId, order.items, deps.clock()),
+  );
 };

@@ -79,3 +79,61 @@ export const priceOrder = (
     total: money(lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0)),
   };
 };
+
+export interface Order {
+  readonly orderId: string;
+  readonly userId: string;
+  readonly status: OrderStatus;
+  readonly items: readonly OrderLine[];
+  readonly total: Money;
+  readonly shippingAddress: ShippingAddress;
+  /** Kept with the order for the saga's payment step; never shown or published. */
+  readonly paymentToken: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly cancellationReason?: CancellationReason;
+  /** When the customer asked to cancel the confirmed order; the cancellation workflow then runs. */
+  readonly cancelRequestedAt?: string;
+}
+
+/** The address an order ships to (API.md's `shippingAddress`). */
+export interface ShippingAddress {
+  readonly name: string;
+  readonly line1: string;
+  readonly line2?: string;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly country: string;
+}
+
+/** One line of an order's timeline: what happened, when, and the event's facts. */
+export interface HistoryEntry {
+  readonly eventId: string;
+  readonly type: string;
+  readonly at: string;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+/** What the saga recorded when a step failed: Step Functions' error name. */
+interface Failure {
+  readonly Error: string;
+}
+
+/**
+ * Why a saga cancels the order, from the step that failed and how. A
+ * refusal keeps its own reason; a step that kept failing for technical
+ * reasons is reported by the customer-facing effect: stock that could not
+ * be reserved, or a payment that could not be completed.
+ */
+export const cancellationReasonFor = (state: {
+  readonly customerRequest?: boolean;
+  readonly reservationFailure?: Failure;
+  readonly paymentFailure?: Failure;
+  readonly confirmationFailure?: Failure;
+}): CancellationReason => {
+  if (state.customerRequest) return 'CUSTOMER_CANCELLED';
+  if (state.reservationFailure)
+    return state.reservationFailure.Error === 'UnknownProductError' ? 'UNKNOWN_PRODUCT' : 'OUT_OF_STOCK';
+  if (state.paymentFailure?.Error === 'PaymentDeclinedError') return 'PAYMENT_DECLINED';
+  return 'PAYMENT_FAILED';
+};

@@ -36,6 +36,7 @@ export const resilientProvider = (
     );
   return {
     charge: (request) => guarded(() => provider.charge(request)),
+    findCharge: (request) => guarded(() => provider.findCharge(request)),
     refund: (request) => guarded(() => provider.refund(request)),
   };
 };

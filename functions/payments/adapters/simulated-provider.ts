@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Money } from '../../shared/money.js';
 import { PaymentDeclinedError, ProviderUnavailableError } from '../domain/errors.js';
 import type { PaymentProvider } from '../use-cases/ports.js';
 
 /** What the simulated provider remembers per idempotency key, as a real provider would. */
 export type LedgerEntry =
-  | { readonly key: string; readonly outcome: 'charged'; readonly chargeId: string }
+  | { readonly key: string; readonly outcome: 'charged'; readonly chargeId: string; readonly amount: Money }
   | { readonly key: string; readonly outcome: 'declined'; readonly declineCode: string }
   | { readonly key: string; readonly outcome: 'refunded'; readonly refundId: string }
   | { readonly key: string; readonly outcome: 'failed-once' };
@@ -34,7 +35,7 @@ export const simulatedProvider = (
   ledger: SimulatorLedger,
   { hangMs }: { hangMs: number },
 ): PaymentProvider => ({
-  async charge({ idempotencyKey, token }) {
+  async charge({ idempotencyKey, token, amount }) {
     const known = await ledger.get(idempotencyKey);
     if (known?.outcome === 'charged') return { chargeId: known.chargeId };
     if (known?.outcome === 'declined') throw new PaymentDeclinedError(known.declineCode);
@@ -50,13 +51,18 @@ export const simulatedProvider = (
       DECLINES[token] ?? (APPROVED.has(token) || token === 'tok_flaky' ? undefined : 'unknown_token');
     const entry: LedgerEntry = declineCode
       ? { key: idempotencyKey, outcome: 'declined', declineCode }
-      : { key: idempotencyKey, outcome: 'charged', chargeId: `ch_${randomUUID()}` };
+      : { key: idempotencyKey, outcome: 'charged', chargeId: `ch_${randomUUID()}`, amount };
     const held =
       known?.outcome === 'failed-once' ? await ledger.replaceFailure(entry) : await ledger.putIfAbsent(entry);
     if (held.outcome === 'declined') throw new PaymentDeclinedError(held.declineCode);
     if (held.outcome !== 'charged')
       throw new ProviderUnavailableError('The simulated provider is in an unexpected state.');
     return { chargeId: held.chargeId };
+  },
+
+  async findCharge({ idempotencyKey }) {
+    const known = await ledger.get(idempotencyKey);
+    return known?.outcome === 'charged' ? { chargeId: known.chargeId, amount: known.amount } : undefined;
   },
 
   async refund({ idempotencyKey }) {

@@ -9,6 +9,12 @@ import type { Payment } from '../domain/payment.js';
 export interface PaymentProvider {
   /** @throws PaymentDeclinedError, ProviderUnavailableError */
   charge(request: { idempotencyKey: string; amount: Money; token: string }): Promise<{ chargeId: string }>;
+  /**
+   * The charge made under `idempotencyKey`, if any: a charge whose answer
+   * never reached us (a timeout) may still have gone through.
+   * @throws ProviderUnavailableError
+   */
+  findCharge(request: { idempotencyKey: string }): Promise<{ chargeId: string; amount: Money } | undefined>;
   /** @throws ProviderUnavailableError */
   refund(request: { idempotencyKey: string; chargeId: string; amount: Money }): Promise<{ refundId: string }>;
 }

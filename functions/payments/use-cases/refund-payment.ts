@@ -1,26 +1,55 @@
-import { PaymentRefunded } from '../contracts/events.js';
-import { idempotencyKey } from '../domain/payment.js';
+import { PaymentCompleted, PaymentRefunded } from '../contracts/events.js';
+import { idempotencyKey, type Payment } from '../domain/payment.js';
 import type { PaymentsDependencies } from './ports.js';
 
 export type RefundOutcome = 'REFUNDED' | 'NOTHING_TO_REFUND';
 
+/**
+ * The order's charge as we know it. With no record of one, the provider is
+ * asked: a charge whose answer timed out may have gone through, and it is
+ * recorded now so that it can be refunded.
+ */
+const chargeOf = async (
+  { provider, payments, clock }: PaymentsDependencies,
+  orderId: string,
+): Promise<Payment | undefined> => {
+  const payment = await payments.get(orderId);
+  if (payment) return payment;
+  const found = await provider.findCharge({ idempotencyKey: idempotencyKey(orderId, 'charge') });
+  if (!found) return undefined;
+  const charged: Payment = {
+    orderId,
+    amount: found.amount,
+    status: 'CHARGED',
+    chargeId: found.chargeId,
+    updatedAt: clock().toISOString(),
+  };
+  const recorded = await payments.record(charged, [
+    PaymentCompleted.create({ orderId, amount: found.amount, chargeId: found.chargeId }),
+  ]);
+  return recorded ? charged : payments.get(orderId);
+};
+
 /** Gives back an order's charge, once; an order never charged has nothing to refund. */
 export const refundPayment = async (
-  { provider, payments, clock }: PaymentsDependencies,
+  deps: PaymentsDependencies,
   { orderId }: { orderId: string },
 ): Promise<RefundOutcome> => {
-  const payment = await payments.get(orderId);
+  const payment = await chargeOf(deps, orderId);
   if (payment?.status === 'REFUNDED') return 'REFUNDED';
   if (payment?.status !== 'CHARGED' || !payment.chargeId) return 'NOTHING_TO_REFUND';
-  const { refundId } = await provider.refund({
+  const { refundId } = await deps.provider.refund({
     idempotencyKey: idempotencyKey(orderId, 'refund'),
     chargeId: payment.chargeId,
     amount: payment.amount,
   });
-  await payments.update(
-    { ...payment, status: 'REFUNDED', refundId, updatedAt: clock().toISOString() },
+  const updated = await deps.payments.update(
+    { ...payment, status: 'REFUNDED', refundId, updatedAt: deps.clock().toISOString() },
     'CHARGED',
     [PaymentRefunded.create({ orderId, amount: payment.amount, chargeId: payment.chargeId, refundId })],
   );
+  // Lost the race to a concurrent refund of the same order: that one recorded it.
+  if (!updated && (await deps.payments.get(orderId))?.status !== 'REFUNDED')
+    return refundPayment(deps, { orderId });
   return 'REFUNDED';
 };

@@ -36,19 +36,26 @@ export const paymentsContract = (
 
     it('keeps the first ledger entry of a key, and replaces only a failed attempt', async () => {
       const { ledger } = await fresh();
-      expect(await ledger.putIfAbsent({ key: 'k', outcome: 'charged', chargeId: 'ch_1' })).toEqual({
+      expect(
+        await ledger.putIfAbsent({ key: 'k', outcome: 'charged', chargeId: 'ch_1', amount: money(100) }),
+      ).toEqual({
         key: 'k',
         outcome: 'charged',
         chargeId: 'ch_1',
+        amount: money(100),
       });
-      expect(await ledger.putIfAbsent({ key: 'k', outcome: 'charged', chargeId: 'ch_2' })).toMatchObject({
+      expect(
+        await ledger.putIfAbsent({ key: 'k', outcome: 'charged', chargeId: 'ch_2', amount: money(100) }),
+      ).toMatchObject({
         chargeId: 'ch_1',
       });
       expect(await ledger.replaceFailure({ key: 'k', outcome: 'declined', declineCode: 'x' })).toMatchObject({
         chargeId: 'ch_1',
       });
       await ledger.putIfAbsent({ key: 'f', outcome: 'failed-once' });
-      expect(await ledger.replaceFailure({ key: 'f', outcome: 'charged', chargeId: 'ch_3' })).toMatchObject({
+      expect(
+        await ledger.replaceFailure({ key: 'f', outcome: 'charged', chargeId: 'ch_3', amount: money(100) }),
+      ).toMatchObject({
         outcome: 'charged',
         chargeId: 'ch_3',
       });

@@ -1,0 +1,25 @@
+import * as z from 'zod';
+import { orderLineSchema } from './schemas.js';
+
+/**
+ * Inventory's steps of the order saga. The state machine calls them with
+ * these inputs and matches on the error names below in its Catch rules.
+ */
+const orderId = z.string().min(1).max(64);
+const correlationId = z.string().min(1).max(128);
+
+export const ReserveInventoryTask = {
+  input: z.object({ orderId, correlationId, lines: z.array(orderLineSchema).min(1) }),
+  output: z.object({ orderId, lines: z.array(orderLineSchema) }),
+} as const;
+
+export const ReleaseInventoryTask = {
+  input: z.object({ orderId, correlationId }),
+  output: z.object({ orderId, outcome: z.enum(['RELEASED', 'NOTHING_TO_RELEASE']) }),
+} as const;
+
+/** Business refusals of ReserveInventory: never retried, they go straight to compensation. */
+export const ReservationRefusals = {
+  outOfStock: 'OutOfStockError',
+  unknownProduct: 'UnknownProductError',
+} as const;

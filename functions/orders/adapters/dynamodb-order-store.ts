@@ -1,0 +1,213 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import type { PageKey } from '../../shared/pagination.js';
+import type { HistoryEntry, Order } from '../domain/order.js';
+import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';
+import { OrdersTable } from './orders-table.js';
+
+const ORDER = 'ORDER';
+const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: ORDER });
+const historyKey = (orderId: string, entry: HistoryEntry) => ({
+  pk: `ORDER#${orderId}`,
+  sk: `HISTORY#${entry.at}#${entry.eventId}`,
+});
+const idempotencyKey = (userId: string, keyHash: string) => ({
+  pk: `IDEMPOTENCY#${userId}#${keyHash}`,
+  sk: 'IDEMPOTENCY',
+});
+
+type OrderItem = Order & { pk: string; sk: string; customerPk: string; customerSk: string };
+
+const orderItem = (order: Order): OrderItem => ({
+  ...orderKey(order.orderId),
+  customerPk: `CUSTOMER#${order.userId}`,
+  customerSk: `${order.createdAt}#${order.orderId}`,
+  ...order,
+});
+
+const toOrder = (item: OrderItem): Order => {
+  const { pk: _pk, sk: _sk, customerPk: _cpk, customerSk: _csk, ...order } = item;
+  return order;
+};
+
+const historyPuts = (tableName: string, orderId: string, history: readonly HistoryEntry[]) =>
+  history.map((entry) => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...historyKey(orderId, entry), ...entry },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  }));
+
+export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string): OrderStore => {
+  const findIdempotencyRecord = async (userId: string, keyHash: string, now: Date) => {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: idempotencyKey(userId, keyHash), ConsistentRead: true }),
+    );
+    // TTL deletes lazily: an expired record no longer counts.
+    if (!Item || (Item.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return undefined;
+    const { pk: _pk, sk: _sk, ...record } = Item as IdempotencyRecord & { pk: string; sk: string };
+    return record;
+  };
+
+  return {
+    async get(orderId) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: orderKey(orderId), ConsistentRead: true }),
+      );
+      return Item ? toOrder(Item as OrderItem) : undefined;
+    },
+
+    async listByCustomer(userId, { limit, after }) {
+      const index = OrdersTable.indexes.byCustomer;
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#partition = :partition',
+          ExpressionAttributeNames: { '#partition': index.partitionKey },
+          ExpressionAttributeValues: { ':partition': `CUSTOMER#${userId}` },
+          ScanIndexForward: false,
+          // One more than asked shows whether another page exists.
+          Limit: limit + 1,
+          ...(after ? { ExclusiveStartKey: after } : {}),
+        }),
+      );
+      const page = (Items as OrderItem[]).slice(0, limit);
+      const last = page.at(-1);
+      const next: PageKey | undefined =
+        Items.length > limit && last
+          ? { pk: last.pk, sk: last.sk, customerPk: last.customerPk, customerSk: last.customerSk }
+          : undefined;
+      return { items: page.map(toOrder), ...(next ? { next } : {}) };
+    },
+
+    async history(orderId) {
+      const entries: HistoryEntry[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
+            ExpressionAttributeValues: { ':pk': `ORDER#${orderId}`, ':history': 'HISTORY#' },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const { eventId, type, at, detail } = item as HistoryEntry;
+          entries.push({ eventId, type, at, detail });
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return entries;
+    },
+
+    findIdempotencyRecord,
+
+    async place(order, record, events, history) {
+      const placedAt = Math.floor(Date.parse(order.createdAt) / 1000);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...idempotencyKey(record.userId, record.keyHash), ...record },
+                  // A record past its window may be taken again before TTL removes it.
+                  ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+                  ExpressionAttributeValues: { ':now': placedAt },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: orderItem(order),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...historyPuts(tableName, order.orderId, history),
+              ...outboxPuts(tableName, events),
+            ],
+          }),
+        );
+        return { placed: true };
+      } catch (error) {
+        if (!conditionFailedAt(error, 0)) throw error;
+        const existing = await findIdempotencyRecord(record.userId, record.keyHash, new Date(0));
+        if (!existing) throw error;
+        return { placed: false, existing };
+      }
+    },
+
+    async transition(next, from, events, history) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: orderItem(next),
+                  ConditionExpression: '#status = :from',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':from': from },
+                },
+              },
+              ...historyPuts(tableName, next.orderId, history),
+              ...outboxPuts(tableName, events),
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) return false;
+        throw error;
+      }
+    },
+
+    async requestCancellation(orderId, at) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(orderId),
+            UpdateExpression: 'SET cancelRequestedAt = :at',
+            ConditionExpression: '#status = :confirmed AND attribute_not_exists(cancelRequestedAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async recordHistory(orderId, entry) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...historyKey(orderId, entry), ...entry },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+  };
+};

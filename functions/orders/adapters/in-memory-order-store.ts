@@ -1,0 +1,67 @@
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import type { PageKey } from '../../shared/pagination.js';
+import type { HistoryEntry, Order } from '../domain/order.js';
+import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';
+
+/** The order store's twin in memory, for tests. */
+export class InMemoryOrders {
+  readonly orders = new Map<string, Order>();
+  readonly histories = new Map<string, HistoryEntry[]>();
+  readonly keys = new Map<string, IdempotencyRecord>();
+  readonly outbox: DomainEvent[] = [];
+
+  private addHistory(orderId: string, entries: readonly HistoryEntry[]) {
+    const timeline = this.histories.get(orderId) ?? [];
+    for (const entry of entries)
+      if (!timeline.some((known) => known.eventId === entry.eventId && known.at === entry.at))
+        timeline.push(entry);
+    timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId < b.eventId ? -1 : 1));
+    this.histories.set(orderId, timeline);
+  }
+
+  readonly store: OrderStore = {
+    get: async (orderId) => this.orders.get(orderId),
+    listByCustomer: async (userId, { limit, after }) => {
+      const sortKey = (order: Order) => `${order.createdAt}#${order.orderId}`;
+      const all = [...this.orders.values()]
+        .filter((order) => order.userId === userId)
+        .sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1))
+        .filter((order) => !after || sortKey(order) < String(after.customerSk));
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      const next: PageKey | undefined =
+        all.length > limit && last ? { customerSk: sortKey(last), pk: `ORDER#${last.orderId}` } : undefined;
+      return { items, ...(next ? { next } : {}) };
+    },
+    history: async (orderId) => [...(this.histories.get(orderId) ?? [])],
+    findIdempotencyRecord: async (userId, keyHash, now) => {
+      const record = this.keys.get(`${userId}#${keyHash}`);
+      return record && record.expiresAt > Math.floor(now.getTime() / 1000) ? record : undefined;
+    },
+    place: async (order, record, events, history) => {
+      const key = `${record.userId}#${record.keyHash}`;
+      const existing = this.keys.get(key);
+      if (existing && existing.expiresAt > Math.floor(Date.parse(order.createdAt) / 1000))
+        return { placed: false, existing };
+      this.keys.set(key, record);
+      this.orders.set(order.orderId, order);
+      this.addHistory(order.orderId, history);
+      this.outbox.push(...events);
+      return { placed: true };
+    },
+    transition: async (next, from, events, history) => {
+      if (this.orders.get(next.orderId)?.status !== from) return false;
+      this.orders.set(next.orderId, next);
+      this.addHistory(next.orderId, history);
+      this.outbox.push(...events);
+      return true;
+    },
+    requestCancellation: async (orderId, at) => {
+      const order = this.orders.get(orderId);
+      if (order?.status !== 'CONFIRMED' || order.cancelRequestedAt) return false;
+      this.orders.set(orderId, { ...order, cancelRequestedAt: at });
+      return true;
+    },
+    recordHistory: async (orderId, entry) => this.addHistory(orderId, [entry]),
+  };
+}

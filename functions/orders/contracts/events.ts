@@ -1,0 +1,50 @@
+import * as z from 'zod';
+import { defineEvent } from '../../shared/events/define-event.js';
+import { moneySchema } from '../../shared/money.js';
+import { cancellationReasonSchema, orderLineSchema } from './schemas.js';
+
+const source = 'shop.orders';
+const orderId = z.string().min(1).max(64);
+const userId = z.string().min(1).max(128);
+
+/**
+ * An order was accepted. It starts the order saga. The payment token stays
+ * in the orders table: events are archived, tokens should not be.
+ */
+export const OrderPlaced = defineEvent({
+  source,
+  detailType: 'OrderPlaced',
+  version: 1,
+  data: z.object({
+    orderId,
+    userId,
+    items: z.array(orderLineSchema),
+    total: moneySchema,
+    /** Set when the order came from the cart, so the cart can remove what was ordered. */
+    fromCart: z.boolean(),
+  }),
+});
+
+export const OrderConfirmed = defineEvent({
+  source,
+  detailType: 'OrderConfirmed',
+  version: 1,
+  data: z.object({ orderId, userId, items: z.array(orderLineSchema), total: moneySchema }),
+});
+
+export const OrderCancelled = defineEvent({
+  source,
+  detailType: 'OrderCancelled',
+  version: 1,
+  data: z.object({ orderId, userId, reason: cancellationReasonSchema, total: moneySchema }),
+});
+
+/** A compensation could not finish: an operator must look at the order. */
+export const OrderNeedsAttention = defineEvent({
+  source,
+  detailType: 'OrderNeedsAttention',
+  version: 1,
+  data: z.object({ orderId, userId, failedStep: z.string(), error: z.string() }),
+});
+
+export const ordersEvents = [OrderPlaced, OrderConfirmed, OrderCancelled, OrderNeedsAttention] as const;

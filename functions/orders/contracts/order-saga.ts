@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { orderLineSchema as reservedLineSchema } from '../../inventory/contracts/schemas.js';
+import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
+import { moneySchema } from '../../shared/money.js';
+
+/**
+ * The order saga's data. The saga starts with `OrderSagaInput`; a failed
+ * step adds its error under its own key (`reservationFailure`, ...), so the
+ * compensations know what happened without extra states.
+ */
+const orderId = z.string().min(1).max(64);
+const correlationId = z.string().min(1).max(128);
+
+/** What a Catch rule records: the error name and its cause, as Step Functions gives them. */
+export const stepFailureSchema = z.object({ Error: z.string(), Cause: z.string().optional() });
+export type StepFailure = z.infer<typeof stepFailureSchema>;
+
+export const OrderSagaInput = z.object({
+  orderId,
+  userId: z.string().min(1).max(128),
+  correlationId,
+  lines: z.array(reservedLineSchema).min(1),
+  total: moneySchema,
+  paymentToken: paymentTokenSchema,
+});
+export type OrderSagaInput = z.infer<typeof OrderSagaInput>;
+
+/** The customer-cancellation workflow's input: the same compensations, a different reason. */
+export const OrderCancellationInput = z.object({
+  orderId,
+  userId: z.string().min(1).max(128),
+  correlationId,
+  customerRequest: z.literal(true),
+});
+export type OrderCancellationInput = z.infer<typeof OrderCancellationInput>;
+
+/** Where a forward step's failure is kept in the saga's state. */
+export const forwardFailures = {
+  reservationFailure: stepFailureSchema.optional(),
+  paymentFailure: stepFailureSchema.optional(),
+  confirmationFailure: stepFailureSchema.optional(),
+};
+
+/** Where a compensation's failure is kept in the saga's state. */
+export const compensationFailures = {
+  refundFailure: stepFailureSchema.optional(),
+  releaseFailure: stepFailureSchema.optional(),
+  cancellationFailure: stepFailureSchema.optional(),
+};
+
+export const ConfirmOrderTask = {
+  input: z.object({ orderId, correlationId }),
+  output: z.object({ orderId, status: z.literal('CONFIRMED') }),
+} as const;
+
+export const CancelOrderTask = {
+  input: z.object({
+    orderId,
+    correlationId,
+    customerRequest: z.boolean().optional(),
+    ...forwardFailures,
+  }),
+  output: z.object({ orderId, status: z.enum(['CANCELLED', 'UNCHANGED']) }),
+} as const;
+
+export const MarkNeedsAttentionTask = {
+  input: z.object({ orderId, correlationId, ...forwardFailures, ...compensationFailures }),
+  output: z.object({ orderId, status: z.enum(['NEEDS_ATTENTION', 'UNCHANGED']) }),
+} as const;
+
+/** ConfirmOrder's refusal: the order is no longer PENDING (cancelled or set aside meanwhile). */
+export const ConfirmationRefusals = { notPending: 'OrderNotPendingError' } as const;

@@ -1,0 +1,89 @@
+import * as z from 'zod';
+import { skuSchema } from '../../catalog/contracts/schemas.js';
+import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
+import { moneySchema } from '../../shared/money.js';
+import { pageQuery } from '../../shared/pagination.js';
+
+/** The most lines one order may have (API.md). */
+export const MAX_ORDER_LINES = 50;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+export const shippingAddressSchema = z.strictObject({
+  name: text(100),
+  line1: text(200),
+  line2: text(200).optional(),
+  city: text(100),
+  postalCode: text(20),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+});
+export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
+
+export const requestedItemSchema = z.strictObject({
+  sku: skuSchema,
+  quantity: z.number().int().min(1).max(10),
+});
+
+export const placeOrderBody = z.strictObject({
+  items: z.array(requestedItemSchema).min(1).max(MAX_ORDER_LINES),
+  shippingAddress: shippingAddressSchema,
+  paymentToken: paymentTokenSchema,
+});
+export type PlaceOrderBody = z.infer<typeof placeOrderBody>;
+
+export const checkOutBody = z.strictObject({
+  shippingAddress: shippingAddressSchema,
+  paymentToken: paymentTokenSchema,
+});
+
+/** The Idempotency-Key header: 1..255 visible ASCII characters. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string({ error: 'The Idempotency-Key header is required.' })
+    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1..255 visible ASCII characters'),
+});
+
+export const orderIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'is not an order id');
+export const orderPath = z.object({ orderId: orderIdSchema });
+export const listOrdersQuery = z.strictObject(pageQuery);
+
+export const orderStatusSchema = z.enum(['PENDING', 'CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION']);
+export const cancellationReasonSchema = z.enum([
+  'OUT_OF_STOCK',
+  'PAYMENT_DECLINED',
+  'PAYMENT_FAILED',
+  'CUSTOMER_CANCELLED',
+  'UNKNOWN_PRODUCT',
+]);
+
+export const orderLineSchema = z.object({
+  sku: skuSchema,
+  name: z.string(),
+  quantity: z.number().int().min(1),
+  unitPrice: moneySchema,
+});
+
+export const orderView = z.object({
+  orderId: z.string(),
+  status: orderStatusSchema,
+  items: z.array(orderLineSchema),
+  total: moneySchema,
+  shippingAddress: shippingAddressSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  cancellationReason: cancellationReasonSchema.optional(),
+});
+export type OrderView = z.infer<typeof orderView>;
+
+export const historyEntryView = z.object({
+  type: z.string(),
+  at: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type HistoryEntryView = z.infer<typeof historyEntryView>;

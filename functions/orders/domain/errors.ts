@@ -1,0 +1,43 @@
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../shared/errors.js';
+
+/** Not the caller's order, or no such order: the same answer either way. */
+export class OrderNotFoundError extends NotFoundError {
+  readonly slug = 'order-not-found';
+  constructor() {
+    super('There is no such order.');
+  }
+}
+
+export class IdempotencyKeyReusedError extends UnprocessableError {
+  readonly slug = 'idempotency-key-reused';
+  constructor() {
+    super('This Idempotency-Key was used for a different request.');
+  }
+}
+
+/** Lines the order cannot be placed with: unknown skus or too many of one. */
+export class UnorderableItemsError extends InvalidInputError {
+  readonly slug = 'unorderable-items';
+}
+
+export class EmptyCartError extends ConflictError {
+  readonly slug = 'cart-empty';
+  constructor() {
+    super('The cart is empty; there is nothing to check out.');
+  }
+}
+
+export class OrderNotCancellableError extends ConflictError {
+  readonly slug = 'order-not-cancellable';
+  constructor(status: string) {
+    super(`An order that is ${status} cannot be cancelled.`);
+  }
+}
+
+/** ConfirmOrder found the order no longer PENDING: a business refusal, never retried. */
+export class OrderNotPendingError extends ConflictError {
+  readonly slug = 'order-not-pending';
+  constructor(orderId: string, status: string) {
+    super(`Order ${orderId} is ${status}, not PENDING.`);
+  }
+}

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type { FieldError } from '../../shared/errors.js';
+import { OrderPlaced } from '../contracts/events.js';
+import type { ShippingAddress } from '../contracts/schemas.js';
+import { EmptyCartError, IdempotencyKeyReusedError, UnorderableItemsError } from '../domain/errors.js';
+import { MAX_QUANTITY_PER_SKU, type Order, priceOrder } from '../domain/order.js';
+import { historyEntryOf } from './history.js';
+import type { IdempotencyRecord, OrdersDependencies } from './ports.js';
+
+/** How long an Idempotency-Key answers with its first result. */
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+
+export interface Accepted {
+  readonly orderId: string;
+  readonly status: 'PENDING';
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** JSON with sorted keys, so the same request always has the same fingerprint. */
+const canonical = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+};
+
+interface Submission {
+  readonly userId: string;
+  readonly idempotencyKey: string;
+  /** The request as the client sent it (route and validated body): what the key is bound to. */
+  readonly request: { readonly route: string; readonly body: unknown };
+  readonly shippingAddress: ShippingAddress;
+  readonly paymentToken: string;
+}
+
+/** The answer an earlier use of the key gets: the same 202, or 422 for another request. */
+const replay = (record: IdempotencyRecord, fingerprint: string): Accepted => {
+  if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+  return { orderId: record.orderId, status: 'PENDING' };
+};
+
+const unorderable = (
+  items: readonly { sku: string }[],
+  unknownSkus: readonly string[],
+  overLimitSkus: readonly string[],
+  itemsPointer: string | undefined,
+): UnorderableItemsError => {
+  const errors: FieldError[] = [];
+  items.forEach(({ sku }, index) => {
+    const pointer = itemsPointer ? `${itemsPointer}/${index}` : '#';
+    if (unknownSkus.includes(sku))
+      errors.push({ pointer: `${pointer}/sku`, detail: `There is no product ${sku}.` });
+    else if (overLimitSkus.includes(sku))
+      errors.push({
+        pointer: `${pointer}/quantity`,
+        detail: `At most ${MAX_QUANTITY_PER_SKU} of ${sku} per order.`,
+      });
+  });
+  return new UnorderableItemsError('Some items cannot be ordered.', errors);
+};
+
+/**
+ * Accepts an order: priced at the catalog's current prices, written PENDING
+ * with its OrderPlaced event in one transaction, bound to its Idempotency-Key.
+ * The same key with the same request answers the same again and creates
+ * nothing; with another request it is refused.
+ */
+const accept = async (
+  deps: OrdersDependencies,
+  submission: Submission,
+  items: () => Promise<readonly { sku: string; quantity: number }[]>,
+  options: { fromCart: boolean; itemsPointer?: string },
+): Promise<Accepted> => {
+  const { orders, catalog, clock, newOrderId } = deps;
+  const now = clock();
+  const keyHash = sha256(submission.idempotencyKey);
+  const fingerprint = sha256(canonical(submission.request));
+  const earlier = await orders.findIdempotencyRecord(submission.userId, keyHash, now);
+  if (earlier) return replay(earlier, fingerprint);
+
+  const requested = await items();
+  if (requested.length === 0) throw new EmptyCartError();
+  const products = await catalog.getProducts(requested.map((item) => item.sku));
+  const priced = priceOrder(requested, new Map(products.map((product) => [product.sku, product])));
+  if (!priced.ok)
+    throw unorderable(requested, priced.unknownSkus, priced.overLimitSkus, options.itemsPointer);
+
+  const at = now.toISOString();
+  const order: Order = {
+    orderId: newOrderId(),
+    userId: submission.userId,
+    status: 'PENDING',
+    items: priced.lines,
+    total: priced.total,
+    shippingAddress: submission.shippingAddress,
+    paymentToken: submission.paymentToken,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const placed = OrderPlaced.create(
+    {
+      orderId: order.orderId,
+      userId: order.userId,
+      items: [...order.items],
+      total: order.total,
+      fromCart: options.fromCart,
+    },
+    now,
+  );
+  const record: IdempotencyRecord = {
+    userId: submission.userId,
+    keyHash,
+    fingerprint,
+    orderId: order.orderId,
+    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS,
+  };
+  const result = await orders.place(order, record, [placed], [historyEntryOf(placed)]);
+  // A concurrent request with the same key won the race: answer as it did.
+  if (!result.placed) return replay(result.existing, fingerprint);
+  return { orderId: order.orderId, status: 'PENDING' };
+};
+
+export const placeOrder = (
+  deps: OrdersDependencies,
+  input: Submission & { readonly items: readonly { sku: string; quantity: number }[] },
+): Promise<Accepted> =>
+  accept(deps, input, async () => input.items, { fromCart: false, itemsPointer: '#/items' });
+
+/** The same as placing an order, with the cart's lines; the cart removes them when it hears OrderPlaced. */
+export const checkOut = (deps: OrdersDependencies, input: Submission): Promise<Accepted> =>
+  accept(deps, input, () => deps.cart.lines(input.userId), { fromCart: true });

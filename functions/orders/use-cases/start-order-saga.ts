@@ -1,0 +1,25 @@
+import { currentCorrelation } from '../../shared/correlation.js';
+import type { OrdersDependencies } from './ports.js';
+
+/**
+ * OrderPlaced starts the order's saga, named after the order so that a
+ * duplicate event cannot start a second run. An order the saga is already
+ * done with is left alone.
+ */
+export const startOrderSaga = async (
+  { orders, workflows }: Pick<OrdersDependencies, 'orders' | 'workflows'>,
+  orderId: string,
+): Promise<'STARTED' | 'SETTLED' | 'UNKNOWN_ORDER'> => {
+  const order = await orders.get(orderId);
+  if (!order) return 'UNKNOWN_ORDER';
+  if (order.status !== 'PENDING') return 'SETTLED';
+  await workflows.startOrderSaga({
+    orderId,
+    userId: order.userId,
+    correlationId: currentCorrelation().correlationId,
+    lines: order.items.map(({ sku, quantity }) => ({ sku, quantity })),
+    total: order.total,
+    paymentToken: order.paymentToken,
+  });
+  return 'STARTED';
+};

@@ -1,0 +1,14 @@
+import * as z from 'zod';
+import { defineConfig } from '../shared/config.js';
+
+export const paymentsConfig = defineConfig({
+  PAYMENTS_TABLE_NAME: z.string().min(1),
+  /** How long one call to the provider may take before we give up on that attempt. */
+  PAYMENT_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100),
+  /** How long the simulator's tok_timeout keeps the caller waiting: longer than the timeout above. */
+  SIMULATOR_HANG_MS: z.coerce.number().int().min(0),
+  /** Consecutive provider failures that open the circuit. */
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(1),
+  /** How long the circuit stays open before one probe call is let through. */
+  CIRCUIT_OPEN_MS: z.coerce.number().int().min(100),
+});

@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import { moneySchema } from '../../shared/money.js';
+import { paymentTokenSchema } from './schemas.js';
+
+/**
+ * Payments' steps of the order saga. The state machine calls them with
+ * these inputs and matches on the error names below in its Catch rules.
+ */
+const orderId = z.string().min(1).max(64);
+const correlationId = z.string().min(1).max(128);
+
+export const ProcessPaymentTask = {
+  input: z.object({ orderId, correlationId, amount: moneySchema, paymentToken: paymentTokenSchema }),
+  output: z.object({ orderId, chargeId: z.string() }),
+} as const;
+
+export const RefundPaymentTask = {
+  input: z.object({ orderId, correlationId }),
+  output: z.object({ orderId, outcome: z.enum(['REFUNDED', 'NOTHING_TO_REFUND']) }),
+} as const;
+
+/** The business refusal of ProcessPayment: never retried, it goes straight to compensation. */
+export const PaymentRefusals = { declined: 'PaymentDeclinedError' } as const;

@@ -1,0 +1,12 @@
+import { sagaTask } from '../../shared/invoke/saga-task.js';
+import { RefundPaymentTask } from '../contracts/saga-tasks.js';
+import { paymentsDependencies } from '../dependencies.js';
+import { refundPayment } from '../use-cases/refund-payment.js';
+
+export const refundPaymentHandler = (deps = paymentsDependencies) =>
+  sagaTask(RefundPaymentTask, async ({ orderId }) => ({
+    orderId,
+    outcome: await refundPayment(deps(), { orderId }),
+  }));
+
+export const handler = refundPaymentHandler();

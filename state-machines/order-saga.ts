@@ -1,0 +1,245 @@
+/**
+ * The order saga and the customer-cancellation workflow, as Amazon States
+ * Language (JSONPath, so the local runner can execute them). The CDK stack
+ * deploys exactly these definitions with the functions' ARNs substituted,
+ * and the state machine tests run them with stub tasks. See README.md beside
+ * this file for the diagram, the compensation table and the time budget.
+ */
+
+import { ReservationRefusals } from '../functions/inventory/contracts/saga-tasks.js';
+import { ConfirmationRefusals } from '../functions/orders/contracts/order-saga.js';
+import { PaymentRefusals } from '../functions/payments/contracts/saga-tasks.js';
+
+/** The saga's tasks (functions) and its dead-letter queue; `${...}` placeholders in the CDK stack. */
+export interface SagaResources {
+  readonly reserveInventory: string;
+  readonly processPayment: string;
+  readonly confirmOrder: string;
+  readonly refundPayment: string;
+  readonly releaseInventory: string;
+  readonly cancelOrder: string;
+  readonly markNeedsAttention: string;
+  readonly deadLetterQueueUrl: string;
+}
+
+export interface Retrier {
+  readonly ErrorEquals: readonly string[];
+  readonly IntervalSeconds?: number;
+  readonly MaxAttempts: number;
+  readonly BackoffRate?: number;
+  readonly MaxDelaySeconds?: number;
+  readonly JitterStrategy?: 'FULL' | 'NONE';
+}
+
+export interface Catcher {
+  readonly ErrorEquals: readonly string[];
+  readonly ResultPath: string;
+  readonly Next: string;
+}
+
+export interface TaskState {
+  readonly Type: 'Task';
+  readonly Comment?: string;
+  readonly Resource: string;
+  readonly Parameters?: Record<string, unknown>;
+  readonly ResultPath?: string | null;
+  readonly OutputPath?: string;
+  readonly Retry?: readonly Retrier[];
+  readonly Catch?: readonly Catcher[];
+  readonly Next?: string;
+  readonly End?: true;
+}
+
+export interface FailState {
+  readonly Type: 'Fail';
+  readonly Error: string;
+  readonly Cause: string;
+}
+
+export interface StateMachineDefinition {
+  readonly Comment: string;
+  readonly QueryLanguage: 'JSONPath';
+  readonly StartAt: string;
+  readonly States: Record<string, TaskState | FailState>;
+}
+
+/**
+ * Retry policies, exponential with full jitter. Transient failures of a
+ * forward step are retried briefly (the customer is waiting); the pivot a
+ * little longer; every compensation much longer than any forward step,
+ * because giving up on a compensation means an operator has to step in.
+ */
+export const RetryPolicy = {
+  forward: { IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2, MaxDelaySeconds: 4, JitterStrategy: 'FULL' },
+  pivot: { IntervalSeconds: 1, MaxAttempts: 4, BackoffRate: 2, MaxDelaySeconds: 8, JitterStrategy: 'FULL' },
+  compensation: {
+    IntervalSeconds: 1,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+    MaxDelaySeconds: 16,
+    JitterStrategy: 'FULL',
+  },
+} as const satisfies Record<string, Omit<Retrier, 'ErrorEquals'>>;
+
+const ALL = 'States.ALL';
+
+/** Business refusals are never retried: they go straight to their Catch. */
+const noRetry = (errors: readonly string[]): Retrier => ({ ErrorEquals: errors, MaxAttempts: 0 });
+const retry = (policy: keyof typeof RetryPolicy): Retrier => ({ ErrorEquals: [ALL], ...RetryPolicy[policy] });
+
+const orderRef = { 'orderId.$': '$.orderId', 'correlationId.$': '$.correlationId' };
+
+const reservationRefusals = Object.values(ReservationRefusals);
+const paymentRefusals = Object.values(PaymentRefusals);
+
+/**
+ * The compensations, shared by both workflows: refund, release, cancel —
+ * and when one of them still fails after its retries, the order is set
+ * aside as NEEDS_ATTENTION, the operators' queue gets a message and the
+ * execution fails (which raises the alarm).
+ */
+const compensationStates = (r: SagaResources): StateMachineDefinition['States'] => {
+  const setAside = (resultPath: string): Catcher => ({
+    ErrorEquals: [ALL],
+    ResultPath: resultPath,
+    Next: 'MarkNeedsAttention',
+  });
+  return {
+    RefundPayment: {
+      Type: 'Task',
+      Comment: 'Compensates ProcessPayment: refunds the charge, if there was one.',
+      Resource: r.refundPayment,
+      Parameters: orderRef,
+      ResultPath: null,
+      Retry: [retry('compensation')],
+      Catch: [setAside('$.refundFailure')],
+      Next: 'ReleaseInventory',
+    },
+    ReleaseInventory: {
+      Type: 'Task',
+      Comment: 'Compensates ReserveInventory: gives the held (or sold) units back.',
+      Resource: r.releaseInventory,
+      Parameters: orderRef,
+      ResultPath: null,
+      Retry: [retry('compensation')],
+      Catch: [setAside('$.releaseFailure')],
+      Next: 'CancelOrder',
+    },
+    CancelOrder: {
+      Type: 'Task',
+      Comment: 'The order ends CANCELLED; the reason follows from the failure recorded in the state.',
+      Resource: r.cancelOrder,
+      ResultPath: '$.outcome',
+      OutputPath: '$.outcome',
+      Retry: [retry('compensation')],
+      Catch: [setAside('$.cancellationFailure')],
+      End: true,
+    },
+    MarkNeedsAttention: {
+      Type: 'Task',
+      Comment: 'A compensation could not finish: the order is set aside for an operator.',
+      Resource: r.markNeedsAttention,
+      ResultPath: null,
+      Retry: [retry('compensation')],
+      Catch: [{ ErrorEquals: [ALL], ResultPath: '$.markFailure', Next: 'NotifyOperators' }],
+      Next: 'NotifyOperators',
+    },
+    NotifyOperators: {
+      Type: 'Task',
+      Comment: "The order's dead-letter message: what an operator needs to find the execution.",
+      Resource: 'arn:aws:states:::sqs:sendMessage',
+      Parameters: {
+        QueueUrl: r.deadLetterQueueUrl,
+        MessageBody: {
+          'orderId.$': '$.orderId',
+          'correlationId.$': '$.correlationId',
+          'executionArn.$': '$$.Execution.Id',
+        },
+      },
+      ResultPath: null,
+      Retry: [retry('compensation')],
+      Next: 'NeedsAttention',
+    },
+    NeedsAttention: {
+      Type: 'Fail',
+      Error: 'OrderNeedsAttention',
+      Cause: 'A compensation failed after all its retries; the order is NEEDS_ATTENTION.',
+    },
+  };
+};
+
+/**
+ * ReserveInventory → ProcessPayment → ConfirmOrder. A failed step records
+ * its error under its own key and enters the compensations at the point
+ * that undoes what may have happened: a refused reservation held nothing,
+ * a declined payment charged nothing, but a step that failed for technical
+ * reasons may have done its work before failing, so it is undone too.
+ */
+export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition => ({
+  Comment: 'Order saga: reserve inventory, charge the payment, confirm; compensate in reverse on failure.',
+  QueryLanguage: 'JSONPath',
+  StartAt: 'ReserveInventory',
+  States: {
+    ReserveInventory: {
+      Type: 'Task',
+      Resource: r.reserveInventory,
+      Parameters: { ...orderRef, 'lines.$': '$.lines' },
+      ResultPath: null,
+      Retry: [noRetry(reservationRefusals), retry('forward')],
+      Catch: [
+        { ErrorEquals: reservationRefusals, ResultPath: '$.reservationFailure', Next: 'CancelOrder' },
+        { ErrorEquals: [ALL], ResultPath: '$.reservationFailure', Next: 'ReleaseInventory' },
+      ],
+      Next: 'ProcessPayment',
+    },
+    ProcessPayment: {
+      Type: 'Task',
+      Resource: r.processPayment,
+      Parameters: { ...orderRef, 'amount.$': '$.total', 'paymentToken.$': '$.paymentToken' },
+      ResultPath: null,
+      Retry: [noRetry(paymentRefusals), retry('forward')],
+      Catch: [
+        { ErrorEquals: paymentRefusals, ResultPath: '$.paymentFailure', Next: 'ReleaseInventory' },
+        { ErrorEquals: [ALL], ResultPath: '$.paymentFailure', Next: 'RefundPayment' },
+      ],
+      Next: 'ConfirmOrder',
+    },
+    ConfirmOrder: {
+      Type: 'Task',
+      Resource: r.confirmOrder,
+      Parameters: orderRef,
+      ResultPath: '$.outcome',
+      OutputPath: '$.outcome',
+      Retry: [noRetry(Object.values(ConfirmationRefusals)), retry('pivot')],
+      Catch: [{ ErrorEquals: [ALL], ResultPath: '$.confirmationFailure', Next: 'RefundPayment' }],
+      End: true,
+    },
+    ...compensationStates(r),
+  },
+});
+
+/**
+ * A customer's cancellation of a confirmed order: the saga's compensations
+ * from the top — refund, release, cancel (CUSTOMER_CANCELLED).
+ */
+export const orderCancellationDefinition = (r: SagaResources): StateMachineDefinition => ({
+  Comment: "A customer's cancellation: the order saga's compensations, refund first.",
+  QueryLanguage: 'JSONPath',
+  StartAt: 'RefundPayment',
+  States: compensationStates(r),
+});
+
+/** A DefinitionSubstitutions placeholder: `${name}` in the definition. */
+const placeholder = (name: string) => `\${${name}}`;
+
+/** The placeholders the CDK stack substitutes with the real ARNs and URL. */
+export const SAGA_PLACEHOLDERS: SagaResources = {
+  reserveInventory: placeholder('ReserveInventory'),
+  processPayment: placeholder('ProcessPayment'),
+  confirmOrder: placeholder('ConfirmOrder'),
+  refundPayment: placeholder('RefundPayment'),
+  releaseInventory: placeholder('ReleaseInventory'),
+  cancelOrder: placeholder('CancelOrder'),
+  markNeedsAttention: placeholder('MarkNeedsAttention'),
+  deadLetterQueueUrl: placeholder('DeadLetterQueueUrl'),
+};
