@@ -32,6 +32,8 @@ const shopContext = z
     /** Keep tables, the user pool and the archive when stacks are deleted (on by default; off for throwaway stacks). */
     retainData: flag.default(true),
     archiveRetentionDays: z.coerce.number().int().positive().default(30),
+    /** The order saga's workflow type: STANDARD (exactly-once start, full history) or EXPRESS (cheaper). */
+    sagaWorkflowType: z.enum(['STANDARD', 'EXPRESS']).default('STANDARD'),
   })
   .refine((context) => !context.jwtIssuer || (context.jwtAudience?.length ?? 0) > 0, {
     message: 'jwtAudience is required when jwtIssuer is set',
@@ -49,6 +51,7 @@ const KEYS = [
   'throttleBurstLimit',
   'retainData',
   'archiveRetentionDays',
+  'sagaWorkflowType',
 ] as const;
 
 export const readShopContext = (node: Node): ShopContext => {

@@ -1,10 +1,13 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { cartConfig } from '../../functions/cart/config.js';
+import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
+import { grantContractInvoke } from './contract-access.js';
+import { EventSubscription } from './event-subscription.js';
 import type { ShopHttpApi } from './http-api.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './table-access.js';
@@ -14,10 +17,13 @@ import { grantTableAccess } from './table-access.js';
  * GetProducts contract, so price changes and deleted products always show.
  */
 export class CartService extends Construct {
+  /** The GetCartLines read contract that checkout invokes. */
+  readonly getCartLines: ServiceFunction<typeof cartConfig>;
+
   constructor(
     scope: Construct,
     id: string,
-    props: { table: ITable; api: ShopHttpApi; catalogGetProducts: IFunction },
+    props: { table: ITable; bus: IEventBus; api: ShopHttpApi; catalogGetProducts: IFunction },
   ) {
     super(scope, id);
     const environment: Environment<typeof cartConfig> = {
@@ -29,21 +35,21 @@ export class CartService extends Construct {
     const getCart = fn('GetCart');
     const setCartItem = fn('SetCartItem');
     const removeCartItem = fn('RemoveCartItem');
-    grantTableAccess(props.table, CartTable, getCart, 'read');
-    for (const writer of [setCartItem, removeCartItem])
+    this.getCartLines = fn('GetCartLines');
+    const removeCheckedOutItems = fn('RemoveCheckedOutItems');
+    for (const reader of [getCart, this.getCartLines])
+      grantTableAccess(props.table, CartTable, reader, 'read');
+    for (const writer of [setCartItem, removeCartItem, removeCheckedOutItems])
       grantTableAccess(props.table, CartTable, writer, 'readWrite');
-    // The function itself, not its versions: `grantInvoke` would add `<arn>:*`.
-    for (const reader of [getCart, setCartItem, removeCartItem]) {
-      reader.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['lambda:InvokeFunction'],
-          resources: [props.catalogGetProducts.functionArn],
-        }),
-      );
-    }
+    grantContractInvoke(props.catalogGetProducts, getCart, setCartItem, removeCartItem);
 
     props.api.addRoute('GET /cart', getCart, 'customer');
     props.api.addRoute('PUT /cart/items/{sku}', setCartItem, 'customer');
     props.api.addRoute('DELETE /cart/items/{sku}', removeCartItem, 'customer');
+    new EventSubscription(this, 'RemoveCheckedOutItemsOn', {
+      bus: props.bus,
+      events: [OrderPlaced],
+      consumer: removeCheckedOutItems,
+    });
   }
 }

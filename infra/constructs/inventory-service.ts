@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ProductCreated } from '../../functions/catalog/contracts/events.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
 import { inventoryConfig } from '../../functions/inventory/config.js';
+import { OrderConfirmed } from '../../functions/orders/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
 import type { ShopHttpApi } from './http-api.js';
@@ -26,6 +27,9 @@ const HOLD_SWEEP_INTERVAL = Duration.minutes(5);
  */
 export class InventoryService extends Construct {
   readonly outbox: OutboxRelay;
+  /** The order saga's steps. */
+  readonly reserveInventory: ServiceFunction<typeof inventoryConfig>;
+  readonly releaseInventory: ServiceFunction<typeof inventoryConfig>;
 
   constructor(scope: Construct, id: string, props: { table: ITable; bus: IEventBus; api: ShopHttpApi }) {
     super(scope, id);
@@ -40,8 +44,18 @@ export class InventoryService extends Construct {
     const setStock = fn('SetStock');
     const createStockItem = fn('CreateStockItem');
     const releaseExpiredHolds = fn('ReleaseExpiredHolds');
+    this.reserveInventory = fn('ReserveInventory');
+    this.releaseInventory = fn('ReleaseInventory');
+    const commitInventory = fn('CommitInventory');
     grantTableAccess(props.table, InventoryTable, getStock, 'read');
-    for (const writer of [setStock, createStockItem, releaseExpiredHolds]) {
+    for (const writer of [
+      setStock,
+      createStockItem,
+      releaseExpiredHolds,
+      this.reserveInventory,
+      this.releaseInventory,
+      commitInventory,
+    ]) {
       grantTableAccess(props.table, InventoryTable, writer, 'readWrite');
     }
 
@@ -51,6 +65,11 @@ export class InventoryService extends Construct {
       bus: props.bus,
       events: [ProductCreated],
       consumer: createStockItem,
+    });
+    new EventSubscription(this, 'CommitInventoryOn', {
+      bus: props.bus,
+      events: [OrderConfirmed],
+      consumer: commitInventory,
     });
     new Rule(this, 'SweepExpiredHolds', {
       description: 'Releases stock held by orders that never finished',

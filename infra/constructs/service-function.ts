@@ -96,6 +96,8 @@ export class ServiceFunction<C extends ServiceConfig<z.ZodRawShape>> extends Nod
       bundling: {
         format: OutputFormat.ESM,
         minify: true,
+        // Error class names survive minification: the saga's Retry and Catch match on them.
+        keepNames: true,
         sourceMap: true,
         target: 'node24',
         mainFields: ['module', 'main'],

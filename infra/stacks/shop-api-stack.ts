@@ -7,6 +7,8 @@ import { CatalogService } from '../constructs/catalog-service.js';
 import { ShopHttpApi } from '../constructs/http-api.js';
 import type { TokenIssuer } from '../constructs/identity.js';
 import { InventoryService } from '../constructs/inventory-service.js';
+import { OrdersService } from '../constructs/orders-service.js';
+import { PaymentsService } from '../constructs/payments-service.js';
 import { Platform } from '../constructs/platform.js';
 import { UsersService } from '../constructs/users-service.js';
 import type { ShopContext } from '../context.js';
@@ -18,6 +20,8 @@ export class ShopApiStack extends Stack {
   readonly catalog: CatalogService;
   readonly inventory: InventoryService;
   readonly cart: CartService;
+  readonly payments: PaymentsService;
+  readonly orders: OrdersService;
   /** Absent with an external OIDC issuer: sign-up and sign-in are then that issuer's. */
   readonly users?: UsersService;
 
@@ -54,6 +58,7 @@ export class ShopApiStack extends Stack {
     }
     this.cart = new CartService(this, 'Cart', {
       table: data.cartTable,
+      bus: data.events.bus,
       api: this.api,
       catalogGetProducts: this.catalog.getProducts,
     });
@@ -61,6 +66,25 @@ export class ShopApiStack extends Stack {
       table: data.inventoryTable,
       bus: data.events.bus,
       api: this.api,
+    });
+    this.payments = new PaymentsService(this, 'Payments', {
+      table: data.paymentsTable,
+      bus: data.events.bus,
+    });
+    this.orders = new OrdersService(this, 'Orders', {
+      table: data.ordersTable,
+      bus: data.events.bus,
+      api: this.api,
+      cursorSecret,
+      catalogGetProducts: this.catalog.getProducts,
+      cartGetCartLines: this.cart.getCartLines,
+      steps: {
+        reserveInventory: this.inventory.reserveInventory,
+        releaseInventory: this.inventory.releaseInventory,
+        processPayment: this.payments.processPayment,
+        refundPayment: this.payments.refundPayment,
+      },
+      workflowType: context.sagaWorkflowType,
     });
   }
 }

@@ -3,6 +3,8 @@ import type { Construct } from 'constructs';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
+import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
+import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import { ShopEventBus } from '../constructs/event-bus.js';
 import { ShopIdentity } from '../constructs/identity.js';
@@ -19,6 +21,8 @@ export class ShopDataStack extends Stack {
   readonly inventoryTable: ServiceTable;
   readonly usersTable: ServiceTable;
   readonly cartTable: ServiceTable;
+  readonly ordersTable: ServiceTable;
+  readonly paymentsTable: ServiceTable;
   readonly events: ShopEventBus;
   /** Absent when an external OIDC issuer is configured. */
   readonly identity?: ShopIdentity;
@@ -30,6 +34,8 @@ export class ShopDataStack extends Stack {
     this.inventoryTable = new ServiceTable(this, 'InventoryTable', { design: InventoryTable, retain });
     this.usersTable = new ServiceTable(this, 'UsersTable', { design: UsersTable, retain });
     this.cartTable = new ServiceTable(this, 'CartTable', { design: CartTable, retain });
+    this.ordersTable = new ServiceTable(this, 'OrdersTable', { design: OrdersTable, retain });
+    this.paymentsTable = new ServiceTable(this, 'PaymentsTable', { design: PaymentsTable, retain });
     this.events = new ShopEventBus(this, 'Events', {
       archiveRetention: Duration.days(context.archiveRetentionDays),
       retain,

@@ -7,8 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
+import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
+import { OrderPlaced } from '../../functions/orders/contracts/events.js';
+import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
+import {
+  orderCancellationDefinition,
+  orderSagaDefinition,
+  SAGA_PLACEHOLDERS,
+  type StateMachineDefinition,
+} from '../../state-machines/order-saga.js';
 import { allEvents } from '../support/all-events.js';
 import { shopApp } from '../support/synth.js';
 
@@ -39,6 +48,17 @@ const ACTIONS_WITHOUT_RESOURCES = new Set([
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
   'dynamodb:ListStreams',
+  // Step Functions' delivery of its execution logs to CloudWatch Logs.
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
 ]);
 
 const MAX_BUNDLE_BYTES = 300 * 1024;
@@ -161,7 +181,7 @@ describe('the HTTP API', () => {
   const routes = () =>
     ofType(apiResources, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties ?? {});
 
-  it('serves the catalog routes of API.md', () => {
+  it('serves the routes of API.md built so far', () => {
     expect(
       routes()
         .map((route) => route.RouteKey)
@@ -187,6 +207,12 @@ describe('the HTTP API', () => {
         'POST /categories',
         'POST /products',
         'PUT /products/{sku}',
+        'POST /orders',
+        'POST /cart/checkout',
+        'GET /orders',
+        'GET /orders/{orderId}',
+        'GET /orders/{orderId}/history',
+        'POST /orders/{orderId}/cancel',
       ].sort(),
     );
   });
@@ -241,6 +267,8 @@ describe('stateful resources', () => {
     ['inventory', InventoryTable],
     ['users', UsersTable],
     ['cart', CartTable],
+    ['orders', OrdersTable],
+    ['payments', PaymentsTable],
   ])('give the %s a table as its adapter designs it, retained, with stream, TTL and PITR', (_, design) => {
     data.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
@@ -320,13 +348,87 @@ describe('events', () => {
   });
 
   it('feed each outbox relay only new outbox items, bisecting and dead-lettering failures', () => {
-    api.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { BisectBatchOnFunctionError: true }, 3);
+    // One relay per producing service: catalog, inventory, users, payments, orders.
+    api.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { BisectBatchOnFunctionError: true }, 5);
     api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }] },
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
+describe('the order saga', () => {
+  const machines = () =>
+    ofType(apiResources, 'AWS::StepFunctions::StateMachine').map(([, m]) => m.Properties ?? {});
+  const definitionOf = (machine: Record<string, unknown>) =>
+    JSON.parse(machine.DefinitionString as string) as StateMachineDefinition;
+
+  it('deploys the saga and the cancellation exactly as state-machines/ defines them, as Standard workflows', () => {
+    const definitions = machines().map(definitionOf);
+    expect(definitions).toEqual(
+      expect.arrayContaining([
+        orderSagaDefinition(SAGA_PLACEHOLDERS),
+        orderCancellationDefinition(SAGA_PLACEHOLDERS),
+      ]),
+    );
+    expect(definitions).toHaveLength(2);
+    for (const machine of machines()) {
+      expect(machine.StateMachineType).toBe('STANDARD');
+      expect(machine.TracingConfiguration).toEqual({ Enabled: true });
+      const substituted = Object.keys(machine.DefinitionSubstitutions as Record<string, unknown>).sort();
+      expect(substituted).toEqual(
+        Object.values(SAGA_PLACEHOLDERS)
+          .map((text) => text.slice(2, -1))
+          .sort(),
+      );
+    }
+  });
+
+  it('may invoke its task functions and nothing else, and write to its dead-letter queue', () => {
+    for (const [id, role] of ofType(apiResources, 'AWS::IAM::Policy').filter(([key]) =>
+      /^OrdersSagaOrder(Saga|Cancellation)Role/.test(key),
+    )) {
+      const statements = (role.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] })
+        .Statement;
+      const actions = statements.flatMap((statement) => [statement.Action].flat());
+      expect(actions, id).toContain('lambda:InvokeFunction');
+      expect(actions, id).toContain('sqs:SendMessage');
+      expect(
+        actions.filter((action) => action.startsWith('lambda:')),
+        id,
+      ).toEqual(['lambda:InvokeFunction']);
+    }
+  });
+
+  it('raises an alarm for any order set aside and any failed execution', () => {
+    const alarms = ofType(apiResources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
+    expect(alarms.map((alarm) => alarm.MetricName).sort()).toEqual([
+      'ApproximateNumberOfMessagesVisible',
+      'ExecutionsFailed',
+      'ExecutionsFailed',
+    ]);
+    for (const alarm of alarms) expect(alarm).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+  });
+
+  it('starts a saga only from OrderPlaced, through a function that names the execution after the order', () => {
+    api.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: OrderPlaced.pattern,
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersStartOrderSaga'), 'Arn'] } }),
+      ],
+    });
+  });
+
+  it('switches both workflows to Express with -c sagaWorkflowType=EXPRESS, logging everything', () => {
+    const express = Template.fromStack(
+      shopApp({ bundle: false, context: { sagaWorkflowType: 'EXPRESS' } }).api,
+    );
+    express.resourcePropertiesCountIs('AWS::StepFunctions::StateMachine', { StateMachineType: 'EXPRESS' }, 2);
+    express.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
     });
   });
 });

@@ -1,5 +1,6 @@
 import { catalogEvents } from '../../functions/catalog/contracts/events.js';
 import { inventoryEvents } from '../../functions/inventory/contracts/events.js';
+import { ordersEvents } from '../../functions/orders/contracts/events.js';
 import { paymentsEvents } from '../../functions/payments/contracts/events.js';
 import type { EventDefinition } from '../../functions/shared/events/define-event.js';
 import { usersEvents } from '../../functions/users/contracts/events.js';
@@ -8,6 +9,7 @@ import { usersEvents } from '../../functions/users/contracts/events.js';
 export const allEvents: readonly EventDefinition[] = [
   ...catalogEvents,
   ...inventoryEvents,
+  ...ordersEvents,
   ...paymentsEvents,
   ...usersEvents,
 ];

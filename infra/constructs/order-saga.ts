@@ -1,0 +1,112 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import {
+  orderCancellationDefinition,
+  orderSagaDefinition,
+  SAGA_PLACEHOLDERS,
+  type SagaResources,
+  type StateMachineDefinition,
+} from '../../state-machines/order-saga.js';
+import { acknowledge } from './acknowledge.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+
+export type SagaTasks = { readonly [K in Exclude<keyof SagaResources, 'deadLetterQueueUrl'>]: IFunction };
+
+export interface OrderSagaProps {
+  readonly tasks: SagaTasks;
+  /** Standard (exactly-once start, full history) or Express (cheaper, at-least-once; idempotent tasks make it safe). */
+  readonly workflowType: 'STANDARD' | 'EXPRESS';
+}
+
+/**
+ * The order saga and the customer-cancellation workflow, deployed from the
+ * definitions in state-machines/ with the task functions substituted. A
+ * saga that had to set an order aside leaves a message in the dead-letter
+ * queue and fails its execution; both raise an alarm.
+ */
+export class OrderSaga extends Construct {
+  readonly saga: StateMachine;
+  readonly cancellation: StateMachine;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly alarms: readonly Alarm[];
+
+  constructor(scope: Construct, id: string, props: OrderSagaProps) {
+    super(scope, id);
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
+      purpose: 'orders whose compensation failed, for an operator',
+    });
+    const substitutions: Record<string, string> = { DeadLetterQueueUrl: this.deadLetterQueue.queueUrl };
+    for (const [key, fn] of Object.entries(props.tasks))
+      substitutions[SAGA_PLACEHOLDERS[key as keyof SagaTasks].slice(2, -1)] = fn.functionArn;
+
+    const machine = (name: string, definition: StateMachineDefinition) => {
+      const express = props.workflowType === 'EXPRESS';
+      const logGroup = new LogGroup(this, `${name}Logs`, {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      const stateMachine = new StateMachine(this, name, {
+        definitionBody: DefinitionBody.fromString(JSON.stringify(definition)),
+        definitionSubstitutions: substitutions,
+        stateMachineType: express ? StateMachineType.EXPRESS : StateMachineType.STANDARD,
+        tracingEnabled: true,
+        // Express keeps no execution history: its log is the only record, so it logs everything.
+        logs: {
+          destination: logGroup,
+          level: express ? LogLevel.ALL : LogLevel.ERROR,
+          includeExecutionData: express,
+        },
+        comment: definition.Comment,
+      });
+      // The functions themselves, not their versions: `grantInvoke` would add `<arn>:*`.
+      stateMachine.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: Object.values(props.tasks).map((fn) => fn.functionArn),
+        }),
+      );
+      this.deadLetterQueue.grantSendMessages(stateMachine);
+      acknowledge(
+        stateMachine,
+        'IAM5[Resource::*]',
+        'Only actions without resource-level permissions get *: the log delivery actions Step Functions needs to write its log group, and X-Ray.',
+      );
+      if (!express)
+        acknowledge(
+          stateMachine,
+          'SF1',
+          'A Standard workflow keeps its full execution history; its log holds errors only, which keeps the cost per order down.',
+        );
+      return stateMachine;
+    };
+    this.saga = machine('OrderSaga', orderSagaDefinition(SAGA_PLACEHOLDERS));
+    this.cancellation = machine('OrderCancellation', orderCancellationDefinition(SAGA_PLACEHOLDERS));
+
+    const anyAtAll = { threshold: 1, evaluationPeriods: 1, treatMissingData: TreatMissingData.NOT_BREACHING };
+    this.alarms = [
+      new Alarm(this, 'OrdersNeedAttention', {
+        alarmDescription:
+          'An order saga set an order aside (NEEDS_ATTENTION): see docs/runbooks/needs-attention.md.',
+        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(1),
+        }),
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        ...anyAtAll,
+      }),
+      ...[this.saga, this.cancellation].map(
+        (stateMachine) =>
+          new Alarm(this, `${stateMachine.node.id}Failed`, {
+            alarmDescription: `An execution of ${stateMachine.node.id} failed, timed out or was aborted.`,
+            metric: stateMachine.metricFailed({ period: Duration.minutes(1) }),
+            comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            ...anyAtAll,
+          }),
+      ),
+    ];
+  }
+}

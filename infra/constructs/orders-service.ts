@@ -1,0 +1,114 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
+import { ordersApiConfig, ordersConfig } from '../../functions/orders/config.js';
+import { OrderPlaced } from '../../functions/orders/contracts/events.js';
+import { orderHistoryEvents } from '../../functions/orders/contracts/subscriptions.js';
+import type { Environment } from '../../functions/shared/config.js';
+import { grantContractInvoke } from './contract-access.js';
+import { EventSubscription } from './event-subscription.js';
+import type { ShopHttpApi } from './http-api.js';
+import { OrderSaga } from './order-saga.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { ServiceFunction } from './service-function.js';
+import { grantTableAccess } from './table-access.js';
+
+export interface OrdersServiceProps {
+  readonly table: ITable;
+  readonly bus: IEventBus;
+  readonly api: ShopHttpApi;
+  readonly cursorSecret: ISecret;
+  readonly catalogGetProducts: IFunction;
+  readonly cartGetCartLines: IFunction;
+  /** The other services' saga steps. */
+  readonly steps: {
+    readonly reserveInventory: IFunction;
+    readonly releaseInventory: IFunction;
+    readonly processPayment: IFunction;
+    readonly refundPayment: IFunction;
+  };
+  readonly workflowType: 'STANDARD' | 'EXPRESS';
+}
+
+/**
+ * Orders: accepts orders (idempotent per key), owns their status and
+ * timeline, and runs the order saga that reserves, charges and confirms
+ * them — or compensates.
+ */
+export class OrdersService extends Construct {
+  readonly saga: OrderSaga;
+  readonly outbox: OutboxRelay;
+
+  constructor(scope: Construct, id: string, props: OrdersServiceProps) {
+    super(scope, id);
+    const { table, bus, api } = props;
+    // The saga's own steps need the table only; they must not depend on the workflows that call them.
+    const stepEnvironment: Environment<typeof ordersConfig> = { ORDERS_TABLE_NAME: table.tableName };
+    const step = (name: string) =>
+      new ServiceFunction(this, name, {
+        service: 'orders',
+        config: ordersConfig,
+        environment: stepEnvironment,
+      });
+    const confirmOrder = step('ConfirmOrder');
+    const cancelOrder = step('CancelOrder');
+    const markNeedsAttention = step('MarkNeedsAttention');
+    const recordOrderHistory = step('RecordOrderHistory');
+    for (const writer of [confirmOrder, cancelOrder, markNeedsAttention, recordOrderHistory])
+      grantTableAccess(table, OrdersTable, writer, 'readWrite');
+
+    this.saga = new OrderSaga(this, 'Saga', {
+      tasks: { ...props.steps, confirmOrder, cancelOrder, markNeedsAttention },
+      workflowType: props.workflowType,
+    });
+
+    const apiEnvironment: Environment<typeof ordersApiConfig> = {
+      ...stepEnvironment,
+      CATALOG_GET_PRODUCTS_FUNCTION: props.catalogGetProducts.functionName,
+      CART_GET_CART_LINES_FUNCTION: props.cartGetCartLines.functionName,
+      ORDER_SAGA_ARN: this.saga.saga.stateMachineArn,
+      ORDER_CANCELLATION_ARN: this.saga.cancellation.stateMachineArn,
+      // Resolved by CloudFormation at deploy time; the value is never in the template.
+      CURSOR_SECRET: props.cursorSecret.secretValue.unsafeUnwrap(),
+    };
+    const fn = (name: string) =>
+      new ServiceFunction(this, name, {
+        service: 'orders',
+        config: ordersApiConfig,
+        environment: apiEnvironment,
+      });
+    const placeOrder = fn('PlaceOrder');
+    const checkOut = fn('CheckOut');
+    const listOrders = fn('ListOrders');
+    const getOrder = fn('GetOrder');
+    const getOrderHistory = fn('GetOrderHistory');
+    const requestOrderCancellation = fn('RequestOrderCancellation');
+    const startOrderSaga = fn('StartOrderSaga');
+    for (const reader of [listOrders, getOrder, getOrderHistory, startOrderSaga])
+      grantTableAccess(table, OrdersTable, reader, 'read');
+    for (const writer of [placeOrder, checkOut, requestOrderCancellation])
+      grantTableAccess(table, OrdersTable, writer, 'readWrite');
+    grantContractInvoke(props.catalogGetProducts, placeOrder, checkOut);
+    grantContractInvoke(props.cartGetCartLines, checkOut);
+    this.saga.saga.grantStartExecution(startOrderSaga);
+    this.saga.cancellation.grantStartExecution(requestOrderCancellation);
+
+    api.addRoute('POST /orders', placeOrder, 'customer');
+    api.addRoute('POST /cart/checkout', checkOut, 'customer');
+    api.addRoute('GET /orders', listOrders, 'customer');
+    api.addRoute('GET /orders/{orderId}', getOrder, 'customer');
+    api.addRoute('GET /orders/{orderId}/history', getOrderHistory, 'customer');
+    api.addRoute('POST /orders/{orderId}/cancel', requestOrderCancellation, 'customer');
+
+    new EventSubscription(this, 'StartOrderSagaOn', { bus, events: [OrderPlaced], consumer: startOrderSaga });
+    new EventSubscription(this, 'RecordOrderHistoryOn', {
+      bus,
+      events: orderHistoryEvents,
+      consumer: recordOrderHistory,
+    });
+    this.outbox = new OutboxRelay(this, 'Outbox', { service: 'orders', table, bus });
+  }
+}
