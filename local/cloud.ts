@@ -23,7 +23,7 @@ import { provideRuntimeModules } from './lambda/runtime-modules.js';
 import { assertPortFree, freePort } from './net.js';
 import { LocalQueues } from './sqs/queues.js';
 import { LocalStepFunctions } from './stepfunctions/state-machines.js';
-import { type CloudAssembly, synthesizeShop } from './template/assembly.js';
+import { type CloudAssembly, displayNameOf, resourcesOfType, synthesizeShop } from './template/assembly.js';
 import { TemplateResolver } from './template/resolver.js';
 
 export interface LocalCloudOptions {
@@ -50,9 +50,13 @@ export interface LocalEndpoints {
   readonly region: string;
   readonly poolId: string;
   readonly clientId: string;
+  readonly dynamodbEndpoint: string;
+  /** Physical table names by construct id (`OrdersTable`), for the operations commands. */
+  readonly tables: Readonly<Record<string, string>>;
 }
 
 export interface LocalCloud {
+  readonly endpoints: LocalEndpoints;
   readonly apiUrl: string;
   readonly awsEndpoint: string;
   readonly assembly: CloudAssembly;
@@ -208,9 +212,22 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const [pool] = cognito.userPools;
     const userPool = { poolId: pool?.poolId ?? '', clientId: pool?.clientIds[0] ?? '' };
     mkdirSync(options.stateDirectory, { recursive: true });
-    const endpoints: LocalEndpoints = { apiUrl, awsEndpoint, region, ...userPool };
+    const endpoints: LocalEndpoints = {
+      apiUrl,
+      awsEndpoint,
+      region,
+      ...userPool,
+      dynamodbEndpoint: dynamo.endpoint,
+      tables: Object.fromEntries(
+        resourcesOfType(assembly, 'AWS::DynamoDB::Table').map(({ stackName, logicalId, resource }) => [
+          displayNameOf(resource, logicalId),
+          resolver.ref(stackName, logicalId),
+        ]),
+      ),
+    };
     writeFileSync(join(options.stateDirectory, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
     return {
+      endpoints,
       apiUrl,
       awsEndpoint,
       assembly,

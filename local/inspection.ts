@@ -1,5 +1,7 @@
+import type { ServerResponse } from 'node:http';
 import type { RawRoute } from './aws-endpoint.js';
 import type { LocalEventBridge } from './eventbridge/bus.js';
+import type { FaultSpec } from './lambda/faults.js';
 import type { LocalFunctions } from './lambda/functions.js';
 import type { LocalQueues } from './sqs/queues.js';
 import type { LocalStepFunctions } from './stepfunctions/state-machines.js';
@@ -44,6 +46,7 @@ export const inspectionRoutes = (parts: {
         })),
       })),
     '/_local/events': () => parts.eventBridge.published,
+    '/_local/faults': () => parts.functions.faults.all,
     '/_local/executions': () =>
       parts.stepFunctions.list().map(({ executionArn, stateMachineArn, name, status, error, cause }) => ({
         executionArn,
@@ -54,7 +57,33 @@ export const inspectionRoutes = (parts: {
         cause,
       })),
   };
+  const json = (response: ServerResponse, status: number, body: unknown) => {
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(body));
+  };
   return [
+    {
+      // Fault injection for tests: POST a FaultSpec, DELETE /_local/faults/<id> to lift it.
+      matches: (method, path) =>
+        (method === 'POST' && path === '/_local/faults') ||
+        (method === 'DELETE' && path.startsWith('/_local/faults/')),
+      handle: (request, body, response) => {
+        if (request.method === 'DELETE') {
+          const id = decodeURIComponent((request.url ?? '').split('/').pop() ?? '');
+          json(response, parts.functions.faults.remove(id) ? 200 : 404, { id });
+          return;
+        }
+        const spec = JSON.parse(body.toString('utf8')) as FaultSpec;
+        const known = parts.functions.definitions.some(
+          (fn) => fn.displayName === spec.function || fn.displayName.endsWith(`/${spec.function}`),
+        );
+        if (!known) {
+          json(response, 404, { message: `No function ${String(spec.function)}` });
+          return;
+        }
+        json(response, 201, parts.functions.faults.add(spec));
+      },
+    },
     {
       matches: (method, path) => method === 'GET' && path in views,
       handle: (request, _body, response) => {

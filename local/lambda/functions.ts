@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
+import { FaultInjector } from './faults.js';
 import { createLogPrinter, type LogSink } from './log-printer.js';
 
 export interface FunctionError {
@@ -79,6 +80,8 @@ export class LocalFunctions implements FunctionInvoker {
   private readonly queues = new Map<string, Pending[]>();
   private readonly stopped = { value: false };
   readonly invocationCounts = new Map<string, number>();
+  /** Faults the tests inject (see faults.ts). */
+  readonly faults = new FaultInjector();
 
   private readonly sink: LogSink;
   private readonly concurrency: number;
@@ -114,11 +117,16 @@ export class LocalFunctions implements FunctionInvoker {
       });
     }
     this.invocationCounts.set(definition.name, (this.invocationCounts.get(definition.name) ?? 0) + 1);
-    return new Promise((resolve) => {
+    const before = this.faults.take(definition.displayName, event, 'before');
+    if (before) return Promise.resolve({ ok: false, error: before });
+    return new Promise<InvocationResult>((resolve) => {
       const queue = this.queues.get(definition.name) ?? [];
       queue.push({ event: structuredClone(event), resolve });
       this.queues.set(definition.name, queue);
       this.dispatch(definition);
+    }).then((result) => {
+      const after = result.ok ? this.faults.take(definition.displayName, event, 'after') : undefined;
+      return after ? { ok: false, error: after } : result;
     });
   }
 

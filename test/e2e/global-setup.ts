@@ -12,6 +12,8 @@ declare module 'vitest' {
     awsEndpoint: string;
     clientId: string;
     admin: { email: string; password: string };
+    dynamodbEndpoint: string;
+    tables: Record<string, string>;
   }
 }
 
@@ -39,6 +41,8 @@ export default async function setup(project: TestProject) {
   project.provide('awsEndpoint', cloud.awsEndpoint);
   project.provide('clientId', cloud.userPool.clientId);
   project.provide('admin', { email: admin.email, password: admin.password });
+  project.provide('dynamodbEndpoint', cloud.endpoints.dynamodbEndpoint);
+  project.provide('tables', { ...cloud.endpoints.tables });
   return async () => {
     await cloud.stop();
     writeFileSync(logFile, lines.join('\n'));

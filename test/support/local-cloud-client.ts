@@ -77,8 +77,32 @@ export const newCustomer = async () => {
 
 /** Local cloud state under /_local/. */
 export const inspect = async <T>(
-  view: 'functions' | 'invocations' | 'queues' | 'events' | 'executions',
+  view: 'functions' | 'invocations' | 'queues' | 'events' | 'executions' | 'faults',
 ): Promise<T> => (await (await fetch(`${inject('awsEndpoint')}/_local/${view}`)).json()) as T;
+
+/**
+ * Makes invocations of a function fail (see local/lambda/faults.ts) until the
+ * returned function lifts the fault. Scope it with `match` (e.g. the test's
+ * correlation id) so that tests running alongside are not affected.
+ */
+export const injectFault = async (spec: {
+  function: string;
+  match?: Record<string, string>;
+  error?: { errorType: string; errorMessage: string };
+  when?: 'before' | 'after';
+  times?: number;
+}): Promise<() => Promise<void>> => {
+  const response = await fetch(`${inject('awsEndpoint')}/_local/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  if (response.status !== 201) throw new Error(`Fault not injected: ${await response.text()}`);
+  const { id } = (await response.json()) as { id: string };
+  return async () => {
+    await fetch(`${inject('awsEndpoint')}/_local/faults/${id}`, { method: 'DELETE' });
+  };
+};
 
 /** Polls with exponential backoff until `check` returns a value, or fails after `timeoutMs`. */
 export const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {

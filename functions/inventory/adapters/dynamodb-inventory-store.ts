@@ -118,10 +118,12 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
             Update: {
               TableName: tableName,
               Key: stockKey(item.sku),
-              UpdateExpression: 'SET available = :available, version = :version, updatedAt = :updatedAt',
+              UpdateExpression:
+                'SET available = :available, received = :received, version = :version, updatedAt = :updatedAt',
               ConditionExpression: 'version = :expected',
               ExpressionAttributeValues: {
                 ':available': item.available,
+                ':received': item.received,
                 ':version': item.version,
                 ':updatedAt': item.updatedAt,
                 ':expected': expectedVersion,

@@ -6,6 +6,11 @@ export interface StockItem {
   readonly available: number;
   /** Units held by reservations of orders not yet confirmed. */
   readonly reserved: number;
+  /**
+   * Units admins have put on sale, net of their corrections. Stock is
+   * conserved: available + reserved + sold (committed) always equals this.
+   */
+  readonly received: number;
   readonly version: number;
   readonly updatedAt: string;
 }
@@ -35,6 +40,7 @@ export const newStockItem = (sku: string, now: Date): StockItem => ({
   sku,
   available: 0,
   reserved: 0,
+  received: 0,
   version: 1,
   updatedAt: now.toISOString(),
 });

@@ -14,7 +14,14 @@ export const setStock = async (
   for (let attempt = 0; ; attempt++) {
     const item = await store.getStock(sku);
     if (!item) throw new StockItemNotFoundError(sku);
-    const updated = { ...item, available, version: item.version + 1, updatedAt: clock().toISOString() };
+    const updated = {
+      ...item,
+      available,
+      // An admin's correction changes what the shop holds by the difference.
+      received: item.received + (available - item.available),
+      version: item.version + 1,
+      updatedAt: clock().toISOString(),
+    };
     const events = [
       ...(fallsBelow(item.available, available, lowStockThreshold)
         ? [StockLow.create({ sku, available, threshold: lowStockThreshold })]

@@ -8,7 +8,7 @@ import type { OrdersDependencies } from './ports.js';
 export const toOrderView = (order: Order): OrderView => ({
   orderId: order.orderId,
   status: order.status,
-  items: [...order.items],
+  items: order.items.map(({ sku, name, quantity, unitPrice }) => ({ sku, name, quantity, unitPrice })),
   total: order.total,
   shippingAddress: order.shippingAddress,
   createdAt: order.createdAt,

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { FunctionError } from './functions.js';
+
+/**
+ * A fault a test injects into the local Lambda service: invocations of one
+ * function whose event matches fail with the given error, before the
+ * function runs (`before`) or after it ran and did its work (`after`, a
+ * handler that dies after its side effect). Production code has no test
+ * branches; the local cloud's Lambda service misbehaves on request instead.
+ */
+export interface FaultSpec {
+  /** The function's display name (`Orders/ConfirmOrder`) or its last segment (`ConfirmOrder`). */
+  readonly function: string;
+  /** Top-level fields the event must carry, e.g. `{ correlationId }` to fault one test's saga only. */
+  readonly match?: Readonly<Record<string, string>>;
+  readonly error?: FunctionError;
+  readonly when?: 'before' | 'after';
+  /** How many invocations fail; every matching one until removed when absent. */
+  readonly times?: number;
+}
+
+export interface Fault extends FaultSpec {
+  readonly id: string;
+  readonly error: FunctionError;
+  readonly when: 'before' | 'after';
+  remaining?: number;
+  hits: number;
+}
+
+const DEFAULT_ERROR: FunctionError = {
+  errorType: 'InjectedFault',
+  errorMessage: 'A fault injected by a test.',
+};
+
+export class FaultInjector {
+  private readonly faults = new Map<string, Fault>();
+
+  add(spec: FaultSpec): Fault {
+    const fault: Fault = {
+      ...spec,
+      id: randomUUID(),
+      error: spec.error ?? DEFAULT_ERROR,
+      when: spec.when ?? 'before',
+      ...(spec.times === undefined ? {} : { remaining: spec.times }),
+      hits: 0,
+    };
+    this.faults.set(fault.id, fault);
+    return fault;
+  }
+
+  remove(id: string): boolean {
+    return this.faults.delete(id);
+  }
+
+  get all(): readonly Fault[] {
+    return [...this.faults.values()];
+  }
+
+  /** The fault this invocation suffers, if any; counts it. */
+  take(displayName: string, event: unknown, when: 'before' | 'after'): FunctionError | undefined {
+    for (const fault of this.faults.values()) {
+      if (fault.when !== when || !namesFunction(fault.function, displayName)) continue;
+      if (fault.remaining !== undefined && fault.remaining <= 0) continue;
+      if (!matches(fault.match, event)) continue;
+      if (fault.remaining !== undefined) fault.remaining--;
+      fault.hits++;
+      return fault.error;
+    }
+    return undefined;
+  }
+}
+
+const namesFunction = (name: string, displayName: string) =>
+  name === displayName || displayName.endsWith(`/${name}`);
+
+const matches = (match: FaultSpec['match'], event: unknown): boolean => {
+  if (!match) return true;
+  if (!event || typeof event !== 'object') return false;
+  const fields = event as Record<string, unknown>;
+  return Object.entries(match).every(([key, value]) => fields[key] === value);
+};

@@ -1,0 +1,149 @@
+/**
+ * The shop's invariants after any run, checked on a snapshot of the orders,
+ * inventory and payments tables (and the payment provider's own record).
+ * Pure: the snapshot is read elsewhere, so the rules are testable on their own.
+ */
+
+export interface MoneySnapshot {
+  readonly amount: number;
+}
+
+export interface Snapshot {
+  readonly orders: readonly {
+    readonly orderId: string;
+    readonly status: string;
+    readonly total: MoneySnapshot;
+  }[];
+  readonly stock: readonly {
+    readonly sku: string;
+    readonly available: number;
+    readonly reserved: number;
+    readonly received?: number;
+  }[];
+  readonly reservations: readonly {
+    readonly orderId: string;
+    readonly status: string;
+    readonly lines: readonly { readonly sku: string; readonly quantity: number }[];
+  }[];
+  /** What payments recorded per order. */
+  readonly payments: readonly {
+    readonly orderId: string;
+    readonly status: string;
+    readonly amount: MoneySnapshot;
+    readonly chargeId?: string;
+  }[];
+  /** What the payment provider did, by idempotency key (`<orderId>:charge`, `<orderId>:refund`). */
+  readonly provider: readonly {
+    readonly key: string;
+    readonly outcome: string;
+    readonly chargeId?: string;
+    readonly amount?: MoneySnapshot;
+  }[];
+}
+
+export interface Reconciliation {
+  readonly ordersChecked: number;
+  readonly skusChecked: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  /** Orders an operator must settle: reported, not counted as violations. */
+  readonly needsAttention: readonly string[];
+  readonly violations: readonly string[];
+}
+
+const TERMINAL = new Set(['CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION']);
+const KEPT = new Set(['CONFIRMED', 'SHIPPED']);
+
+const sumBySku = (reservations: Snapshot['reservations'], status: string) => {
+  const sums = new Map<string, number>();
+  for (const reservation of reservations.filter((candidate) => candidate.status === status))
+    for (const { sku, quantity } of reservation.lines) sums.set(sku, (sums.get(sku) ?? 0) + quantity);
+  return sums;
+};
+
+export const reconcile = (snapshot: Snapshot): Reconciliation => {
+  const violations: string[] = [];
+  const orders = new Map(snapshot.orders.map((order) => [order.orderId, order]));
+  const reservations = new Map(
+    snapshot.reservations.map((reservation) => [reservation.orderId, reservation]),
+  );
+  const payments = new Map(snapshot.payments.map((payment) => [payment.orderId, payment]));
+  const provider = new Map(snapshot.provider.map((entry) => [entry.key, entry]));
+  const byStatus: Record<string, number> = {};
+  const needsAttention: string[] = [];
+
+  for (const order of snapshot.orders) {
+    byStatus[order.status] = (byStatus[order.status] ?? 0) + 1;
+    if (!TERMINAL.has(order.status)) {
+      violations.push(`order ${order.orderId} is not terminal: ${order.status}`);
+      continue;
+    }
+    if (order.status === 'NEEDS_ATTENTION') {
+      needsAttention.push(order.orderId);
+      continue;
+    }
+    // Money: what the provider charged minus what it refunded.
+    const charge = provider.get(`${order.orderId}:charge`);
+    const refund = provider.get(`${order.orderId}:refund`);
+    const charged = charge?.outcome === 'charged' ? (charge.amount?.amount ?? 0) : 0;
+    const refunded = charge?.outcome === 'charged' && refund?.outcome === 'refunded' ? charged : 0;
+    const expected = KEPT.has(order.status) ? order.total.amount : 0;
+    if (charged - refunded !== expected)
+      violations.push(
+        `order ${order.orderId} (${order.status}): charged ${charged} − refunded ${refunded} ≠ ${expected}`,
+      );
+    const payment = payments.get(order.orderId);
+    if (charge?.outcome === 'charged' && payment?.chargeId !== charge.chargeId)
+      violations.push(
+        `order ${order.orderId}: the provider's charge ${charge.chargeId} is not the one recorded`,
+      );
+    // Stock: a kept order's units are sold; a cancelled order holds none.
+    const reservation = reservations.get(order.orderId);
+    if (KEPT.has(order.status) && reservation?.status !== 'COMMITTED')
+      violations.push(
+        `order ${order.orderId} (${order.status}): reservation ${reservation?.status ?? 'missing'}`,
+      );
+    if (
+      order.status === 'CANCELLED' &&
+      (reservation?.status === 'HELD' || reservation?.status === 'COMMITTED')
+    )
+      violations.push(`order ${order.orderId} (CANCELLED) still has its reservation ${reservation.status}`);
+  }
+
+  for (const reservation of snapshot.reservations) {
+    if (
+      !orders.has(reservation.orderId) &&
+      reservation.status !== 'RELEASED' &&
+      reservation.status !== 'FAILED'
+    )
+      violations.push(`reservation of unknown order ${reservation.orderId} is ${reservation.status}`);
+  }
+  for (const payment of snapshot.payments) {
+    if (!orders.has(payment.orderId)) violations.push(`payment of unknown order ${payment.orderId}`);
+  }
+
+  const held = sumBySku(snapshot.reservations, 'HELD');
+  const sold = sumBySku(snapshot.reservations, 'COMMITTED');
+  for (const item of snapshot.stock) {
+    if (item.available < 0 || item.reserved < 0)
+      violations.push(`sku ${item.sku} is negative: available ${item.available}, reserved ${item.reserved}`);
+    if (item.reserved !== (held.get(item.sku) ?? 0))
+      violations.push(
+        `sku ${item.sku}: reserved ${item.reserved} but held reservations add up to ${held.get(item.sku) ?? 0}`,
+      );
+    if (item.received !== undefined) {
+      const accounted = item.available + item.reserved + (sold.get(item.sku) ?? 0);
+      if (accounted !== item.received)
+        violations.push(
+          `sku ${item.sku}: available + reserved + sold = ${accounted}, but ${item.received} were put on sale`,
+        );
+    }
+  }
+
+  return {
+    ordersChecked: snapshot.orders.length,
+    skusChecked: snapshot.stock.length,
+    byStatus,
+    needsAttention,
+    violations,
+  };
+};

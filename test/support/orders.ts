@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { localCredentials } from '../../local/aws-clients.js';
+import { type Reconciliation, reconcile } from '../../ops/reconcile/invariants.js';
+import { readSnapshot } from '../../ops/reconcile/snapshot.js';
+import { adminTokens, api, eventually } from './local-cloud-client.js';
+
+export const address = {
+  name: 'Ada Lovelace',
+  line1: '12 Analytical Row',
+  city: 'London',
+  postalCode: 'N1 9GU',
+  country: 'GB',
+};
+
+export interface PlacedOrder {
+  readonly orderId: string;
+  readonly correlationId: string;
+}
+
+/** Places an order with a fresh Idempotency-Key and correlation id; expects the 202. */
+export const placeOrder = async (
+  token: string,
+  items: readonly { sku: string; quantity: number }[],
+  paymentToken = 'tok_visa',
+  correlationId = `e2e-${randomUUID()}`,
+): Promise<PlacedOrder> => {
+  const response = await api('/orders', {
+    method: 'POST',
+    token,
+    headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': correlationId },
+    body: { items, shippingAddress: address, paymentToken },
+  });
+  if (response.status !== 202) throw new Error(`POST /orders answered ${response.status}: ${response.text}`);
+  return { orderId: (response.body as { orderId: string }).orderId, correlationId };
+};
+
+export interface OrderBody {
+  readonly orderId: string;
+  readonly status: string;
+  readonly cancellationReason?: string;
+  readonly total: { amount: number };
+}
+
+/** The order once its saga is done with it (any status but PENDING). */
+export const settledOrder = (token: string, orderId: string, timeoutMs = 30_000) =>
+  eventually(async () => {
+    const order = (await api(`/orders/${orderId}`, { token })).body as OrderBody;
+    return order.status === 'PENDING' ? undefined : order;
+  }, timeoutMs);
+
+export const historyTypes = async (token: string, orderId: string) =>
+  ((await api(`/orders/${orderId}/history`, { token })).body as { items: { type: string }[] }).items.map(
+    (entry) => entry.type,
+  );
+
+/** A product of its own for a test, with `stock` units on sale. */
+export const productWithStock = async (stock: number, price = 1250): Promise<string> => {
+  const admin = (await adminTokens()).AccessToken;
+  const sku = `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
+  const created = await api('/products', {
+    method: 'POST',
+    token: admin,
+    body: {
+      sku,
+      name: `Test ${sku}`,
+      description: '',
+      category: 'home',
+      price: { amount: price, currency: 'USD' },
+    },
+  });
+  if (created.status !== 201) throw new Error(`product not created: ${created.text}`);
+  // The stock item follows ProductCreated through the outbox and the bus.
+  await eventually(async () =>
+    (await api(`/inventory/${sku}`, { token: admin })).status === 200 ? true : undefined,
+  );
+  await api(`/inventory/${sku}`, { method: 'PUT', token: admin, body: { available: stock } });
+  return sku;
+};
+
+export const stockOf = async (sku: string) =>
+  (await api(`/inventory/${sku}`, { token: (await adminTokens()).AccessToken })).body as {
+    available: number;
+    reserved: number;
+  };
+
+let documentClient: DynamoDBDocumentClient | undefined;
+
+/** `npm run reconcile`'s check, on the local cloud of the suite. */
+export const reconcileShop = async (): Promise<Reconciliation> => {
+  documentClient ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: inject('dynamodbEndpoint'),
+      region: 'us-east-1',
+      credentials: localCredentials,
+    }),
+  );
+  const tables = inject('tables');
+  return reconcile(
+    await readSnapshot(documentClient, {
+      orders: tables.OrdersTable ?? '',
+      inventory: tables.InventoryTable ?? '',
+      payments: tables.PaymentsTable ?? '',
+    }),
+  );
+};
+
+/**
+ * The shop's invariants, once every order in flight (this file's or another
+ * test file's) has settled; the violations if they never all hold.
+ */
+export const reconciledShop = async (timeoutMs = 45_000): Promise<Reconciliation> => {
+  let last: Reconciliation | undefined;
+  try {
+    return await eventually(async () => {
+      last = await reconcileShop();
+      return last.violations.length === 0 ? last : undefined;
+    }, timeoutMs);
+  } catch {
+    return last ?? reconcileShop();
+  }
+};
