@@ -388,11 +388,13 @@ describe('the order saga', () => {
   });
 
   it('may invoke its task functions and nothing else, and write to its dead-letter queue', () => {
-    for (const [id, role] of ofType(apiResources, 'AWS::IAM::Policy').filter(([key]) =>
+    const policies = ofType(apiResources, 'AWS::IAM::Policy').filter(([key]) =>
       /^OrdersSagaOrder(Saga|Cancellation)Role/.test(key),
-    )) {
-      const statements = (role.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] })
-        .Statement;
+    );
+    expect(policies).toHaveLength(2);
+    for (const [id, policy] of policies) {
+      const document = policy.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] };
+      const statements = document.Statement;
       const actions = statements.flatMap((statement) => [statement.Action].flat());
       expect(actions, id).toContain('lambda:InvokeFunction');
       expect(actions, id).toContain('sqs:SendMessage');
