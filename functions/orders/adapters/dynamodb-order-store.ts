@@ -8,7 +8,6 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
-import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';

@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryCarts } from '../../../../functions/cart/adapters/in-memory-cart-store.js';
 import { MAX_LINES } from '../../../../functions/cart/domain/cart.js';
 import { CartFullError, UnknownProductError } from '../../../../functions/cart/domain/errors.js';
-import { getCart, removeCartItem, setCartItem } from '../../../../functions/cart/use-cases/cart.js';
+import {
+  cartLines,
+  getCart,
+  removeCartItem,
+  removeCheckedOutItems,
+  setCartItem,
+} from '../../../../functions/cart/use-cases/cart.js';
 import type { CartDependencies } from '../../../../functions/cart/use-cases/ports.js';
 import { type Money, money } from '../../../../functions/shared/money.js';
 
@@ -83,5 +89,27 @@ describe('the cart', () => {
   it('keeps customers apart', async () => {
     await setCartItem(deps, 'u-1', 'A1', 2);
     expect((await getCart(deps, 'u-2')).items).toEqual([]);
+  });
+});
+
+describe('checking out', () => {
+  it('takes what an order placed from the cart ordered out of it, once, keeping what was added since', async () => {
+    await setCartItem(deps, 'u-1', 'A1', 3);
+    await setCartItem(deps, 'u-1', 'B2', 1);
+    expect(await cartLines(deps, 'u-1')).toEqual([
+      { sku: 'A1', quantity: 3 },
+      { sku: 'B2', quantity: 1 },
+    ]);
+    const order = {
+      userId: 'u-1',
+      orderId: 'o-1',
+      items: [
+        { sku: 'A1', quantity: 2 },
+        { sku: 'B2', quantity: 1 },
+      ],
+    };
+    await removeCheckedOutItems(deps, order);
+    await removeCheckedOutItems(deps, order);
+    expect(await cartLines(deps, 'u-1')).toEqual([{ sku: 'A1', quantity: 1 }]);
   });
 });

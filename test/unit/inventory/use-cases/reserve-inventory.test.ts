@@ -124,6 +124,13 @@ describe('releaseInventory and commitInventory', () => {
     expect(inventory.outbox.at(-1)?.detail.data).toMatchObject({ reason: 'CANCELLED_AFTER_SALE' });
   });
 
+  it('leaves a reservation released before its order’s confirmation arrived as it is', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
+    await releaseInventory(deps, { orderId: 'o-1' });
+    expect(await commitInventory(deps, { orderId: 'o-1' })).toBe('ALREADY_RELEASED');
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+  });
+
   it('refuses to commit a reservation that is not held', async () => {
     await expect(commitInventory(deps, { orderId: 'never' })).rejects.toThrow(ReservationNotHeldError);
   });

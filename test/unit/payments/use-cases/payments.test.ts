@@ -81,3 +81,13 @@ describe('refundPayment', () => {
     expect(await refundPayment(deps, { orderId: 'o-2' })).toBe('NOTHING_TO_REFUND');
   });
 });
+
+describe('refunding a charge whose answer was lost', () => {
+  it('asks the provider, records the charge it made and refunds it', async () => {
+    await deps.provider.charge({ idempotencyKey: 'o-7:charge', amount: money(900), token: 'tok_visa' });
+    expect(payments.payments.has('o-7')).toBe(false);
+    expect(await refundPayment(deps, { orderId: 'o-7' })).toBe('REFUNDED');
+    expect(payments.payments.get('o-7')).toMatchObject({ status: 'REFUNDED', amount: money(900) });
+    expect(eventTypes()).toEqual(['PaymentCompleted', 'PaymentRefunded']);
+  });
+});

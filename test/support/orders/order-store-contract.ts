@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { OrderPlaced } from '../../../functions/orders/contracts/events.js';
+import type { HistoryEntry, Order } from '../../../functions/orders/domain/order.js';
+import type { IdempotencyRecord, OrderStore } from '../../../functions/orders/use-cases/ports.js';
+import { money } from '../../../functions/shared/money.js';
+
+const order = (orderId: string, userId: string, createdAt: string): Order => ({
+  orderId,
+  userId,
+  status: 'PENDING',
+  items: [{ sku: 'A1', name: 'A one', quantity: 2, unitPrice: money(500) }],
+  total: money(1000),
+  shippingAddress: { name: 'N', line1: 'L', city: 'C', postalCode: 'P', country: 'GB' },
+  paymentToken: 'tok_visa',
+  createdAt,
+  updatedAt: createdAt,
+});
+
+const record = (
+  userId: string,
+  orderId: string,
+  keyHash = 'key-1',
+  expiresAt = 4_000_000_000,
+): IdempotencyRecord => ({
+  userId,
+  keyHash,
+  fingerprint: 'f-1',
+  orderId,
+  expiresAt,
+});
+
+const entry = (eventId: string, at: string, type = 'InventoryReserved'): HistoryEntry => ({
+  eventId,
+  type,
+  at,
+  detail: { lines: [{ sku: 'A1', quantity: 2 }] },
+});
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+
+/** What every order store promises; the in-memory twin and the DynamoDB adapter both run it. */
+export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore>) => {
+  describe(name, () => {
+    it('places an order with its key record and timeline, and reads them back', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      const event = OrderPlaced.create({
+        orderId: 'o-1',
+        userId: 'u-1',
+        items: [...placed.items],
+        total: placed.total,
+        fromCart: false,
+      });
+      expect(
+        await store.place(
+          placed,
+          record('u-1', 'o-1'),
+          [event],
+          [entry('e-0', placed.createdAt, 'OrderPlaced')],
+        ),
+      ).toEqual({
+        placed: true,
+      });
+      expect(await store.get('o-1')).toEqual(placed);
+      expect(await store.findIdempotencyRecord('u-1', 'key-1', NOW)).toEqual(record('u-1', 'o-1'));
+      expect(await store.findIdempotencyRecord('u-2', 'key-1', NOW)).toBeUndefined();
+      expect((await store.history('o-1')).map((item) => item.type)).toEqual(['OrderPlaced']);
+    });
+
+    it('creates nothing when the key is taken, and answers with the record that holds', async () => {
+      const store = await fresh();
+      await store.place(order('o-1', 'u-1', '2026-11-22T10:00:00.000Z'), record('u-1', 'o-1'), [], []);
+      const second = await store.place(
+        order('o-2', 'u-1', '2026-11-22T10:00:01.000Z'),
+        record('u-1', 'o-2'),
+        [],
+        [],
+      );
+      expect(second).toEqual({ placed: false, existing: record('u-1', 'o-1') });
+      expect(await store.get('o-2')).toBeUndefined();
+    });
+
+    it('lets a key be used again once its window has passed', async () => {
+      const store = await fresh();
+      const expired = Math.floor(NOW.getTime() / 1000) - 1;
+      await store.place(
+        order('o-1', 'u-1', '2026-11-20T10:00:00.000Z'),
+        record('u-1', 'o-1', 'k', expired),
+        [],
+        [],
+      );
+      expect(await store.findIdempotencyRecord('u-1', 'k', NOW)).toBeUndefined();
+      const again = await store.place(
+        order('o-2', 'u-1', NOW.toISOString()),
+        record('u-1', 'o-2', 'k'),
+        [],
+        [],
+      );
+      expect(again).toEqual({ placed: true });
+    });
+
+    it('lists a customer’s orders newest first, a page at a time, and nobody else’s', async () => {
+      const store = await fresh();
+      for (const [id, at] of [
+        ['o-1', '2026-11-22T10:00:00.000Z'],
+        ['o-2', '2026-11-22T11:00:00.000Z'],
+        ['o-3', '2026-11-22T12:00:00.000Z'],
+      ] as const)
+        await store.place(order(id, 'u-1', at), record('u-1', id, id), [], []);
+      await store.place(order('x-1', 'u-2', '2026-11-22T13:00:00.000Z'), record('u-2', 'x-1'), [], []);
+      const first = await store.listByCustomer('u-1', { limit: 2 });
+      expect(first.items.map((item) => item.orderId)).toEqual(['o-3', 'o-2']);
+      expect(first.next).toBeDefined();
+      const second = await store.listByCustomer('u-1', {
+        limit: 2,
+        ...(first.next ? { after: first.next } : {}),
+      });
+      expect(second.items.map((item) => item.orderId)).toEqual(['o-1']);
+      expect(second.next).toBeUndefined();
+    });
+
+    it('moves an order only from the status it expects, with its timeline entries', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, record('u-1', 'o-1'), [], []);
+      const confirmed: Order = { ...placed, status: 'CONFIRMED', updatedAt: '2026-11-22T10:00:05.000Z' };
+      expect(
+        await store.transition(
+          confirmed,
+          'PENDING',
+          [],
+          [entry('e-9', confirmed.updatedAt, 'OrderConfirmed')],
+        ),
+      ).toBe(true);
+      expect(await store.transition({ ...placed, status: 'CANCELLED' }, 'PENDING', [], [])).toBe(false);
+      expect((await store.get('o-1'))?.status).toBe('CONFIRMED');
+      expect((await store.history('o-1')).map((item) => item.type)).toEqual(['OrderConfirmed']);
+    });
+
+    it('marks a cancellation request once, and only on a confirmed order', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, record('u-1', 'o-1'), [], []);
+      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(false);
+      await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [], []);
+      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(true);
+      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(false);
+      expect((await store.get('o-1'))?.cancelRequestedAt).toBe(NOW.toISOString());
+    });
+
+    it('keeps the timeline oldest first and records an event once however often it arrives', async () => {
+      const store = await fresh();
+      await store.recordHistory('o-1', entry('e-2', '2026-11-22T10:00:02.000Z', 'PaymentCompleted'));
+      await store.recordHistory('o-1', entry('e-1', '2026-11-22T10:00:01.000Z'));
+      await store.recordHistory('o-1', entry('e-2', '2026-11-22T10:00:02.000Z', 'PaymentCompleted'));
+      expect((await store.history('o-1')).map((item) => item.eventId)).toEqual(['e-1', 'e-2']);
+    });
+  });
+};

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { reconcile, type Snapshot } from '../../../ops/reconcile/invariants.js';
+import { formatReconciliation } from '../../../ops/reconcile/report.js';
+
+/** One confirmed and one cancelled order, everything accounted for. */
+const healthy = (): Snapshot => ({
+  orders: [
+    { orderId: 'o-1', status: 'CONFIRMED', total: { amount: 1000 } },
+    { orderId: 'o-2', status: 'CANCELLED', total: { amount: 500 } },
+  ],
+  stock: [{ sku: 'A1', available: 7, reserved: 0, received: 10 }],
+  reservations: [
+    { orderId: 'o-1', status: 'COMMITTED', lines: [{ sku: 'A1', quantity: 3 }] },
+    { orderId: 'o-2', status: 'RELEASED', lines: [{ sku: 'A1', quantity: 1 }] },
+  ],
+  payments: [
+    { orderId: 'o-1', status: 'CHARGED', amount: { amount: 1000 }, chargeId: 'ch_1' },
+    { orderId: 'o-2', status: 'REFUNDED', amount: { amount: 500 }, chargeId: 'ch_2' },
+  ],
+  provider: [
+    { key: 'o-1:charge', outcome: 'charged', chargeId: 'ch_1', amount: { amount: 1000 } },
+    { key: 'o-2:charge', outcome: 'charged', chargeId: 'ch_2', amount: { amount: 500 } },
+    { key: 'o-2:refund', outcome: 'refunded' },
+  ],
+});
+
+describe('reconcile', () => {
+  it('finds nothing wrong when every order is settled and every unit and cent is accounted for', () => {
+    const result = reconcile(healthy());
+    expect(result).toMatchObject({ ordersChecked: 2, skusChecked: 1, violations: [] });
+    expect(formatReconciliation(result)).toContain('invariant violations: 0');
+  });
+
+  it('reports an order the saga never finished', () => {
+    const snapshot = healthy();
+    const result = reconcile({
+      ...snapshot,
+      orders: [...snapshot.orders, { orderId: 'o-3', status: 'PENDING', total: { amount: 1 } }],
+    });
+    expect(result.violations).toEqual(['order o-3 is not terminal: PENDING']);
+  });
+
+  it('reports a cancelled order whose charge was never refunded', () => {
+    const snapshot = healthy();
+    const result = reconcile({
+      ...snapshot,
+      provider: snapshot.provider.filter((entry) => entry.key !== 'o-2:refund'),
+    });
+    expect(result.violations).toEqual(['order o-2 (CANCELLED): charged 500 − refunded 0 ≠ 0']);
+  });
+
+  it('reports a confirmed order that was never charged', () => {
+    const snapshot = healthy();
+    const result = reconcile({
+      ...snapshot,
+      provider: snapshot.provider.filter((entry) => entry.key !== 'o-1:charge'),
+    });
+    expect(result.violations).toContain('order o-1 (CONFIRMED): charged 0 − refunded 0 ≠ 1000');
+  });
+
+  it('reports stock that vanished or appeared, a negative level, and reserved units no reservation holds', () => {
+    const snapshot = healthy();
+    const result = reconcile({
+      ...snapshot,
+      stock: [{ sku: 'A1', available: -1, reserved: 2, received: 10 }],
+    });
+    expect(result.violations).toEqual([
+      'sku A1 is negative: available -1, reserved 2',
+      'sku A1: reserved 2 but held reservations add up to 0',
+      'sku A1: available + reserved + sold = 4, but 10 were put on sale',
+    ]);
+  });
+
+  it('reports a reservation still held for a cancelled order, or for an order that does not exist', () => {
+    const snapshot = healthy();
+    const result = reconcile({
+      ...snapshot,
+      stock: [{ sku: 'A1', available: 5, reserved: 2, received: 10 }],
+      reservations: [
+        snapshot.reservations[0] ?? { orderId: '', status: '', lines: [] },
+        { orderId: 'o-2', status: 'HELD', lines: [{ sku: 'A1', quantity: 1 }] },
+        { orderId: 'ghost', status: 'HELD', lines: [{ sku: 'A1', quantity: 1 }] },
+      ],
+    });
+    expect(result.violations).toEqual([
+      'order o-2 (CANCELLED) still has its reservation HELD',
+      'reservation of unknown order ghost is HELD',
+    ]);
+  });
+
+  it('lists NEEDS_ATTENTION orders for an operator without counting them as violations', () => {
+    const snapshot = healthy();
+    const result = reconcile({
+      ...snapshot,
+      orders: [...snapshot.orders, { orderId: 'o-9', status: 'NEEDS_ATTENTION', total: { amount: 1 } }],
+    });
+    expect(result).toMatchObject({ needsAttention: ['o-9'], violations: [] });
+  });
+});

@@ -1,0 +1,262 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryOrders } from '../../../../functions/orders/adapters/in-memory-order-store.js';
+import type {
+  OrderCancellationInput,
+  OrderSagaInput,
+} from '../../../../functions/orders/contracts/order-saga.js';
+import {
+  EmptyCartError,
+  IdempotencyKeyReusedError,
+  OrderNotCancellableError,
+  OrderNotFoundError,
+  OrderNotPendingError,
+  UnorderableItemsError,
+} from '../../../../functions/orders/domain/errors.js';
+import { checkOut, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
+import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
+import { getOrder, getOrderHistory, listOrders } from '../../../../functions/orders/use-cases/read-orders.js';
+import { recordHistory } from '../../../../functions/orders/use-cases/record-history.js';
+import { requestCancellation } from '../../../../functions/orders/use-cases/request-cancellation.js';
+import {
+  cancelOrder,
+  confirmOrder,
+  markNeedsAttention,
+} from '../../../../functions/orders/use-cases/saga-steps.js';
+import { startOrderSaga } from '../../../../functions/orders/use-cases/start-order-saga.js';
+import { PaymentCompleted } from '../../../../functions/payments/contracts/events.js';
+import { money } from '../../../../functions/shared/money.js';
+import { hmacCursors } from '../../../../functions/shared/pagination.js';
+
+const address = { name: 'N', line1: 'L', city: 'C', postalCode: 'P', country: 'GB' };
+const catalog = new Map([
+  ['A1', { sku: 'A1', name: 'A one', price: money(500) }],
+  ['B2', { sku: 'B2', name: 'B two', price: money(1200) }],
+]);
+
+let orders: InMemoryOrders;
+let cartLines: { sku: string; quantity: number }[];
+let started: { sagas: OrderSagaInput[]; cancellations: OrderCancellationInput[] };
+let deps: OrdersDependencies;
+let ids: number;
+
+beforeEach(() => {
+  orders = new InMemoryOrders();
+  cartLines = [];
+  started = { sagas: [], cancellations: [] };
+  ids = 0;
+  deps = {
+    orders: orders.store,
+    catalog: { getProducts: async (skus) => skus.flatMap((sku) => catalog.get(sku) ?? []) },
+    cart: { lines: async () => cartLines },
+    workflows: {
+      startOrderSaga: async (input) => void started.sagas.push(input),
+      startCancellation: async (input) => void started.cancellations.push(input),
+    },
+    cursors: hmacCursors('x'.repeat(32)),
+    clock: () => new Date('2026-11-22T10:00:00.000Z'),
+    newOrderId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+  };
+});
+
+const submission = (key = 'key-1', items = [{ sku: 'A1', quantity: 2 }], paymentToken = 'tok_visa') => ({
+  userId: 'u-1',
+  idempotencyKey: key,
+  request: { route: 'POST /orders', body: { items, shippingAddress: address, paymentToken } },
+  items,
+  shippingAddress: address,
+  paymentToken,
+});
+
+describe('placeOrder', () => {
+  it('writes the order PENDING at catalog prices, merged by sku, with OrderPlaced in the same write', async () => {
+    const { orderId } = await placeOrder(
+      deps,
+      submission('k', [
+        { sku: 'A1', quantity: 1 },
+        { sku: 'B2', quantity: 1 },
+        { sku: 'A1', quantity: 2 },
+      ]),
+    );
+    expect(await getOrder(deps, 'u-1', orderId)).toMatchObject({
+      status: 'PENDING',
+      items: [
+        { sku: 'A1', name: 'A one', quantity: 3, unitPrice: money(500) },
+        { sku: 'B2', quantity: 1 },
+      ],
+      total: money(2700),
+    });
+    expect(orders.outbox.map((event) => event.detailType)).toEqual(['OrderPlaced']);
+    expect((await getOrderHistory(deps, 'u-1', orderId)).items.map((entry) => entry.type)).toEqual([
+      'OrderPlaced',
+    ]);
+  });
+
+  it('answers the same key and request with the same order, and creates nothing more', async () => {
+    const first = await placeOrder(deps, submission());
+    expect(await placeOrder(deps, submission())).toEqual(first);
+    expect(orders.orders.size).toBe(1);
+  });
+
+  it('refuses the same key with another request (422), and lets another customer use it', async () => {
+    await placeOrder(deps, submission());
+    await expect(placeOrder(deps, submission('key-1', [{ sku: 'A1', quantity: 3 }]))).rejects.toThrow(
+      IdempotencyKeyReusedError,
+    );
+    await placeOrder(deps, { ...submission(), userId: 'u-2' });
+    expect(orders.orders.size).toBe(2);
+  });
+
+  it('points at unknown skus and at more than 10 of one sku, and writes nothing', async () => {
+    const refusal = await placeOrder(
+      deps,
+      submission('k', [
+        { sku: 'A1', quantity: 6 },
+        { sku: 'NOPE', quantity: 1 },
+        { sku: 'A1', quantity: 5 },
+      ]),
+    ).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(UnorderableItemsError);
+    expect((refusal as UnorderableItemsError).errors.map((error) => error.pointer)).toEqual([
+      '#/items/0/quantity',
+      '#/items/1/sku',
+      '#/items/2/quantity',
+    ]);
+    expect(orders.orders.size).toBe(0);
+  });
+});
+
+describe('checkOut', () => {
+  it('orders the cart’s lines, marked as from the cart', async () => {
+    cartLines = [{ sku: 'B2', quantity: 2 }];
+    const { orderId } = await checkOut(deps, {
+      ...submission(),
+      request: { route: 'POST /cart/checkout', body: {} },
+    });
+    expect((await getOrder(deps, 'u-1', orderId)).total).toEqual(money(2400));
+    expect(orders.outbox[0]?.detail.data).toMatchObject({ fromCart: true });
+  });
+
+  it('refuses an empty cart, but answers a replay after the cart was emptied', async () => {
+    const request = { ...submission(), request: { route: 'POST /cart/checkout', body: {} } };
+    await expect(checkOut(deps, request)).rejects.toThrow(EmptyCartError);
+    cartLines = [{ sku: 'A1', quantity: 1 }];
+    const first = await checkOut(deps, request);
+    cartLines = [];
+    expect(await checkOut(deps, request)).toEqual(first);
+  });
+});
+
+describe('the saga’s order steps', () => {
+  const placed = async () => (await placeOrder(deps, submission())).orderId;
+
+  it('starts the saga with the order’s lines, total and payment token, once the order is placed', async () => {
+    const orderId = await placed();
+    expect(await startOrderSaga(deps, orderId)).toBe('STARTED');
+    expect(started.sagas[0]).toMatchObject({
+      orderId,
+      userId: 'u-1',
+      lines: [{ sku: 'A1', quantity: 2 }],
+      total: money(1000),
+      paymentToken: 'tok_visa',
+    });
+    await confirmOrder(deps, orderId);
+    expect(await startOrderSaga(deps, orderId)).toBe('SETTLED');
+    expect(await startOrderSaga(deps, 'missing')).toBe('UNKNOWN_ORDER');
+  });
+
+  it('confirms once, however often it is asked, and refuses a cancelled order', async () => {
+    const orderId = await placed();
+    await confirmOrder(deps, orderId);
+    await confirmOrder(deps, orderId);
+    expect(orders.outbox.filter((event) => event.detailType === 'OrderConfirmed')).toHaveLength(1);
+    const other = (await placeOrder(deps, submission('key-2'))).orderId;
+    await cancelOrder(deps, { orderId: other, paymentFailure: { Error: 'PaymentDeclinedError' } });
+    await expect(confirmOrder(deps, other)).rejects.toThrow(OrderNotPendingError);
+  });
+
+  it.each([
+    [{ reservationFailure: { Error: 'OutOfStockError' } }, 'OUT_OF_STOCK'],
+    [{ reservationFailure: { Error: 'UnknownProductError' } }, 'UNKNOWN_PRODUCT'],
+    [{ reservationFailure: { Error: 'Lambda.ServiceException' } }, 'OUT_OF_STOCK'],
+    [{ paymentFailure: { Error: 'PaymentDeclinedError' } }, 'PAYMENT_DECLINED'],
+    [{ paymentFailure: { Error: 'ProviderUnavailableError' } }, 'PAYMENT_FAILED'],
+    [{ confirmationFailure: { Error: 'TransientError' } }, 'PAYMENT_FAILED'],
+  ])('cancels with the reason the failure gives (%j → %s), once', async (failure, reason) => {
+    const orderId = await placed();
+    await cancelOrder(deps, { orderId, ...failure });
+    await cancelOrder(deps, { orderId, ...failure });
+    expect(await getOrder(deps, 'u-1', orderId)).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: reason,
+    });
+    expect(orders.outbox.filter((event) => event.detailType === 'OrderCancelled')).toHaveLength(1);
+  });
+
+  it('sets an order aside as NEEDS_ATTENTION, naming the compensation that failed', async () => {
+    const orderId = await placed();
+    await markNeedsAttention(deps, {
+      orderId,
+      paymentFailure: { Error: 'ProviderUnavailableError' },
+      refundFailure: { Error: 'CircuitOpenError' },
+    });
+    expect((await getOrder(deps, 'u-1', orderId)).status).toBe('NEEDS_ATTENTION');
+    expect(orders.outbox.at(-1)?.detail.data).toMatchObject({
+      failedStep: 'refund',
+      error: 'CircuitOpenError',
+    });
+    expect(await cancelOrder(deps, { orderId })).toEqual({ orderId, status: 'UNCHANGED' });
+  });
+
+  it('adds another service’s event to the timeline once, oldest first', async () => {
+    const orderId = await placed();
+    const event = PaymentCompleted.create(
+      { orderId, amount: money(1000), chargeId: 'ch_1' },
+      new Date('2026-11-22T10:00:01Z'),
+    );
+    await recordHistory(deps, event);
+    await recordHistory(deps, event);
+    expect((await getOrderHistory(deps, 'u-1', orderId)).items).toEqual([
+      expect.objectContaining({ type: 'OrderPlaced' }),
+      {
+        type: 'PaymentCompleted',
+        at: '2026-11-22T10:00:01.000Z',
+        detail: { amount: money(1000), chargeId: 'ch_1' },
+      },
+    ]);
+  });
+});
+
+describe('reading and cancelling', () => {
+  it('hides another customer’s order as if it did not exist', async () => {
+    const { orderId } = await placeOrder(deps, submission());
+    await expect(getOrder(deps, 'u-2', orderId)).rejects.toThrow(OrderNotFoundError);
+    await expect(getOrderHistory(deps, 'u-2', orderId)).rejects.toThrow(OrderNotFoundError);
+    await expect(requestCancellation(deps, 'u-2', orderId, 'c')).rejects.toThrow(OrderNotFoundError);
+  });
+
+  it('binds list cursors to the customer', async () => {
+    await placeOrder(deps, submission('k1'));
+    await placeOrder(deps, submission('k2'));
+    const page = await listOrders(deps, 'u-1', { limit: 1 });
+    expect(page.nextCursor).not.toBeNull();
+    await expect(listOrders(deps, 'u-2', { limit: 1, cursor: page.nextCursor ?? '' })).rejects.toThrow();
+  });
+
+  it('starts the cancellation of a confirmed order, again on a repeated request, and refuses other states', async () => {
+    const { orderId } = await placeOrder(deps, submission());
+    await expect(requestCancellation(deps, 'u-1', orderId, 'c')).rejects.toThrow(OrderNotCancellableError);
+    await confirmOrder(deps, orderId);
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    expect(started.cancellations).toEqual([
+      { orderId, userId: 'u-1', correlationId: 'c', customerRequest: true },
+      { orderId, userId: 'u-1', correlationId: 'c', customerRequest: true },
+    ]);
+    await cancelOrder(deps, { orderId, customerRequest: true });
+    expect(await getOrder(deps, 'u-1', orderId)).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'CUSTOMER_CANCELLED',
+    });
+    await expect(requestCancellation(deps, 'u-1', orderId, 'c')).rejects.toThrow(OrderNotCancellableError);
+  });
+});
