@@ -51,6 +51,8 @@ export interface LocalEndpoints {
   readonly poolId: string;
   readonly clientId: string;
   readonly dynamodbEndpoint: string;
+  /** The shop's event bus (physical name), for replays and tests. */
+  readonly eventBusName: string;
   /** Physical table names by construct id (`OrdersTable`), for the operations commands. */
   readonly tables: Readonly<Record<string, string>>;
 }
@@ -218,6 +220,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       region,
       ...userPool,
       dynamodbEndpoint: dynamo.endpoint,
+      eventBusName:
+        resourcesOfType(assembly, 'AWS::Events::EventBus')
+          .map(({ stackName, logicalId }) => resolver.ref(stackName, logicalId))
+          .at(0) ?? 'default',
       tables: Object.fromEntries(
         resourcesOfType(assembly, 'AWS::DynamoDB::Table').map(({ stackName, logicalId, resource }) => [
           displayNameOf(resource, logicalId),

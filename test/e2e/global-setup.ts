@@ -14,6 +14,7 @@ declare module 'vitest' {
     admin: { email: string; password: string };
     dynamodbEndpoint: string;
     tables: Record<string, string>;
+    eventBusName: string;
   }
 }
 
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
   project.provide('admin', { email: admin.email, password: admin.password });
   project.provide('dynamodbEndpoint', cloud.endpoints.dynamodbEndpoint);
   project.provide('tables', { ...cloud.endpoints.tables });
+  project.provide('eventBusName', cloud.endpoints.eventBusName);
   return async () => {
     await cloud.stop();
     writeFileSync(logFile, lines.join('\n'));

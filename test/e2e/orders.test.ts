@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { api, eventually, injectFault, inspect, newCustomer } from '../support/local-cloud-client.js';
+import { describe, expect, inject, it } from 'vitest';
+import { api, aws, eventually, injectFault, inspect, newCustomer } from '../support/local-cloud-client.js';
 import {
   address,
-  historyTypes,
+  historyWith,
   placeOrder,
   productWithStock,
   reconciledShop,
@@ -29,10 +29,11 @@ describe('orders on the local cloud', () => {
     expect(order).not.toHaveProperty('paymentToken');
     await eventually(async () => ((await stockOf(sku)).reserved === 0 ? true : undefined));
     expect(await stockOf(sku)).toEqual({ sku, available: 7, reserved: 0 });
-    const types = await eventually(async () => {
-      const seen = await historyTypes(token, orderId);
-      return seen.length >= 4 ? seen : undefined;
-    });
+    const types = await historyWith(token, orderId, [
+      'InventoryReserved',
+      'PaymentCompleted',
+      'OrderConfirmed',
+    ]);
     expect(types).toEqual(['OrderPlaced', 'InventoryReserved', 'PaymentCompleted', 'OrderConfirmed']);
   });
 
@@ -118,9 +119,7 @@ describe('orders on the local cloud', () => {
       cancellationReason: 'PAYMENT_DECLINED',
     });
     expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
-    expect(await historyTypes(token, orderId)).toEqual(
-      expect.arrayContaining(['PaymentFailed', 'InventoryReleased', 'OrderCancelled']),
-    );
+    await historyWith(token, orderId, ['PaymentFailed', 'InventoryReleased', 'OrderCancelled']);
   });
 
   it('gives up on a provider that never answers in time (PAYMENT_FAILED), releasing the stock', async () => {
@@ -139,8 +138,12 @@ describe('orders on the local cloud', () => {
     const { AccessToken: token } = await newCustomer();
     const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_flaky');
     expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
-    const types = await historyTypes(token, orderId);
-    expect(types.filter((type) => type === 'PaymentCompleted')).toHaveLength(1);
+    const types = await historyWith(token, orderId, [
+      'InventoryReserved',
+      'PaymentCompleted',
+      'OrderConfirmed',
+    ]);
+    expect(types).toEqual(['OrderPlaced', 'InventoryReserved', 'PaymentCompleted', 'OrderConfirmed']);
   });
 
   it('refunds the charge and releases the stock when confirmation fails after the charge', async () => {
@@ -154,13 +157,12 @@ describe('orders on the local cloud', () => {
         status: 'CANCELLED',
         cancellationReason: 'PAYMENT_FAILED',
       });
-      const types = await eventually(async () => {
-        const seen = await historyTypes(token, orderId);
-        return seen.includes('PaymentRefunded') && seen.includes('InventoryReleased') ? seen : undefined;
-      });
-      expect(types).toEqual(
-        expect.arrayContaining(['PaymentCompleted', 'PaymentRefunded', 'OrderCancelled']),
-      );
+      await historyWith(token, orderId, [
+        'PaymentCompleted',
+        'PaymentRefunded',
+        'InventoryReleased',
+        'OrderCancelled',
+      ]);
       expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
     } finally {
       await lift();
@@ -205,9 +207,7 @@ describe('orders on the local cloud', () => {
     });
     expect(cancelled).toMatchObject({ cancellationReason: 'CUSTOMER_CANCELLED' });
     expect(await stockOf(sku)).toMatchObject({ available: 4, reserved: 0 });
-    expect(await historyTypes(token, orderId)).toEqual(
-      expect.arrayContaining(['PaymentRefunded', 'InventoryReleased', 'OrderCancelled']),
-    );
+    await historyWith(token, orderId, ['PaymentRefunded', 'InventoryReleased', 'OrderCancelled']);
     expect((await api(`/orders/${orderId}/cancel`, { method: 'POST', token })).status).toBe(409);
   });
 
@@ -246,6 +246,40 @@ describe('orders on the local cloud', () => {
       return cart.items.length === 0 ? true : undefined;
     });
     expect(await checkout()).toMatchObject({ status: 202, body: { orderId } });
+  });
+
+  it('starts one saga per order however often OrderPlaced is delivered', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+    expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+    const events =
+      await inspect<{ source: string; 'detail-type': string; detail: { data: { orderId: string } } }[]>(
+        'events',
+      );
+    const placed = events.find(
+      (event) => event['detail-type'] === 'OrderPlaced' && event.detail.data.orderId === orderId,
+    );
+    const entry = {
+      EventBusName: inject('eventBusName'),
+      Source: placed?.source,
+      DetailType: placed?.['detail-type'],
+      Detail: JSON.stringify(placed?.detail),
+    };
+    const starts = async () =>
+      (await inspect<Record<string, number>>('invocations'))['Orders/StartOrderSaga'] ?? 0;
+    const before = await starts();
+    await aws('AWSEvents.PutEvents', { Entries: [entry, entry] });
+    // Both duplicates reached the saga starter (other tests' orders may add more).
+    await eventually(async () => ((await starts()) >= before + 2 ? true : undefined));
+    const executions = await inspect<{ name: string }[]>('executions');
+    expect(executions.filter((execution) => execution.name === orderId)).toHaveLength(1);
+    expect(await historyWith(token, orderId, ['InventoryReserved', 'PaymentCompleted'])).toEqual([
+      'OrderPlaced',
+      'InventoryReserved',
+      'PaymentCompleted',
+      'OrderConfirmed',
+    ]);
   });
 
   it('leaves every invariant intact: orders terminal, stock conserved, money reconciled', async () => {

@@ -56,6 +56,13 @@ export const historyTypes = async (token: string, orderId: string) =>
     (entry) => entry.type,
   );
 
+/** The order's history once it holds every one of `types` (other services' events arrive asynchronously). */
+export const historyWith = (token: string, orderId: string, types: readonly string[]) =>
+  eventually(async () => {
+    const seen = await historyTypes(token, orderId);
+    return types.every((type) => seen.includes(type)) ? seen : undefined;
+  });
+
 /** A product of its own for a test, with `stock` units on sale. */
 export const productWithStock = async (stock: number, price = 1250): Promise<string> => {
   const admin = (await adminTokens()).AccessToken;
