@@ -10,8 +10,19 @@ const { values } = parseArgs({
     persist: { type: 'boolean', default: false },
     port: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    // CDK context for the synth, as with cdk: -c sagaWorkflowType=EXPRESS
+    context: { type: 'string', short: 'c', multiple: true, default: [] },
   },
 });
+
+const contextFlags = () =>
+  Object.fromEntries(
+    values.context.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new LocalCloudError(`-c takes name=value, not ${pair}.`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 
 const started = performance.now();
 const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -30,6 +41,7 @@ const main = async () => {
     stateDirectory,
     timeScale,
     log,
+    context: contextFlags(),
     ...(values.persist ? { persistDirectory: stateDirectory } : {}),
   });
   let stopping = false;

@@ -98,15 +98,21 @@ export class OrderSaga extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         ...anyAtAll,
       }),
-      ...[this.saga, this.cancellation].map(
-        (stateMachine) =>
-          new Alarm(this, `${stateMachine.node.id}Failed`, {
-            alarmDescription: `An execution of ${stateMachine.node.id} failed, timed out or was aborted.`,
-            metric: stateMachine.metricFailed({ period: Duration.minutes(1) }),
-            comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            ...anyAtAll,
-          }),
-      ),
+      ...[this.saga, this.cancellation].flatMap((stateMachine) => [
+        new Alarm(this, `${stateMachine.node.id}Failed`, {
+          alarmDescription: `An execution of ${stateMachine.node.id} failed: an order was set aside.`,
+          metric: stateMachine.metricFailed({ period: Duration.minutes(1) }),
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          ...anyAtAll,
+        }),
+        // Express executions end at 5 minutes; one cut off leaves its order PENDING.
+        new Alarm(this, `${stateMachine.node.id}TimedOut`, {
+          alarmDescription: `An execution of ${stateMachine.node.id} timed out: its order is stuck PENDING.`,
+          metric: stateMachine.metricTimedOut({ period: Duration.minutes(1) }),
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          ...anyAtAll,
+        }),
+      ]),
     ];
   }
 }

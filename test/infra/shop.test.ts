@@ -405,12 +405,14 @@ describe('the order saga', () => {
     }
   });
 
-  it('raises an alarm for any order set aside and any failed execution', () => {
+  it('raises an alarm for any order set aside and any failed or timed-out execution', () => {
     const alarms = ofType(apiResources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
     expect(alarms.map((alarm) => alarm.MetricName).sort()).toEqual([
       'ApproximateNumberOfMessagesVisible',
       'ExecutionsFailed',
       'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'ExecutionsTimedOut',
     ]);
     for (const alarm of alarms) expect(alarm).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
   });
