@@ -1,7 +1,17 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from './events/define-event.js';
 import { outboxItem } from './outbox/outbox.js';
+import type { PageKey } from './pagination.js';
 
 /** One document client per container, created on first use. */
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -53,4 +63,37 @@ export const writeWithEvents = async (
     if (conditionFailedAt(error, 0)) return false;
     throw error;
   }
+};
+
+/** Runs a conditional write; resolves false when its condition failed, so nothing was written. */
+export const whenConditionHolds = async (write: Promise<unknown>): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+/**
+ * One page of a query. It asks for one item more than `limit`, which shows
+ * whether another page exists, so the last page has no `next`; `keyOf`
+ * gives the key to continue after an item (the table's and the index's).
+ */
+export const queryPage = async <T>(
+  db: DynamoDBDocumentClient,
+  query: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>,
+  page: { limit: number; after?: PageKey; keyOf: (item: T) => PageKey },
+): Promise<{ items: T[]; next?: PageKey }> => {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      ...query,
+      Limit: page.limit + 1,
+      ...(page.after ? { ExclusiveStartKey: page.after } : {}),
+    }),
+  );
+  const items = (Items as T[]).slice(0, page.limit);
+  const last = items.at(-1);
+  return { items, ...(Items.length > page.limit && last ? { next: page.keyOf(last) } : {}) };
 };

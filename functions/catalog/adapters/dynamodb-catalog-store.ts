@@ -8,9 +8,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import { conditionFailedAt, outboxPuts, queryPage } from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
-import type { PageKey } from '../../shared/pagination.js';
 import type { Category } from '../domain/category.js';
 import {
   CategoryTakenError,
@@ -104,24 +103,27 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
 
     async list({ category, limit, after }): Promise<ProductListing> {
       const index = category ? CatalogTable.indexes.byCategory : CatalogTable.indexes.byKind;
-      // One item more than asked shows whether another page exists, so the last page has no cursor.
-      const { Items = [] } = await db.send(
-        new QueryCommand({
+      const partition = category ?? PRODUCT;
+      const { items, next } = await queryPage<ProductItem>(
+        db,
+        {
           TableName: tableName,
           IndexName: index.name,
           KeyConditionExpression: '#partition = :partition',
           ExpressionAttributeNames: { '#partition': index.partitionKey },
-          ExpressionAttributeValues: { ':partition': category ?? PRODUCT },
-          Limit: limit + 1,
-          ...(after ? { ExclusiveStartKey: after } : {}),
-        }),
+          ExpressionAttributeValues: { ':partition': partition },
+        },
+        {
+          limit,
+          ...(after ? { after } : {}),
+          keyOf: (last) => ({
+            pk: last.pk,
+            sk: last.sk,
+            listKey: last.listKey,
+            [index.partitionKey]: partition,
+          }),
+        },
       );
-      const items = (Items as ProductItem[]).slice(0, limit);
-      const last = items.at(-1);
-      const next: PageKey | undefined =
-        Items.length > limit && last
-          ? { pk: last.pk, sk: last.sk, listKey: last.listKey, [index.partitionKey]: category ?? PRODUCT }
-          : undefined;
       return { items: items.map(toProduct), ...(next ? { next } : {}) };
     },
 

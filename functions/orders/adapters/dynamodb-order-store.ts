@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,8 +6,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
-import type { PageKey } from '../../shared/pagination.js';
+import { conditionFailedAt, outboxPuts, queryPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';
 import { OrdersTable } from './orders-table.js';
@@ -68,26 +66,28 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
 
     async listByCustomer(userId, { limit, after }) {
       const index = OrdersTable.indexes.byCustomer;
-      const { Items = [] } = await db.send(
-        new QueryCommand({
+      const { items, next } = await queryPage<OrderItem>(
+        db,
+        {
           TableName: tableName,
           IndexName: index.name,
           KeyConditionExpression: '#partition = :partition',
           ExpressionAttributeNames: { '#partition': index.partitionKey },
           ExpressionAttributeValues: { ':partition': `CUSTOMER#${userId}` },
           ScanIndexForward: false,
-          // One more than asked shows whether another page exists.
-          Limit: limit + 1,
-          ...(after ? { ExclusiveStartKey: after } : {}),
-        }),
+        },
+        {
+          limit,
+          ...(after ? { after } : {}),
+          keyOf: (last) => ({
+            pk: last.pk,
+            sk: last.sk,
+            customerPk: last.customerPk,
+            customerSk: last.customerSk,
+          }),
+        },
       );
-      const page = (Items as OrderItem[]).slice(0, limit);
-      const last = page.at(-1);
-      const next: PageKey | undefined =
-        Items.length > limit && last
-          ? { pk: last.pk, sk: last.sk, customerPk: last.customerPk, customerSk: last.customerSk }
-          : undefined;
-      return { items: page.map(toOrder), ...(next ? { next } : {}) };
+      return { items: items.map(toOrder), ...(next ? { next } : {}) };
     },
 
     async history(orderId) {
@@ -176,9 +176,9 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       }
     },
 
-    async requestCancellation(orderId, at) {
-      try {
-        await db.send(
+    requestCancellation: (orderId, at) =>
+      whenConditionHolds(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
@@ -187,26 +187,20 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED' },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+        ),
+      ),
 
     async recordHistory(orderId, entry) {
-      try {
-        await db.send(
+      // An entry already there is the same event delivered again.
+      await whenConditionHolds(
+        db.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...historyKey(orderId, entry), ...entry },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+        ),
+      );
     },
   };
 };
