@@ -1,6 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { catalogReader } from '../catalog/contracts/get-products.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { dynamoCartStore } from './adapters/dynamodb-cart-store.js';
 import { cartConfig } from './config.js';
 import type { CartDependencies } from './use-cases/ports.js';
@@ -18,4 +19,12 @@ export const cartDependencies = (): CartDependencies => {
     };
   }
   return dependencies;
+};
+
+let inbox: Inbox | undefined;
+
+/** The event ids cart's consumers have handled, in its own table. */
+export const cartInbox = (): Inbox => {
+  inbox ??= dynamoInbox(dynamoDocumentClient(), cartConfig.load().CART_TABLE_NAME);
+  return inbox;
 };

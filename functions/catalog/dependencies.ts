@@ -1,4 +1,5 @@
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { hmacCursors } from '../shared/pagination.js';
 import { dynamoCategoryStore, dynamoProductStore } from './adapters/dynamodb-catalog-store.js';
 import { catalogConfig } from './config.js';
@@ -19,4 +20,12 @@ export const catalogDependencies = (): CatalogDependencies => {
     };
   }
   return dependencies;
+};
+
+let inbox: Inbox | undefined;
+
+/** The event ids catalog's consumers have handled, in its own table. */
+export const catalogInbox = (): Inbox => {
+  inbox ??= dynamoInbox(dynamoDocumentClient(), catalogConfig.load().CATALOG_TABLE_NAME);
+  return inbox;
 };

@@ -1,4 +1,5 @@
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { dynamoInventoryStore } from './adapters/dynamodb-inventory-store.js';
 import { inventoryConfig } from './config.js';
 import type { InventoryDependencies } from './use-cases/ports.js';
@@ -16,4 +17,12 @@ export const inventoryDependencies = (): InventoryDependencies => {
     };
   }
   return dependencies;
+};
+
+let inbox: Inbox | undefined;
+
+/** The event ids inventory's consumers have handled, in its own table. */
+export const inventoryInbox = (): Inbox => {
+  inbox ??= dynamoInbox(dynamoDocumentClient(), inventoryConfig.load().INVENTORY_TABLE_NAME);
+  return inbox;
 };

@@ -4,6 +4,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { cartReader } from '../cart/contracts/get-cart-lines.js';
 import { catalogReader } from '../catalog/contracts/get-products.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { hmacCursors } from '../shared/pagination.js';
 import { dynamoOrderStore } from './adapters/dynamodb-order-store.js';
 import { stepFunctionsWorkflows } from './adapters/step-functions-workflows.js';
@@ -42,4 +43,12 @@ export const ordersDependencies = (): OrdersDependencies => {
     };
   }
   return api;
+};
+
+let inbox: Inbox | undefined;
+
+/** The event ids orders's consumers have handled, in its own table. */
+export const ordersInbox = (): Inbox => {
+  inbox ??= dynamoInbox(dynamoDocumentClient(), ordersConfig.load().ORDERS_TABLE_NAME);
+  return inbox;
 };

@@ -87,9 +87,10 @@ export class OrdersService extends Construct {
     const getOrderHistory = fn('GetOrderHistory');
     const requestOrderCancellation = fn('RequestOrderCancellation');
     const startOrderSaga = fn('StartOrderSaga');
-    for (const reader of [listOrders, getOrder, getOrderHistory, startOrderSaga])
+    for (const reader of [listOrders, getOrder, getOrderHistory])
       grantTableAccess(table, OrdersTable, reader, 'read');
-    for (const writer of [placeOrder, checkOut, requestOrderCancellation])
+    // The saga starter writes its inbox.
+    for (const writer of [placeOrder, checkOut, requestOrderCancellation, startOrderSaga])
       grantTableAccess(table, OrdersTable, writer, 'readWrite');
     grantContractInvoke(props.catalogGetProducts, placeOrder, checkOut);
     grantContractInvoke(props.cartGetCartLines, checkOut);

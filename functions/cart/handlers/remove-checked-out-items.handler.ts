@@ -1,12 +1,16 @@
 import { OrderPlaced } from '../../orders/contracts/events.js';
 import { eventConsumer } from '../../shared/events/event-consumer.js';
-import { cartDependencies } from '../dependencies.js';
+import { cartDependencies, cartInbox } from '../dependencies.js';
 import { removeCheckedOutItems } from '../use-cases/cart.js';
 
-export const removeCheckedOutItemsHandler = (deps = cartDependencies) =>
-  eventConsumer([OrderPlaced], async (event) => {
-    const order = event.detail.data;
-    if (order.fromCart) await removeCheckedOutItems(deps(), order);
-  });
+export const removeCheckedOutItemsHandler = (deps = cartDependencies, inbox = cartInbox) =>
+  eventConsumer(
+    [OrderPlaced],
+    async (event) => {
+      const order = event.detail.data;
+      if (order.fromCart) await removeCheckedOutItems(deps(), order);
+    },
+    { name: 'RemoveCheckedOutItems', inbox },
+  );
 
 export const handler = removeCheckedOutItemsHandler();

@@ -5,6 +5,7 @@ import { withCorrelation } from '../correlation.js';
 import { type LambdaHandler, withHouseMiddleware } from '../middleware.js';
 import { logger } from '../observability.js';
 import type { EventDefinition, EventDetail } from './define-event.js';
+import type { Inbox } from './inbox.js';
 
 export interface ReceivedEvent<D> {
   readonly detailType: string;
@@ -40,29 +41,49 @@ const correlationOfEnvelope = (envelope: Envelope) => {
   };
 };
 
+export interface ConsumerOptions {
+  /** The consumer's name, as its function's CDK id: the inbox keeps event ids per consumer. */
+  readonly name: string;
+  readonly inbox: () => Inbox;
+}
+
 /**
  * The preset for a consumer of domain events, invoked either by an EventBridge
  * rule (one event; a throw makes EventBridge retry, then dead-letter it) or by
  * an SQS queue (a batch; failed messages are reported, the rest are done).
  * Each event is checked against its one definition before the use case sees it.
+ *
+ * Idempotent on `metadata.eventId`: an event the inbox has seen is skipped;
+ * one handled is recorded after the use case succeeds. A crash between the
+ * two runs the use case again on redelivery, which is why every use case
+ * also guards its state changes with conditions.
  */
 export const eventConsumer = <const Defs extends readonly EventDefinition[]>(
   definitions: Defs,
   consume: (event: Consumed<Defs>) => Promise<void>,
-): LambdaHandler<Envelope | SQSEvent, SQSBatchResponse | undefined> =>
-  withHouseMiddleware<Envelope | SQSEvent, SQSBatchResponse | undefined>(
+  options: ConsumerOptions,
+): LambdaHandler<Envelope | SQSEvent, SQSBatchResponse | undefined> => {
+  const once = async (event: Consumed<Defs>) => {
+    const inbox = options.inbox();
+    const { eventId } = event.detail.metadata;
+    if (await inbox.handled(options.name, eventId)) {
+      logger.info('Duplicate event skipped', { eventId, detailType: event.detailType });
+      return;
+    }
+    await consume(event);
+    await inbox.record(options.name, eventId);
+  };
+  return withHouseMiddleware<Envelope | SQSEvent, SQSBatchResponse | undefined>(
     async (input) => {
       if (!('Records' in input)) {
-        await consume(receive(definitions, input));
+        await once(receive(definitions, input));
         return undefined;
       }
       const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
       for (const record of input.Records) {
         try {
           const envelope = JSON.parse(record.body) as Envelope;
-          await withCorrelation(correlationOfEnvelope(envelope), () =>
-            consume(receive(definitions, envelope)),
-          );
+          await withCorrelation(correlationOfEnvelope(envelope), () => once(receive(definitions, envelope)));
         } catch (error) {
           logger.error('Event not consumed', { messageId: record.messageId, error: errorName(error) });
           batchItemFailures.push({ itemIdentifier: record.messageId });
@@ -72,5 +93,6 @@ export const eventConsumer = <const Defs extends readonly EventDefinition[]>(
     },
     (input) => ('Records' in input ? { correlationId: randomUUID() } : correlationOfEnvelope(input)),
   );
+};
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'Unknown');

@@ -5,6 +5,7 @@ import { createStockItemHandler } from '../../../../functions/inventory/handlers
 import { getStockHandler } from '../../../../functions/inventory/handlers/get-stock.handler.js';
 import { setStockHandler } from '../../../../functions/inventory/handlers/set-stock.handler.js';
 import type { InventoryDependencies } from '../../../../functions/inventory/use-cases/ports.js';
+import { inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { money } from '../../../../functions/shared/money.js';
 import {
   adminClaims,
@@ -56,7 +57,7 @@ const stockRoute = (
 
 describe('the inventory routes and consumer through their middleware', () => {
   it('creates a stock item from ProductCreated once, however often it arrives', async () => {
-    const consume = createStockItemHandler(deps);
+    const consume = createStockItemHandler(deps, inMemoryInbox);
     const event = productCreated('LAMP-1');
     await consume(event, lambdaContext());
     await consume(event, lambdaContext());
@@ -66,7 +67,7 @@ describe('the inventory routes and consumer through their middleware', () => {
   });
 
   it('lets an admin set the stock, and only an admin', async () => {
-    await createStockItemHandler(deps)(productCreated('LAMP-1'), lambdaContext());
+    await createStockItemHandler(deps, inMemoryInbox)(productCreated('LAMP-1'), lambdaContext());
     const set = parseResponse(
       await setStockHandler(deps)(stockRoute('PUT', 'LAMP-1', { body: { available: 12 } }), lambdaContext()),
     );

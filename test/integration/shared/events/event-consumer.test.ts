@@ -4,7 +4,9 @@ import * as z from 'zod';
 import { currentCorrelation, withCorrelation } from '../../../../functions/shared/correlation.js';
 import { type DomainEvent, defineEvent } from '../../../../functions/shared/events/define-event.js';
 import { eventConsumer } from '../../../../functions/shared/events/event-consumer.js';
+import { dynamoInbox, inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { lambdaContext } from '../../../support/api-gateway.js';
+import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
 
 const Pinged = defineEvent({
   source: 'shop.test',
@@ -49,9 +51,13 @@ const sqsBatch = (bodies: string[]): SQSEvent => ({
 describe('eventConsumer', () => {
   it('hands the use case each event parsed by its definition, with the correlation of its producer', async () => {
     const seen: unknown[] = [];
-    const handler = eventConsumer([Pinged, Ponged], async (event) => {
-      seen.push({ type: event.detailType, data: event.detail.data, correlation: currentCorrelation() });
-    });
+    const handler = eventConsumer(
+      [Pinged, Ponged],
+      async (event) => {
+        seen.push({ type: event.detailType, data: event.detail.data, correlation: currentCorrelation() });
+      },
+      { name: 'Test', inbox: inMemoryInbox },
+    );
     const ping = withCorrelation({ correlationId: 'corr-7' }, () => Pinged.create({ n: 1 }));
     await handler(envelope(ping), lambdaContext());
     expect(seen).toEqual([
@@ -64,7 +70,7 @@ describe('eventConsumer', () => {
   });
 
   it('fails an EventBridge invocation whose event breaks its schema, so it is retried and dead-lettered', async () => {
-    const handler = eventConsumer([Pinged], async () => undefined);
+    const handler = eventConsumer([Pinged], async () => undefined, { name: 'Test', inbox: inMemoryInbox });
     const broken = envelope(Pinged.create({ n: 1 }));
     await expect(
       handler({ ...broken, detail: { metadata: {}, data: { n: 'one' } } }, lambdaContext()),
@@ -72,9 +78,13 @@ describe('eventConsumer', () => {
   });
 
   it('reports only the failed messages of an SQS batch', async () => {
-    const handler = eventConsumer([Pinged], async (event) => {
-      if (event.detail.data.n === 2) throw new Error('cannot handle 2');
-    });
+    const handler = eventConsumer(
+      [Pinged],
+      async (event) => {
+        if (event.detail.data.n === 2) throw new Error('cannot handle 2');
+      },
+      { name: 'Test', inbox: inMemoryInbox },
+    );
     const bodies = [1, 2, 3].map((n) => JSON.stringify(envelope(Pinged.create({ n }))));
     const result = await handler(
       sqsBatch([...bodies, 'not json', JSON.stringify(envelope(Ponged.create({ text: 'x' })))]),
@@ -83,5 +93,31 @@ describe('eventConsumer', () => {
     expect(result).toEqual({
       batchItemFailures: [{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-3' }, { itemIdentifier: 'm-4' }],
     });
+  });
+
+  it('handles an event once however often it is delivered, and again after a failed attempt', async () => {
+    const db = dynamoDbLocalClient();
+    const inbox = dynamoInbox(db, await createTable(db, { partitionKey: 'pk', sortKey: 'sk', indexes: {} }));
+    let calls = 0;
+    let failNext = true;
+    const handler = eventConsumer(
+      [Pinged],
+      async () => {
+        calls++;
+        if (failNext) {
+          failNext = false;
+          throw new Error('not this time');
+        }
+      },
+      { name: 'Counter', inbox: () => inbox },
+    );
+    const event = envelope(Pinged.create({ n: 1 }));
+    await expect(handler(event, lambdaContext())).rejects.toThrow('not this time');
+    await handler(event, lambdaContext());
+    await handler(event, lambdaContext());
+    await handler(sqsBatch([JSON.stringify(event)]), lambdaContext());
+    expect(calls).toBe(2);
+    await handler(envelope(Pinged.create({ n: 1 })), lambdaContext());
+    expect(calls).toBe(3);
   });
 });
