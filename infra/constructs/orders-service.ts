@@ -8,6 +8,7 @@ import { ordersApiConfig, ordersConfig } from '../../functions/orders/config.js'
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { orderHistoryEvents } from '../../functions/orders/contracts/subscriptions.js';
 import type { Environment } from '../../functions/shared/config.js';
+import { OrderShipped } from '../../functions/shipping/contracts/events.js';
 import { grantContractInvoke } from './contract-access.js';
 import { EventSubscription } from './event-subscription.js';
 import type { ShopHttpApi } from './http-api.js';
@@ -57,7 +58,14 @@ export class OrdersService extends Construct {
     const cancelOrder = step('CancelOrder');
     const markNeedsAttention = step('MarkNeedsAttention');
     const recordOrderHistory = step('RecordOrderHistory');
-    for (const writer of [confirmOrder, cancelOrder, markNeedsAttention, recordOrderHistory])
+    const markOrderShipped = step('MarkOrderShipped');
+    for (const writer of [
+      confirmOrder,
+      cancelOrder,
+      markNeedsAttention,
+      recordOrderHistory,
+      markOrderShipped,
+    ])
       grantTableAccess(table, OrdersTable, writer, 'readWrite');
 
     this.saga = new OrderSaga(this, 'Saga', {
@@ -109,6 +117,11 @@ export class OrdersService extends Construct {
       bus,
       events: orderHistoryEvents,
       consumer: recordOrderHistory,
+    });
+    new EventSubscription(this, 'MarkOrderShippedOn', {
+      bus,
+      events: [OrderShipped],
+      consumer: markOrderShipped,
     });
     this.outbox = new OutboxRelay(this, 'Outbox', { service: 'orders', table, bus });
   }

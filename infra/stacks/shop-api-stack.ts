@@ -10,6 +10,7 @@ import { InventoryService } from '../constructs/inventory-service.js';
 import { OrdersService } from '../constructs/orders-service.js';
 import { PaymentsService } from '../constructs/payments-service.js';
 import { Platform } from '../constructs/platform.js';
+import { ShippingService } from '../constructs/shipping-service.js';
 import { UsersService } from '../constructs/users-service.js';
 import type { ShopContext } from '../context.js';
 import type { ShopDataStack } from './shop-data-stack.js';
@@ -22,6 +23,7 @@ export class ShopApiStack extends Stack {
   readonly cart: CartService;
   readonly payments: PaymentsService;
   readonly orders: OrdersService;
+  readonly shipping: ShippingService;
   /** Absent with an external OIDC issuer: sign-up and sign-in are then that issuer's. */
   readonly users?: UsersService;
 
@@ -85,6 +87,11 @@ export class ShopApiStack extends Stack {
         refundPayment: this.payments.refundPayment,
       },
       workflowType: context.sagaWorkflowType,
+    });
+    this.shipping = new ShippingService(this, 'Shipping', {
+      table: data.shippingTable,
+      bus: data.events.bus,
+      api: this.api,
     });
   }
 }

@@ -5,6 +5,7 @@ import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js'
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
+import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import { ShopEventBus } from '../constructs/event-bus.js';
 import { ShopIdentity } from '../constructs/identity.js';
@@ -23,6 +24,7 @@ export class ShopDataStack extends Stack {
   readonly cartTable: ServiceTable;
   readonly ordersTable: ServiceTable;
   readonly paymentsTable: ServiceTable;
+  readonly shippingTable: ServiceTable;
   readonly events: ShopEventBus;
   /** Absent when an external OIDC issuer is configured. */
   readonly identity?: ShopIdentity;
@@ -36,6 +38,7 @@ export class ShopDataStack extends Stack {
     this.cartTable = new ServiceTable(this, 'CartTable', { design: CartTable, retain });
     this.ordersTable = new ServiceTable(this, 'OrdersTable', { design: OrdersTable, retain });
     this.paymentsTable = new ServiceTable(this, 'PaymentsTable', { design: PaymentsTable, retain });
+    this.shippingTable = new ServiceTable(this, 'ShippingTable', { design: ShippingTable, retain });
     this.events = new ShopEventBus(this, 'Events', {
       archiveRetention: Duration.days(context.archiveRetentionDays),
       retain,

@@ -11,6 +11,7 @@ import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
+import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import {
   orderCancellationDefinition,
@@ -213,6 +214,8 @@ describe('the HTTP API', () => {
         'GET /orders/{orderId}',
         'GET /orders/{orderId}/history',
         'POST /orders/{orderId}/cancel',
+        'POST /orders/{orderId}/ship',
+        'GET /orders/{orderId}/shipment',
       ].sort(),
     );
   });
@@ -269,6 +272,7 @@ describe('stateful resources', () => {
     ['cart', CartTable],
     ['orders', OrdersTable],
     ['payments', PaymentsTable],
+    ['shipping', ShippingTable],
   ])('give the %s a table as its adapter designs it, retained, with stream, TTL and PITR', (_, design) => {
     data.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
@@ -348,8 +352,8 @@ describe('events', () => {
   });
 
   it('feed each outbox relay only new outbox items, bisecting and dead-lettering failures', () => {
-    // One relay per producing service: catalog, inventory, users, payments, orders.
-    api.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { BisectBatchOnFunctionError: true }, 5);
+    // One relay per producing service: catalog, inventory, users, payments, orders, shipping.
+    api.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { BisectBatchOnFunctionError: true }, 6);
     api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }] },
       BisectBatchOnFunctionError: true,

@@ -3,6 +3,7 @@ import { inventoryEvents } from '../../functions/inventory/contracts/events.js';
 import { ordersEvents } from '../../functions/orders/contracts/events.js';
 import { paymentsEvents } from '../../functions/payments/contracts/events.js';
 import type { EventDefinition } from '../../functions/shared/events/define-event.js';
+import { shippingEvents } from '../../functions/shipping/contracts/events.js';
 import { usersEvents } from '../../functions/users/contracts/events.js';
 
 /** Every event definition of every service: the only patterns a rule may use. */
@@ -11,5 +12,6 @@ export const allEvents: readonly EventDefinition[] = [
   ...inventoryEvents,
   ...ordersEvents,
   ...paymentsEvents,
+  ...shippingEvents,
   ...usersEvents,
 ];

@@ -12,6 +12,7 @@ import {
   OrderNotPendingError,
   UnorderableItemsError,
 } from '../../../../functions/orders/domain/errors.js';
+import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
 import { checkOut, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
 import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
 import { getOrder, getOrderHistory, listOrders } from '../../../../functions/orders/use-cases/read-orders.js';
@@ -26,6 +27,7 @@ import { startOrderSaga } from '../../../../functions/orders/use-cases/start-ord
 import { PaymentCompleted } from '../../../../functions/payments/contracts/events.js';
 import { money } from '../../../../functions/shared/money.js';
 import { hmacCursors } from '../../../../functions/shared/pagination.js';
+import { OrderShipped } from '../../../../functions/shipping/contracts/events.js';
 
 const address = { name: 'N', line1: 'L', city: 'C', postalCode: 'P', country: 'GB' };
 const catalog = new Map([
@@ -258,5 +260,41 @@ describe('reading and cancelling', () => {
       cancellationReason: 'CUSTOMER_CANCELLED',
     });
     await expect(requestCancellation(deps, 'u-1', orderId, 'c')).rejects.toThrow(OrderNotCancellableError);
+  });
+});
+
+describe('markShipped', () => {
+  const shipped = (orderId: string) =>
+    OrderShipped.create(
+      {
+        orderId,
+        userId: 'u-1',
+        carrier: 'UPS',
+        trackingNumber: '1Z1',
+        shippedAt: '2026-11-22T11:00:00.000Z',
+      },
+      new Date('2026-11-22T11:00:00.000Z'),
+    );
+
+  it('moves a confirmed order to SHIPPED once, with OrderShipped in its timeline', async () => {
+    const { orderId } = await placeOrder(deps, submission());
+    await confirmOrder(deps, orderId);
+    const event = shipped(orderId);
+    expect(await markShipped(deps, event)).toBe('SHIPPED');
+    expect(await markShipped(deps, event)).toBe('ALREADY_SHIPPED');
+    expect((await getOrder(deps, 'u-1', orderId)).status).toBe('SHIPPED');
+    const types = (await getOrderHistory(deps, 'u-1', orderId)).items.map((entry) => entry.type);
+    expect(types.at(-1)).toBe('OrderShipped');
+    expect(types.sort()).toEqual(['OrderConfirmed', 'OrderPlaced', 'OrderShipped']);
+    await expect(requestCancellation(deps, 'u-1', orderId, 'c')).rejects.toThrow(OrderNotCancellableError);
+  });
+
+  it('does not move an order whose cancellation was requested, but records the shipment', async () => {
+    const { orderId } = await placeOrder(deps, submission());
+    await confirmOrder(deps, orderId);
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    expect(await markShipped(deps, shipped(orderId))).toBe('NOT_SHIPPABLE');
+    expect((await getOrder(deps, 'u-1', orderId)).status).toBe('CONFIRMED');
+    expect((await getOrderHistory(deps, 'u-1', orderId)).items.at(-1)?.type).toBe('OrderShipped');
   });
 });

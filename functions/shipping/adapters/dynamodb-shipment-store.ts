@@ -1,0 +1,42 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { whenConditionHolds, writeWithEvents } from '../../shared/dynamodb.js';
+import type { Shipment } from '../domain/shipment.js';
+import type { ShipmentStore } from '../use-cases/ports.js';
+
+const shipmentKey = (orderId: string) => ({ pk: `SHIPMENT#${orderId}`, sk: 'SHIPMENT' });
+
+export const dynamoShipmentStore = (db: DynamoDBDocumentClient, tableName: string): ShipmentStore => ({
+  async get(orderId) {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: shipmentKey(orderId), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, ...shipment } = Item as Shipment & { pk: string; sk: string };
+    return shipment;
+  },
+  create: (shipment) =>
+    whenConditionHolds(
+      db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...shipmentKey(shipment.orderId), ...shipment },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    ),
+  transition: (next, from, events) =>
+    writeWithEvents(
+      db,
+      tableName,
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...shipmentKey(next.orderId), ...next },
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':from': from },
+        },
+      },
+      events,
+    ),
+});

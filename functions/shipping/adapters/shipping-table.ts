@@ -1,0 +1,10 @@
+/**
+ * The shipping table's design, shared by the adapter and the CDK construct:
+ *
+ * | item      | pk                     | sk       |
+ * |-----------|------------------------|----------|
+ * | shipment  | SHIPMENT#<orderId>     | SHIPMENT |
+ * | inbox     | INBOX#<consumer>#<id>  | INBOX    |
+ * | outbox    | OUTBOX#<eventId>       | OUTBOX   |
+ */
+export const ShippingTable = { partitionKey: 'pk', sortKey: 'sk', indexes: {} } as const;
