@@ -109,7 +109,7 @@ const compensationStates = (r: SagaResources): StateMachineDefinition['States'] 
       Type: 'Task',
       Comment: 'Compensates ProcessPayment: refunds the charge, if there was one.',
       Resource: r.refundPayment,
-      Parameters: orderRef,
+      Parameters: { ...orderRef, 'userId.$': '$.userId' },
       ResultPath: null,
       Retry: [retry('compensation')],
       Catch: [setAside('$.refundFailure')],
@@ -195,7 +195,12 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
     ProcessPayment: {
       Type: 'Task',
       Resource: r.processPayment,
-      Parameters: { ...orderRef, 'amount.$': '$.total', 'paymentToken.$': '$.paymentToken' },
+      Parameters: {
+        ...orderRef,
+        'userId.$': '$.userId',
+        'amount.$': '$.total',
+        'paymentToken.$': '$.paymentToken',
+      },
       ResultPath: null,
       Retry: [noRetry(paymentRefusals), retry('forward')],
       Catch: [

@@ -8,14 +8,15 @@ import { paymentTokenSchema } from './schemas.js';
  */
 const orderId = z.string().min(1).max(64);
 const correlationId = z.string().min(1).max(128);
+const userId = z.string().min(1).max(128);
 
 export const ProcessPaymentTask = {
-  input: z.object({ orderId, correlationId, amount: moneySchema, paymentToken: paymentTokenSchema }),
+  input: z.object({ orderId, userId, correlationId, amount: moneySchema, paymentToken: paymentTokenSchema }),
   output: z.object({ orderId, chargeId: z.string() }),
 } as const;
 
 export const RefundPaymentTask = {
-  input: z.object({ orderId, correlationId }),
+  input: z.object({ orderId, userId, correlationId }),
   output: z.object({ orderId, outcome: z.enum(['REFUNDED', 'NOTHING_TO_REFUND']) }),
 } as const;
 

@@ -5,6 +5,8 @@ export type PaymentStatus = 'CHARGED' | 'DECLINED' | 'REFUNDED';
 /** What payments knows of one order's money: at most one charge, at most one refund. */
 export interface Payment {
   readonly orderId: string;
+  /** The customer the order belongs to, so payment events can reach them. */
+  readonly userId: string;
   readonly amount: Money;
   readonly status: PaymentStatus;
   readonly chargeId?: string;

@@ -4,8 +4,8 @@ import { paymentsDependencies } from '../dependencies.js';
 import { chargePayment } from '../use-cases/charge-payment.js';
 
 export const processPaymentHandler = (deps = paymentsDependencies) =>
-  sagaTask(ProcessPaymentTask, async ({ orderId, amount, paymentToken }) => {
-    const { chargeId } = await chargePayment(deps(), { orderId, amount, token: paymentToken });
+  sagaTask(ProcessPaymentTask, async ({ orderId, userId, amount, paymentToken }) => {
+    const { chargeId } = await chargePayment(deps(), { orderId, userId, amount, token: paymentToken });
     return { orderId, chargeId };
   });
 

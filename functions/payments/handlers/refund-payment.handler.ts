@@ -4,9 +4,9 @@ import { paymentsDependencies } from '../dependencies.js';
 import { refundPayment } from '../use-cases/refund-payment.js';
 
 export const refundPaymentHandler = (deps = paymentsDependencies) =>
-  sagaTask(RefundPaymentTask, async ({ orderId }) => ({
+  sagaTask(RefundPaymentTask, async ({ orderId, userId }) => ({
     orderId,
-    outcome: await refundPayment(deps(), { orderId }),
+    outcome: await refundPayment(deps(), { orderId, userId }),
   }));
 
 export const handler = refundPaymentHandler();

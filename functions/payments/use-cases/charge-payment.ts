@@ -11,7 +11,7 @@ import type { PaymentsDependencies } from './ports.js';
  */
 export const chargePayment = async (
   { provider, payments, clock }: PaymentsDependencies,
-  { orderId, amount, token }: { orderId: string; amount: Money; token: string },
+  { orderId, userId, amount, token }: { orderId: string; userId: string; amount: Money; token: string },
 ): Promise<{ chargeId: string }> => {
   const existing = await payments.get(orderId);
   if (existing?.status === 'DECLINED') throw new PaymentDeclinedError(existing.declineCode ?? 'declined');
@@ -24,23 +24,25 @@ export const chargePayment = async (
     });
     const payment: Payment = {
       orderId,
+      userId,
       amount,
       status: 'CHARGED',
       chargeId,
       updatedAt: clock().toISOString(),
     };
-    await payments.record(payment, [PaymentCompleted.create({ orderId, amount, chargeId })]);
+    await payments.record(payment, [PaymentCompleted.create({ orderId, userId, amount, chargeId })]);
     return { chargeId };
   } catch (error) {
     if (error instanceof PaymentDeclinedError) {
       const payment: Payment = {
         orderId,
+        userId,
         amount,
         status: 'DECLINED',
         declineCode: error.declineCode,
         updatedAt: clock().toISOString(),
       };
-      await payments.record(payment, [PaymentFailed.create({ orderId, amount, reason: 'DECLINED' })]);
+      await payments.record(payment, [PaymentFailed.create({ orderId, userId, amount, reason: 'DECLINED' })]);
     }
     throw error;
   }

@@ -11,7 +11,7 @@ export type RefundOutcome = 'REFUNDED' | 'NOTHING_TO_REFUND';
  */
 const chargeOf = async (
   { provider, payments, clock }: PaymentsDependencies,
-  orderId: string,
+  { orderId, userId }: { orderId: string; userId: string },
 ): Promise<Payment | undefined> => {
   const payment = await payments.get(orderId);
   if (payment) return payment;
@@ -19,13 +19,14 @@ const chargeOf = async (
   if (!found) return undefined;
   const charged: Payment = {
     orderId,
+    userId,
     amount: found.amount,
     status: 'CHARGED',
     chargeId: found.chargeId,
     updatedAt: clock().toISOString(),
   };
   const recorded = await payments.record(charged, [
-    PaymentCompleted.create({ orderId, amount: found.amount, chargeId: found.chargeId }),
+    PaymentCompleted.create({ orderId, userId, amount: found.amount, chargeId: found.chargeId }),
   ]);
   return recorded ? charged : payments.get(orderId);
 };
@@ -33,9 +34,10 @@ const chargeOf = async (
 /** Gives back an order's charge, once; an order never charged has nothing to refund. */
 export const refundPayment = async (
   deps: PaymentsDependencies,
-  { orderId }: { orderId: string },
+  request: { orderId: string; userId: string },
 ): Promise<RefundOutcome> => {
-  const payment = await chargeOf(deps, orderId);
+  const { orderId } = request;
+  const payment = await chargeOf(deps, request);
   if (payment?.status === 'REFUNDED') return 'REFUNDED';
   if (payment?.status !== 'CHARGED' || !payment.chargeId) return 'NOTHING_TO_REFUND';
   const { refundId } = await deps.provider.refund({
@@ -46,10 +48,18 @@ export const refundPayment = async (
   const updated = await deps.payments.update(
     { ...payment, status: 'REFUNDED', refundId, updatedAt: deps.clock().toISOString() },
     'CHARGED',
-    [PaymentRefunded.create({ orderId, amount: payment.amount, chargeId: payment.chargeId, refundId })],
+    [
+      PaymentRefunded.create({
+        orderId,
+        userId: payment.userId,
+        amount: payment.amount,
+        chargeId: payment.chargeId,
+        refundId,
+      }),
+    ],
   );
   // Lost the race to a concurrent refund of the same order: that one recorded it.
   if (!updated && (await deps.payments.get(orderId))?.status !== 'REFUNDED')
-    return refundPayment(deps, { orderId });
+    return refundPayment(deps, request);
   return 'REFUNDED';
 };

@@ -6,6 +6,7 @@ import { money } from '../../../functions/shared/money.js';
 
 const charged: Payment = {
   orderId: 'o-1',
+  userId: 'u-1',
   amount: money(100),
   status: 'CHARGED',
   chargeId: 'ch_1',

@@ -48,6 +48,7 @@ describe('the order saga', () => {
     expect(run.inputs.ReserveInventory).toEqual({ orderId: 'o-1', correlationId: 'c-1', lines: input.lines });
     expect(run.inputs.ProcessPayment).toEqual({
       orderId: 'o-1',
+      userId: 'u-1',
       correlationId: 'c-1',
       amount: input.total,
       paymentToken: 'tok_visa',

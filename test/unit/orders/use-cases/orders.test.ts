@@ -212,7 +212,7 @@ describe('the saga’s order steps', () => {
   it('adds another service’s event to the timeline once, oldest first', async () => {
     const orderId = await placed();
     const event = PaymentCompleted.create(
-      { orderId, amount: money(1000), chargeId: 'ch_1' },
+      { orderId, userId: 'u-1', amount: money(1000), chargeId: 'ch_1' },
       new Date('2026-11-22T10:00:01Z'),
     );
     await recordHistory(deps, event);

@@ -32,8 +32,8 @@ const eventTypes = () => payments.outbox.map((event) => event.detailType);
 
 describe('chargePayment', () => {
   it('charges an order once however often it is asked, and publishes PaymentCompleted once', async () => {
-    const first = await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' });
-    const again = await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' });
+    const first = await chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_visa' });
+    const again = await chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_visa' });
     expect(again).toEqual(first);
     expect(charges()).toBe(1);
     expect(eventTypes()).toEqual(['PaymentCompleted']);
@@ -41,10 +41,10 @@ describe('chargePayment', () => {
 
   it('records a decline, publishes PaymentFailed once, and declines again without asking the provider', async () => {
     await expect(
-      chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_decline' }),
+      chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_decline' }),
     ).rejects.toBeInstanceOf(PaymentDeclinedError);
     await expect(
-      chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' }),
+      chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_visa' }),
     ).rejects.toBeInstanceOf(PaymentDeclinedError);
     expect(payments.payments.get('o-1')).toMatchObject({ status: 'DECLINED', declineCode: 'card_declined' });
     expect(eventTypes()).toEqual(['PaymentFailed']);
@@ -52,10 +52,10 @@ describe('chargePayment', () => {
 
   it('records nothing when the provider fails, so a retry charges', async () => {
     await expect(
-      chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_flaky' }),
+      chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_flaky' }),
     ).rejects.toBeInstanceOf(ProviderUnavailableError);
     expect(payments.payments.has('o-1')).toBe(false);
-    await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_flaky' });
+    await chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_flaky' });
     expect(payments.payments.get('o-1')?.status).toBe('CHARGED');
     expect(charges()).toBe(1);
   });
@@ -63,9 +63,9 @@ describe('chargePayment', () => {
 
 describe('refundPayment', () => {
   it('refunds a charge once and publishes PaymentRefunded once', async () => {
-    await chargePayment(deps, { orderId: 'o-1', amount: money(2500), token: 'tok_visa' });
-    expect(await refundPayment(deps, { orderId: 'o-1' })).toBe('REFUNDED');
-    expect(await refundPayment(deps, { orderId: 'o-1' })).toBe('REFUNDED');
+    await chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_visa' });
+    expect(await refundPayment(deps, { orderId: 'o-1', userId: 'u-1' })).toBe('REFUNDED');
+    expect(await refundPayment(deps, { orderId: 'o-1', userId: 'u-1' })).toBe('REFUNDED');
     expect(payments.payments.get('o-1')).toMatchObject({
       status: 'REFUNDED',
       refundId: expect.stringMatching(/^re_/),
@@ -74,11 +74,11 @@ describe('refundPayment', () => {
   });
 
   it('has nothing to refund for an order never charged or declined', async () => {
-    expect(await refundPayment(deps, { orderId: 'never' })).toBe('NOTHING_TO_REFUND');
+    expect(await refundPayment(deps, { orderId: 'never', userId: 'u-1' })).toBe('NOTHING_TO_REFUND');
     await expect(
-      chargePayment(deps, { orderId: 'o-2', amount: money(1), token: 'tok_decline' }),
+      chargePayment(deps, { orderId: 'o-2', userId: 'u-1', amount: money(1), token: 'tok_decline' }),
     ).rejects.toThrow();
-    expect(await refundPayment(deps, { orderId: 'o-2' })).toBe('NOTHING_TO_REFUND');
+    expect(await refundPayment(deps, { orderId: 'o-2', userId: 'u-1' })).toBe('NOTHING_TO_REFUND');
   });
 });
 
@@ -86,7 +86,7 @@ describe('refunding a charge whose answer was lost', () => {
   it('asks the provider, records the charge it made and refunds it', async () => {
     await deps.provider.charge({ idempotencyKey: 'o-7:charge', amount: money(900), token: 'tok_visa' });
     expect(payments.payments.has('o-7')).toBe(false);
-    expect(await refundPayment(deps, { orderId: 'o-7' })).toBe('REFUNDED');
+    expect(await refundPayment(deps, { orderId: 'o-7', userId: 'u-1' })).toBe('REFUNDED');
     expect(payments.payments.get('o-7')).toMatchObject({ status: 'REFUNDED', amount: money(900) });
     expect(eventTypes()).toEqual(['PaymentCompleted', 'PaymentRefunded']);
   });
