@@ -34,6 +34,10 @@ const shopContext = z
     archiveRetentionDays: z.coerce.number().int().positive().default(30),
     /** The order saga's workflow type: STANDARD (exactly-once start, full history) or EXPRESS (cheaper). */
     sagaWorkflowType: z.enum(['STANDARD', 'EXPRESS']).default('STANDARD'),
+    /** A verified SES identity notifications are emailed from; without it they are stored and logged only. */
+    notificationsFromEmail: z.email().optional(),
+    /** Where stock alerts for admins are emailed. */
+    adminAlertEmail: z.email().optional(),
   })
   .refine((context) => !context.jwtIssuer || (context.jwtAudience?.length ?? 0) > 0, {
     message: 'jwtAudience is required when jwtIssuer is set',
@@ -52,6 +56,8 @@ const KEYS = [
   'retainData',
   'archiveRetentionDays',
   'sagaWorkflowType',
+  'notificationsFromEmail',
+  'adminAlertEmail',
 ] as const;
 
 export const readShopContext = (node: Node): ShopContext => {

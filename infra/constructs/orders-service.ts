@@ -41,6 +41,8 @@ export interface OrdersServiceProps {
  */
 export class OrdersService extends Construct {
   readonly saga: OrderSaga;
+  /** The ListRecentOrders read contract the dashboard invokes. */
+  readonly listRecentOrders: IFunction;
   readonly outbox: OutboxRelay;
 
   constructor(scope: Construct, id: string, props: OrdersServiceProps) {
@@ -59,6 +61,8 @@ export class OrdersService extends Construct {
     const markNeedsAttention = step('MarkNeedsAttention');
     const recordOrderHistory = step('RecordOrderHistory');
     const markOrderShipped = step('MarkOrderShipped');
+    this.listRecentOrders = step('ListRecentOrders');
+    grantTableAccess(table, OrdersTable, this.listRecentOrders, 'read');
     for (const writer of [
       confirmOrder,
       cancelOrder,

@@ -1,9 +1,12 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Environment } from '../../functions/shared/config.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import { usersConfig } from '../../functions/users/config.js';
+import { dashboardConfig } from '../../functions/users/dashboard-config.js';
+import { grantContractInvoke } from './contract-access.js';
 import type { ShopHttpApi } from './http-api.js';
 import type { ShopIdentity } from './identity.js';
 import { OutboxRelay } from './outbox-relay.js';
@@ -20,7 +23,15 @@ export class UsersService extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { table: ITable; bus: IEventBus; api: ShopHttpApi; identity: ShopIdentity },
+    props: {
+      table: ITable;
+      bus: IEventBus;
+      api: ShopHttpApi;
+      identity: ShopIdentity;
+      /** The read contracts the dashboard aggregates. */
+      ordersListRecent: IFunction;
+      notificationsCountUnread: IFunction;
+    },
   ) {
     super(scope, id);
     const environment: Environment<typeof usersConfig> = {
@@ -49,6 +60,21 @@ export class UsersService extends Construct {
     props.api.addRoute('POST /auth/refresh', refreshTokens, 'public');
     props.api.addRoute('GET /me', getProfile, 'customer');
     props.api.addRoute('PATCH /me', updateProfile, 'customer');
+
+    const dashboardEnvironment: Environment<typeof dashboardConfig> = {
+      USERS_TABLE_NAME: props.table.tableName,
+      ORDERS_LIST_RECENT_FUNCTION: props.ordersListRecent.functionName,
+      NOTIFICATIONS_COUNT_UNREAD_FUNCTION: props.notificationsCountUnread.functionName,
+    };
+    const getDashboard = new ServiceFunction(this, 'GetDashboard', {
+      service: 'users',
+      config: dashboardConfig,
+      environment: dashboardEnvironment,
+    });
+    grantTableAccess(props.table, UsersTable, getDashboard, 'read');
+    grantContractInvoke(props.ordersListRecent, getDashboard);
+    grantContractInvoke(props.notificationsCountUnread, getDashboard);
+    props.api.addRoute('GET /me/dashboard', getDashboard, 'customer');
     this.outbox = new OutboxRelay(this, 'Outbox', { service: 'users', table: props.table, bus: props.bus });
   }
 }

@@ -7,6 +7,7 @@ import { CatalogService } from '../constructs/catalog-service.js';
 import { ShopHttpApi } from '../constructs/http-api.js';
 import type { TokenIssuer } from '../constructs/identity.js';
 import { InventoryService } from '../constructs/inventory-service.js';
+import { NotificationsService } from '../constructs/notifications-service.js';
 import { OrdersService } from '../constructs/orders-service.js';
 import { PaymentsService } from '../constructs/payments-service.js';
 import { Platform } from '../constructs/platform.js';
@@ -24,6 +25,7 @@ export class ShopApiStack extends Stack {
   readonly payments: PaymentsService;
   readonly orders: OrdersService;
   readonly shipping: ShippingService;
+  readonly notifications: NotificationsService;
   /** Absent with an external OIDC issuer: sign-up and sign-in are then that issuer's. */
   readonly users?: UsersService;
 
@@ -50,14 +52,6 @@ export class ShopApiStack extends Stack {
       api: this.api,
       cursorSecret,
     });
-    if (data.identity) {
-      this.users = new UsersService(this, 'Users', {
-        table: data.usersTable,
-        bus: data.events.bus,
-        api: this.api,
-        identity: data.identity,
-      });
-    }
     this.cart = new CartService(this, 'Cart', {
       table: data.cartTable,
       bus: data.events.bus,
@@ -88,11 +82,29 @@ export class ShopApiStack extends Stack {
       },
       workflowType: context.sagaWorkflowType,
     });
+    this.notifications = new NotificationsService(this, 'Notifications', {
+      table: data.notificationsTable,
+      bus: data.events.bus,
+      api: this.api,
+      cursorSecret,
+      ...(context.notificationsFromEmail ? { emailFrom: context.notificationsFromEmail } : {}),
+      ...(context.adminAlertEmail ? { adminAlertEmail: context.adminAlertEmail } : {}),
+    });
     this.shipping = new ShippingService(this, 'Shipping', {
       table: data.shippingTable,
       bus: data.events.bus,
       api: this.api,
     });
+    if (data.identity) {
+      this.users = new UsersService(this, 'Users', {
+        table: data.usersTable,
+        bus: data.events.bus,
+        api: this.api,
+        identity: data.identity,
+        ordersListRecent: this.orders.listRecentOrders,
+        notificationsCountUnread: this.notifications.countUnread,
+      });
+    }
   }
 }
 

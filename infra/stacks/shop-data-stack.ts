@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
+import { NotificationsTable } from '../../functions/notifications/adapters/notifications-table.js';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
@@ -25,6 +26,7 @@ export class ShopDataStack extends Stack {
   readonly ordersTable: ServiceTable;
   readonly paymentsTable: ServiceTable;
   readonly shippingTable: ServiceTable;
+  readonly notificationsTable: ServiceTable;
   readonly events: ShopEventBus;
   /** Absent when an external OIDC issuer is configured. */
   readonly identity?: ShopIdentity;
@@ -39,6 +41,10 @@ export class ShopDataStack extends Stack {
     this.ordersTable = new ServiceTable(this, 'OrdersTable', { design: OrdersTable, retain });
     this.paymentsTable = new ServiceTable(this, 'PaymentsTable', { design: PaymentsTable, retain });
     this.shippingTable = new ServiceTable(this, 'ShippingTable', { design: ShippingTable, retain });
+    this.notificationsTable = new ServiceTable(this, 'NotificationsTable', {
+      design: NotificationsTable,
+      retain,
+    });
     this.events = new ShopEventBus(this, 'Events', {
       archiveRetention: Duration.days(context.archiveRetentionDays),
       retain,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
+import { NotificationsTable } from '../../functions/notifications/adapters/notifications-table.js';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
@@ -216,6 +217,9 @@ describe('the HTTP API', () => {
         'POST /orders/{orderId}/cancel',
         'POST /orders/{orderId}/ship',
         'GET /orders/{orderId}/shipment',
+        'GET /notifications',
+        'GET /me/dashboard',
+        'POST /notifications/{id}/read',
       ].sort(),
     );
   });
@@ -273,6 +277,7 @@ describe('stateful resources', () => {
     ['orders', OrdersTable],
     ['payments', PaymentsTable],
     ['shipping', ShippingTable],
+    ['notifications', NotificationsTable],
   ])('give the %s a table as its adapter designs it, retained, with stream, TTL and PITR', (_, design) => {
     data.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',

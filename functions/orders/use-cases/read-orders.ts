@@ -54,3 +54,10 @@ export const listOrders = async (
     nextCursor: listing.next ? cursors.encode(listing.next, scope) : null,
   };
 };
+
+/** The customer's newest orders, for the dashboard. */
+export const recentOrders = async (
+  { orders }: Pick<OrdersDependencies, 'orders'>,
+  userId: string,
+  limit: number,
+): Promise<OrderView[]> => (await orders.listByCustomer(userId, { limit })).items.map(toOrderView);

@@ -32,8 +32,18 @@ const eventTypes = () => payments.outbox.map((event) => event.detailType);
 
 describe('chargePayment', () => {
   it('charges an order once however often it is asked, and publishes PaymentCompleted once', async () => {
-    const first = await chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_visa' });
-    const again = await chargePayment(deps, { orderId: 'o-1', userId: 'u-1', amount: money(2500), token: 'tok_visa' });
+    const first = await chargePayment(deps, {
+      orderId: 'o-1',
+      userId: 'u-1',
+      amount: money(2500),
+      token: 'tok_visa',
+    });
+    const again = await chargePayment(deps, {
+      orderId: 'o-1',
+      userId: 'u-1',
+      amount: money(2500),
+      token: 'tok_visa',
+    });
     expect(again).toEqual(first);
     expect(charges()).toBe(1);
     expect(eventTypes()).toEqual(['PaymentCompleted']);

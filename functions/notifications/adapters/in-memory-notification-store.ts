@@ -1,0 +1,51 @@
+import type { PageKey } from '../../shared/pagination.js';
+import type { Notification } from '../domain/notification.js';
+import type { NotificationStore, Recipient } from '../use-cases/ports.js';
+
+/** The notification store's twin in memory, for tests. */
+export class InMemoryNotifications {
+  readonly notifications = new Map<string, Notification>();
+  readonly recipients = new Map<string, Recipient>();
+
+  private mine(recipient: string, unreadOnly: boolean) {
+    const listKey = (item: Notification) => `${item.createdAt}#${item.id}`;
+    return [...this.notifications.values()]
+      .filter((item) => item.recipient === recipient && (!unreadOnly || !item.read))
+      .sort((a, b) => (listKey(a) < listKey(b) ? 1 : -1))
+      .map((item) => ({ item, listSk: listKey(item) }));
+  }
+
+  readonly store: NotificationStore = {
+    add: async (notification) => {
+      const id = `${notification.recipient}#${notification.id}`;
+      if (this.notifications.has(id)) return false;
+      this.notifications.set(id, notification);
+      return true;
+    },
+    get: async (recipient, id) => this.notifications.get(`${recipient}#${id}`),
+    list: async (recipient, { limit, unreadOnly, after }) => {
+      const all = this.mine(recipient, unreadOnly).filter(
+        ({ listSk }) => !after || listSk < String(after.listSk),
+      );
+      const page = all.slice(0, limit);
+      const last = page.at(-1);
+      const next: PageKey | undefined = all.length > limit && last ? { listSk: last.listSk } : undefined;
+      return { items: page.map(({ item }) => item), ...(next ? { next } : {}) };
+    },
+    countUnread: async (recipient) => this.mine(recipient, true).length,
+    markRead: async (recipient, id) => {
+      const stored = this.notifications.get(`${recipient}#${id}`);
+      if (!stored) return false;
+      this.notifications.set(`${recipient}#${id}`, { ...stored, read: true });
+      return true;
+    },
+    markEmailed: async (recipient, id, at) => {
+      const stored = this.notifications.get(`${recipient}#${id}`);
+      if (stored) this.notifications.set(`${recipient}#${id}`, { ...stored, emailedAt: at });
+    },
+    saveRecipient: async (recipient) => {
+      this.recipients.set(recipient.userId, recipient);
+    },
+    recipient: async (userId) => this.recipients.get(userId),
+  };
+}

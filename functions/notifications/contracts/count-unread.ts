@@ -1,0 +1,16 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import * as z from 'zod';
+import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+
+/** How many unread notifications a customer has: the dashboard's read contract. */
+export const CountUnreadNotifications = defineContract({
+  name: 'CountUnreadNotifications',
+  input: z.strictObject({ userId: z.string().min(1).max(128) }),
+  output: z.object({ unread: z.number().int().min(0) }),
+});
+
+export const notificationsReader = (client: LambdaClient, functionName: string) => ({
+  async unreadCount(userId: string): Promise<number> {
+    return (await invokeContract(client, functionName, CountUnreadNotifications, { userId })).unread;
+  },
+});

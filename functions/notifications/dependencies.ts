@@ -1,0 +1,32 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
+import { hmacCursors } from '../shared/pagination.js';
+import { dynamoNotificationStore } from './adapters/dynamodb-notification-store.js';
+import { loggedEmailSender, sesEmailSender } from './adapters/email-senders.js';
+import { notificationsConfig } from './config.js';
+import type { NotificationsDependencies } from './use-cases/ports.js';
+
+let dependencies: NotificationsDependencies | undefined;
+let inbox: Inbox | undefined;
+
+/** Notifications' real adapters, built on first use and kept for the container's life. */
+export const notificationsDependencies = (): NotificationsDependencies => {
+  if (!dependencies) {
+    const config = notificationsConfig.load();
+    dependencies = {
+      notifications: dynamoNotificationStore(dynamoDocumentClient(), config.NOTIFICATIONS_TABLE_NAME),
+      email: config.EMAIL_FROM ? sesEmailSender(new SESv2Client({}), config.EMAIL_FROM) : loggedEmailSender(),
+      cursors: hmacCursors(config.CURSOR_SECRET),
+      clock: () => new Date(),
+      ...(config.ADMIN_ALERT_EMAIL ? { adminEmail: config.ADMIN_ALERT_EMAIL } : {}),
+    };
+  }
+  return dependencies;
+};
+
+/** The event ids the notifications consumer has handled, in its own table. */
+export const notificationsInbox = (): Inbox => {
+  inbox ??= dynamoInbox(dynamoDocumentClient(), notificationsConfig.load().NOTIFICATIONS_TABLE_NAME);
+  return inbox;
+};

@@ -1,0 +1,89 @@
+import type { Money } from '../../shared/money.js';
+
+export type NotificationType =
+  | 'WELCOME'
+  | 'PAYMENT_RECEIPT'
+  | 'ORDER_CONFIRMED'
+  | 'PAYMENT_FAILED'
+  | 'ORDER_CANCELLED'
+  | 'REFUND'
+  | 'ORDER_SHIPPED'
+  | 'STOCK_LOW';
+
+/** Who a notification is for: a customer, or every admin (stock alerts). */
+export const ADMINS = 'group:admin';
+
+export interface Notification {
+  /** Derived from the event and the type: the same event makes the same notification, once. */
+  readonly id: string;
+  readonly recipient: string;
+  readonly type: NotificationType;
+  readonly subject: string;
+  readonly body: string;
+  readonly createdAt: string;
+  readonly read: boolean;
+  /** When its email went out; absent while it has not (or when there is no address). */
+  readonly emailedAt?: string;
+}
+
+/** What a message says: subject and body, from the facts of its event. */
+export interface Message {
+  readonly type: NotificationType;
+  readonly subject: string;
+  readonly body: string;
+}
+
+const dollars = ({ amount, currency }: Money) => `${(amount / 100).toFixed(2)} ${currency}`;
+const shortId = (orderId: string) => orderId.slice(0, 8);
+
+const REASONS: Record<string, string> = {
+  OUT_OF_STOCK: 'some items were out of stock',
+  PAYMENT_DECLINED: 'the payment was declined',
+  PAYMENT_FAILED: 'the payment could not be completed',
+  CUSTOMER_CANCELLED: 'you cancelled it',
+  UNKNOWN_PRODUCT: 'a product is no longer sold',
+};
+
+/** The messages, one function per kind of news. Pure: the use case decides who gets them. */
+export const messages = {
+  welcome: (name: string): Message => ({
+    type: 'WELCOME',
+    subject: 'Welcome to the shop',
+    body: `Hello ${name}, your account is ready. Happy shopping!`,
+  }),
+  receipt: (orderId: string, amount: Money, chargeId: string): Message => ({
+    type: 'PAYMENT_RECEIPT',
+    subject: `Receipt for order ${shortId(orderId)}`,
+    body: `We charged ${dollars(amount)} for order ${orderId} (charge ${chargeId}).`,
+  }),
+  confirmed: (orderId: string, total: Money): Message => ({
+    type: 'ORDER_CONFIRMED',
+    subject: `Order ${shortId(orderId)} is confirmed`,
+    body: `Your order ${orderId} of ${dollars(total)} is confirmed and will ship soon.`,
+  }),
+  paymentFailed: (orderId: string, amount: Money): Message => ({
+    type: 'PAYMENT_FAILED',
+    subject: `Payment for order ${shortId(orderId)} failed`,
+    body: `We could not charge ${dollars(amount)} for order ${orderId}. Nothing was charged.`,
+  }),
+  cancelled: (orderId: string, reason: string): Message => ({
+    type: 'ORDER_CANCELLED',
+    subject: `Order ${shortId(orderId)} is cancelled`,
+    body: `Your order ${orderId} is cancelled: ${REASONS[reason] ?? reason}.`,
+  }),
+  refund: (orderId: string, amount: Money): Message => ({
+    type: 'REFUND',
+    subject: `Refund for order ${shortId(orderId)}`,
+    body: `We refunded ${dollars(amount)} for order ${orderId}.`,
+  }),
+  shipped: (orderId: string, carrier: string, trackingNumber: string): Message => ({
+    type: 'ORDER_SHIPPED',
+    subject: `Order ${shortId(orderId)} has shipped`,
+    body: `Your order ${orderId} is on its way with ${carrier}, tracking number ${trackingNumber}.`,
+  }),
+  stockLow: (sku: string, available: number): Message => ({
+    type: 'STOCK_LOW',
+    subject: `Stock of ${sku} is low`,
+    body: `Only ${available} units of ${sku} are left.`,
+  }),
+};

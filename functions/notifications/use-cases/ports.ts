@@ -1,0 +1,40 @@
+import type { CursorCodec, PageKey } from '../../shared/pagination.js';
+import type { Notification } from '../domain/notification.js';
+
+/** Where a recipient's email is known from (the welcome event carries it). */
+export interface Recipient {
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+}
+
+export interface NotificationStore {
+  /** Stores the notification unless one with its id exists; resolves with whether it did. */
+  add(notification: Notification): Promise<boolean>;
+  get(recipient: string, id: string): Promise<Notification | undefined>;
+  list(
+    recipient: string,
+    page: { limit: number; unreadOnly: boolean; after?: PageKey },
+  ): Promise<{ items: Notification[]; next?: PageKey }>;
+  countUnread(recipient: string): Promise<number>;
+  /** Marks it read; false when the recipient has no such notification. */
+  markRead(recipient: string, id: string): Promise<boolean>;
+  /** Records when its email went out. */
+  markEmailed(recipient: string, id: string, at: string): Promise<void>;
+  saveRecipient(recipient: Recipient): Promise<void>;
+  recipient(userId: string): Promise<Recipient | undefined>;
+}
+
+/** Sends email: SES in the cloud; on the local cloud the message is logged instead. */
+export interface EmailSender {
+  send(message: { to: string; subject: string; body: string }): Promise<void>;
+}
+
+export interface NotificationsDependencies {
+  readonly notifications: NotificationStore;
+  readonly email: EmailSender;
+  readonly cursors: CursorCodec;
+  readonly clock: () => Date;
+  /** Where stock alerts for admins are emailed, if anywhere. */
+  readonly adminEmail?: string;
+}

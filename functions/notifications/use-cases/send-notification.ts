@@ -1,0 +1,47 @@
+import type * as z from 'zod';
+import { StockLow } from '../../inventory/contracts/events.js';
+import { OrderCancelled, OrderConfirmed } from '../../orders/contracts/events.js';
+import { PaymentCompleted, PaymentFailed, PaymentRefunded } from '../../payments/contracts/events.js';
+import type { EventDefinition } from '../../shared/events/define-event.js';
+import { OrderShipped } from '../../shipping/contracts/events.js';
+import { UserRegistered } from '../../users/contracts/events.js';
+import { ADMINS, type Message, messages } from '../domain/notification.js';
+import { notify, welcome } from './notify.js';
+import type { NotificationsDependencies } from './ports.js';
+
+/** What one kind of event means: for whom, and what to tell them. */
+const rule = <S extends z.ZodType>(
+  definition: EventDefinition<S>,
+  make: (data: z.output<S>) => { recipient: string; message: Message },
+) => ({ detailType: definition.detailType, make: (data: unknown) => make(definition.data.parse(data)) });
+
+const RULES = [
+  rule(PaymentCompleted, (d) => ({
+    recipient: d.userId,
+    message: messages.receipt(d.orderId, d.amount, d.chargeId),
+  })),
+  rule(OrderConfirmed, (d) => ({ recipient: d.userId, message: messages.confirmed(d.orderId, d.total) })),
+  rule(PaymentFailed, (d) => ({ recipient: d.userId, message: messages.paymentFailed(d.orderId, d.amount) })),
+  rule(OrderCancelled, (d) => ({ recipient: d.userId, message: messages.cancelled(d.orderId, d.reason) })),
+  rule(PaymentRefunded, (d) => ({ recipient: d.userId, message: messages.refund(d.orderId, d.amount) })),
+  rule(OrderShipped, (d) => ({
+    recipient: d.userId,
+    message: messages.shipped(d.orderId, d.carrier, d.trackingNumber),
+  })),
+  rule(StockLow, (d) => ({ recipient: ADMINS, message: messages.stockLow(d.sku, d.available) })),
+];
+
+/** Turns one event into the message it means, for whom it is meant. */
+export const sendNotification = async (
+  deps: NotificationsDependencies,
+  event: { detailType: string; detail: { metadata: { eventId: string }; data: unknown } },
+): Promise<void> => {
+  const { eventId } = event.detail.metadata;
+  if (event.detailType === UserRegistered.detailType) {
+    const { userId, email, name } = UserRegistered.data.parse(event.detail.data);
+    return welcome(deps, eventId, { userId, email, name });
+  }
+  const meaning = RULES.find((candidate) => candidate.detailType === event.detailType);
+  if (!meaning) throw new Error(`No message for ${event.detailType} events.`);
+  await notify(deps, { eventId, ...meaning.make(event.detail.data) });
+};

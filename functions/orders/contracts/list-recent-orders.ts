@@ -1,0 +1,17 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import * as z from 'zod';
+import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { orderView } from './schemas.js';
+
+/** A customer's newest orders: the dashboard's read contract. */
+export const ListRecentOrders = defineContract({
+  name: 'ListRecentOrders',
+  input: z.strictObject({ userId: z.string().min(1).max(128), limit: z.number().int().min(1).max(20) }),
+  output: z.object({ items: z.array(orderView) }),
+});
+
+export const ordersReader = (client: LambdaClient, functionName: string) => ({
+  async recent(userId: string, limit: number) {
+    return (await invokeContract(client, functionName, ListRecentOrders, { userId, limit })).items;
+  },
+});
