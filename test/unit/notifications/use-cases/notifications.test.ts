@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { StockLow } from '../../../../functions/inventory/contracts/events.js';
+import { InMemoryNotifications } from '../../../../functions/notifications/adapters/in-memory-notification-store.js';
+import { NotificationNotFoundError } from '../../../../functions/notifications/domain/errors.js';
+import type { NotificationsDependencies } from '../../../../functions/notifications/use-cases/ports.js';
+import {
+  countUnread,
+  listNotifications,
+  markRead,
+} from '../../../../functions/notifications/use-cases/read-notifications.js';
+import { sendNotification } from '../../../../functions/notifications/use-cases/send-notification.js';
+import { OrderCancelled } from '../../../../functions/orders/contracts/events.js';
+import { PaymentCompleted } from '../../../../functions/payments/contracts/events.js';
+import { money } from '../../../../functions/shared/money.js';
+import { hmacCursors } from '../../../../functions/shared/pagination.js';
+import { UserRegistered } from '../../../../functions/users/contracts/events.js';
+
+let store: InMemoryNotifications;
+let sent: { to: string; subject: string }[];
+let failEmail: boolean;
+let deps: NotificationsDependencies;
+
+beforeEach(() => {
+  store = new InMemoryNotifications();
+  sent = [];
+  failEmail = false;
+  deps = {
+    notifications: store.store,
+    email: {
+      send: async ({ to, subject }) => {
+        if (failEmail) throw new Error('SES is down');
+        sent.push({ to, subject });
+      },
+    },
+    cursors: hmacCursors('c'.repeat(32)),
+    clock: () => new Date('2026-11-22T10:00:00.000Z'),
+    adminEmail: 'ops@example.com',
+  };
+});
+
+const customer = { userId: 'u-1', isAdmin: false };
+const registered = UserRegistered.create({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
+
+describe('sendNotification', () => {
+  it('welcomes a new customer and emails them, once however often the event arrives', async () => {
+    await sendNotification(deps, registered);
+    await sendNotification(deps, registered);
+    const { items } = await listNotifications(deps, customer, { unread: false, limit: 20, audience: 'me' });
+    expect(items.map((item) => item.type)).toEqual(['WELCOME']);
+    expect(sent).toEqual([{ to: 'ada@example.com', subject: 'Welcome to the shop' }]);
+  });
+
+  it('emails a stored message on the next delivery when the email failed the first time', async () => {
+    await sendNotification(deps, registered);
+    const receipt = PaymentCompleted.create({
+      orderId: 'o-1',
+      userId: 'u-1',
+      amount: money(2500),
+      chargeId: 'ch_1',
+    });
+    failEmail = true;
+    await expect(sendNotification(deps, receipt)).rejects.toThrow('SES is down');
+    failEmail = false;
+    await sendNotification(deps, receipt);
+    await sendNotification(deps, receipt);
+    expect(sent.map((email) => email.subject)).toEqual(['Welcome to the shop', 'Receipt for order o-1']);
+    expect(await countUnread(deps, 'u-1')).toBe(2);
+  });
+
+  it('says why an order was cancelled', async () => {
+    await sendNotification(
+      deps,
+      OrderCancelled.create({ orderId: 'o-2', userId: 'u-1', reason: 'OUT_OF_STOCK', total: money(1) }),
+    );
+    const { items } = await listNotifications(deps, customer, { unread: false, limit: 20, audience: 'me' });
+    expect(items[0]?.body).toContain('some items were out of stock');
+  });
+
+  it('alerts the admins about low stock, readable by admins only', async () => {
+    await sendNotification(deps, StockLow.create({ sku: 'A1', available: 2, threshold: 5 }));
+    expect(sent).toEqual([{ to: 'ops@example.com', subject: 'Stock of A1 is low' }]);
+    const admin = { userId: 'admin-1', isAdmin: true };
+    const alerts = await listNotifications(deps, admin, { unread: true, limit: 20, audience: 'admins' });
+    expect(alerts.items.map((item) => item.type)).toEqual(['STOCK_LOW']);
+    const asCustomer = await listNotifications(deps, customer, {
+      unread: true,
+      limit: 20,
+      audience: 'admins',
+    });
+    expect(asCustomer.items).toEqual([]);
+    await markRead(deps, admin, alerts.items[0]?.id ?? '');
+    expect(
+      (await listNotifications(deps, admin, { unread: true, limit: 20, audience: 'admins' })).items,
+    ).toEqual([]);
+  });
+});
+
+describe('reading notifications', () => {
+  it('marks a message read, only the recipient’s own', async () => {
+    await sendNotification(deps, registered);
+    const [welcome] = (await listNotifications(deps, customer, { unread: false, limit: 20, audience: 'me' }))
+      .items;
+    await expect(markRead(deps, { userId: 'u-2', isAdmin: false }, welcome?.id ?? '')).rejects.toThrow(
+      NotificationNotFoundError,
+    );
+    await markRead(deps, customer, welcome?.id ?? '');
+    expect(await countUnread(deps, 'u-1')).toBe(0);
+    expect(
+      (await listNotifications(deps, customer, { unread: true, limit: 20, audience: 'me' })).items,
+    ).toEqual([]);
+  });
+});
