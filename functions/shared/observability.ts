@@ -10,4 +10,22 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 export const logger = new Logger();
 export const metrics = new Metrics();
 export const tracer = new Tracer();
-export { MetricUnit } from '@aws-lambda-powertools/metrics';
+
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+
+export { MetricUnit };
+
+/**
+ * Counts a business event (`OrderConfirmed`, `OrderCancelled` by reason…) in
+ * the shop's namespace; dimensions make it a metric of its own, so the
+ * dashboard can split it.
+ */
+export const countBusinessEvent = (name: string, dimensions: Readonly<Record<string, string>> = {}): void => {
+  if (Object.keys(dimensions).length === 0) {
+    metrics.addMetric(name, MetricUnit.Count, 1);
+    return;
+  }
+  const single = metrics.singleMetric();
+  for (const [key, value] of Object.entries(dimensions)) single.addDimension(key, value);
+  single.addMetric(name, MetricUnit.Count, 1);
+};

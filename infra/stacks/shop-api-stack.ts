@@ -8,6 +8,7 @@ import { ShopHttpApi } from '../constructs/http-api.js';
 import type { TokenIssuer } from '../constructs/identity.js';
 import { InventoryService } from '../constructs/inventory-service.js';
 import { NotificationsService } from '../constructs/notifications-service.js';
+import { Observability } from '../constructs/observability.js';
 import { OrdersService } from '../constructs/orders-service.js';
 import { PaymentsService } from '../constructs/payments-service.js';
 import { Platform } from '../constructs/platform.js';
@@ -26,6 +27,7 @@ export class ShopApiStack extends Stack {
   readonly orders: OrdersService;
   readonly shipping: ShippingService;
   readonly notifications: NotificationsService;
+  readonly observability: Observability;
   /** Absent with an external OIDC issuer: sign-up and sign-in are then that issuer's. */
   readonly users?: UsersService;
 
@@ -105,6 +107,10 @@ export class ShopApiStack extends Stack {
         notificationsCountUnread: this.notifications.countUnread,
       });
     }
+    this.observability = new Observability(this, 'Observability', {
+      api: this.api,
+      stateMachines: [this.orders.saga.saga, this.orders.saga.cancellation],
+    });
   }
 }
 

@@ -416,14 +416,13 @@ describe('the order saga', () => {
 
   it('raises an alarm for any order set aside and any failed or timed-out execution', () => {
     const alarms = ofType(apiResources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
-    expect(alarms.map((alarm) => alarm.MetricName).sort()).toEqual([
-      'ApproximateNumberOfMessagesVisible',
-      'ExecutionsFailed',
-      'ExecutionsFailed',
-      'ExecutionsTimedOut',
-      'ExecutionsTimedOut',
-    ]);
-    for (const alarm of alarms) expect(alarm).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+    const names = alarms.map((alarm) => alarm.MetricName);
+    expect(names.filter((name) => name === 'ExecutionsFailed')).toHaveLength(2);
+    expect(names.filter((name) => name === 'ExecutionsTimedOut')).toHaveLength(2);
+    expect(alarms.find((alarm) => String(alarm.AlarmDescription).includes('NEEDS_ATTENTION'))).toMatchObject({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+    });
   });
 
   it('starts a saga only from OrderPlaced, through a function that names the execution after the order', () => {
@@ -443,6 +442,45 @@ describe('the order saga', () => {
     express.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
     });
+  });
+});
+
+describe('observability', () => {
+  const alarms = () =>
+    ofType(apiResources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
+
+  it('alarms on every dead-letter queue holding a message', () => {
+    const queues = ofType(apiResources, 'AWS::SQS::Queue').map(([id]) => id);
+    const watched = new Set(
+      alarms()
+        .filter((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible')
+        .flatMap((alarm) =>
+          (alarm.Dimensions as { Value: { 'Fn::GetAtt': string[] } }[]).map((d) => d.Value['Fn::GetAtt'][0]),
+        ),
+    );
+    expect(queues.length).toBeGreaterThan(10);
+    for (const queue of queues) expect(watched, queue).toContain(queue);
+  });
+
+  it('alarms on the API 5xx rate, and sends every alarm to one SNS topic', () => {
+    expect(alarms().some((alarm) => JSON.stringify(alarm.Metrics ?? []).includes('5xx'))).toBe(true);
+    const [[topicId] = []] = ofType(apiResources, 'AWS::SNS::Topic');
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('builds a dashboard of the API, functions, sagas, dead-letter queues and business metrics', () => {
+    const [[, dashboard] = []] = ofType(apiResources, 'AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(dashboard?.Properties?.DashboardBody);
+    for (const title of [
+      'API requests and errors',
+      'API latency p99',
+      'Lambda errors and throttles',
+      'Lambda duration p99',
+      'OrderSaga executions',
+      'Dead-letter queues',
+      'Orders cancelled, by reason',
+    ])
+      expect(body).toContain(title);
   });
 });
 

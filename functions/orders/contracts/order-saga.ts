@@ -60,7 +60,11 @@ export const CancelOrderTask = {
     customerRequest: z.boolean().optional(),
     ...forwardFailures,
   }),
-  output: z.object({ orderId, status: z.enum(['CANCELLED', 'UNCHANGED']) }),
+  output: z.object({
+    orderId,
+    status: z.enum(['CANCELLED', 'UNCHANGED']),
+    reason: z.string().optional(),
+  }),
 } as const;
 
 export const MarkNeedsAttentionTask = {

@@ -67,7 +67,7 @@ export const confirmOrder = async (
 export const cancelOrder = async (
   deps: Deps,
   input: Parameters<typeof cancellationReasonFor>[0] & { orderId: string },
-): Promise<{ orderId: string; status: 'CANCELLED' | 'UNCHANGED' }> => {
+): Promise<{ orderId: string; status: 'CANCELLED' | 'UNCHANGED'; reason?: CancellationReason }> => {
   const reason: CancellationReason = cancellationReasonFor(input);
   const from: OrderStatus = input.customerRequest ? 'CONFIRMED' : 'PENDING';
   for (;;) {
@@ -81,7 +81,7 @@ export const cancelOrder = async (
       total: order.total,
     });
     if (await move(deps, order, from, { status: 'CANCELLED', cancellationReason: reason }, event))
-      return { orderId: input.orderId, status: 'CANCELLED' };
+      return { orderId: input.orderId, status: 'CANCELLED', reason };
   }
 };
 

@@ -1,0 +1,173 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  MathExpression,
+  Metric,
+  SingleValueWidget,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { acknowledge } from './acknowledge.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+import type { ShopHttpApi } from './http-api.js';
+import { METRICS_NAMESPACE } from './service-function.js';
+
+export interface ObservabilityProps {
+  readonly api: ShopHttpApi;
+  readonly stateMachines: readonly StateMachine[];
+}
+
+const PERIOD = Duration.minutes(5);
+
+/**
+ * The shop's CloudWatch dashboard and alarms. Alarms: the API's 5xx rate,
+ * failed or timed-out sagas, any message in any dead-letter queue, any
+ * order set aside (NEEDS_ATTENTION); all of them, and those other constructs
+ * made, notify one SNS topic. Built last, so it finds every dead-letter
+ * queue and alarm of the stack.
+ */
+export class Observability extends Construct {
+  readonly topic: Topic;
+  readonly dashboard: Dashboard;
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.topic = new Topic(this, 'Alarms', { displayName: 'serverless-shop alarms', enforceSSL: true });
+    acknowledge(
+      this.topic,
+      'SNS2',
+      'CloudWatch alarms cannot publish to a topic under the AWS managed SNS key; alarm messages carry no customer data.',
+    );
+    const deadLetterQueues = stack.node
+      .findAll()
+      .filter((construct): construct is Queue => construct instanceof DeadLetterQueue);
+
+    const apiId = props.api.api.apiId;
+    const apiMetric = (metricName: string, statistic = 'Sum') =>
+      new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        dimensionsMap: { ApiId: apiId, Stage: '$default' },
+        statistic,
+        period: PERIOD,
+      });
+    const lambdaSearch = (metricName: string, statistic: string) =>
+      new MathExpression({
+        expression: `SEARCH('{AWS/Lambda,FunctionName} MetricName="${metricName}" ${stack.stackName}', '${statistic}', 300)`,
+        label: metricName,
+        period: PERIOD,
+      });
+    const business = (metricName: string) =>
+      new Metric({ namespace: METRICS_NAMESPACE, metricName, statistic: 'Sum', period: PERIOD });
+    const serverErrorRate = new MathExpression({
+      expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+      usingMetrics: { errors: apiMetric('5xx'), requests: apiMetric('Count') },
+      label: '5xx %',
+      period: PERIOD,
+    });
+
+    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${stack.stackName}-shop` });
+    this.dashboard.addWidgets(
+      new TextWidget({ markdown: '# serverless-shop', width: 24, height: 1 }),
+      new GraphWidget({
+        title: 'API requests and errors',
+        left: [apiMetric('Count'), apiMetric('4xx'), apiMetric('5xx')],
+        width: 12,
+      }),
+      new GraphWidget({ title: 'API latency p99 (ms)', left: [apiMetric('Latency', 'p99')], width: 12 }),
+      new GraphWidget({
+        title: 'Lambda errors and throttles (all functions)',
+        left: [lambdaSearch('Errors', 'Sum'), lambdaSearch('Throttles', 'Sum')],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Lambda duration p99 (all functions)',
+        left: [lambdaSearch('Duration', 'p99')],
+        width: 12,
+      }),
+      ...props.stateMachines.map(
+        (machine) =>
+          new GraphWidget({
+            title: `${machine.node.id} executions`,
+            left: [
+              machine.metricStarted({ period: PERIOD }),
+              machine.metricSucceeded({ period: PERIOD }),
+              machine.metricFailed({ period: PERIOD }),
+              machine.metricTimedOut({ period: PERIOD }),
+            ],
+            width: 12,
+          }),
+      ),
+      new GraphWidget({
+        title: 'Dead-letter queues: messages waiting',
+        left: deadLetterQueues.map((queue) =>
+          queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, label: queue.node.path }),
+        ),
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Orders',
+        left: [business('OrderPlaced'), business('OrderConfirmed'), business('PaymentDeclined')],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Orders cancelled, by reason',
+        left: [
+          'OUT_OF_STOCK',
+          'PAYMENT_DECLINED',
+          'PAYMENT_FAILED',
+          'CUSTOMER_CANCELLED',
+          'UNKNOWN_PRODUCT',
+        ].map(
+          (reason) =>
+            new Metric({
+              namespace: METRICS_NAMESPACE,
+              metricName: 'OrderCancelled',
+              dimensionsMap: { reason, service: 'orders' },
+              statistic: 'Sum',
+              period: PERIOD,
+              label: reason,
+            }),
+        ),
+        width: 12,
+      }),
+      new SingleValueWidget({ title: 'API 5xx rate', metrics: [serverErrorRate], width: 12 }),
+    );
+
+    const anyAtAll = {
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    };
+    new Alarm(this, 'ApiServerErrors', {
+      alarmDescription: 'More than 1% of API requests answered 5xx over 10 minutes.',
+      metric: serverErrorRate,
+      threshold: 1,
+      evaluationPeriods: 2,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    for (const queue of deadLetterQueues) {
+      new Alarm(this, `MessagesIn${queue.node.path.replace(/[^A-Za-z0-9]/g, '')}`, {
+        alarmDescription: `A message waits in ${queue.node.path}: see docs/runbooks/dead-letter-redrive.md.`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+        ...anyAtAll,
+      });
+    }
+    const action = new SnsAction(this.topic);
+    for (const alarm of stack.node
+      .findAll()
+      .filter((construct): construct is Alarm => construct instanceof Alarm))
+      alarm.addAlarmAction(action);
+  }
+}
