@@ -11,7 +11,10 @@ import type { FunctionError } from './functions.js';
 export interface FaultSpec {
   /** The function's display name (`Orders/ConfirmOrder`) or its last segment (`ConfirmOrder`). */
   readonly function: string;
-  /** Top-level fields the event must carry, e.g. `{ correlationId }` to fault one test's saga only. */
+  /**
+   * Fields the event must carry, by dotted path: `{ correlationId }` faults one
+   * test's saga steps, `{ 'detail.metadata.correlationId': … }` its events.
+   */
   readonly match?: Readonly<Record<string, string>>;
   readonly error?: FunctionError;
   readonly when?: 'before' | 'after';
@@ -73,9 +76,12 @@ export class FaultInjector {
 const namesFunction = (name: string, displayName: string) =>
   name === displayName || displayName.endsWith(`/${name}`);
 
-const matches = (match: FaultSpec['match'], event: unknown): boolean => {
-  if (!match) return true;
-  if (!event || typeof event !== 'object') return false;
-  const fields = event as Record<string, unknown>;
-  return Object.entries(match).every(([key, value]) => fields[key] === value);
-};
+/** The value at a dotted path (`detail.metadata.correlationId`) of an event. */
+const valueAt = (event: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>(
+    (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+    event,
+  );
+
+const matches = (match: FaultSpec['match'], event: unknown): boolean =>
+  !match || Object.entries(match).every(([path, value]) => valueAt(event, path) === value);

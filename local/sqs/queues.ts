@@ -152,6 +152,12 @@ export class LocalQueues {
         this.delete(String(QueueUrl), String(ReceiptHandle));
         return {};
       },
+      ChangeMessageVisibility: ({ QueueUrl, ReceiptHandle, VisibilityTimeout }) => {
+        const queue = this.require(String(QueueUrl));
+        const message = queue.messages.find((candidate) => candidate.receiptHandle === ReceiptHandle);
+        if (message) message.visibleAt = Date.now() + Number(VisibilityTimeout ?? 0) * 1000;
+        return {};
+      },
       DeleteMessageBatch: ({ QueueUrl, Entries }) => {
         const entries = (Entries ?? []) as { Id: string; ReceiptHandle: string }[];
         for (const entry of entries) this.delete(String(QueueUrl), entry.ReceiptHandle);

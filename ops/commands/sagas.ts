@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { localCredentials } from '../../local/aws-clients.js';
+import { localClientConfig, runningCloud } from '../../local/commands/running-cloud.js';
+import { findStuckSagas, type OrderRow } from '../sagas/stuck-sagas.js';
+
+/**
+ * `npm run sagas`: lists orders whose saga needs a look — NEEDS_ATTENTION,
+ * PENDING longer than `--older-than` minutes (default 5, beyond the saga's
+ * time budget), or a customer's cancellation still unfinished — with the
+ * state of their execution. Against the running local cloud, or a deployed
+ * stack with ORDERS_TABLE set (and the environment's AWS credentials).
+ */
+const { values } = parseArgs({ options: { 'older-than': { type: 'string', default: '5' } } });
+const olderThanMs = Number(values['older-than']) * 60_000;
+
+const deployedTable = process.env.ORDERS_TABLE;
+const local = deployedTable ? undefined : runningCloud();
+const db = DynamoDBDocumentClient.from(
+  local
+    ? new DynamoDBClient({
+        endpoint: local.dynamodbEndpoint,
+        region: local.region,
+        credentials: localCredentials,
+      })
+    : new DynamoDBClient({}),
+);
+const sfn = new SFNClient(local ? localClientConfig(local) : {});
+const tableName = deployedTable ?? local?.tables.OrdersTable ?? '';
+
+const orders: OrderRow[] = [];
+let start: Record<string, unknown> | undefined;
+do {
+  const page = await db.send(
+    new ScanCommand({
+      TableName: tableName,
+      FilterExpression: 'sk = :order AND #status IN (:pending, :attention, :confirmed)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':order': 'ORDER',
+        ':pending': 'PENDING',
+        ':attention': 'NEEDS_ATTENTION',
+        ':confirmed': 'CONFIRMED',
+      },
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    }),
+  );
+  orders.push(...((page.Items ?? []) as OrderRow[]));
+  start = page.LastEvaluatedKey;
+} while (start);
+
+const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));
+const arnOf = (name: string) =>
+  stateMachines.find((machine) => machine.name?.includes(name))?.stateMachineArn;
+const executionState = async (machine: string | undefined, name: string) => {
+  if (!machine) return 'unknown machine';
+  try {
+    const execution = await sfn.send(
+      new DescribeExecutionCommand({
+        executionArn: `${machine.replace(':stateMachine:', ':execution:')}:${name}`,
+      }),
+    );
+    return `${execution.status}${execution.error ? ` (${execution.error})` : ''}`;
+  } catch {
+    return 'no execution found';
+  }
+};
+
+const stuck = findStuckSagas(orders, new Date(), olderThanMs);
+for (const saga of stuck) {
+  const execution =
+    saga.why === 'CANCELLATION_UNFINISHED'
+      ? await executionState(arnOf('OrderCancellation'), `${saga.orderId}-cancel`)
+      : await executionState(arnOf('OrderSaga'), saga.orderId);
+  process.stdout.write(
+    `${saga.why}\t${saga.orderId}\t${saga.status}\tsince ${saga.since}\texecution ${execution}\n`,
+  );
+}
+process.stdout.write(`${stuck.length} sagas need a look (docs/runbooks/stuck-saga.md)\n`);

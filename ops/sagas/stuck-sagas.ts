@@ -1,0 +1,41 @@
+/**
+ * Orders whose saga needs a look: set aside (NEEDS_ATTENTION), still PENDING
+ * well past the saga's time budget, or a customer's cancellation that has
+ * not finished. Pure: the orders come from a table scan, the execution
+ * states from Step Functions.
+ */
+export interface OrderRow {
+  readonly orderId: string;
+  readonly userId: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly cancelRequestedAt?: string;
+}
+
+export interface StuckSaga {
+  readonly orderId: string;
+  readonly userId: string;
+  readonly status: string;
+  readonly why: 'NEEDS_ATTENTION' | 'PENDING_TOO_LONG' | 'CANCELLATION_UNFINISHED';
+  readonly since: string;
+  readonly execution: string;
+}
+
+export const findStuckSagas = (
+  orders: readonly OrderRow[],
+  now: Date,
+  olderThanMs: number,
+): Omit<StuckSaga, 'execution'>[] => {
+  const stale = (at: string) => now.getTime() - Date.parse(at) > olderThanMs;
+  return orders.flatMap((order): Omit<StuckSaga, 'execution'>[] => {
+    const base = { orderId: order.orderId, userId: order.userId, status: order.status };
+    if (order.status === 'NEEDS_ATTENTION')
+      return [{ ...base, why: 'NEEDS_ATTENTION', since: order.updatedAt }];
+    if (order.status === 'PENDING' && stale(order.createdAt))
+      return [{ ...base, why: 'PENDING_TOO_LONG', since: order.createdAt }];
+    if (order.status === 'CONFIRMED' && order.cancelRequestedAt && stale(order.cancelRequestedAt))
+      return [{ ...base, why: 'CANCELLATION_UNFINISHED', since: order.cancelRequestedAt }];
+    return [];
+  });
+};

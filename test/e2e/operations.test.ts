@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { describe, expect, inject, it } from 'vitest';
+import { lambdaFunctions, sqsDeadLetterQueue } from '../../ops/redrive/aws-ports.js';
+import { redrive } from '../../ops/redrive/redrive.js';
+import {
+  adminTokens,
+  api,
+  eventually,
+  injectFault,
+  inspect,
+  newCustomer,
+} from '../support/local-cloud-client.js';
+import {
+  address,
+  placeOrder,
+  productWithStock,
+  reconciledShop,
+  settledOrder,
+  stockOf,
+} from '../support/orders.js';
+
+const clientConfig = () => ({
+  endpoint: inject('awsEndpoint'),
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+interface QueueView {
+  displayName: string;
+  url: string;
+  messages: { body: string }[];
+}
+
+const queueNamed = async (displayName: string) => {
+  const queue = (await inspect<QueueView[]>('queues')).find(
+    (candidate) => candidate.displayName === displayName,
+  );
+  if (!queue) throw new Error(`no queue ${displayName}`);
+  return queue;
+};
+
+interface BusEvent {
+  source: string;
+  'detail-type': string;
+  detail: { metadata: { correlationId: string; eventId: string }; data: Record<string, unknown> };
+}
+
+/** Every consumer and the events its rules deliver to it. */
+const CONSUMERS: Record<string, readonly string[]> = {
+  'Inventory/CommitInventory': ['OrderConfirmed'],
+  'Cart/RemoveCheckedOutItems': ['OrderPlaced'],
+  'Orders/StartOrderSaga': ['OrderPlaced'],
+  'Orders/RecordOrderHistory': ['InventoryReserved', 'PaymentCompleted'],
+  'Orders/MarkOrderShipped': ['OrderShipped'],
+  'Shipping/PrepareShipment': ['OrderConfirmed'],
+  'Notifications/SendNotification': ['PaymentCompleted', 'OrderConfirmed', 'OrderShipped'],
+  'Catalog/UpdateStockStatus': ['StockAvailabilityChanged'],
+};
+
+describe('operations on the local cloud', () => {
+  it('delivers every consumer its events twice and out of order, with a single effect', async () => {
+    const sku = await productWithStock(1, 700);
+    const { AccessToken: token } = await newCustomer();
+    const admin = (await adminTokens()).AccessToken;
+    const correlationId = `e2e-${randomUUID()}`;
+    await api(`/cart/items/${sku}`, { method: 'PUT', token, body: { quantity: 1 } });
+    const checkout = await api('/cart/checkout', {
+      method: 'POST',
+      token,
+      headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': correlationId },
+      body: { shippingAddress: address, paymentToken: 'tok_visa' },
+    });
+    const { orderId } = checkout.body as { orderId: string };
+    await settledOrder(token, orderId);
+    await eventually(async () => {
+      const answer = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
+      return answer.status === 202 ? true : undefined;
+    });
+    const snapshot = async () => ({
+      order: (await api(`/orders/${orderId}`, { token })).body,
+      history: (await api(`/orders/${orderId}/history`, { token })).body,
+      notifications: ((await api('/notifications', { token })).body as { items: { id: string }[] }).items
+        .map((item) => item.id)
+        .sort(),
+      shipment: (await api(`/orders/${orderId}/shipment`, { token })).body,
+      stock: await stockOf(sku),
+      cart: (await api('/cart', { token })).body,
+      product: (await api(`/products/${sku}`)).body,
+    });
+    const settled = await eventually(async () => {
+      const state = await snapshot();
+      const history = (state.history as { items: { type: string }[] }).items.map((entry) => entry.type);
+      return history.includes('OrderShipped') &&
+        state.notifications.length === 3 &&
+        !(state.product as { inStock: boolean }).inStock
+        ? state
+        : undefined;
+    });
+
+    const published = (await inspect<BusEvent[]>('events')).filter(
+      (event) =>
+        event.detail.metadata.correlationId === correlationId ||
+        event.detail.data.orderId === orderId ||
+        event.detail.data.sku === sku,
+    );
+    const functions = await inspect<{ name: string; displayName: string }[]>('functions');
+    const lambda = new LambdaClient(clientConfig());
+    let deliveries = 0;
+    for (const [consumer, types] of Object.entries(CONSUMERS)) {
+      const name = functions.find((fn) => fn.displayName === consumer)?.name;
+      const events = published.filter((event) => types.includes(event['detail-type']));
+      expect(events.length, consumer).toBeGreaterThan(0);
+      // Twice each, newest first: late, duplicated and out of order.
+      for (const event of [...events, ...events].reverse()) {
+        const answer = await lambda.send(
+          new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)) }),
+        );
+        expect(answer.FunctionError, consumer).toBeUndefined();
+        deliveries++;
+      }
+    }
+    expect(deliveries).toBeGreaterThanOrEqual(20);
+    expect(await snapshot()).toEqual(settled);
+    const executions = await inspect<{ name: string }[]>('executions');
+    expect(executions.filter((execution) => execution.name === orderId)).toHaveLength(1);
+  });
+
+  it('redrives what a failing consumer left in its dead-letter queue, each applied once', async () => {
+    const sku = await productWithStock(2);
+    const { AccessToken: token } = await newCustomer();
+    const admin = (await adminTokens()).AccessToken;
+    const correlationId = `e2e-${randomUUID()}`;
+    const lift = await injectFault({
+      function: 'Shipping/PrepareShipment',
+      match: { 'detail.metadata.correlationId': correlationId },
+    });
+    const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+    expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+    const deadLetters = await eventually(async () => {
+      const queue = await queueNamed('Shipping/PrepareShipmentOn/DeadLetters');
+      return queue.messages.some((message) => message.body.includes(orderId)) ? queue : undefined;
+    });
+    await lift();
+    expect((await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} })).status).toBe(
+      409,
+    );
+
+    const queue = sqsDeadLetterQueue(new SQSClient(clientConfig()), deadLetters.url);
+    const functions = lambdaFunctions(new LambdaClient(clientConfig()));
+    const dryRun = await redrive(queue, functions, { dryRun: true, max: 100 });
+    expect(dryRun.redriven).toBe(0);
+    expect(dryRun.plans).toContainEqual(
+      expect.objectContaining({ action: 'invoke', functionArn: expect.stringContaining('PrepareShipment') }),
+    );
+    expect((await queueNamed('Shipping/PrepareShipmentOn/DeadLetters')).messages.length).toBeGreaterThan(0);
+
+    const report = await redrive(queue, functions, { dryRun: false, max: 100 });
+    expect(report.redriven).toBeGreaterThanOrEqual(1);
+    expect((await redrive(queue, functions, { dryRun: false, max: 100 })).plans).toEqual([]);
+    const shipped = await eventually(async () => {
+      const answer = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
+      return answer.status === 202 ? answer : undefined;
+    });
+    expect(shipped.status).toBe(202);
+    expect((await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} })).status).toBe(
+      409,
+    );
+    expect((await reconciledShop()).violations).toEqual([]);
+  });
+});
