@@ -78,10 +78,13 @@ const namesFunction = (name: string, displayName: string) =>
 
 /** The value at a dotted path (`detail.metadata.correlationId`) of an event. */
 const valueAt = (event: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>(
-    (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-    event,
-  );
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      event,
+    );
 
 const matches = (match: FaultSpec['match'], event: unknown): boolean =>
   !match || Object.entries(match).every(([path, value]) => valueAt(event, path) === value);

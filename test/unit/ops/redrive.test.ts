@@ -53,7 +53,11 @@ describe('redrive', () => {
       deleted,
       released,
       port: {
-        receive: async () => (served ? [] : ((served = true), letters)),
+        receive: async () => {
+          if (served) return [];
+          served = true;
+          return letters;
+        },
         delete: async (message: DeadLetter) => void deleted.push(message.messageId),
         release: async (message: DeadLetter) => void released.push(message.messageId),
       },
