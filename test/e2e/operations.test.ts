@@ -92,7 +92,10 @@ describe('operations on the local cloud', () => {
     const settled = await eventually(async () => {
       const state = await snapshot();
       const history = (state.history as { items: { type: string }[] }).items.map((entry) => entry.type);
-      return history.includes('OrderShipped') &&
+      return (state.order as { status: string }).status === 'SHIPPED' &&
+        state.stock.reserved === 0 &&
+        (state.cart as { items: unknown[] }).items.length === 0 &&
+        history.includes('OrderShipped') &&
         state.notifications.length === 3 &&
         !(state.product as { inStock: boolean }).inStock
         ? state
