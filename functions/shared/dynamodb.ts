@@ -97,3 +97,24 @@ export const queryPage = async <T>(
   const last = items.at(-1);
   return { items, ...(Items.length > page.limit && last ? { next: page.keyOf(last) } : {}) };
 };
+
+/** One page of an index's partition, in its sort key's order or, with `newestFirst`, backwards. */
+export const queryIndexPage = <T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  index: { readonly name: string; readonly partitionKey: string },
+  partition: string,
+  page: { limit: number; after?: PageKey; keyOf: (item: T) => PageKey; newestFirst?: boolean },
+) =>
+  queryPage<T>(
+    db,
+    {
+      TableName: tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#partition = :partition',
+      ExpressionAttributeNames: { '#partition': index.partitionKey },
+      ExpressionAttributeValues: { ':partition': partition },
+      ...(page.newestFirst ? { ScanIndexForward: false } : {}),
+    },
+    page,
+  );

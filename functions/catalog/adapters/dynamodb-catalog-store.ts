@@ -8,7 +8,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts, queryPage } from '../../shared/dynamodb.js';
+import { conditionFailedAt, outboxPuts, queryIndexPage } from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Category } from '../domain/category.js';
 import {
@@ -104,26 +104,16 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
     async list({ category, limit, after }): Promise<ProductListing> {
       const index = category ? CatalogTable.indexes.byCategory : CatalogTable.indexes.byKind;
       const partition = category ?? PRODUCT;
-      const { items, next } = await queryPage<ProductItem>(
-        db,
-        {
-          TableName: tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#partition = :partition',
-          ExpressionAttributeNames: { '#partition': index.partitionKey },
-          ExpressionAttributeValues: { ':partition': partition },
-        },
-        {
-          limit,
-          ...(after ? { after } : {}),
-          keyOf: (last) => ({
-            pk: last.pk,
-            sk: last.sk,
-            listKey: last.listKey,
-            [index.partitionKey]: partition,
-          }),
-        },
-      );
+      const { items, next } = await queryIndexPage<ProductItem>(db, tableName, index, partition, {
+        limit,
+        ...(after ? { after } : {}),
+        keyOf: (last) => ({
+          pk: last.pk,
+          sk: last.sk,
+          listKey: last.listKey,
+          [index.partitionKey]: partition,
+        }),
+      });
       return { items: items.map(toProduct), ...(next ? { next } : {}) };
     },
 

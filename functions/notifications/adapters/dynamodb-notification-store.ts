@@ -5,7 +5,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { queryPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import { queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { Notification } from '../domain/notification.js';
 import type { NotificationStore, Recipient } from '../use-cases/ports.js';
 import { NotificationsTable } from './notifications-table.js';
@@ -48,27 +48,13 @@ export const dynamoNotificationStore = (
 
   async list(recipient, { limit, unreadOnly, after }) {
     const index = unreadOnly ? NotificationsTable.indexes.byUnread : NotificationsTable.indexes.byRecipient;
-    const { items, next } = await queryPage<Item>(
-      db,
-      {
-        TableName: tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#partition = :partition',
-        ExpressionAttributeNames: { '#partition': index.partitionKey },
-        ExpressionAttributeValues: { ':partition': `USER#${recipient}` },
-        ScanIndexForward: false,
-      },
-      {
-        limit,
-        ...(after ? { after } : {}),
-        keyOf: (last) => ({
-          pk: last.pk,
-          sk: last.sk,
-          listSk: last.listSk,
-          [index.partitionKey]: `USER#${recipient}`,
-        }),
-      },
-    );
+    const partition = `USER#${recipient}`;
+    const { items, next } = await queryIndexPage<Item>(db, tableName, index, partition, {
+      limit,
+      newestFirst: true,
+      ...(after ? { after } : {}),
+      keyOf: (last) => ({ pk: last.pk, sk: last.sk, listSk: last.listSk, [index.partitionKey]: partition }),
+    });
     return { items: items.map(toNotification), ...(next ? { next } : {}) };
   },
 

@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts, queryPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import { conditionFailedAt, outboxPuts, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';
 import { OrdersTable } from './orders-table.js';
@@ -66,27 +66,17 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
 
     async listByCustomer(userId, { limit, after }) {
       const index = OrdersTable.indexes.byCustomer;
-      const { items, next } = await queryPage<OrderItem>(
-        db,
-        {
-          TableName: tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#partition = :partition',
-          ExpressionAttributeNames: { '#partition': index.partitionKey },
-          ExpressionAttributeValues: { ':partition': `CUSTOMER#${userId}` },
-          ScanIndexForward: false,
-        },
-        {
-          limit,
-          ...(after ? { after } : {}),
-          keyOf: (last) => ({
-            pk: last.pk,
-            sk: last.sk,
-            customerPk: last.customerPk,
-            customerSk: last.customerSk,
-          }),
-        },
-      );
+      const { items, next } = await queryIndexPage<OrderItem>(db, tableName, index, `CUSTOMER#${userId}`, {
+        limit,
+        newestFirst: true,
+        ...(after ? { after } : {}),
+        keyOf: (last) => ({
+          pk: last.pk,
+          sk: last.sk,
+          customerPk: last.customerPk,
+          customerSk: last.customerSk,
+        }),
+      });
       return { items: items.map(toOrder), ...(next ? { next } : {}) };
     },
 

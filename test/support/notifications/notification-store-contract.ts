@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Notification } from '../../../functions/notifications/domain/notification.js';
+import type { NotificationStore } from '../../../functions/notifications/use-cases/ports.js';
+
+const note = (id: string, recipient: string, createdAt: string): Notification => ({
+  id,
+  recipient,
+  type: 'ORDER_CONFIRMED',
+  subject: `Subject ${id}`,
+  body: 'Body',
+  createdAt,
+  read: false,
+});
+
+/** What every notification store promises; the in-memory twin and the DynamoDB adapter both run it. */
+export const notificationStoreContract = (name: string, fresh: () => Promise<NotificationStore>) => {
+  describe(name, () => {
+    it('stores a notification once per id, and reads it back', async () => {
+      const store = await fresh();
+      expect(await store.add(note('n-1', 'u-1', '2026-11-22T10:00:00.000Z'))).toBe(true);
+      expect(await store.add(note('n-1', 'u-1', '2026-11-22T10:05:00.000Z'))).toBe(false);
+      expect(await store.get('u-1', 'n-1')).toMatchObject({
+        id: 'n-1',
+        createdAt: '2026-11-22T10:00:00.000Z',
+      });
+      expect(await store.get('u-2', 'n-1')).toBeUndefined();
+    });
+
+    it('lists a recipient’s notifications newest first, a page at a time, unread ones apart', async () => {
+      const store = await fresh();
+      for (const [id, at] of [
+        ['n-1', '2026-11-22T10:00:00.000Z'],
+        ['n-2', '2026-11-22T11:00:00.000Z'],
+        ['n-3', '2026-11-22T12:00:00.000Z'],
+      ] as const)
+        await store.add(note(id, 'u-1', at));
+      await store.add(note('x-1', 'u-2', '2026-11-22T13:00:00.000Z'));
+      const first = await store.list('u-1', { limit: 2, unreadOnly: false });
+      expect(first.items.map((item) => item.id)).toEqual(['n-3', 'n-2']);
+      const second = await store.list('u-1', {
+        limit: 2,
+        unreadOnly: false,
+        ...(first.next ? { after: first.next } : {}),
+      });
+      expect(second.items.map((item) => item.id)).toEqual(['n-1']);
+      expect(second.next).toBeUndefined();
+      expect(await store.markRead('u-1', 'n-2')).toBe(true);
+      expect(await store.markRead('u-1', 'missing')).toBe(false);
+      expect((await store.list('u-1', { limit: 10, unreadOnly: true })).items.map((item) => item.id)).toEqual(
+        ['n-3', 'n-1'],
+      );
+      expect(await store.countUnread('u-1')).toBe(2);
+      expect(await store.countUnread('u-2')).toBe(1);
+    });
+
+    it('records when the email went out, and remembers recipients', async () => {
+      const store = await fresh();
+      await store.add(note('n-1', 'u-1', '2026-11-22T10:00:00.000Z'));
+      await store.markEmailed('u-1', 'n-1', '2026-11-22T10:00:01.000Z');
+      expect((await store.get('u-1', 'n-1'))?.emailedAt).toBe('2026-11-22T10:00:01.000Z');
+      await store.saveRecipient({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
+      expect(await store.recipient('u-1')).toEqual({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
+      expect(await store.recipient('u-9')).toBeUndefined();
+    });
+  });
+};
