@@ -47,21 +47,34 @@ interface BusEvent {
   detail: { metadata: { correlationId: string; eventId: string }; data: Record<string, unknown> };
 }
 
-/** Every consumer and the events its rules deliver to it. */
+/** Every consumer and the events of the test's flows its rules deliver to it. */
 const CONSUMERS: Record<string, readonly string[]> = {
+  'Inventory/CreateStockItem': ['ProductCreated'],
   'Inventory/CommitInventory': ['OrderConfirmed'],
   'Cart/RemoveCheckedOutItems': ['OrderPlaced'],
   'Orders/StartOrderSaga': ['OrderPlaced'],
-  'Orders/RecordOrderHistory': ['InventoryReserved', 'PaymentCompleted'],
+  'Orders/RecordOrderHistory': [
+    'InventoryReserved',
+    'PaymentCompleted',
+    'PaymentFailed',
+    'InventoryReleased',
+  ],
   'Orders/MarkOrderShipped': ['OrderShipped'],
   'Shipping/PrepareShipment': ['OrderConfirmed'],
-  'Notifications/SendNotification': ['PaymentCompleted', 'OrderConfirmed', 'OrderShipped'],
+  'Shipping/CancelShipment': ['OrderCancelled'],
+  'Notifications/SendNotification': [
+    'PaymentCompleted',
+    'OrderConfirmed',
+    'OrderShipped',
+    'PaymentFailed',
+    'OrderCancelled',
+  ],
   'Catalog/UpdateStockStatus': ['StockAvailabilityChanged'],
 };
 
 describe('operations on the local cloud', () => {
   it('delivers every consumer its events twice and out of order, with a single effect', async () => {
-    const sku = await productWithStock(1, 700);
+    const sku = await productWithStock(2, 700);
     const { AccessToken: token } = await newCustomer();
     const admin = (await adminTokens()).AccessToken;
     const correlationId = `e2e-${randomUUID()}`;
@@ -74,6 +87,9 @@ describe('operations on the local cloud', () => {
     });
     const { orderId } = checkout.body as { orderId: string };
     await settledOrder(token, orderId);
+    // A second order, declined: it takes the last unit and gives it back.
+    const declined = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_decline', correlationId);
+    await settledOrder(token, declined.orderId);
     await eventually(async () => {
       const answer = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
       return answer.status === 202 ? true : undefined;
@@ -81,6 +97,8 @@ describe('operations on the local cloud', () => {
     const snapshot = async () => ({
       order: (await api(`/orders/${orderId}`, { token })).body,
       history: (await api(`/orders/${orderId}/history`, { token })).body,
+      declined: (await api(`/orders/${declined.orderId}`, { token })).body,
+      declinedHistory: (await api(`/orders/${declined.orderId}/history`, { token })).body,
       notifications: ((await api('/notifications', { token })).body as { items: { id: string }[] }).items
         .map((item) => item.id)
         .sort(),
@@ -92,12 +110,18 @@ describe('operations on the local cloud', () => {
     const settled = await eventually(async () => {
       const state = await snapshot();
       const history = (state.history as { items: { type: string }[] }).items.map((entry) => entry.type);
+      const declinedHistory = (state.declinedHistory as { items: { type: string }[] }).items.map(
+        (entry) => entry.type,
+      );
       return (state.order as { status: string }).status === 'SHIPPED' &&
         state.stock.reserved === 0 &&
         (state.cart as { items: unknown[] }).items.length === 0 &&
         history.includes('OrderShipped') &&
-        state.notifications.length === 3 &&
-        !(state.product as { inStock: boolean }).inStock
+        declinedHistory.includes('PaymentFailed') &&
+        declinedHistory.includes('InventoryReleased') &&
+        state.notifications.length === 5 &&
+        state.stock.available === 1 &&
+        (state.product as { inStock: boolean }).inStock
         ? state
         : undefined;
     });
@@ -106,6 +130,7 @@ describe('operations on the local cloud', () => {
       (event) =>
         event.detail.metadata.correlationId === correlationId ||
         event.detail.data.orderId === orderId ||
+        event.detail.data.orderId === declined.orderId ||
         event.detail.data.sku === sku,
     );
     const functions = await inspect<{ name: string; displayName: string }[]>('functions');
@@ -124,7 +149,7 @@ describe('operations on the local cloud', () => {
         deliveries++;
       }
     }
-    expect(deliveries).toBeGreaterThanOrEqual(20);
+    expect(deliveries).toBeGreaterThanOrEqual(40);
     expect(await snapshot()).toEqual(settled);
     const executions = await inspect<{ name: string }[]>('executions');
     expect(executions.filter((execution) => execution.name === orderId)).toHaveLength(1);
