@@ -59,6 +59,8 @@ export interface LocalEndpoints {
 
 export interface LocalCloud {
   readonly endpoints: LocalEndpoints;
+  /** The HTTP API's routes and the function behind each (for benchmarks and tools). */
+  readonly routes: readonly { readonly routeKey: string; readonly functionArn: string }[];
   readonly apiUrl: string;
   readonly awsEndpoint: string;
   readonly assembly: CloudAssembly;
@@ -234,6 +236,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     writeFileSync(join(options.stateDirectory, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
     return {
       endpoints,
+      routes: api.routes.map(({ routeKey, functionArn }) => ({ routeKey, functionArn })),
       apiUrl,
       awsEndpoint,
       assembly,

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { median, round } from './stats.js';
+
+export interface Probe {
+  readonly function: string;
+  readonly entry: string;
+  readonly handlerName: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly event: unknown;
+}
+
+const PROBE = join(import.meta.dirname, 'init-probe.mjs');
+
+/**
+ * One cold start: a fresh process loads the module and serves one
+ * invocation. Asynchronous, so that a local cloud in this process can answer
+ * the calls the function makes meanwhile.
+ */
+export const coldStartMs = (probe: Probe): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [PROBE, probe.entry, probe.handlerName, JSON.stringify(probe.event)],
+      {
+        env: { ...process.env, ...probe.environment },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 30_000,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve((JSON.parse(last) as { ms: number }).ms);
+      } catch {
+        reject(new Error(`The probe of ${probe.function} printed no timing: ${stderr.slice(0, 500)}`));
+      }
+    });
+  });
+
+/** The median of `runs` cold starts, one after another. */
+export const medianColdStartMs = async (probe: Probe, runs: number): Promise<number> => {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) samples.push(await coldStartMs(probe));
+  return round(median(samples), 1);
+};

@@ -1,0 +1,167 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
+import { startLocalCloud } from '../local/cloud.js';
+import { freePort } from '../local/net.js';
+import { medianColdStartMs, type Probe } from './init.js';
+import { middlewareOverhead } from './overhead.js';
+import { round } from './stats.js';
+
+/**
+ * `npm run bench`: bundle sizes, cold-start proxy and middleware overhead,
+ * measured on the functions as `npm start` runs them (the synthesized,
+ * bundled assets), printed as a table and written to bench/results/latest.json.
+ * `--quick` measures three functions once, for the smoke test.
+ */
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results', 'latest.json') },
+  },
+});
+const runs = values.quick ? 1 : Number(values.runs);
+
+const BUDGET = { bundleBytes: 300 * 1024, initRatio: 1.5, middlewareP50Ms: 0.3 };
+
+/** An HTTP API event for a route, as API Gateway hands it over, with a signed-in admin's claims. */
+const httpEvent = (routeKey: string) => {
+  const [method = 'GET', path = '/'] = routeKey.split(' ');
+  const values: Record<string, string> = {
+    sku: 'BOOK-DDIA',
+    orderId: '00000000-0000-4000-8000-000000000000',
+    id: 'AAAAAAAAAAAAAAAAAAAAAA',
+  };
+  const pathParameters = Object.fromEntries(
+    [...path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => [name, values[name] ?? 'x']),
+  );
+  const rawPath = path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? 'x');
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', 'idempotency-key': 'bench' },
+    ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
+    ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}' }),
+    isBase64Encoded: false,
+    requestContext: {
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      authorizer: { jwt: { claims: { sub: 'bench-user', 'cognito:groups': '[admin]' }, scopes: [] } },
+      requestId: 'bench',
+      routeKey,
+      stage: '$default',
+    },
+  };
+};
+
+const started = performance.now();
+const work = mkdtempSync(join(tmpdir(), 'shop-bench-'));
+process.stdout.write('Synthesizing and starting the local cloud…\n');
+const cloud = await startLocalCloud({
+  port: await freePort(),
+  outdir: join(work, 'cdk.out'),
+  stateDirectory: join(work, 'state'),
+  timeScale: 1,
+  log: () => undefined,
+});
+try {
+  const definitions = [...cloud.functions.definitions].sort((a, b) =>
+    a.displayName.localeCompare(b.displayName),
+  );
+  // Every service has a RelayOutbox: those are named after their service.
+  const shortName = (displayName: string) => {
+    const name = displayName.split('/').at(-1) ?? displayName;
+    return name === 'RelayOutbox' ? `${displayName.split('/')[0]}${name}` : name;
+  };
+  const bundles = definitions.map((fn) => ({
+    function: shortName(fn.displayName),
+    service: fn.displayName.split('/')[0] ?? '',
+    bytes: statSync(fn.entry).size,
+  }));
+
+  const routeOf = new Map(cloud.routes.map((route) => [route.functionArn, route.routeKey]));
+  const measured = values.quick ? definitions.slice(0, 3) : definitions;
+  const probes: Probe[] = measured.map((fn) => {
+    const routeKey = routeOf.get(fn.arn);
+    return {
+      function: shortName(fn.displayName),
+      entry: fn.entry,
+      handlerName: fn.handlerName,
+      environment: { ...fn.environment, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      event: routeKey ? httpEvent(routeKey) : {},
+    };
+  });
+  const [sample] = definitions;
+  const baseline: Probe = {
+    function: 'baseline',
+    entry: join(PROJECT_ROOT, 'bench', 'baseline-handler.mjs'),
+    handlerName: 'handler',
+    environment: {
+      ...(sample?.environment ?? {}),
+      BASELINE_TABLE: cloud.endpoints.tables.InventoryTable ?? '',
+    },
+    event: {},
+  };
+  process.stdout.write(`Cold starts: ${probes.length} functions × ${runs} runs, and the baseline…\n`);
+  const baselineMs = await medianColdStartMs(baseline, runs);
+  const init: { function: string; medianMs: number; ratio: number }[] = [];
+  for (const probe of probes) {
+    const medianMs = await medianColdStartMs(probe, runs);
+    init.push({ function: probe.function, medianMs, ratio: round(medianMs / baselineMs) });
+  }
+
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  const overhead = await middlewareOverhead(values.quick ? 300 : 20_000);
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+    bundles: bundles.map(({ function: name, bytes }) => ({ function: name, bytes })),
+    init: { baselineMs, functions: init },
+    overhead,
+  };
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+
+  const largest = [...bundles].sort((a, b) => b.bytes - a.bytes)[0];
+  const worst = [...init].sort((a, b) => b.ratio - a.ratio)[0];
+  const line = (label: string, value: string, ok: boolean) =>
+    `${label.padEnd(40)} ${value.padEnd(28)} ${ok ? 'within budget' : 'OVER BUDGET'}`;
+  process.stdout.write(
+    [
+      '',
+      'function                         bundle KiB   cold start ms   ratio',
+      ...bundles.map((bundle) => {
+        const cold = init.find((entry) => entry.function === bundle.function);
+        return `${bundle.function.padEnd(32)} ${(bundle.bytes / 1024).toFixed(1).padStart(10)}   ${cold ? cold.medianMs.toFixed(1).padStart(13) : '            –'}   ${cold ? cold.ratio.toFixed(2) : ''}`;
+      }),
+      '',
+      line(
+        'largest bundle (≤ 300 KiB)',
+        `${largest?.function} ${((largest?.bytes ?? 0) / 1024).toFixed(1)} KiB`,
+        (largest?.bytes ?? 0) <= BUDGET.bundleBytes,
+      ),
+      line('cold start baseline', `${baselineMs} ms`, true),
+      line(
+        'worst cold-start ratio (≤ 1.5)',
+        `${worst?.function} ${worst?.ratio}`,
+        (worst?.ratio ?? 0) <= BUDGET.initRatio,
+      ),
+      line(
+        'middleware overhead p50 (≤ 0.3 ms)',
+        `${overhead.middlewareP50Ms} ms (p99 ${overhead.middlewareP99Ms} ms)`,
+        overhead.middlewareP50Ms <= BUDGET.middlewareP50Ms,
+      ),
+      '',
+      `written to ${values.out} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      '',
+    ].join('\n'),
+  );
+} finally {
+  await cloud.stop();
+  rmSync(work, { recursive: true, force: true });
+}

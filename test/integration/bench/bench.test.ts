@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { coldStartMs, medianColdStartMs } from '../../../bench/init.js';
+import { middlewareOverhead } from '../../../bench/overhead.js';
+import { median, percentile } from '../../../bench/stats.js';
+
+describe('the benchmark code (smoke run; the figures come from npm run bench)', () => {
+  it('takes percentiles by nearest rank', () => {
+    const samples = Array.from({ length: 100 }, (_, index) => index + 1);
+    expect(median(samples)).toBe(50);
+    expect(percentile(samples, 99)).toBe(99);
+    expect(percentile([3, 1, 2], 100)).toBe(3);
+  });
+
+  it('times a cold start in a fresh process: load, then one invocation against DynamoDB', async () => {
+    const probe = {
+      function: 'baseline',
+      entry: join(import.meta.dirname, '..', '..', '..', 'bench', 'baseline-handler.mjs'),
+      handlerName: 'handler',
+      environment: {
+        AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'),
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        BASELINE_TABLE: 'no-such-table',
+      },
+      event: {},
+    };
+    const once = await coldStartMs(probe);
+    expect(once).toBeGreaterThan(0);
+    expect(await medianColdStartMs(probe, 2)).toBeGreaterThan(0);
+  });
+
+  it('measures the middleware’s cost per invocation against a bare handler', async () => {
+    const overhead = await middlewareOverhead(200);
+    expect(Number.isFinite(overhead.middlewareP50Ms)).toBe(true);
+    expect(Number.isFinite(overhead.middlewareP99Ms)).toBe(true);
+  });
+});
