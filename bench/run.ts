@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { startLocalCloud } from '../local/cloud.js';
 import { freePort } from '../local/net.js';
+import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
 import { medianColdStartMs, type Probe } from './init.js';
+import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
 import { round } from './stats.js';
 
@@ -113,6 +115,34 @@ try {
     init.push({ function: probe.function, medianMs, ratio: round(medianMs / baselineMs) });
   }
 
+  process.stdout.write('Load: orders from many customers…\n');
+  const admin = adminAccount({});
+  await seed(cloud, admin, join(work, 'state'));
+  const adminToken = (
+    (await (
+      await fetch(`${cloud.apiUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: admin.email, password: admin.password }),
+      })
+    ).json()) as { accessToken: string }
+  ).accessToken;
+  const skus = DEMO_PRODUCTS.map((product) => product.sku);
+  // Enough stock that every order can be confirmed: the load measures the happy path.
+  for (const sku of skus)
+    await fetch(`${cloud.apiUrl}/inventory/${sku}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ available: 1_000_000 }),
+    });
+  const { load, invariantViolations } = await loadRun(cloud, {
+    customers: values.quick ? 2 : 20,
+    concurrency: values.quick ? 2 : 10,
+    durationMs: values.quick ? 2_000 : 30_000,
+    skus,
+    settleMs: 120_000,
+  });
+
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   const overhead = await middlewareOverhead(values.quick ? 300 : 20_000);
@@ -123,6 +153,8 @@ try {
     bundles: bundles.map(({ function: name, bytes }) => ({ function: name, bytes })),
     init: { baselineMs, functions: init },
     overhead,
+    load,
+    invariantViolations,
   };
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -150,6 +182,17 @@ try {
         'worst cold-start ratio (≤ 1.5)',
         `${worst?.function} ${worst?.ratio}`,
         (worst?.ratio ?? 0) <= BUDGET.initRatio,
+      ),
+      line(
+        'load: orders/s, API p50/p99, saga p50/p99',
+        `${load.ordersPerSecond} · ${load.apiP50Ms}/${load.apiP99Ms} ms · ${load.sagaP50Ms}/${load.sagaP99Ms} ms`,
+        true,
+      ),
+      line('load errors (5xx or unfinished), 0', String(load.errors), load.errors === 0),
+      line(
+        'invariant violations after the load, 0',
+        String(invariantViolations.length),
+        invariantViolations.length === 0,
       ),
       line(
         'middleware overhead p50 (≤ 0.3 ms)',
