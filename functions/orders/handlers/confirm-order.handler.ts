@@ -6,9 +6,10 @@ import { confirmOrder } from '../use-cases/saga-steps.js';
 
 export const confirmOrderHandler = (deps = orderStepDependencies) =>
   sagaTask(ConfirmOrderTask, async ({ orderId }) => {
-    const outcome = await confirmOrder(deps(), orderId);
-    countBusinessEvent('OrderConfirmed');
-    return outcome;
+    const { changed } = await confirmOrder(deps(), orderId);
+    // Counted once per order, not once per retried or repeated step.
+    if (changed) countBusinessEvent('OrderConfirmed');
+    return { orderId, status: 'CONFIRMED' as const };
   });
 
 export const handler = confirmOrderHandler();

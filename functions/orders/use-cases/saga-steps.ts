@@ -42,10 +42,11 @@ const move = (
 export const confirmOrder = async (
   deps: Deps,
   orderId: string,
-): Promise<{ orderId: string; status: 'CONFIRMED' }> => {
+): Promise<{ orderId: string; status: 'CONFIRMED'; changed: boolean }> => {
   for (;;) {
     const order = await load(deps, orderId);
-    if (order.status === 'CONFIRMED' || order.status === 'SHIPPED') return { orderId, status: 'CONFIRMED' };
+    if (order.status === 'CONFIRMED' || order.status === 'SHIPPED')
+      return { orderId, status: 'CONFIRMED', changed: false };
     if (order.status !== 'PENDING') throw new OrderNotPendingError(orderId, order.status);
     const event = OrderConfirmed.create({
       orderId,
@@ -54,7 +55,7 @@ export const confirmOrder = async (
       total: order.total,
     });
     if (await move(deps, order, 'PENDING', { status: 'CONFIRMED' }, event))
-      return { orderId, status: 'CONFIRMED' };
+      return { orderId, status: 'CONFIRMED', changed: true };
   }
 };
 

@@ -168,8 +168,8 @@ describe('the saga’s order steps', () => {
 
   it('confirms once, however often it is asked, and refuses a cancelled order', async () => {
     const orderId = await placed();
-    await confirmOrder(deps, orderId);
-    await confirmOrder(deps, orderId);
+    expect(await confirmOrder(deps, orderId)).toMatchObject({ status: 'CONFIRMED', changed: true });
+    expect(await confirmOrder(deps, orderId)).toMatchObject({ status: 'CONFIRMED', changed: false });
     expect(orders.outbox.filter((event) => event.detailType === 'OrderConfirmed')).toHaveLength(1);
     const other = (await placeOrder(deps, submission('key-2'))).orderId;
     await cancelOrder(deps, { orderId: other, paymentFailure: { Error: 'PaymentDeclinedError' } });
