@@ -137,7 +137,7 @@ try {
     });
   const { load, invariantViolations } = await loadRun(cloud, {
     customers: values.quick ? 2 : 20,
-    concurrency: values.quick ? 2 : 10,
+    concurrency: values.quick ? 2 : 3,
     durationMs: values.quick ? 2_000 : 30_000,
     skus,
     settleMs: 120_000,
