@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localCredentials } from '../../local/aws-clients.js';
 import { localClientConfig, runningCloud } from '../../local/commands/running-cloud.js';
+import { scanAll } from '../reconcile/snapshot.js';
 import { findStuckSagas, type OrderRow } from '../sagas/stuck-sagas.js';
 
 /**
@@ -30,26 +31,10 @@ const db = DynamoDBDocumentClient.from(
 const sfn = new SFNClient(local ? localClientConfig(local) : {});
 const tableName = deployedTable ?? local?.tables.OrdersTable ?? '';
 
-const orders: OrderRow[] = [];
-let start: Record<string, unknown> | undefined;
-do {
-  const page = await db.send(
-    new ScanCommand({
-      TableName: tableName,
-      FilterExpression: 'sk = :order AND #status IN (:pending, :attention, :confirmed)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':order': 'ORDER',
-        ':pending': 'PENDING',
-        ':attention': 'NEEDS_ATTENTION',
-        ':confirmed': 'CONFIRMED',
-      },
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    }),
-  );
-  orders.push(...((page.Items ?? []) as OrderRow[]));
-  start = page.LastEvaluatedKey;
-} while (start);
+const statuses = new Set(['PENDING', 'NEEDS_ATTENTION', 'CONFIRMED']);
+const orders = (await scanAll(db, tableName)).filter(
+  (item) => item.sk === 'ORDER' && statuses.has(String(item.status)),
+) as unknown as OrderRow[];
 
 const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));
 const arnOf = (name: string) =>

@@ -10,7 +10,8 @@ export interface ShopTables {
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
-const scanAll = async (db: DynamoDBDocumentClient, tableName: string): Promise<Item[]> => {
+/** Every item of a table, strongly consistent, page after page. */
+export const scanAll = async (db: DynamoDBDocumentClient, tableName: string): Promise<Item[]> => {
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {

@@ -8,7 +8,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts, queryIndexPage } from '../../shared/dynamodb.js';
+import { conditionFailedAt, outboxPuts, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Category } from '../domain/category.js';
 import {
@@ -136,9 +136,9 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
         () => new ProductChangedConcurrentlyError(product.sku),
       ),
 
-    async setStockStatus(sku, inStock, stockVersion) {
-      try {
-        await db.send(
+    setStockStatus: (sku, inStock, stockVersion) =>
+      whenConditionHolds(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: productKey(sku),
@@ -148,13 +148,8 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
               'attribute_exists(pk) AND (attribute_not_exists(stockVersion) OR stockVersion < :stockVersion)',
             ExpressionAttributeValues: { ':inStock': inStock, ':stockVersion': stockVersion, ':one': 1 },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+        ),
+      ),
 
     async delete(sku, expectedVersion, events: readonly DomainEvent[]) {
       try {

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -7,7 +7,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts, writeWithEvents } from '../../shared/dynamodb.js';
+import { conditionFailedAt, outboxPuts, whenConditionHolds, writeWithEvents } from '../../shared/dynamodb.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
 import type { Reservation, StockItem } from '../domain/stock.js';
 import type { InventoryStore } from '../use-cases/ports.js';
@@ -95,21 +95,16 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       return found;
     },
 
-    async createStockItem(item) {
-      try {
-        await db.send(
+    createStockItem: (item) =>
+      whenConditionHolds(
+        db.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...stockKey(item.sku), ...item },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+        ),
+      ),
 
     async setAvailable(item, expectedVersion, events) {
       try {
