@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { startAwsEndpoint } from './aws-endpoint.js';
+import { startCapacityMeter } from './dynamodb/capacity-meter.js';
 import { createTables, startDynamoDbLocal } from './dynamodb/dynamodb-local.js';
 import { LocalEventBridge } from './eventbridge/bus.js';
 import { startGateway } from './http-api/gateway.js';
@@ -25,6 +26,7 @@ import { LocalQueues } from './sqs/queues.js';
 import { LocalStepFunctions } from './stepfunctions/state-machines.js';
 import { type CloudAssembly, displayNameOf, resourcesOfType, synthesizeShop } from './template/assembly.js';
 import { TemplateResolver } from './template/resolver.js';
+import { UsageMeter } from './usage.js';
 
 export interface LocalCloudOptions {
   /** The HTTP API's port. */
@@ -41,6 +43,11 @@ export interface LocalCloudOptions {
   readonly log: LogSink;
   /** CDK context for the synth, e.g. `{ sagaWorkflowType: 'EXPRESS' }`. */
   readonly context?: Record<string, unknown>;
+  /**
+   * Meter the DynamoDB request units the functions consume (a proxy in front
+   * of DynamoDB Local; for the benchmark). Everything else is always metered.
+   */
+  readonly meterDynamoDb?: boolean;
 }
 
 /** What `npm start` writes to `.local/endpoints.json` for the commands that talk to it. */
@@ -71,6 +78,8 @@ export interface LocalCloud {
   readonly cognito: LocalCognito;
   readonly userPool: { poolId: string; clientId: string };
   readonly summary: Readonly<Record<string, number>>;
+  /** What the shop consumed, as AWS would bill it (see usage.ts). */
+  readonly usage: UsageMeter;
   stop(): Promise<void>;
 }
 
@@ -102,7 +111,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     });
     stops.push(dynamo.stop);
     const tables = await createTables(dynamo.client, assembly, resolver);
-    const queues = new LocalQueues(assembly, resolver);
+    const usage = new UsageMeter();
+    const meter = options.meterDynamoDb ? await startCapacityMeter(dynamo.endpoint, usage) : undefined;
+    if (meter) stops.push(meter.stop);
+    const queues = new LocalQueues(assembly, resolver, usage);
     const cognito = await LocalCognito.create(
       assembly,
       resolver,
@@ -114,7 +126,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL: awsEndpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: meter?.endpoint ?? dynamo.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
       TZ: 'UTC',
@@ -125,6 +137,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       sink: options.log,
       timeScale: options.timeScale,
       deliverFailure: (arn, body) => queues.send(arn, body),
+      usage,
     });
     stops.push(() => functions.stop());
     let stepFunctions: LocalStepFunctions | undefined;
@@ -155,6 +168,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       {
         timeScale: options.timeScale,
         log: options.log,
+        usage,
         ...(options.persistDirectory ? { archiveDirectory: join(options.persistDirectory, 'archive') } : {}),
       },
     );
@@ -183,7 +197,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
           return JSON.parse(JSON.stringify(output)) as never;
         },
       },
-      { timeScale: options.timeScale, log: options.log },
+      { timeScale: options.timeScale, log: options.log, usage },
     );
     const awsServer = await startAwsEndpoint({
       port: awsPort,
@@ -191,7 +205,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       services: [eventBridge.service, queues.service, cognito.service, stepFunctions.service],
       routes: [
         ...cognito.wellKnownRoutes(awsEndpoint),
-        ...inspectionRoutes({ functions, queues, eventBridge, stepFunctions }),
+        ...inspectionRoutes({ functions, queues, eventBridge, stepFunctions, usage }),
       ],
     });
     stops.push(() => closeServer(awsServer));
@@ -211,6 +225,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       authorizer: new JwtAuthorizer(cognito.issuers),
       port: options.port,
       log: options.log,
+      usage,
     });
     stops.push(() => closeServer(gateway));
     const [pool] = cognito.userPools;
@@ -255,6 +270,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         stateMachines: stepFunctions.count,
         eventSourceMappings: mappings.count,
       },
+      usage,
       stop,
     };
   } catch (error) {

@@ -5,17 +5,19 @@ import type { FaultSpec } from './lambda/faults.js';
 import type { LocalFunctions } from './lambda/functions.js';
 import type { LocalQueues } from './sqs/queues.js';
 import type { LocalStepFunctions } from './stepfunctions/state-machines.js';
+import type { UsageMeter } from './usage.js';
 
 /**
  * Read-only views of the local cloud's state under `/_local/`, for people and
  * for end-to-end tests: how often each function ran, what each queue holds,
- * which events were published, which executions ran.
+ * which events were published, which executions ran, what it all consumed.
  */
 export const inspectionRoutes = (parts: {
   functions: LocalFunctions;
   queues: LocalQueues;
   eventBridge: LocalEventBridge;
   stepFunctions: LocalStepFunctions;
+  usage: UsageMeter;
 }): RawRoute[] => {
   const views: Record<string, () => unknown> = {
     '/_local/functions': () =>
@@ -47,6 +49,8 @@ export const inspectionRoutes = (parts: {
       })),
     '/_local/events': () => parts.eventBridge.published,
     '/_local/faults': () => parts.functions.faults.all,
+    /** What the shop consumed since it started, as AWS would bill it. */
+    '/_local/usage': () => parts.usage.snapshot(),
     '/_local/executions': () =>
       parts.stepFunctions.list().map(({ executionArn, stateMachineArn, name, status, error, cause }) => ({
         executionArn,

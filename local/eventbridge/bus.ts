@@ -5,6 +5,7 @@ import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
 import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 import { LOCAL_ACCOUNT } from '../template/resolver.js';
+import type { UsageMeter } from '../usage.js';
 import { type TargetInput, transformInput } from './input.js';
 import { matches, type Pattern } from './pattern.js';
 
@@ -86,6 +87,8 @@ export class LocalEventBridge {
       timeScale?: number;
       archiveDirectory?: string;
       log?: (line: string) => void;
+      /** Counts the events published (a replay's are not billed as published). */
+      usage?: UsageMeter;
     } = {},
   ) {
     this.region = resolver.environment.region;
@@ -226,6 +229,7 @@ export class LocalEventBridge {
       ...(replayName ? { 'replay-name': replayName } : {}),
     };
     this.published.push(event);
+    if (!replayName) this.options.usage?.eventPublished(size);
     if (!replayName) this.archive(busName, event);
     this.route(busName, event);
     return event;

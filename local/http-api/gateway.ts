@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FunctionInvoker } from '../lambda/functions.js';
+import type { UsageMeter } from '../usage.js';
 import type { JwtAuthorizer } from './jwt-authorizer.js';
 import {
   buildHttpEvent,
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   readonly port: number;
   readonly host?: string;
   readonly log?: (line: string) => void;
+  /** Counts the requests, as API Gateway bills them. */
+  readonly usage?: UsageMeter;
 }
 
 /**
@@ -57,6 +60,7 @@ export const startGateway = async ({
   port,
   host = '127.0.0.1',
   log,
+  usage,
 }: GatewayOptions): Promise<Server> => {
   const bucket = api.throttle ? new TokenBucket(api.throttle.rateLimit, api.throttle.burstLimit) : undefined;
 
@@ -142,6 +146,7 @@ export const startGateway = async ({
       if (size <= MAX_PAYLOAD_BYTES + 1) chunks.push(chunk);
     });
     request.on('end', async () => {
+      usage?.apiRequest();
       let result: HttpResponse;
       try {
         result = await handle(request, Buffer.concat(chunks));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
+import type { UsageMeter } from '../usage.js';
 import { FaultInjector } from './faults.js';
 import { createLogPrinter, type LogSink } from './log-printer.js';
 
@@ -49,6 +50,8 @@ export interface LocalFunctionsOptions {
   readonly timeScale?: number;
   /** Sends a failed asynchronous invocation to its destination (an SQS queue ARN). */
   readonly deliverFailure?: (arn: string, body: string) => void;
+  /** Counts invocations, billed duration and bytes logged. */
+  readonly usage?: UsageMeter;
 }
 
 /** Lambda retries a failed asynchronous invocation after about one, then two minutes. */
@@ -215,8 +218,12 @@ export class LocalFunctions implements FunctionInvoker {
       stderr: true,
     });
     const printer = createLogPrinter(definition.displayName, this.sink);
-    worker.stdout.on('data', (chunk: Buffer) => printer(chunk.toString()));
-    worker.stderr.on('data', (chunk: Buffer) => printer(chunk.toString()));
+    const print = (chunk: Buffer) => {
+      this.options.usage?.logged(definition.displayName, definition.memorySize, chunk.length);
+      printer(chunk.toString());
+    };
+    worker.stdout.on('data', print);
+    worker.stderr.on('data', print);
     const ready = new Promise<number>((resolve, reject) => {
       worker.once('message', (message: { type: string; initMs: number }) => {
         if (message.type === 'ready') resolve(message.initMs);
@@ -247,10 +254,16 @@ export class LocalFunctions implements FunctionInvoker {
             id?: string;
             result?: unknown;
             error?: FunctionError;
+            durationMs?: number;
           }) => {
             if (message.id !== id) return;
             sandbox.worker.off('message', onMessage);
             sandbox.worker.off('exit', onExit);
+            this.options.usage?.invocation(
+              definition.displayName,
+              definition.memorySize,
+              message.durationMs ?? 0,
+            );
             if (message.type === 'result') resolve({ ok: true, payload: message.result });
             else
               resolve({ ok: false, error: message.error ?? { errorType: 'Error', errorMessage: 'unknown' } });
@@ -271,6 +284,8 @@ export class LocalFunctions implements FunctionInvoker {
       );
     });
     clearTimeout(timer);
+    if (outcome === 'timeout')
+      this.options.usage?.invocation(definition.displayName, definition.memorySize, timeoutMs);
     if (outcome === 'timeout' || outcome === 'crashed') {
       this.discard(definition, sandbox);
       return {

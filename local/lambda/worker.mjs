@@ -30,14 +30,21 @@ parentPort?.on('message', async (/** @type {{ id: string; event: unknown; deadli
     fail: () => undefined,
     succeed: () => undefined,
   };
+  const began = performance.now();
   try {
     const result = await handler(message.event, context);
-    parentPort?.postMessage({ type: 'result', id: message.id, result: result === undefined ? null : result });
+    parentPort?.postMessage({
+      type: 'result',
+      id: message.id,
+      result: result === undefined ? null : result,
+      durationMs: performance.now() - began,
+    });
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     parentPort?.postMessage({
       type: 'error',
       id: message.id,
+      durationMs: performance.now() - began,
       error: {
         errorType: failure.name,
         errorMessage: failure.message,

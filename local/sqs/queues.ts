@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
 import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
+import type { UsageMeter } from '../usage.js';
 
 export interface QueueMessage {
   readonly messageId: string;
@@ -32,7 +33,12 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 export class LocalQueues {
   private readonly queues: Queue[];
 
-  constructor(assembly: CloudAssembly, resolver: TemplateResolver) {
+  constructor(
+    assembly: CloudAssembly,
+    resolver: TemplateResolver,
+    /** Counts the messages sent. */
+    private readonly usage?: UsageMeter,
+  ) {
     this.queues = resourcesOfType(assembly, 'AWS::SQS::Queue').map(({ stackName, logicalId, resource }) => ({
       name: resolver.physicalName(stackName, logicalId),
       url: resolver.ref(stackName, logicalId),
@@ -81,6 +87,7 @@ export class LocalQueues {
       sentAt: now,
     };
     queue.messages.push(message);
+    this.usage?.sqsMessage();
     return message.messageId;
   }
 

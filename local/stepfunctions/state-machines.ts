@@ -6,6 +6,7 @@ import { LocalCloudError } from '../errors.js';
 import type { FunctionInvoker } from '../lambda/functions.js';
 import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
+import type { UsageMeter } from '../usage.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -93,7 +94,12 @@ export class LocalStepFunctions {
     resolver: TemplateResolver,
     private readonly functions: FunctionInvoker,
     private readonly integrations: ServiceIntegrations,
-    private readonly options: { timeScale?: number; log?: (line: string) => void } = {},
+    private readonly options: {
+      timeScale?: number;
+      log?: (line: string) => void;
+      /** Counts executions, their state transitions and duration. */
+      usage?: UsageMeter;
+    } = {},
   ) {
     this.machines = resourcesOfType(assembly, 'AWS::StepFunctions::StateMachine').map(
       ({ stackName, logicalId, resource }) => {
@@ -315,6 +321,12 @@ export class LocalStepFunctions {
     } finally {
       execution.stopDate = new Date();
       await recording.catch(() => undefined);
+      this.options.usage?.execution(machine.displayName, machine.type, {
+        transitions: execution.history.filter(({ type }) => /StateEntered$|^TaskRetried$/.test(String(type)))
+          .length,
+        durationMs: execution.stopDate.getTime() - execution.startDate.getTime(),
+        historyBytes: this.options.usage ? Buffer.byteLength(JSON.stringify(execution.history)) : 0,
+      });
     }
   }
 

@@ -77,7 +77,7 @@ export const newCustomer = async () => {
 
 /** Local cloud state under /_local/. */
 export const inspect = async <T>(
-  view: 'functions' | 'invocations' | 'queues' | 'events' | 'executions' | 'faults',
+  view: 'functions' | 'invocations' | 'queues' | 'events' | 'executions' | 'faults' | 'usage',
 ): Promise<T> => (await (await fetch(`${inject('awsEndpoint')}/_local/${view}`)).json()) as T;
 
 /**

@@ -1,0 +1,253 @@
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type IndexShape, itemWriteUnits, type WireItem } from './write-units.js';
+
+/** Where the meter reports: each data request, and the units it consumed on each table. */
+export interface CapacitySink {
+  request(): void;
+  capacity(table: string, readUnits: number, writeUnits: number): void;
+}
+
+const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
+
+interface ConsumedCapacity {
+  readonly TableName?: string;
+  readonly CapacityUnits?: number;
+  readonly ReadCapacityUnits?: number;
+  readonly WriteCapacityUnits?: number;
+}
+
+const report = (sink: CapacitySink, operation: string, consumed: unknown): void => {
+  const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as ConsumedCapacity[];
+  for (const entry of list) {
+    const table = entry.TableName ?? 'unknown';
+    if (entry.ReadCapacityUnits !== undefined || entry.WriteCapacityUnits !== undefined)
+      sink.capacity(table, entry.ReadCapacityUnits ?? 0, entry.WriteCapacityUnits ?? 0);
+    else if (READS.has(operation)) sink.capacity(table, entry.CapacityUnits ?? 0, 0);
+    else sink.capacity(table, 0, entry.CapacityUnits ?? 0);
+  }
+};
+
+/** The table a refused single-item write was for. */
+const tableOf = (request: Record<string, unknown>): string =>
+  typeof request.TableName === 'string' ? request.TableName : 'unknown';
+
+/**
+ * A write refused by its condition still costs: one unit for a refused item
+ * (at most 1 KB in this shop), two per item of a cancelled transaction.
+ * DynamoDB Local reports no capacity with the error, so it is estimated here.
+ */
+const refusedWriteUnits = (operation: string, errorType: string, request: Record<string, unknown>) => {
+  if (errorType.endsWith('ConditionalCheckFailedException')) return 1;
+  if (errorType.endsWith('TransactionCanceledException') && operation === 'TransactWriteItems')
+    return 2 * ((request.TransactItems as unknown[] | undefined)?.length ?? 1);
+  return 0;
+};
+
+const readBody = (message: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    message.on('data', (chunk: Buffer) => chunks.push(chunk));
+    message.on('end', () => resolve(Buffer.concat(chunks)));
+    message.on('error', reject);
+  });
+
+interface Answer {
+  readonly status: number;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Buffer;
+}
+
+type TransactItem = Readonly<
+  Record<
+    'Put' | 'Update' | 'Delete' | 'ConditionCheck',
+    { TableName: string; Item?: WireItem; Key?: WireItem }
+  >
+>;
+
+/**
+ * A proxy in front of DynamoDB Local that meters what each data request
+ * consumes: it asks for `ReturnConsumedCapacity` (DynamoDB Local computes it
+ * as DynamoDB does, indexes included), reports the units, and hands the
+ * client the answer it asked for. Transactions it meters itself, from the
+ * items' images, since DynamoDB Local reports them wrongly (write-units.ts).
+ * DynamoDB Local does not check request signatures, so a rewritten body passes.
+ */
+export const startCapacityMeter = async (
+  target: string,
+  sink: CapacitySink,
+): Promise<{ endpoint: string; stop(): Promise<void> }> => {
+  const upstream = new URL(target);
+  const agent = new Agent({ keepAlive: true });
+
+  const send = (headers: IncomingMessage['headers'], body: Buffer, path = '/'): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const call = httpRequest(
+        {
+          agent,
+          host: upstream.hostname,
+          port: upstream.port,
+          path,
+          method: 'POST',
+          headers: { ...headers, host: upstream.host, 'content-length': String(body.length) },
+        },
+        (answer) =>
+          void readBody(answer).then(
+            (answerBody) =>
+              resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: answerBody }),
+            reject,
+          ),
+      );
+      call.on('error', reject);
+      call.end(body);
+    });
+
+  /** A call of the meter's own, unmetered, with the client's credentials (DynamoDB Local keys tables by them). */
+  const own = async (like: IncomingMessage['headers'], operation: string, input: object) => {
+    const answer = await send(
+      {
+        authorization: like.authorization,
+        'x-amz-date': like['x-amz-date'],
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': `DynamoDB_20120810.${operation}`,
+      },
+      Buffer.from(JSON.stringify(input)),
+    );
+    return JSON.parse(answer.body.toString('utf8') || '{}') as Record<string, unknown>;
+  };
+
+  const shapes = new Map<string, { keys: string[]; indexes: IndexShape[] }>();
+  const shapeOf = async (like: IncomingMessage['headers'], table: string) => {
+    const known = shapes.get(table);
+    if (known) return known;
+    const { Table } = (await own(like, 'DescribeTable', { TableName: table })) as {
+      Table?: {
+        KeySchema?: { AttributeName: string }[];
+        GlobalSecondaryIndexes?: {
+          KeySchema: { AttributeName: string }[];
+          Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] };
+        }[];
+      };
+    };
+    const shape = {
+      keys: (Table?.KeySchema ?? []).map((key) => key.AttributeName),
+      indexes: (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({
+        keys: index.KeySchema.map((key) => key.AttributeName),
+        projection:
+          index.Projection?.ProjectionType === 'INCLUDE'
+            ? (index.Projection.NonKeyAttributes ?? [])
+            : index.Projection?.ProjectionType === 'KEYS_ONLY'
+              ? ('KEYS_ONLY' as const)
+              : ('ALL' as const),
+      })),
+    };
+    shapes.set(table, shape);
+    return shape;
+  };
+
+  const image = async (like: IncomingMessage['headers'], table: string, key: WireItem) =>
+    (
+      (await own(like, 'GetItem', { TableName: table, Key: key, ConsistentRead: true })) as {
+        Item?: WireItem;
+      }
+    ).Item;
+
+  /** Runs a transaction and meters it from the items' images before and after (see write-units.ts). */
+  const transact = async (
+    headers: IncomingMessage['headers'],
+    body: Buffer,
+    request: Record<string, unknown>,
+  ) => {
+    const items = (request.TransactItems ?? []) as TransactItem[];
+    const planned = await Promise.all(
+      items.map(async (entry) => {
+        const [kind, write] = Object.entries(entry)[0] as [
+          keyof TransactItem,
+          TransactItem[keyof TransactItem],
+        ];
+        const shape = await shapeOf(headers, write.TableName);
+        const key =
+          write.Key ??
+          Object.fromEntries(shape.keys.map((name) => [name, write.Item?.[name] ?? { NULL: true }]));
+        const before = kind === 'ConditionCheck' ? undefined : await image(headers, write.TableName, key);
+        return { kind, write, shape, key, before };
+      }),
+    );
+    const answer = await send(headers, body);
+    if (answer.status < 300) {
+      for (const { kind, write, shape, key, before } of planned) {
+        const after =
+          kind === 'Put'
+            ? write.Item
+            : kind === 'Update'
+              ? await image(headers, write.TableName, key)
+              : undefined;
+        const units =
+          kind === 'ConditionCheck' ? 1 : itemWriteUnits(before, after, shape.keys, shape.indexes);
+        sink.capacity(write.TableName, 0, 2 * units);
+      }
+    }
+    return answer;
+  };
+
+  const server: Server = createServer(async (incoming, outgoing) => {
+    try {
+      const body = await readBody(incoming);
+      const operation = String(incoming.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+      const metered = READS.has(operation) || WRITES.has(operation);
+      let request: Record<string, unknown> = {};
+      let forwarded = body;
+      let askedFor = true;
+      if (metered) {
+        request = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+        askedFor = request.ReturnConsumedCapacity !== undefined && request.ReturnConsumedCapacity !== 'NONE';
+        if (!askedFor)
+          forwarded = Buffer.from(JSON.stringify({ ...request, ReturnConsumedCapacity: 'TOTAL' }));
+      }
+      const answer =
+        operation === 'TransactWriteItems'
+          ? await transact(incoming.headers, forwarded, request)
+          : await send(incoming.headers, forwarded, incoming.url);
+      let answerBody = answer.body;
+      const answerHeaders = { ...answer.headers };
+      if (metered) {
+        const parsed = JSON.parse(answerBody.toString('utf8') || '{}') as Record<string, unknown>;
+        sink.request();
+        if (answer.status < 300) {
+          if (operation !== 'TransactWriteItems') report(sink, operation, parsed.ConsumedCapacity);
+          if (!askedFor) {
+            delete parsed.ConsumedCapacity;
+            answerBody = Buffer.from(JSON.stringify(parsed));
+            delete answerHeaders['x-amz-crc32'];
+          }
+        } else {
+          sink.capacity(
+            tableOf(request),
+            0,
+            refusedWriteUnits(operation, String(parsed.__type ?? ''), request),
+          );
+        }
+      }
+      answerHeaders['content-length'] = String(answerBody.length);
+      outgoing.writeHead(answer.status, answerHeaders);
+      outgoing.end(answerBody);
+    } catch (error) {
+      outgoing.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+      outgoing.end(
+        JSON.stringify({ __type: 'InternalServerError', message: `capacity meter: ${String(error)}` }),
+      );
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        agent.destroy();
+        server.close(() => resolve());
+      }),
+  };
+};

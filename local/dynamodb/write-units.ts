@@ -1,0 +1,93 @@
+/**
+ * Write units as DynamoDB bills them, for what DynamoDB Local reports wrongly:
+ * it answers a `TransactWriteItems` with two units per table, however many
+ * items it wrote. The rules (DynamoDB developer guide, "Capacity unit
+ * consumption"): a write costs one unit per started KB of the larger of the
+ * item's before and after images; each index the item is (or was) in costs
+ * the same for its projection, two writes when its index key changed; a
+ * transaction costs twice all that.
+ */
+
+/** An attribute value in DynamoDB's JSON wire format (`{ S: 'x' }`, `{ M: {...} }`...). */
+export type WireValue = Readonly<Record<string, unknown>>;
+export type WireItem = Readonly<Record<string, WireValue>>;
+
+export interface IndexShape {
+  readonly keys: readonly string[];
+  /** Non-key attributes it keeps: all (`ALL`), none (`KEYS_ONLY`) or the listed ones. */
+  readonly projection: 'ALL' | 'KEYS_ONLY' | readonly string[];
+}
+
+const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
+
+const valueSize = (value: WireValue): number => {
+  const [type, content] = Object.entries(value)[0] ?? ['NULL', true];
+  switch (type) {
+    case 'S':
+      return utf8(String(content));
+    case 'N':
+      // Up to 38 significant digits stored in about one byte per two digits, plus one.
+      return Math.ceil(String(content).replace(/[-.]/g, '').length / 2) + 1;
+    case 'B':
+      return Buffer.from(String(content), 'base64').length;
+    case 'BOOL':
+    case 'NULL':
+      return 1;
+    case 'SS':
+      return (content as string[]).reduce((total, entry) => total + utf8(entry), 0);
+    case 'NS':
+      return (content as string[]).reduce((total, entry) => total + valueSize({ N: entry }), 0);
+    case 'BS':
+      return (content as string[]).reduce((total, entry) => total + valueSize({ B: entry }), 0);
+    case 'L':
+      return 3 + (content as WireValue[]).reduce((total, entry) => total + 1 + valueSize(entry), 0);
+    case 'M':
+      return 3 + itemSize(content as WireItem) + Object.keys(content as object).length;
+    default:
+      return 0;
+  }
+};
+
+/** An item's size as DynamoDB counts it: attribute names and values. */
+export const itemSize = (item: WireItem): number =>
+  Object.entries(item).reduce((total, [name, value]) => total + utf8(name) + valueSize(value), 0);
+
+const unitsFor = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
+
+const projected = (item: WireItem, index: IndexShape, tableKeys: readonly string[]): WireItem => {
+  if (index.projection === 'ALL') return item;
+  const kept = new Set([
+    ...tableKeys,
+    ...index.keys,
+    ...(index.projection === 'KEYS_ONLY' ? [] : index.projection),
+  ]);
+  return Object.fromEntries(Object.entries(item).filter(([name]) => kept.has(name)));
+};
+
+const inIndex = (item: WireItem | undefined, index: IndexShape) =>
+  item !== undefined && index.keys.every((key) => item[key] !== undefined);
+
+const sameIndexKey = (before: WireItem, after: WireItem, index: IndexShape) =>
+  index.keys.every((key) => JSON.stringify(before[key]) === JSON.stringify(after[key]));
+
+/**
+ * The units of one item written outside a transaction: the table's and each
+ * index's. `before` is absent for a new item, `after` for a deleted one.
+ */
+export const itemWriteUnits = (
+  before: WireItem | undefined,
+  after: WireItem | undefined,
+  tableKeys: readonly string[],
+  indexes: readonly IndexShape[],
+): number => {
+  let units = unitsFor(Math.max(before ? itemSize(before) : 0, after ? itemSize(after) : 0));
+  for (const index of indexes) {
+    const was = before && inIndex(before, index) ? projected(before, index, tableKeys) : undefined;
+    const is = after && inIndex(after, index) ? projected(after, index, tableKeys) : undefined;
+    // An index entry that does not change costs nothing (e.g. an attribute it does not keep).
+    if (was && is && JSON.stringify(was) === JSON.stringify(is)) continue;
+    if (was && is && !sameIndexKey(was, is, index)) units += unitsFor(itemSize(was)) + unitsFor(itemSize(is));
+    else if (was || is) units += unitsFor(Math.max(was ? itemSize(was) : 0, is ? itemSize(is) : 0));
+  }
+  return units;
+};

@@ -1,0 +1,110 @@
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startCapacityMeter } from '../../../../local/dynamodb/capacity-meter.js';
+import { UsageMeter } from '../../../../local/usage.js';
+
+const table = `meter-${Date.now()}`;
+const usage = new UsageMeter();
+let meter: Awaited<ReturnType<typeof startCapacityMeter>>;
+let db: DynamoDBClient;
+
+beforeAll(async () => {
+  meter = await startCapacityMeter(inject('dynamoDbEndpoint'), usage);
+  db = new DynamoDBClient({
+    endpoint: meter.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await db.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }),
+  );
+});
+
+afterAll(async () => {
+  db.destroy();
+  await meter.stop();
+});
+
+describe('the DynamoDB capacity meter', () => {
+  it('counts the write units of a put and a transaction (two per item) on their table', async () => {
+    usage.reset();
+    await db.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'a' } } }));
+    await db.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { pk: { S: 'b' } } } },
+          { Put: { TableName: table, Item: { pk: { S: 'c' } } } },
+        ],
+      }),
+    );
+    const { dynamodb } = usage.snapshot();
+    expect(dynamodb.writeUnits).toBe(5);
+    expect(dynamodb.tables[table]).toEqual({ readUnits: 0, writeUnits: 5 });
+    expect(dynamodb.requests).toBe(2);
+  });
+
+  it('meters a transaction item by item from its images, larger items and updates included', async () => {
+    usage.reset();
+    await db.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          // 2.5 KB: three units, twice.
+          { Put: { TableName: table, Item: { pk: { S: 'd' }, text: { S: 'x'.repeat(2500) } } } },
+          // An update of a small item: one unit, twice.
+          {
+            Update: {
+              TableName: table,
+              Key: { pk: { S: 'a' } },
+              UpdateExpression: 'SET n = :n',
+              ExpressionAttributeValues: { ':n': { N: '1' } },
+            },
+          },
+          { Delete: { TableName: table, Key: { pk: { S: 'c' } } } },
+        ],
+      }),
+    );
+    expect(usage.snapshot().dynamodb.writeUnits).toBe(2 * (3 + 1 + 1));
+  });
+
+  it('counts an eventually consistent read as half a unit, a consistent one as one', async () => {
+    usage.reset();
+    await db.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'a' } } }));
+    await db.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'a' } }, ConsistentRead: true }));
+    expect(usage.snapshot().dynamodb.readUnits).toBe(1.5);
+  });
+
+  it('hands the client the answer it asked for: no consumed capacity unless requested', async () => {
+    const plain = await db.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'a' } } }));
+    expect(plain.ConsumedCapacity).toBeUndefined();
+    expect(plain.Item?.pk?.S).toBe('a');
+    const asked = await db.send(
+      new GetItemCommand({ TableName: table, Key: { pk: { S: 'a' } }, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    expect(asked.ConsumedCapacity?.CapacityUnits).toBe(0.5);
+  });
+
+  it('charges a write its condition refused, and passes the refusal on', async () => {
+    usage.reset();
+    await expect(
+      db.send(
+        new PutItemCommand({
+          TableName: table,
+          Item: { pk: { S: 'a' } },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    ).rejects.toThrow(/conditional request failed/i);
+    expect(usage.snapshot().dynamodb.writeUnits).toBe(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { UsageMeter } from '../../../local/usage.js';
+
+describe('UsageMeter', () => {
+  it('bills each invocation rounded up to the millisecond, at least one', () => {
+    const meter = new UsageMeter();
+    meter.invocation('Orders/PlaceOrder', 256, 10.2);
+    meter.invocation('Orders/PlaceOrder', 256, 0.3);
+    expect(meter.snapshot().functions['Orders/PlaceOrder']).toEqual({
+      invocations: 2,
+      billedMs: 12,
+      memoryMb: 256,
+      logBytes: 0,
+    });
+  });
+
+  it('bills an execution in 100 ms steps and counts its transitions and history', () => {
+    const meter = new UsageMeter();
+    meter.execution('Orders/OrderSaga', 'STANDARD', { transitions: 3, durationMs: 230, historyBytes: 900 });
+    meter.execution('Orders/OrderSaga', 'STANDARD', { transitions: 5, durationMs: 20, historyBytes: 100 });
+    expect(meter.snapshot().stateMachines['Orders/OrderSaga']).toEqual({
+      type: 'STANDARD',
+      executions: 2,
+      transitions: 8,
+      billedMs: 400,
+      historyBytes: 1000,
+    });
+  });
+
+  it('keeps DynamoDB units by table as well as in total', () => {
+    const meter = new UsageMeter();
+    meter.request();
+    meter.capacity('Orders', 0.5, 4);
+    meter.capacity('Inventory', 1, 2);
+    const { dynamodb } = meter.snapshot();
+    expect(dynamodb).toMatchObject({ requests: 1, readUnits: 1.5, writeUnits: 6 });
+    expect(dynamodb.tables.Orders).toEqual({ readUnits: 0.5, writeUnits: 4 });
+  });
+
+  it('starts a new window on reset, and a snapshot does not change with later counts', () => {
+    const meter = new UsageMeter();
+    meter.apiRequest();
+    meter.eventPublished(300);
+    const before = meter.snapshot();
+    meter.reset();
+    meter.apiRequest();
+    expect(before.apiRequests).toBe(1);
+    expect(before.events).toEqual({ published: 1, bytes: 300 });
+    expect(meter.snapshot().apiRequests).toBe(1);
+    expect(meter.snapshot().events.published).toBe(0);
+  });
+});
