@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TTL_ATTRIBUTE } from '../../functions/shared/outbox/outbox.js';
 
@@ -7,7 +7,21 @@ import { TTL_ATTRIBUTE } from '../../functions/shared/outbox/outbox.js';
 export interface TableDesign {
   readonly partitionKey: string;
   readonly sortKey: string;
-  readonly indexes: Readonly<Record<string, { name: string; partitionKey: string; sortKey: string }>>;
+  readonly indexes: Readonly<
+    Record<
+      string,
+      {
+        name: string;
+        partitionKey: string;
+        sortKey: string;
+        /**
+         * The attributes the index keeps besides the keys; all when absent. A
+         * write that changes only other attributes costs the index nothing.
+         */
+        projection?: readonly string[];
+      }
+    >
+  >;
 }
 
 export interface ServiceTableProps {
@@ -37,6 +51,9 @@ export class ServiceTable extends Table {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        ...(index.projection
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }
+          : {}),
       });
     }
   }
