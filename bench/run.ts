@@ -6,9 +6,11 @@ import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { startLocalCloud } from '../local/cloud.js';
 import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
+import { costModel } from './cost.js';
 import { medianColdStartMs, type Probe } from './init.js';
 import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
+import { PRICES } from './prices.js';
 import { round } from './stats.js';
 
 /**
@@ -21,12 +23,23 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
+    /** Orders per second during the load run, and for how long. */
+    rate: { type: 'string', default: '2' },
+    seconds: { type: 'string', default: '60' },
+    /** Skip the cold-start probes (for quick experiments with the load). */
+    'no-init': { type: 'boolean', default: false },
     out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results', 'latest.json') },
   },
 });
 const runs = values.quick ? 1 : Number(values.runs);
 
-const BUDGET = { bundleBytes: 300 * 1024, initRatio: 1.5, middlewareP50Ms: 0.3 };
+const BUDGET = {
+  bundleBytes: 300 * 1024,
+  initRatio: 1.5,
+  middlewareP50Ms: 0.3,
+  standardPerMillionUsd: 150,
+  expressPerMillionUsd: 25,
+};
 
 /** An HTTP API event for a route, as API Gateway hands it over, with a signed-in admin's claims. */
 const httpEvent = (routeKey: string) => {
@@ -61,13 +74,16 @@ const httpEvent = (routeKey: string) => {
 
 const started = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'shop-bench-'));
-process.stdout.write('Synthesizing and starting the local cloud…\n');
+const progress = (step: string) =>
+  process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${step}\n`);
+progress('Synthesizing and starting the local cloud…');
 const cloud = await startLocalCloud({
   port: await freePort(),
   outdir: join(work, 'cdk.out'),
   stateDirectory: join(work, 'state'),
   timeScale: 1,
   log: () => undefined,
+  meterDynamoDb: true,
 });
 try {
   const definitions = [...cloud.functions.definitions].sort((a, b) =>
@@ -85,7 +101,7 @@ try {
   }));
 
   const routeOf = new Map(cloud.routes.map((route) => [route.functionArn, route.routeKey]));
-  const measured = values.quick ? definitions.slice(0, 3) : definitions;
+  const measured = values['no-init'] ? [] : values.quick ? definitions.slice(0, 3) : definitions;
   const probes: Probe[] = measured.map((fn) => {
     const routeKey = routeOf.get(fn.arn);
     return {
@@ -107,7 +123,7 @@ try {
     },
     event: {},
   };
-  process.stdout.write(`Cold starts: ${probes.length} functions × ${runs} runs, and the baseline…\n`);
+  progress(`Cold starts: ${probes.length} functions × ${runs} runs, and the baseline…`);
   const baselineMs = await medianColdStartMs(baseline, runs);
   const init: { function: string; medianMs: number; ratio: number }[] = [];
   for (const probe of probes) {
@@ -115,7 +131,7 @@ try {
     init.push({ function: probe.function, medianMs, ratio: round(medianMs / baselineMs) });
   }
 
-  process.stdout.write('Load: orders from many customers…\n');
+  progress(`Load: ${values.rate} orders/s from many customers for ${values.seconds} s, after a warm-up…`);
   const admin = adminAccount({});
   await seed(cloud, admin, join(work, 'state'));
   const adminToken = (
@@ -135,17 +151,20 @@ try {
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ available: 1_000_000 }),
     });
-  const { load, invariantViolations } = await loadRun(cloud, {
+  const { load, usage, invariantViolations } = await loadRun(cloud, {
     customers: values.quick ? 2 : 20,
-    concurrency: values.quick ? 2 : 3,
-    durationMs: values.quick ? 2_000 : 30_000,
+    ratePerSecond: Number(values.rate),
+    durationMs: values.quick ? 2_000 : Number(values.seconds) * 1000,
+    warmUpMs: values.quick ? 0 : 20_000,
     skus,
     settleMs: 120_000,
   });
 
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  progress('Middleware overhead…');
   const overhead = await middlewareOverhead(values.quick ? 300 : 20_000);
+  const cost = costModel(usage, Math.max(1, load.accepted));
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -154,6 +173,8 @@ try {
     init: { baselineMs, functions: init },
     overhead,
     load,
+    cost,
+    usage,
     invariantViolations,
   };
   mkdirSync(dirname(values.out), { recursive: true });
@@ -171,6 +192,31 @@ try {
         const cold = init.find((entry) => entry.function === bundle.function);
         return `${bundle.function.padEnd(32)} ${(bundle.bytes / 1024).toFixed(1).padStart(10)}   ${cold ? cold.medianMs.toFixed(1).padStart(13) : '            –'}   ${cold ? cold.ratio.toFixed(2) : ''}`;
       }),
+      '',
+      `What one order consumed (${load.accepted} orders), priced in ${PRICES.region}:`,
+      'function                         invocations   billed ms each   memory MB',
+      ...Object.entries(usage.functions)
+        .sort(([, a], [, b]) => b.billedMs * b.memoryMb - a.billedMs * a.memoryMb)
+        .map(
+          ([name, fn]) =>
+            `${shortName(name).padEnd(32)} ${(fn.invocations / Math.max(1, load.accepted)).toFixed(2).padStart(11)}   ${(fn.billedMs / Math.max(1, fn.invocations)).toFixed(1).padStart(14)}   ${String(fn.memoryMb).padStart(9)}`,
+        ),
+      '',
+      'table                                    write units   read units   (per order)',
+      ...Object.entries(usage.dynamodb.tables)
+        .sort(([, a], [, b]) => b.writeUnits - a.writeUnits)
+        .map(
+          ([table, units]) =>
+            `${table.padEnd(40)} ${(units.writeUnits / Math.max(1, load.accepted)).toFixed(2).padStart(11)}   ${(units.readUnits / Math.max(1, load.accepted)).toFixed(2).padStart(10)}`,
+        ),
+      '',
+      'cost item                                 per order   unit           $ per million orders',
+      ...[...cost.shared, ...cost.standard, ...cost.express].map(
+        (entry) =>
+          `${entry.item.padEnd(40)} ${String(entry.perOrder).padStart(10)}   ${entry.unit.padEnd(14)} ${entry.usdPerMillionOrders.toFixed(2).padStart(10)}`,
+      ),
+      `${'Standard saga: shared + transitions'.padEnd(68)} ${cost.standardPerMillionUsd.toFixed(2).padStart(10)}`,
+      `${'Express saga: shared + requests, duration, history logs'.padEnd(68)} ${cost.expressPerMillionUsd.toFixed(2).padStart(10)}`,
       '',
       line(
         'largest bundle (≤ 300 KiB)',
@@ -193,6 +239,16 @@ try {
         'invariant violations after the load, 0',
         String(invariantViolations.length),
         invariantViolations.length === 0,
+      ),
+      line(
+        'cost per million orders, Standard (≤ $150)',
+        `$${cost.standardPerMillionUsd.toFixed(2)}`,
+        cost.standardPerMillionUsd <= BUDGET.standardPerMillionUsd,
+      ),
+      line(
+        'cost per million orders, Express (≤ $25)',
+        `$${cost.expressPerMillionUsd.toFixed(2)}`,
+        cost.expressPerMillionUsd <= BUDGET.expressPerMillionUsd,
       ),
       line(
         'middleware overhead p50 (≤ 0.3 ms)',
