@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { moneySchema } from '../../shared/money.js';
+import { text } from '../../shared/text.js';
 
 /** The catalog's public shapes: HTTP bodies, events and the read contract share them. */
 
@@ -10,8 +11,8 @@ export const skuSchema = z.string().regex(SKU_PATTERN);
 export const categoryIdSchema = z.string().regex(CATEGORY_ID_PATTERN);
 
 const productFields = {
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000),
+  name: text(200),
+  description: text(2000, { min: 0, multiline: true }),
   category: categoryIdSchema,
   price: moneySchema,
 };
@@ -20,7 +21,7 @@ export const createProductBody = z.strictObject({ sku: skuSchema, ...productFiel
 export const updateProductBody = z.strictObject(productFields);
 export const createCategoryBody = z.strictObject({
   id: categoryIdSchema,
-  name: z.string().trim().min(1).max(100),
+  name: text(100),
 });
 export const skuPath = z.object({ sku: skuSchema });
 

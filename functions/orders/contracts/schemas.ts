@@ -3,17 +3,10 @@ import { skuSchema } from '../../catalog/contracts/schemas.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
 import { moneySchema } from '../../shared/money.js';
 import { pageQuery } from '../../shared/pagination.js';
+import { text } from '../../shared/text.js';
 
 /** The most lines one order may have (API.md). */
 export const MAX_ORDER_LINES = 50;
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
 export const shippingAddressSchema = z.strictObject({
   name: text(100),

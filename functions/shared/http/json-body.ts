@@ -32,24 +32,40 @@ export const parseJsonBody = ({ body, isBase64Encoded, contentType }: RawBody): 
   } catch {
     throw new MalformedJsonError('The request body is not valid JSON.');
   }
-  if (depthOf(value) > MAX_JSON_DEPTH) {
+  const shape = inspect(value);
+  if (shape.depth > MAX_JSON_DEPTH) {
     throw new MalformedJsonError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
+  if (shape.unpairedSurrogate) {
+    throw new MalformedJsonError(
+      'The request body holds a string with an unpaired surrogate (\\uD800-\\uDFFF).',
+    );
   }
   return value;
 };
 
-const depthOf = (value: unknown): number => {
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
+/** How deep the value nests, and whether a key or string in it is not well-formed UTF-16. */
+const inspect = (value: unknown): { depth: number; unpairedSurrogate: boolean } => {
   let deepest = 0;
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {
     const next = stack.pop();
     if (!next) break;
     const [node, depth] = next;
+    if (typeof node === 'string') {
+      if (UNPAIRED_SURROGATE.test(node)) return { depth: deepest, unpairedSurrogate: true };
+      continue;
+    }
     if (node === null || typeof node !== 'object') continue;
     const level = depth + 1;
     if (level > deepest) deepest = level;
-    if (level > MAX_JSON_DEPTH) return level;
-    for (const child of Object.values(node)) stack.push([child, level]);
+    if (level > MAX_JSON_DEPTH) return { depth: level, unpairedSurrogate: false };
+    for (const [key, child] of Object.entries(node)) {
+      if (UNPAIRED_SURROGATE.test(key)) return { depth: deepest, unpairedSurrogate: true };
+      stack.push([child, level]);
+    }
   }
-  return deepest;
+  return { depth: deepest, unpairedSurrogate: false };
 };

@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { text } from '../../shared/text.js';
 
 const email = z.email().max(254);
 const password = z.string().min(8).max(256);
-const name = z.string().trim().min(2).max(100);
+const name = text(100, { min: 2 });
 
 export const signUpBody = z.strictObject({ email, password, name });
 export const confirmSignUpBody = z.strictObject({ email, code: z.string().trim().min(1).max(32) });

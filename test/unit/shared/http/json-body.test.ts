@@ -65,4 +65,20 @@ describe('parseJsonBody', () => {
     const deep = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
     expect(() => parseJsonBody({ body: deep, isBase64Encoded: false, contentType: json })).not.toThrow();
   });
+
+  it('refuses a string or a key with an unpaired surrogate, however deep', () => {
+    for (const body of ['{"name":"a\\ud800"}', '{"a":{"b":["\\udfff"]}}', '{"\\ud83d":1}']) {
+      expect(() => parseJsonBody({ body, isBase64Encoded: false, contentType: json })).toThrow(
+        MalformedJsonError,
+      );
+    }
+  });
+
+  it('accepts a surrogate pair (an emoji written as an escape)', () => {
+    expect(
+      parseJsonBody({ body: '{"name":"\\ud83d\\ude80"}', isBase64Encoded: false, contentType: json }),
+    ).toEqual({
+      name: '🚀',
+    });
+  });
 });
