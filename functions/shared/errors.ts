@@ -37,6 +37,8 @@ export abstract class PayloadTooLargeError extends ShopError {}
 export abstract class UnsupportedMediaTypeError extends ShopError {}
 /** The request is well-formed but contradicts an earlier one (Idempotency-Key reuse). */
 export abstract class UnprocessableError extends ShopError {}
+/** The caller is asking too much at once; a retry after a short wait may succeed. */
+export abstract class TooManyRequestsError extends ShopError {}
 /** A backend failed in a way a retry may fix. */
 export abstract class TransientError extends ShopError {}
 

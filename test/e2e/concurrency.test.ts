@@ -1,6 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api, newCustomer } from '../support/local-cloud-client.js';
-import { placeOrder, productWithStock, reconciledShop, settledOrder, stockOf } from '../support/orders.js';
+import {
+  address,
+  placeOrder,
+  productWithStock,
+  reconciledShop,
+  settledOrder,
+  stockOf,
+} from '../support/orders.js';
 
 describe('many customers racing for the last items', () => {
   it('confirms exactly as many orders as there is stock and cancels the rest OUT_OF_STOCK', async () => {
@@ -31,4 +39,30 @@ describe('many customers racing for the last items', () => {
     const result = await reconciledShop(60_000);
     expect(result.violations).toEqual([]);
   }, 180_000);
+});
+
+describe('one customer hammering one Idempotency-Key', () => {
+  it('makes one order of 20 concurrent identical requests, each answered with it', async () => {
+    const sku = await productWithStock(10);
+    const { AccessToken: token } = await newCustomer();
+    const key = randomUUID();
+    const body = { items: [{ sku, quantity: 2 }], shippingAddress: address, paymentToken: 'tok_visa' };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api('/orders', { method: 'POST', token, headers: { 'idempotency-key': key }, body }),
+      ),
+    );
+    console.info(
+      `idempotency hammer: ${answers.length} requests, statuses ${[...new Set(answers.map((answer) => answer.status))].join(',')}`,
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 202));
+    const orderIds = new Set(answers.map((answer) => (answer.body as { orderId: string }).orderId));
+    expect(orderIds.size).toBe(1);
+    const [orderId = ''] = orderIds;
+    expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+    const list = (await api('/orders', { token })).body as { items: unknown[] };
+    expect(list.items).toHaveLength(1);
+    expect(await stockOf(sku)).toMatchObject({ available: 8 });
+    expect((await reconciledShop(60_000)).violations).toEqual([]);
+  }, 120_000);
 });

@@ -1,10 +1,27 @@
-import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../shared/errors.js';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnprocessableError,
+} from '../../shared/errors.js';
 
 /** Not the caller's order, or no such order: the same answer either way. */
 export class OrderNotFoundError extends NotFoundError {
   readonly slug = 'order-not-found';
   constructor() {
     super('There is no such order.');
+  }
+}
+
+/** How many orders one customer may have waiting for their saga at once. */
+export const MAX_OPEN_ORDERS = 5;
+
+/** The customer's newest orders are all still PENDING: wait for them before placing more. */
+export class TooManyOpenOrdersError extends TooManyRequestsError {
+  readonly slug = 'too-many-open-orders';
+  constructor() {
+    super(`At most ${MAX_OPEN_ORDERS} orders may be waiting for confirmation at once; retry shortly.`);
   }
 }
 

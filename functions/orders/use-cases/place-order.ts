@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import type { FieldError } from '../../shared/errors.js';
 import { OrderPlaced } from '../contracts/events.js';
 import type { ShippingAddress } from '../contracts/schemas.js';
-import { EmptyCartError, IdempotencyKeyReusedError, UnorderableItemsError } from '../domain/errors.js';
+import {
+  EmptyCartError,
+  IdempotencyKeyReusedError,
+  MAX_OPEN_ORDERS,
+  TooManyOpenOrdersError,
+  UnorderableItemsError,
+} from '../domain/errors.js';
 import { MAX_QUANTITY_PER_SKU, type Order, priceOrder } from '../domain/order.js';
 import { historyEntryOf } from './history.js';
 import type { IdempotencyRecord, OrdersDependencies } from './ports.js';
@@ -82,6 +88,10 @@ const accept = async (
   const fingerprint = sha256(canonical(submission.request));
   const earlier = await orders.findIdempotencyRecord(submission.userId, keyHash, now);
   if (earlier) return replay(earlier, fingerprint);
+  // Open orders are the newest (a saga ends within seconds): the newest few all PENDING is the cap.
+  const newest = await orders.listByCustomer(submission.userId, { limit: MAX_OPEN_ORDERS });
+  if (newest.items.length === MAX_OPEN_ORDERS && newest.items.every((order) => order.status === 'PENDING'))
+    throw new TooManyOpenOrdersError();
 
   const requested = await items();
   if (requested.length === 0) throw new EmptyCartError();

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   ShopError,
+  TooManyRequestsError,
   TransientError,
   UnauthenticatedError,
   UnprocessableError,
@@ -36,11 +37,12 @@ const STATUS_BY_CATEGORY: ReadonlyArray<readonly [ErrorCategory, number, string]
   [PayloadTooLargeError, 413, 'Content Too Large'],
   [UnsupportedMediaTypeError, 415, 'Unsupported Media Type'],
   [UnprocessableError, 422, 'Unprocessable Content'],
+  [TooManyRequestsError, 429, 'Too Many Requests'],
   [TransientError, 503, 'Service Unavailable'],
 ];
 
-/** Seconds a client should wait before retrying a 503. */
-const RETRY_AFTER_SECONDS = '1';
+/** Seconds a client should wait before retrying a 503 or a 429. */
+const RETRY_AFTER_SECONDS: Readonly<Record<number, string>> = { 429: '5', 503: '1' };
 
 export interface ProblemResponse {
   readonly problem: Problem;
@@ -96,7 +98,7 @@ export const problemResponse = (
   statusCode: problem.status,
   headers: {
     'content-type': 'application/problem+json',
-    ...(problem.status === 503 ? { 'retry-after': RETRY_AFTER_SECONDS } : {}),
+    ...(RETRY_AFTER_SECONDS[problem.status] ? { 'retry-after': RETRY_AFTER_SECONDS[problem.status] } : {}),
     ...headers,
   },
   body: JSON.stringify(problem),

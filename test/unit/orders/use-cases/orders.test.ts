@@ -7,9 +7,11 @@ import type {
 import {
   EmptyCartError,
   IdempotencyKeyReusedError,
+  MAX_OPEN_ORDERS,
   OrderNotCancellableError,
   OrderNotFoundError,
   OrderNotPendingError,
+  TooManyOpenOrdersError,
   UnorderableItemsError,
 } from '../../../../functions/orders/domain/errors.js';
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
@@ -124,6 +126,26 @@ describe('placeOrder', () => {
       '#/items/2/quantity',
     ]);
     expect(orders.orders.size).toBe(0);
+  });
+});
+
+describe('the cap on open orders', () => {
+  it('refuses a sixth order while the customer’s five newest are PENDING, and answers replays meanwhile', async () => {
+    for (let n = 1; n <= MAX_OPEN_ORDERS; n++) await placeOrder(deps, submission(`key-${n}`));
+    await expect(placeOrder(deps, submission('key-6'))).rejects.toBeInstanceOf(TooManyOpenOrdersError);
+    expect((await placeOrder(deps, submission('key-1'))).status).toBe('PENDING');
+    // Another customer is not held back.
+    await expect(placeOrder(deps, { ...submission('key-6'), userId: 'u-2' })).resolves.toMatchObject({
+      status: 'PENDING',
+    });
+  });
+
+  it('accepts again once one of them is confirmed', async () => {
+    const first = await placeOrder(deps, submission('key-1'));
+    for (let n = 2; n <= MAX_OPEN_ORDERS; n++) await placeOrder(deps, submission(`key-${n}`));
+    await confirmOrder(deps, first.orderId);
+    await placeOrder(deps, submission('key-0'));
+    await expect(placeOrder(deps, submission('key-7'))).rejects.toBeInstanceOf(TooManyOpenOrdersError);
   });
 });
 

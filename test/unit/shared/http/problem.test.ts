@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProductNotFoundError, SkuTakenError } from '../../../../functions/catalog/domain/errors.js';
+import { TooManyOpenOrdersError } from '../../../../functions/orders/domain/errors.js';
 import {
   AdminOnlyError,
   BackendUnavailableError,
@@ -21,6 +22,7 @@ describe('problemFor', () => {
     [new SkuTakenError('A1'), 409],
     [new BodyTooLargeError('big'), 413],
     [new UnsupportedContentTypeError('xml'), 415],
+    [new TooManyOpenOrdersError(), 429],
     [new BackendUnavailableError('later'), 503],
   ])('maps %s to its category status', (error, status) => {
     const { problem, unexpected } = problemFor(error);
@@ -54,5 +56,11 @@ describe('problemFor', () => {
       'content-type': 'application/problem+json',
       'retry-after': '1',
     });
+  });
+
+  it('tells a caller over its open-order cap when to retry (429, Retry-After)', () => {
+    const response = problemResponse(problemFor(new TooManyOpenOrdersError()).problem);
+    expect(response.statusCode).toBe(429);
+    expect(response.headers).toMatchObject({ 'retry-after': '5' });
   });
 });
