@@ -131,7 +131,11 @@ try {
     init.push({ function: probe.function, medianMs, ratio: round(medianMs / baselineMs) });
   }
 
-  progress(`Load: ${values.rate} orders/s from many customers for ${values.seconds} s, after a warm-up…`);
+  progress(
+    values.quick
+      ? 'Load: a few orders, no warm-up (quick: the figures mean nothing)…'
+      : `Load: ${values.rate} orders/s from many customers for ${values.seconds} s, after a warm-up…`,
+  );
   const admin = adminAccount({});
   await seed(cloud, admin, join(work, 'state'));
   const adminToken = (
