@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LocalFunctions } from './lambda/functions.js';
+import { readBody } from './net.js';
 
 /** An error as the AWS JSON protocol reports it: `__type` names the exception. */
 export class AwsServiceError extends Error {
@@ -25,14 +26,6 @@ export interface RawRoute {
   readonly matches: (method: string, path: string) => boolean;
   readonly handle: (request: IncomingMessage, body: Buffer, response: ServerResponse) => Promise<void> | void;
 }
-
-const readBody = (request: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 
 const sendJson = (
   response: ServerResponse,

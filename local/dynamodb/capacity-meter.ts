@@ -1,5 +1,6 @@
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../net.js';
 import { type IndexShape, itemWriteUnits, type WireItem } from './write-units.js';
 
 /** Where the meter reports: each data request, and the units it consumed on each table. */
@@ -44,14 +45,6 @@ const refusedWriteUnits = (operation: string, errorType: string, request: Record
     return 2 * ((request.TransactItems as unknown[] | undefined)?.length ?? 1);
   return 0;
 };
-
-const readBody = (message: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    message.on('data', (chunk: Buffer) => chunks.push(chunk));
-    message.on('end', () => resolve(Buffer.concat(chunks)));
-    message.on('error', reject);
-  });
 
 interface Answer {
   readonly status: number;
