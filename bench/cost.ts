@@ -1,5 +1,6 @@
 import type { Usage } from '../local/usage.js';
 import { EXPRESS_MEMORY_GB, PLATFORM_LOG_BYTES_PER_INVOCATION, PRICES, type Prices } from './prices.js';
+import { round } from './stats.js';
 
 export interface CostLine {
   readonly item: string;
@@ -19,7 +20,6 @@ export interface CostModel {
 }
 
 const GB = 1024 ** 3;
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 const line = (item: string, total: number, unit: string, price: number, orders: number): CostLine => ({
   item,

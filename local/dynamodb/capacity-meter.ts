@@ -30,20 +30,20 @@ const report = (sink: CapacitySink, operation: string, consumed: unknown): void 
   }
 };
 
-/** The table a refused single-item write was for. */
-const tableOf = (request: Record<string, unknown>): string =>
-  typeof request.TableName === 'string' ? request.TableName : 'unknown';
-
 /**
  * A write refused by its condition still costs: one unit for a refused item
- * (at most 1 KB in this shop), two per item of a cancelled transaction.
- * DynamoDB Local reports no capacity with the error, so it is estimated here.
+ * (at most 1 KB in this shop), two per item of a cancelled transaction, on
+ * each item's table. DynamoDB Local reports no capacity with the error, so it
+ * is estimated here.
  */
-const refusedWriteUnits = (operation: string, errorType: string, request: Record<string, unknown>) => {
-  if (errorType.endsWith('ConditionalCheckFailedException')) return 1;
-  if (errorType.endsWith('TransactionCanceledException') && operation === 'TransactWriteItems')
-    return 2 * ((request.TransactItems as unknown[] | undefined)?.length ?? 1);
-  return 0;
+const reportRefusal = (sink: CapacitySink, errorType: string, request: Record<string, unknown>): void => {
+  if (errorType.endsWith('ConditionalCheckFailedException') && typeof request.TableName === 'string')
+    sink.capacity(request.TableName, 0, 1);
+  if (errorType.endsWith('TransactionCanceledException'))
+    for (const entry of (request.TransactItems ?? []) as TransactItem[]) {
+      const [write] = Object.values(entry);
+      if (write) sink.capacity(write.TableName, 0, 2);
+    }
 };
 
 interface Answer {
@@ -214,13 +214,7 @@ export const startCapacityMeter = async (
             answerBody = Buffer.from(JSON.stringify(parsed));
             delete answerHeaders['x-amz-crc32'];
           }
-        } else {
-          sink.capacity(
-            tableOf(request),
-            0,
-            refusedWriteUnits(operation, String(parsed.__type ?? ''), request),
-          );
-        }
+        } else reportRefusal(sink, String(parsed.__type ?? ''), request);
       }
       answerHeaders['content-length'] = String(answerBody.length);
       outgoing.writeHead(answer.status, answerHeaders);

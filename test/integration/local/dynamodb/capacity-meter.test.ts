@@ -107,4 +107,25 @@ describe('the DynamoDB capacity meter', () => {
     ).rejects.toThrow(/conditional request failed/i);
     expect(usage.snapshot().dynamodb.writeUnits).toBe(1);
   });
+
+  it('charges a cancelled transaction two units per item, on the items’ table', async () => {
+    usage.reset();
+    await expect(
+      db.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Put: { TableName: table, Item: { pk: { S: 'e' } } } },
+            {
+              Put: {
+                TableName: table,
+                Item: { pk: { S: 'a' } },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(/cancel/i);
+    expect(usage.snapshot().dynamodb.tables[table]).toEqual({ readUnits: 0, writeUnits: 4 });
+  });
 });
