@@ -70,6 +70,8 @@ interface Pending {
 
 /** How many sandboxes one function may run at once; more invocations wait their turn. */
 const DEFAULT_CONCURRENCY = 8;
+/** How long a sandbox may take to load its module before its invocation fails. */
+const INIT_LIMIT_MS = 60_000;
 
 /**
  * The local Lambda service: each function runs in worker threads, one
@@ -243,12 +245,17 @@ export class LocalFunctions implements FunctionInvoker {
   ): Promise<InvocationResult> {
     const id = randomUUID();
     const timeoutMs = definition.timeoutSeconds * 1000;
-    const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const outcome = await new Promise<InvocationResult | 'timeout' | 'crashed'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      // As on Lambda, the init phase is not part of the invocation's timeout: a sandbox
+      // that takes long to start on a busy machine must not fail the invocation it serves.
+      // Only an init that never ends is cut short.
+      timer = setTimeout(() => resolve('timeout'), INIT_LIMIT_MS);
       sandbox.ready.then(
         () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => resolve('timeout'), timeoutMs);
+          const deadline = Date.now() + timeoutMs;
           const onMessage = (message: {
             type: string;
             id?: string;

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { localCredentials } from '../../local/aws-clients.js';
 import { type Reconciliation, reconcile } from '../../ops/reconcile/invariants.js';
 import { readSnapshot } from '../../ops/reconcile/snapshot.js';
-import { adminTokens, api, eventually } from './local-cloud-client.js';
+import { adminTokens, api, aws, eventually, inspect } from './local-cloud-client.js';
 
 export const address = {
   name: 'Ada Lovelace',
@@ -50,6 +50,28 @@ export const settledOrder = (token: string, orderId: string, timeoutMs = 30_000)
     const order = (await api(`/orders/${orderId}`, { token })).body as OrderBody;
     return order.status === 'PENDING' ? undefined : order;
   }, timeoutMs);
+
+/**
+ * What the order's saga went through, one line per failed, retried or caught
+ * step, for a failure message: why an order did not end as a test expected.
+ */
+export const sagaStory = async (orderId: string): Promise<string> => {
+  const executions = await inspect<{ executionArn: string; name: string; status: string }[]>('executions');
+  const lines: string[] = [];
+  for (const execution of executions.filter((candidate) => candidate.name.startsWith(orderId))) {
+    const { events } = await aws<{ events: Record<string, unknown>[] }>(
+      'AWSStepFunctions.GetExecutionHistory',
+      { executionArn: execution.executionArn },
+    );
+    lines.push(`${execution.name} ${execution.status}`);
+    for (const event of events) {
+      const details = Object.entries(event).find(([key]) => key.endsWith('EventDetails'))?.[1];
+      if (/Failed|Retried|Caught|StateEntered/.test(String(event.type)))
+        lines.push(`  ${String(event.type)} ${JSON.stringify(details ?? {}).slice(0, 300)}`);
+    }
+  }
+  return lines.join('\n') || `no execution named after ${orderId}`;
+};
 
 export const historyTypes = async (token: string, orderId: string) =>
   ((await api(`/orders/${orderId}/history`, { token })).body as { items: { type: string }[] }).items.map(

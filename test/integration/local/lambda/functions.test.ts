@@ -107,6 +107,20 @@ describe('LocalFunctions', () => {
     });
   });
 
+  it('does not count a slow init against the invocation timeout, as Lambda does not', async () => {
+    const slowEntry = join(mkdtempSync(join(tmpdir(), 'shop-lambda-')), 'index.mjs');
+    writeFileSync(
+      slowEntry,
+      `await new Promise((r) => setTimeout(r, 1500));\nexport const handler = async () => ({ ready: true });`,
+    );
+    const slow = new LocalFunctions([definition('SlowInit', slowEntry)], { sink: () => undefined });
+    try {
+      expect(await slow.invoke('SlowInit', {})).toEqual({ ok: true, payload: { ready: true } });
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('prints log lines prefixed with the function name', async () => {
     await functions.invoke('First', { action: 'log' });
     await new Promise((resolve) => setTimeout(resolve, 50));
