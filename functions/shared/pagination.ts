@@ -16,6 +16,10 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
+/** The schema of a page of `item`s, for the HTTP contract. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
 /** Where a listing stopped, as the store understands it (a DynamoDB key). */
 export type PageKey = Record<string, string | number>;
 

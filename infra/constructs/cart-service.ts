@@ -4,6 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { cartConfig } from '../../functions/cart/config.js';
+import { cartRoutes } from '../../functions/cart/contracts/routes.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { grantContractInvoke } from './contract-access.js';
@@ -43,9 +44,9 @@ export class CartService extends Construct {
       grantTableAccess(props.table, CartTable, writer, 'readWrite');
     grantContractInvoke(props.catalogGetProducts, getCart, setCartItem, removeCartItem);
 
-    props.api.addRoute('GET /cart', getCart, 'customer');
-    props.api.addRoute('PUT /cart/items/{sku}', setCartItem, 'customer');
-    props.api.addRoute('DELETE /cart/items/{sku}', removeCartItem, 'customer');
+    props.api.addRoute(cartRoutes.getCart, getCart);
+    props.api.addRoute(cartRoutes.setCartItem, setCartItem);
+    props.api.addRoute(cartRoutes.removeCartItem, removeCartItem);
     new EventSubscription(this, 'RemoveCheckedOutItemsOn', {
       bus: props.bus,
       events: [OrderPlaced],

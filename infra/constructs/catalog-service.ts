@@ -4,6 +4,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { catalogConfig } from '../../functions/catalog/config.js';
+import { catalogRoutes } from '../../functions/catalog/contracts/routes.js';
 import { StockAvailabilityChanged } from '../../functions/inventory/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
@@ -55,13 +56,13 @@ export class CatalogService extends Construct {
       grantTableAccess(table, CatalogTable, writer, 'readWrite');
     }
 
-    api.addRoute('GET /products', listProducts, 'public');
-    api.addRoute('GET /products/{sku}', getProduct, 'public');
-    api.addRoute('GET /categories', listCategories, 'public');
-    api.addRoute('POST /products', createProduct, 'admin');
-    api.addRoute('PUT /products/{sku}', updateProduct, 'admin');
-    api.addRoute('DELETE /products/{sku}', deleteProduct, 'admin');
-    api.addRoute('POST /categories', createCategory, 'admin');
+    api.addRoute(catalogRoutes.listProducts, listProducts);
+    api.addRoute(catalogRoutes.getProduct, getProduct);
+    api.addRoute(catalogRoutes.listCategories, listCategories);
+    api.addRoute(catalogRoutes.createProduct, createProduct);
+    api.addRoute(catalogRoutes.updateProduct, updateProduct);
+    api.addRoute(catalogRoutes.deleteProduct, deleteProduct);
+    api.addRoute(catalogRoutes.createCategory, createCategory);
 
     new EventSubscription(this, 'UpdateStockStatusOn', {
       bus,

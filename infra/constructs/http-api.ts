@@ -12,7 +12,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { Access } from '../../functions/shared/http/http-route.js';
+import type { HttpMethod as RouteMethod, RouteSpec } from '../../functions/shared/http/route-spec.js';
 import { acknowledge } from './acknowledge.js';
 import type { TokenIssuer } from './identity.js';
 
@@ -22,9 +22,6 @@ export interface ShopHttpApiProps {
   /** Steady-state requests per second across the stage, and the burst above it. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
 }
-
-/** `GET /products/{sku}` */
-export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`;
 
 /**
  * The shop's HTTP API: `$default` stage with throttling and access logs,
@@ -75,8 +72,9 @@ export class ShopHttpApi extends Construct {
     new CfnOutput(this, 'Url', { value: this.api.apiEndpoint, description: 'The shop API base URL' });
   }
 
-  addRoute(key: RouteKey, handler: IFunction, access: Access): void {
-    const [method, path] = key.split(' ') as [keyof typeof HttpMethod, string];
+  /** Routes `route.key` to `handler`, with the authorizer its access needs. */
+  addRoute({ key, access }: Pick<RouteSpec, 'key' | 'access'>, handler: IFunction): void {
+    const [method, path] = key.split(' ') as [RouteMethod, string];
     const id = handler.node.id;
     const [route] = this.api.addRoutes({
       path,

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ProductCreated } from '../../functions/catalog/contracts/events.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
 import { inventoryConfig } from '../../functions/inventory/config.js';
+import { inventoryRoutes } from '../../functions/inventory/contracts/routes.js';
 import { OrderConfirmed } from '../../functions/orders/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
@@ -59,8 +60,8 @@ export class InventoryService extends Construct {
       grantTableAccess(props.table, InventoryTable, writer, 'readWrite');
     }
 
-    props.api.addRoute('GET /inventory/{sku}', getStock, 'admin');
-    props.api.addRoute('PUT /inventory/{sku}', setStock, 'admin');
+    props.api.addRoute(inventoryRoutes.getStock, getStock);
+    props.api.addRoute(inventoryRoutes.setStock, setStock);
     new EventSubscription(this, 'CreateStockItemOn', {
       bus: props.bus,
       events: [ProductCreated],

@@ -6,6 +6,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { NotificationsTable } from '../../functions/notifications/adapters/notifications-table.js';
 import { notificationsConfig } from '../../functions/notifications/config.js';
+import { notificationsRoutes } from '../../functions/notifications/contracts/routes.js';
 import { notificationEvents } from '../../functions/notifications/contracts/subscriptions.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
@@ -62,8 +63,8 @@ export class NotificationsService extends Construct {
       );
     }
 
-    props.api.addRoute('GET /notifications', listNotifications, 'customer');
-    props.api.addRoute('POST /notifications/{id}/read', markNotificationRead, 'customer');
+    props.api.addRoute(notificationsRoutes.listNotifications, listNotifications);
+    props.api.addRoute(notificationsRoutes.markNotificationRead, markNotificationRead);
     new EventSubscription(this, 'SendNotificationOn', {
       bus: props.bus,
       events: notificationEvents,

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { ordersApiConfig, ordersConfig } from '../../functions/orders/config.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
+import { ordersRoutes } from '../../functions/orders/contracts/routes.js';
 import { orderHistoryEvents } from '../../functions/orders/contracts/subscriptions.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { OrderShipped } from '../../functions/shipping/contracts/events.js';
@@ -109,12 +110,12 @@ export class OrdersService extends Construct {
     this.saga.saga.grantStartExecution(startOrderSaga);
     this.saga.cancellation.grantStartExecution(requestOrderCancellation);
 
-    api.addRoute('POST /orders', placeOrder, 'customer');
-    api.addRoute('POST /cart/checkout', checkOut, 'customer');
-    api.addRoute('GET /orders', listOrders, 'customer');
-    api.addRoute('GET /orders/{orderId}', getOrder, 'customer');
-    api.addRoute('GET /orders/{orderId}/history', getOrderHistory, 'customer');
-    api.addRoute('POST /orders/{orderId}/cancel', requestOrderCancellation, 'customer');
+    api.addRoute(ordersRoutes.placeOrder, placeOrder);
+    api.addRoute(ordersRoutes.checkOut, checkOut);
+    api.addRoute(ordersRoutes.listOrders, listOrders);
+    api.addRoute(ordersRoutes.getOrder, getOrder);
+    api.addRoute(ordersRoutes.getOrderHistory, getOrderHistory);
+    api.addRoute(ordersRoutes.requestOrderCancellation, requestOrderCancellation);
 
     new EventSubscription(this, 'StartOrderSagaOn', { bus, events: [OrderPlaced], consumer: startOrderSaga });
     new EventSubscription(this, 'RecordOrderHistoryOn', {

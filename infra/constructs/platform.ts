@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
+import { platformRoutes } from '../../functions/platform/contracts/routes.js';
 import { defineConfig } from '../../functions/shared/config.js';
 import type { ShopHttpApi } from './http-api.js';
 import { ServiceFunction } from './service-function.js';
 
 const noConfig = defineConfig({});
 
-/** What belongs to the API as a whole rather than to one service: the health check. */
+/** What belongs to the API as a whole rather than to one service: the health check and the OpenAPI document. */
 export class Platform extends Construct {
   constructor(scope: Construct, id: string, { api }: { api: ShopHttpApi }) {
     super(scope, id);
@@ -15,6 +16,13 @@ export class Platform extends Construct {
       environment: {},
       memorySize: 128,
     });
-    api.addRoute('GET /health', getHealth, 'public');
+    api.addRoute(platformRoutes.getHealth, getHealth);
+    const getOpenApi = new ServiceFunction(this, 'GetOpenApi', {
+      service: 'platform',
+      config: noConfig,
+      environment: {},
+      memorySize: 256,
+    });
+    api.addRoute(platformRoutes.getOpenApi, getOpenApi);
   }
 }

@@ -5,6 +5,7 @@ import { OrderCancelled, OrderConfirmed } from '../../functions/orders/contracts
 import type { Environment } from '../../functions/shared/config.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { shippingConfig } from '../../functions/shipping/config.js';
+import { shippingRoutes } from '../../functions/shipping/contracts/routes.js';
 import { EventSubscription } from './event-subscription.js';
 import type { ShopHttpApi } from './http-api.js';
 import { OutboxRelay } from './outbox-relay.js';
@@ -28,8 +29,8 @@ export class ShippingService extends Construct {
     for (const writer of [shipOrder, prepareShipment, cancelShipment])
       grantTableAccess(props.table, ShippingTable, writer, 'readWrite');
 
-    props.api.addRoute('POST /orders/{orderId}/ship', shipOrder, 'admin');
-    props.api.addRoute('GET /orders/{orderId}/shipment', getShipment, 'customer');
+    props.api.addRoute(shippingRoutes.shipOrder, shipOrder);
+    props.api.addRoute(shippingRoutes.getShipment, getShipment);
     new EventSubscription(this, 'PrepareShipmentOn', {
       bus: props.bus,
       events: [OrderConfirmed],

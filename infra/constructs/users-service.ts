@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import type { Environment } from '../../functions/shared/config.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import { usersConfig } from '../../functions/users/config.js';
+import { usersRoutes } from '../../functions/users/contracts/routes.js';
 import { dashboardConfig } from '../../functions/users/dashboard-config.js';
 import { grantContractInvoke } from './contract-access.js';
 import type { ShopHttpApi } from './http-api.js';
@@ -54,12 +55,12 @@ export class UsersService extends Construct {
     // Undoing a sign-up whose profile could not be stored.
     props.identity.userPool.grant(signUp, 'cognito-idp:AdminDeleteUser');
 
-    props.api.addRoute('POST /auth/signup', signUp, 'public');
-    props.api.addRoute('POST /auth/confirm', confirmSignUp, 'public');
-    props.api.addRoute('POST /auth/login', logIn, 'public');
-    props.api.addRoute('POST /auth/refresh', refreshTokens, 'public');
-    props.api.addRoute('GET /me', getProfile, 'customer');
-    props.api.addRoute('PATCH /me', updateProfile, 'customer');
+    props.api.addRoute(usersRoutes.signUp, signUp);
+    props.api.addRoute(usersRoutes.confirmSignUp, confirmSignUp);
+    props.api.addRoute(usersRoutes.logIn, logIn);
+    props.api.addRoute(usersRoutes.refreshTokens, refreshTokens);
+    props.api.addRoute(usersRoutes.getProfile, getProfile);
+    props.api.addRoute(usersRoutes.updateProfile, updateProfile);
 
     const dashboardEnvironment: Environment<typeof dashboardConfig> = {
       USERS_TABLE_NAME: props.table.tableName,
@@ -74,7 +75,7 @@ export class UsersService extends Construct {
     grantTableAccess(props.table, UsersTable, getDashboard, 'read');
     grantContractInvoke(props.ordersListRecent, getDashboard);
     grantContractInvoke(props.notificationsCountUnread, getDashboard);
-    props.api.addRoute('GET /me/dashboard', getDashboard, 'customer');
+    props.api.addRoute(usersRoutes.getDashboard, getDashboard);
     this.outbox = new OutboxRelay(this, 'Outbox', { service: 'users', table: props.table, bus: props.bus });
   }
 }

@@ -11,6 +11,7 @@ import { NotificationsTable } from '../../functions/notifications/adapters/notif
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
+import { shopOpenApi } from '../../functions/platform/shop-api.js';
 import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
@@ -36,6 +37,7 @@ type Resources = Record<
 /** The routes API.md lists as public; every other route needs a token. */
 const PUBLIC_ROUTES = new Set([
   'GET /health',
+  'GET /openapi.json',
   'POST /auth/signup',
   'POST /auth/confirm',
   'POST /auth/login',
@@ -204,6 +206,7 @@ describe('the HTTP API', () => {
         'PUT /cart/items/{sku}',
         'DELETE /cart/items/{sku}',
         'GET /health',
+        'GET /openapi.json',
         'GET /products',
         'GET /products/{sku}',
         'POST /categories',
@@ -222,6 +225,25 @@ describe('the HTTP API', () => {
         'POST /notifications/{id}/read',
       ].sort(),
     );
+  });
+
+  it('serves exactly the routes the OpenAPI document describes, each with the access it states', () => {
+    const document = shopOpenApi();
+    const described = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        public: Array.isArray((operation as { security?: unknown[] }).security),
+      })),
+    );
+    expect(
+      routes()
+        .map((route) => String(route.RouteKey))
+        .sort(),
+    ).toEqual(described.map(({ key }) => key).sort());
+    for (const route of routes()) {
+      const operation = described.find(({ key }) => key === route.RouteKey);
+      expect(operation?.public, String(route.RouteKey)).toBe(route.AuthorizationType === 'NONE');
+    }
   });
 
   it('puts the JWT authorizer on every route that API.md does not list as public', () => {

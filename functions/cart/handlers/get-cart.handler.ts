@@ -1,8 +1,9 @@
 import { httpRoute } from '../../shared/http/http-route.js';
+import { cartRoutes } from '../contracts/routes.js';
 import { cartDependencies } from '../dependencies.js';
 import { getCart } from '../use-cases/cart.js';
 
 export const getCartHandler = (deps = cartDependencies) =>
-  httpRoute({ access: 'customer' }, ({ caller }) => getCart(deps(), caller.userId));
+  httpRoute(cartRoutes.getCart, ({ caller }) => getCart(deps(), caller.userId));
 
 export const handler = getCartHandler();

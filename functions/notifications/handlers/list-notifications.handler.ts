@@ -1,10 +1,10 @@
 import { httpRoute } from '../../shared/http/http-route.js';
-import { listNotificationsQuery } from '../contracts/schemas.js';
+import { notificationsRoutes } from '../contracts/routes.js';
 import { notificationsDependencies } from '../dependencies.js';
 import { listNotifications } from '../use-cases/read-notifications.js';
 
 export const listNotificationsHandler = (deps = notificationsDependencies) =>
-  httpRoute({ access: 'customer', query: listNotificationsQuery }, ({ caller, query }) =>
+  httpRoute(notificationsRoutes.listNotifications, ({ caller, query }) =>
     listNotifications(deps(), caller, query),
   );
 

@@ -1,10 +1,10 @@
 import { httpRoute } from '../../shared/http/http-route.js';
-import { orderPath } from '../contracts/schemas.js';
+import { ordersRoutes } from '../contracts/routes.js';
 import { ordersDependencies } from '../dependencies.js';
 import { getOrderHistory } from '../use-cases/read-orders.js';
 
 export const getOrderHistoryHandler = (deps = ordersDependencies) =>
-  httpRoute({ access: 'customer', path: orderPath }, ({ caller, path }) =>
+  httpRoute(ordersRoutes.getOrderHistory, ({ caller, path }) =>
     getOrderHistory(deps(), caller.userId, path.orderId),
   );
 

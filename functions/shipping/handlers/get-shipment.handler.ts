@@ -1,10 +1,10 @@
 import { httpRoute } from '../../shared/http/http-route.js';
-import { orderPath } from '../contracts/schemas.js';
+import { shippingRoutes } from '../contracts/routes.js';
 import { shippingDependencies } from '../dependencies.js';
 import { getShipment } from '../use-cases/shipping.js';
 
 export const getShipmentHandler = (deps = shippingDependencies) =>
-  httpRoute({ access: 'customer', path: orderPath }, ({ caller, path }) =>
+  httpRoute(shippingRoutes.getShipment, ({ caller, path }) =>
     getShipment(deps(), caller.userId, path.orderId),
   );
 

@@ -1,16 +1,13 @@
 import { httpRoute } from '../../shared/http/http-route.js';
 import { accepted } from '../../shared/http/responses.js';
-import { orderPath, shipOrderBody } from '../contracts/schemas.js';
+import { shippingRoutes } from '../contracts/routes.js';
 import { shippingDependencies } from '../dependencies.js';
 import { shipOrder } from '../use-cases/shipping.js';
 
 export const shipOrderHandler = (deps = shippingDependencies) =>
-  httpRoute(
-    { access: 'admin', path: orderPath, body: shipOrderBody, metric: 'OrderShipped' },
-    async ({ path, body }) => {
-      const shipment = await shipOrder(deps(), path.orderId, body.carrier);
-      return accepted(shipment, `/orders/${path.orderId}/shipment`);
-    },
-  );
+  httpRoute(shippingRoutes.shipOrder, async ({ path, body }) => {
+    const shipment = await shipOrder(deps(), path.orderId, body.carrier);
+    return accepted(shipment, `/orders/${path.orderId}/shipment`);
+  });
 
 export const handler = shipOrderHandler();

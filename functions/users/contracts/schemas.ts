@@ -21,10 +21,14 @@ export const profileView = z.object({
 });
 export type ProfileView = z.infer<typeof profileView>;
 
-export interface Tokens {
-  readonly accessToken: string;
-  readonly idToken: string;
-  readonly refreshToken?: string;
-  readonly expiresIn: number;
-  readonly tokenType: 'Bearer';
-}
+export const tokensView = z.object({
+  accessToken: z.string(),
+  idToken: z.string(),
+  /** Absent from a refresh's answer: the refresh token stays the same. */
+  refreshToken: z.string().optional(),
+  expiresIn: z.number().int(),
+  tokenType: z.literal('Bearer'),
+});
+export type Tokens = Readonly<z.infer<typeof tokensView>>;
+
+export const signUpView = z.object({ userId: z.string(), confirmationRequired: z.boolean() });

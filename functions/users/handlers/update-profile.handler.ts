@@ -1,11 +1,9 @@
 import { httpRoute } from '../../shared/http/http-route.js';
-import { updateProfileBody } from '../contracts/schemas.js';
+import { usersRoutes } from '../contracts/routes.js';
 import { usersDependencies } from '../dependencies.js';
 import { updateProfile } from '../use-cases/profile.js';
 
 export const updateProfileHandler = (deps = usersDependencies) =>
-  httpRoute({ access: 'customer', body: updateProfileBody }, ({ caller, body }) =>
-    updateProfile(deps(), caller.userId, body.name),
-  );
+  httpRoute(usersRoutes.updateProfile, ({ caller, body }) => updateProfile(deps(), caller.userId, body.name));
 
 export const handler = updateProfileHandler();

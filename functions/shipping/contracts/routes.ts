@@ -1,0 +1,24 @@
+import { defineRoute } from '../../shared/http/route-spec.js';
+import { orderPath, shipmentView, shipOrderBody } from './schemas.js';
+
+/** The shipping service's HTTP routes (API.md). */
+export const shippingRoutes = {
+  shipOrder: defineRoute({
+    key: 'POST /orders/{orderId}/ship',
+    summary: 'Ship a confirmed order',
+    access: 'admin',
+    path: orderPath,
+    body: shipOrderBody,
+    successStatus: 202,
+    response: shipmentView,
+    errors: [409],
+    metric: 'OrderShipped',
+  }),
+  getShipment: defineRoute({
+    key: 'GET /orders/{orderId}/shipment',
+    summary: "The shipment of one of the caller's orders",
+    access: 'customer',
+    path: orderPath,
+    response: shipmentView,
+  }),
+};
