@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { startAwsEndpoint } from './aws-endpoint.js';
 import { startCapacityMeter } from './dynamodb/capacity-meter.js';
 import { createTables, startDynamoDbLocal } from './dynamodb/dynamodb-local.js';
+import { DynamoDbFaults, startFaultGate } from './dynamodb/fault-gate.js';
 import { LocalEventBridge } from './eventbridge/bus.js';
 import { startGateway } from './http-api/gateway.js';
 import { JwtAuthorizer } from './http-api/jwt-authorizer.js';
@@ -114,6 +115,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const usage = new UsageMeter();
     const meter = options.meterDynamoDb ? await startCapacityMeter(dynamo.endpoint, usage) : undefined;
     if (meter) stops.push(meter.stop);
+    const dynamoDbFaults = new DynamoDbFaults();
+    const gate = await startFaultGate(meter?.endpoint ?? dynamo.endpoint, dynamoDbFaults);
+    stops.push(gate.stop);
     const queues = new LocalQueues(assembly, resolver, usage);
     const cognito = await LocalCognito.create(
       assembly,
@@ -126,7 +130,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL: awsEndpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: meter?.endpoint ?? dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: gate.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
       TZ: 'UTC',
@@ -205,7 +209,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       services: [eventBridge.service, queues.service, cognito.service, stepFunctions.service],
       routes: [
         ...cognito.wellKnownRoutes(awsEndpoint),
-        ...inspectionRoutes({ functions, queues, eventBridge, stepFunctions, usage }),
+        ...inspectionRoutes({ functions, dynamoDbFaults, queues, eventBridge, stepFunctions, usage }),
       ],
     });
     stops.push(() => closeServer(awsServer));

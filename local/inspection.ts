@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { RawRoute } from './aws-endpoint.js';
+import { DYNAMODB_FAULTS, type DynamoDbFaults, isDynamoDbFaultSpec } from './dynamodb/fault-gate.js';
 import type { LocalEventBridge } from './eventbridge/bus.js';
 import type { FaultSpec } from './lambda/faults.js';
 import type { LocalFunctions } from './lambda/functions.js';
@@ -14,6 +15,7 @@ import type { UsageMeter } from './usage.js';
  */
 export const inspectionRoutes = (parts: {
   functions: LocalFunctions;
+  dynamoDbFaults: DynamoDbFaults;
   queues: LocalQueues;
   eventBridge: LocalEventBridge;
   stepFunctions: LocalStepFunctions;
@@ -48,9 +50,9 @@ export const inspectionRoutes = (parts: {
         })),
       })),
     '/_local/events': () => parts.eventBridge.published,
-    '/_local/faults': () => parts.functions.faults.all,
     /** What the shop consumed since it started, as AWS would bill it. */
     '/_local/usage': () => parts.usage.snapshot(),
+    '/_local/faults': () => ({ functions: parts.functions.faults.all, dynamodb: parts.dynamoDbFaults.all }),
     '/_local/executions': () =>
       parts.stepFunctions.list().map(({ executionArn, stateMachineArn, name, status, error, cause }) => ({
         executionArn,
@@ -67,17 +69,28 @@ export const inspectionRoutes = (parts: {
   };
   return [
     {
-      // Fault injection for tests: POST a FaultSpec, DELETE /_local/faults/<id> to lift it.
+      // Fault injection for tests: POST a FaultSpec (a function's) or a DynamoDbFaultSpec
+      // (`service: "dynamodb"`), DELETE /_local/faults/<id> to lift it.
       matches: (method, path) =>
         (method === 'POST' && path === '/_local/faults') ||
         (method === 'DELETE' && path.startsWith('/_local/faults/')),
       handle: (request, body, response) => {
         if (request.method === 'DELETE') {
           const id = decodeURIComponent((request.url ?? '').split('/').pop() ?? '');
-          json(response, parts.functions.faults.remove(id) ? 200 : 404, { id });
+          const removed = parts.functions.faults.remove(id) || parts.dynamoDbFaults.remove(id);
+          json(response, removed ? 200 : 404, { id });
           return;
         }
-        const spec = JSON.parse(body.toString('utf8')) as FaultSpec;
+        const parsed = JSON.parse(body.toString('utf8')) as unknown;
+        if ((parsed as { service?: unknown } | null)?.service === 'dynamodb') {
+          if (isDynamoDbFaultSpec(parsed)) json(response, 201, parts.dynamoDbFaults.add(parsed));
+          else
+            json(response, 400, {
+              message: `A DynamoDB fault needs error: one of ${DYNAMODB_FAULTS.join(', ')}`,
+            });
+          return;
+        }
+        const spec = parsed as FaultSpec;
         const known = parts.functions.definitions.some(
           (fn) => fn.displayName === spec.function || fn.displayName.endsWith(`/${spec.function}`),
         );

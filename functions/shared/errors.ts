@@ -84,8 +84,42 @@ export class BackendUnavailableError extends TransientError {
 }
 
 /**
- * Translates the AWS SDK's own retryable marker into our category, so the
- * edges can answer 503 without knowing SDK error names.
+ * A DynamoDB transaction that lost a race with another one on the same item:
+ * nothing was written and the same request may succeed a moment later. The
+ * SDK does not mark it retryable.
  */
-export const isRetryableSdkError = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && '$retryable' in error && Boolean(error.$retryable);
+const isTransactionConflict = (error: object): boolean => {
+  const { name, CancellationReasons } = error as { name?: unknown; CancellationReasons?: unknown };
+  if (name === 'TransactionConflictException') return true;
+  return (
+    name === 'TransactionCanceledException' &&
+    Array.isArray(CancellationReasons) &&
+    CancellationReasons.some((reason: { Code?: unknown } | null) => reason?.Code === 'TransactionConflict')
+  );
+};
+
+/** Throttling as AWS services name it; the SDK retries these, but marks only modeled ones `$retryable`. */
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+]);
+
+/**
+ * Translates what the AWS SDK knows to be transient (its `$retryable`
+ * marker, throttling, a fault on the service's side) and DynamoDB's
+ * transaction conflicts into our category, so the edges can answer 503
+ * without knowing SDK error names.
+ */
+export const isRetryableSdkError = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { $retryable, $fault, name } = error as { $retryable?: unknown; $fault?: unknown; name?: unknown };
+  return (
+    Boolean($retryable) ||
+    $fault === 'server' ||
+    (typeof name === 'string' && THROTTLING.has(name)) ||
+    isTransactionConflict(error)
+  );
+};

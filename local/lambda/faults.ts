@@ -51,8 +51,11 @@ export class FaultInjector {
     return fault;
   }
 
+  /** Lifts a fault: it fails nothing more, and stays listed with its hits. */
   remove(id: string): boolean {
-    return this.faults.delete(id);
+    const fault = this.faults.get(id);
+    if (fault) fault.remaining = 0;
+    return fault !== undefined;
   }
 
   get all(): readonly Fault[] {

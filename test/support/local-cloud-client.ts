@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import type { DynamoDbFaultSpec } from '../../local/dynamodb/fault-gate.js';
 
 /** Calls against the local cloud started by the end-to-end global setup. */
 export const apiUrl = () => inject('apiUrl');
@@ -81,17 +82,22 @@ export const inspect = async <T>(
 ): Promise<T> => (await (await fetch(`${inject('awsEndpoint')}/_local/${view}`)).json()) as T;
 
 /**
- * Makes invocations of a function fail (see local/lambda/faults.ts) until the
- * returned function lifts the fault. Scope it with `match` (e.g. the test's
+ * Makes invocations of a function (see local/lambda/faults.ts) or DynamoDB
+ * requests (local/dynamodb/fault-gate.ts) fail until the returned function
+ * lifts the fault. Scope it with `match` (e.g. the test's
  * correlation id) so that tests running alongside are not affected.
  */
-export const injectFault = async (spec: {
-  function: string;
-  match?: Record<string, string>;
-  error?: { errorType: string; errorMessage: string };
-  when?: 'before' | 'after';
-  times?: number;
-}): Promise<() => Promise<void>> => {
+export const injectFault = async (
+  spec:
+    | {
+        function: string;
+        match?: Record<string, string>;
+        error?: { errorType: string; errorMessage: string };
+        when?: 'before' | 'after';
+        times?: number;
+      }
+    | DynamoDbFaultSpec,
+): Promise<(() => Promise<void>) & { id: string }> => {
   const response = await fetch(`${inject('awsEndpoint')}/_local/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -99,9 +105,16 @@ export const injectFault = async (spec: {
   });
   if (response.status !== 201) throw new Error(`Fault not injected: ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
-  return async () => {
+  const lift = async () => {
     await fetch(`${inject('awsEndpoint')}/_local/faults/${id}`, { method: 'DELETE' });
   };
+  return Object.assign(lift, { id });
+};
+
+/** How many requests or invocations an injected fault has failed so far. */
+export const faultHits = async (id: string): Promise<number> => {
+  const faults = await inspect<Record<'functions' | 'dynamodb', { id: string; hits: number }[]>>('faults');
+  return [...faults.functions, ...faults.dynamodb].find((fault) => fault.id === id)?.hits ?? 0;
 };
 
 /** Polls with exponential backoff until `check` returns a value, or fails after `timeoutMs`. */

@@ -43,6 +43,34 @@ describe('problemFor', () => {
     expect(problemFor(throttled).problem.status).toBe(503);
   });
 
+  it('answers 503 for throttling and server faults the SDK does not mark retryable', () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'ThrottlingException',
+      $fault: 'client',
+    });
+    expect(problemFor(throttled).problem.status).toBe(503);
+    const serverFault = Object.assign(new Error('Internal error'), {
+      name: 'InternalServerError',
+      $fault: 'server',
+    });
+    expect(problemFor(serverFault).problem.status).toBe(503);
+    const validation = Object.assign(new Error('bad key'), { name: 'ValidationException', $fault: 'client' });
+    expect(problemFor(validation).problem.status).toBe(500);
+  });
+
+  it('answers 503 for a DynamoDB transaction that lost a race (nothing was written)', () => {
+    const conflict = Object.assign(new Error('Transaction cancelled'), {
+      name: 'TransactionCanceledException',
+      CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+    });
+    expect(problemFor(conflict).problem.status).toBe(503);
+    const refused = Object.assign(new Error('Transaction cancelled'), {
+      name: 'TransactionCanceledException',
+      CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
+    });
+    expect(problemFor(refused).problem.status).toBe(500);
+  });
+
   it('hides the message of an unexpected error behind a generic 500', () => {
     const { problem, unexpected } = problemFor(new Error('Table shop-catalog-123 does not exist'));
     expect(problem.status).toBe(500);

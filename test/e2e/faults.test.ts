@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  adminTokens,
+  api,
+  eventually,
+  faultHits,
+  injectFault,
+  newCustomer,
+} from '../support/local-cloud-client.js';
+import {
+  address,
+  historyTypes,
+  placeOrder,
+  productWithStock,
+  reconciledShop,
+  settledOrder,
+  stockOf,
+} from '../support/orders.js';
+
+/**
+ * Faults injected into the local cloud while orders go through (see
+ * local/dynamodb/fault-gate.ts and local/lambda/faults.ts): DynamoDB
+ * throttling and transaction conflicts, functions that die after their side
+ * effect, a payment whose answer is lost after the charge, a consumer that
+ * fails for a while. After each, the order ends where it should and the shop
+ * reconciles.
+ */
+const tally = { scenarios: 0, faultsInjected: 0, violations: 0 };
+
+afterAll(() => {
+  console.info(
+    `faults: ${tally.scenarios} scenarios, ${tally.faultsInjected} injected failures, ${tally.violations} invariant violations`,
+  );
+});
+
+/** Runs a scenario, counts the failures its faults caused, then checks the invariants. */
+const scenario = async (faults: ((() => Promise<void>) & { id: string })[], run: () => Promise<void>) => {
+  await run();
+  for (const fault of faults) {
+    await fault();
+    tally.faultsInjected += await faultHits(fault.id);
+  }
+  tally.scenarios++;
+  const { violations } = await reconciledShop(60_000);
+  tally.violations += violations.length;
+  expect(violations).toEqual([]);
+};
+
+const order = (token: string, sku: string, key: string) =>
+  api('/orders', {
+    method: 'POST',
+    token,
+    headers: { 'idempotency-key': key },
+    body: { items: [{ sku, quantity: 1 }], shippingAddress: address, paymentToken: 'tok_visa' },
+  });
+
+describe('DynamoDB throttling', () => {
+  it('confirms an order whose stock reservation is throttled for a while', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const fault = await injectFault({
+      service: 'dynamodb',
+      operation: 'TransactWriteItems',
+      contains: [sku, 'InventoryReserved'],
+      error: 'ProvisionedThroughputExceededException',
+      times: 4,
+    });
+    await scenario([fault], async () => {
+      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
+      expect(await faultHits(fault.id)).toBe(4);
+      expect(await stockOf(sku)).toMatchObject({ available: 2 });
+    });
+  }, 90_000);
+
+  it('answers 503 with Retry-After when placing an order stays throttled, writes nothing, and accepts the retry', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const key = randomUUID();
+    const fault = await injectFault({
+      service: 'dynamodb',
+      operation: 'TransactWriteItems',
+      contains: [sku, 'keyHash'],
+      error: 'ThrottlingException',
+    });
+    await scenario([fault], async () => {
+      const refused = await order(token, sku, key);
+      await fault();
+      expect(refused.status).toBe(503);
+      expect(await faultHits(fault.id)).toBeGreaterThanOrEqual(3);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(((await api('/orders', { token })).body as { items: unknown[] }).items).toEqual([]);
+      const accepted = await order(token, sku, key);
+      expect(accepted.status).toBe(202);
+      const { orderId } = accepted.body as { orderId: string };
+      expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+    });
+  }, 90_000);
+});
+
+describe('DynamoDB transaction conflicts', () => {
+  it('confirms an order whose reservation keeps meeting conflicting transactions for a while', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const fault = await injectFault({
+      service: 'dynamodb',
+      operation: 'TransactWriteItems',
+      contains: [sku, 'InventoryReserved'],
+      error: 'TransactionConflict',
+      times: 5,
+    });
+    await scenario([fault], async () => {
+      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
+      expect(await faultHits(fault.id)).toBe(5);
+      expect(await stockOf(sku)).toMatchObject({ available: 2 });
+    });
+  }, 90_000);
+
+  it('answers 503 to a placement that meets a conflicting transaction, and accepts the retry', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const key = randomUUID();
+    const fault = await injectFault({
+      service: 'dynamodb',
+      operation: 'TransactWriteItems',
+      contains: [sku, 'keyHash'],
+      error: 'TransactionConflict',
+      times: 1,
+    });
+    await scenario([fault], async () => {
+      expect((await order(token, sku, key)).status).toBe(503);
+      const accepted = await order(token, sku, key);
+      expect(accepted.status).toBe(202);
+      const { orderId } = accepted.body as { orderId: string };
+      expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+    });
+  }, 90_000);
+});
+
+describe('functions that die after their side effect', () => {
+  for (const step of ['ReserveInventory', 'ProcessPayment', 'ConfirmOrder']) {
+    it(`confirms the order once when ${step} dies after doing its work`, async () => {
+      const sku = await productWithStock(3);
+      const { AccessToken: token } = await newCustomer();
+      const correlationId = `e2e-${randomUUID()}`;
+      const fault = await injectFault({ function: step, match: { correlationId }, when: 'after', times: 1 });
+      await scenario([fault], async () => {
+        const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+        expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
+        expect(await faultHits(fault.id)).toBe(1);
+        expect(await stockOf(sku)).toMatchObject({ available: 2 });
+        const history = await historyTypes(token, orderId);
+        expect(history.filter((type) => type === 'PaymentCompleted').length).toBeLessThanOrEqual(1);
+      });
+    }, 90_000);
+  }
+});
+
+describe('a payment provider that times out after charging', () => {
+  it('refunds the charge it could not confirm, releases the stock and cancels PAYMENT_FAILED', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const correlationId = `e2e-${randomUUID()}`;
+    // Every attempt charges (the provider keeps the charge under the order's key), then its answer times out.
+    const fault = await injectFault({
+      function: 'ProcessPayment',
+      match: { correlationId },
+      when: 'after',
+      error: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 10.00 seconds' },
+    });
+    await scenario([fault], async () => {
+      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({
+        status: 'CANCELLED',
+        cancellationReason: 'PAYMENT_FAILED',
+      });
+      await fault();
+      expect(await faultHits(fault.id)).toBe(3);
+      expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
+      const history = await eventually(async () => {
+        const types = await historyTypes(token, orderId);
+        return types.includes('PaymentRefunded') ? types : undefined;
+      }, 30_000);
+      expect(history).toContain('InventoryReleased');
+    });
+  }, 90_000);
+});
+
+describe('a consumer that fails for a while, then recovers', () => {
+  it('prepares the shipment of a confirmed order once the consumer is back', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const admin = (await adminTokens()).AccessToken;
+    const correlationId = `e2e-${randomUUID()}`;
+    const fault = await injectFault({
+      function: 'Shipping/PrepareShipment',
+      match: { 'detail.metadata.correlationId': correlationId },
+      times: 2,
+    });
+    await scenario([fault], async () => {
+      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+      expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+      const shipped = await eventually(async () => {
+        const answer = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
+        return answer.status === 202 ? answer : undefined;
+      }, 30_000);
+      expect(shipped.status).toBe(202);
+      expect(await faultHits(fault.id)).toBe(2);
+    });
+  }, 90_000);
+});
