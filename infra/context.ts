@@ -38,6 +38,13 @@ const shopContext = z
     notificationsFromEmail: z.email().optional(),
     /** Where stock alerts for admins are emailed. */
     adminAlertEmail: z.email().optional(),
+    /**
+     * Deploy the HTTP API and the user pool (on by default). Off, everything
+     * else is deployed (tables, bus, rules, saga, functions) without the
+     * users service: for targets without API Gateway v2 and Cognito, such as
+     * LocalStack's free image.
+     */
+    httpApi: flag.default(true),
   })
   .refine((context) => !context.jwtIssuer || (context.jwtAudience?.length ?? 0) > 0, {
     message: 'jwtAudience is required when jwtIssuer is set',
@@ -58,6 +65,7 @@ const KEYS = [
   'sagaWorkflowType',
   'notificationsFromEmail',
   'adminAlertEmail',
+  'httpApi',
 ] as const;
 
 export const readShopContext = (node: Node): ShopContext => {

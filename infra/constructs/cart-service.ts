@@ -9,7 +9,7 @@ import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { grantContractInvoke } from './contract-access.js';
 import { EventSubscription } from './event-subscription.js';
-import type { ShopHttpApi } from './http-api.js';
+import type { RouteTarget } from './http-api.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './table-access.js';
 
@@ -24,7 +24,7 @@ export class CartService extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { table: ITable; bus: IEventBus; api: ShopHttpApi; catalogGetProducts: IFunction },
+    props: { table: ITable; bus: IEventBus; api?: RouteTarget; catalogGetProducts: IFunction },
   ) {
     super(scope, id);
     const environment: Environment<typeof cartConfig> = {
@@ -44,9 +44,9 @@ export class CartService extends Construct {
       grantTableAccess(props.table, CartTable, writer, 'readWrite');
     grantContractInvoke(props.catalogGetProducts, getCart, setCartItem, removeCartItem);
 
-    props.api.addRoute(cartRoutes.getCart, getCart);
-    props.api.addRoute(cartRoutes.setCartItem, setCartItem);
-    props.api.addRoute(cartRoutes.removeCartItem, removeCartItem);
+    props.api?.addRoute(cartRoutes.getCart, getCart);
+    props.api?.addRoute(cartRoutes.setCartItem, setCartItem);
+    props.api?.addRoute(cartRoutes.removeCartItem, removeCartItem);
     new EventSubscription(this, 'RemoveCheckedOutItemsOn', {
       bus: props.bus,
       events: [OrderPlaced],

@@ -8,7 +8,7 @@ import { catalogRoutes } from '../../functions/catalog/contracts/routes.js';
 import { StockAvailabilityChanged } from '../../functions/inventory/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
-import type { ShopHttpApi } from './http-api.js';
+import type { RouteTarget } from './http-api.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './table-access.js';
@@ -16,7 +16,7 @@ import { grantTableAccess } from './table-access.js';
 export interface CatalogServiceProps {
   readonly table: ITable;
   readonly bus: IEventBus;
-  readonly api: ShopHttpApi;
+  readonly api?: RouteTarget;
   readonly cursorSecret: ISecret;
 }
 
@@ -56,13 +56,13 @@ export class CatalogService extends Construct {
       grantTableAccess(table, CatalogTable, writer, 'readWrite');
     }
 
-    api.addRoute(catalogRoutes.listProducts, listProducts);
-    api.addRoute(catalogRoutes.getProduct, getProduct);
-    api.addRoute(catalogRoutes.listCategories, listCategories);
-    api.addRoute(catalogRoutes.createProduct, createProduct);
-    api.addRoute(catalogRoutes.updateProduct, updateProduct);
-    api.addRoute(catalogRoutes.deleteProduct, deleteProduct);
-    api.addRoute(catalogRoutes.createCategory, createCategory);
+    api?.addRoute(catalogRoutes.listProducts, listProducts);
+    api?.addRoute(catalogRoutes.getProduct, getProduct);
+    api?.addRoute(catalogRoutes.listCategories, listCategories);
+    api?.addRoute(catalogRoutes.createProduct, createProduct);
+    api?.addRoute(catalogRoutes.updateProduct, updateProduct);
+    api?.addRoute(catalogRoutes.deleteProduct, deleteProduct);
+    api?.addRoute(catalogRoutes.createCategory, createCategory);
 
     new EventSubscription(this, 'UpdateStockStatusOn', {
       bus,

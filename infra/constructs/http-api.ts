@@ -29,7 +29,12 @@ export interface ShopHttpApiProps {
  * that is not public. Admin routes pass the same authorizer; the function
  * checks the group, so a missing group is a 403 with a problem body.
  */
-export class ShopHttpApi extends Construct {
+/** Where a service adds its routes: the shop's HTTP API. */
+export interface RouteTarget {
+  addRoute(route: Pick<RouteSpec, 'key' | 'access'>, handler: IFunction): void;
+}
+
+export class ShopHttpApi extends Construct implements RouteTarget {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   private readonly authorizer: HttpJwtAuthorizer;

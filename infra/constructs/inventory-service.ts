@@ -10,7 +10,7 @@ import { inventoryRoutes } from '../../functions/inventory/contracts/routes.js';
 import { OrderConfirmed } from '../../functions/orders/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
-import type { ShopHttpApi } from './http-api.js';
+import type { RouteTarget } from './http-api.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './table-access.js';
@@ -32,7 +32,7 @@ export class InventoryService extends Construct {
   readonly reserveInventory: ServiceFunction<typeof inventoryConfig>;
   readonly releaseInventory: ServiceFunction<typeof inventoryConfig>;
 
-  constructor(scope: Construct, id: string, props: { table: ITable; bus: IEventBus; api: ShopHttpApi }) {
+  constructor(scope: Construct, id: string, props: { table: ITable; bus: IEventBus; api?: RouteTarget }) {
     super(scope, id);
     const environment: Environment<typeof inventoryConfig> = {
       INVENTORY_TABLE_NAME: props.table.tableName,
@@ -60,8 +60,8 @@ export class InventoryService extends Construct {
       grantTableAccess(props.table, InventoryTable, writer, 'readWrite');
     }
 
-    props.api.addRoute(inventoryRoutes.getStock, getStock);
-    props.api.addRoute(inventoryRoutes.setStock, setStock);
+    props.api?.addRoute(inventoryRoutes.getStock, getStock);
+    props.api?.addRoute(inventoryRoutes.setStock, setStock);
     new EventSubscription(this, 'CreateStockItemOn', {
       bus: props.bus,
       events: [ProductCreated],

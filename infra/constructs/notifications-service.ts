@@ -10,14 +10,14 @@ import { notificationsRoutes } from '../../functions/notifications/contracts/rou
 import { notificationEvents } from '../../functions/notifications/contracts/subscriptions.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
-import type { ShopHttpApi } from './http-api.js';
+import type { RouteTarget } from './http-api.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './table-access.js';
 
 export interface NotificationsServiceProps {
   readonly table: ITable;
   readonly bus: IEventBus;
-  readonly api: ShopHttpApi;
+  readonly api?: RouteTarget;
   readonly cursorSecret: ISecret;
   /** A verified SES identity to send from; without one, emails are logged and not sent. */
   readonly emailFrom?: string;
@@ -63,8 +63,8 @@ export class NotificationsService extends Construct {
       );
     }
 
-    props.api.addRoute(notificationsRoutes.listNotifications, listNotifications);
-    props.api.addRoute(notificationsRoutes.markNotificationRead, markNotificationRead);
+    props.api?.addRoute(notificationsRoutes.listNotifications, listNotifications);
+    props.api?.addRoute(notificationsRoutes.markNotificationRead, markNotificationRead);
     new EventSubscription(this, 'SendNotificationOn', {
       bus: props.bus,
       events: notificationEvents,

@@ -21,7 +21,8 @@ import type { ShopHttpApi } from './http-api.js';
 import { METRICS_NAMESPACE } from './service-function.js';
 
 export interface ObservabilityProps {
-  readonly api: ShopHttpApi;
+  /** Absent when the stack is deployed without its HTTP API (`-c httpApi=false`). */
+  readonly api?: ShopHttpApi;
   readonly stateMachines: readonly StateMachine[];
 }
 
@@ -51,12 +52,12 @@ export class Observability extends Construct {
       .findAll()
       .filter((construct): construct is Queue => construct instanceof DeadLetterQueue);
 
-    const apiId = props.api.api.apiId;
+    const apiId = props.api?.api.apiId;
     const apiMetric = (metricName: string, statistic = 'Sum') =>
       new Metric({
         namespace: 'AWS/ApiGateway',
         metricName,
-        dimensionsMap: { ApiId: apiId, Stage: '$default' },
+        dimensionsMap: { ApiId: apiId ?? '-', Stage: '$default' },
         statistic,
         period: PERIOD,
       });
@@ -68,22 +69,32 @@ export class Observability extends Construct {
       });
     const business = (metricName: string) =>
       new Metric({ namespace: METRICS_NAMESPACE, metricName, statistic: 'Sum', period: PERIOD });
-    const serverErrorRate = new MathExpression({
-      expression: 'IF(requests > 0, 100 * errors / requests, 0)',
-      usingMetrics: { errors: apiMetric('5xx'), requests: apiMetric('Count') },
-      label: '5xx %',
-      period: PERIOD,
-    });
+    const serverErrorRate =
+      apiId &&
+      new MathExpression({
+        expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+        usingMetrics: { errors: apiMetric('5xx'), requests: apiMetric('Count') },
+        label: '5xx %',
+        period: PERIOD,
+      });
 
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${stack.stackName}-shop` });
     this.dashboard.addWidgets(
       new TextWidget({ markdown: '# serverless-shop', width: 24, height: 1 }),
-      new GraphWidget({
-        title: 'API requests and errors',
-        left: [apiMetric('Count'), apiMetric('4xx'), apiMetric('5xx')],
-        width: 12,
-      }),
-      new GraphWidget({ title: 'API latency p99 (ms)', left: [apiMetric('Latency', 'p99')], width: 12 }),
+      ...(apiId
+        ? [
+            new GraphWidget({
+              title: 'API requests and errors',
+              left: [apiMetric('Count'), apiMetric('4xx'), apiMetric('5xx')],
+              width: 12,
+            }),
+            new GraphWidget({
+              title: 'API latency p99 (ms)',
+              left: [apiMetric('Latency', 'p99')],
+              width: 12,
+            }),
+          ]
+        : []),
       new GraphWidget({
         title: 'Lambda errors and throttles (all functions)',
         left: [lambdaSearch('Errors', 'Sum'), lambdaSearch('Throttles', 'Sum')],
@@ -140,7 +151,9 @@ export class Observability extends Construct {
         ),
         width: 12,
       }),
-      new SingleValueWidget({ title: 'API 5xx rate', metrics: [serverErrorRate], width: 12 }),
+      ...(serverErrorRate
+        ? [new SingleValueWidget({ title: 'API 5xx rate', metrics: [serverErrorRate], width: 12 })]
+        : []),
     );
 
     const anyAtAll = {
@@ -149,14 +162,15 @@ export class Observability extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     };
-    new Alarm(this, 'ApiServerErrors', {
-      alarmDescription: 'More than 1% of API requests answered 5xx over 10 minutes.',
-      metric: serverErrorRate,
-      threshold: 1,
-      evaluationPeriods: 2,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    if (serverErrorRate)
+      new Alarm(this, 'ApiServerErrors', {
+        alarmDescription: 'More than 1% of API requests answered 5xx over 10 minutes.',
+        metric: serverErrorRate,
+        threshold: 1,
+        evaluationPeriods: 2,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
     for (const queue of deadLetterQueues) {
       new Alarm(this, `MessagesIn${queue.node.path.replace(/[^A-Za-z0-9]/g, '')}`, {
         alarmDescription: `A message waits in ${queue.node.path}: see docs/runbooks/dead-letter-redrive.md.`,

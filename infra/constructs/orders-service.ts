@@ -12,7 +12,7 @@ import type { Environment } from '../../functions/shared/config.js';
 import { OrderShipped } from '../../functions/shipping/contracts/events.js';
 import { grantContractInvoke } from './contract-access.js';
 import { EventSubscription } from './event-subscription.js';
-import type { ShopHttpApi } from './http-api.js';
+import type { RouteTarget } from './http-api.js';
 import { OrderSaga } from './order-saga.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { ServiceFunction } from './service-function.js';
@@ -21,7 +21,7 @@ import { grantTableAccess } from './table-access.js';
 export interface OrdersServiceProps {
   readonly table: ITable;
   readonly bus: IEventBus;
-  readonly api: ShopHttpApi;
+  readonly api?: RouteTarget;
   readonly cursorSecret: ISecret;
   readonly catalogGetProducts: IFunction;
   readonly cartGetCartLines: IFunction;
@@ -110,12 +110,12 @@ export class OrdersService extends Construct {
     this.saga.saga.grantStartExecution(startOrderSaga);
     this.saga.cancellation.grantStartExecution(requestOrderCancellation);
 
-    api.addRoute(ordersRoutes.placeOrder, placeOrder);
-    api.addRoute(ordersRoutes.checkOut, checkOut);
-    api.addRoute(ordersRoutes.listOrders, listOrders);
-    api.addRoute(ordersRoutes.getOrder, getOrder);
-    api.addRoute(ordersRoutes.getOrderHistory, getOrderHistory);
-    api.addRoute(ordersRoutes.requestOrderCancellation, requestOrderCancellation);
+    api?.addRoute(ordersRoutes.placeOrder, placeOrder);
+    api?.addRoute(ordersRoutes.checkOut, checkOut);
+    api?.addRoute(ordersRoutes.listOrders, listOrders);
+    api?.addRoute(ordersRoutes.getOrder, getOrder);
+    api?.addRoute(ordersRoutes.getOrderHistory, getOrderHistory);
+    api?.addRoute(ordersRoutes.requestOrderCancellation, requestOrderCancellation);
 
     new EventSubscription(this, 'StartOrderSagaOn', { bus, events: [OrderPlaced], consumer: startOrderSaga });
     new EventSubscription(this, 'RecordOrderHistoryOn', {

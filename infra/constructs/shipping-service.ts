@@ -7,7 +7,7 @@ import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.
 import { shippingConfig } from '../../functions/shipping/config.js';
 import { shippingRoutes } from '../../functions/shipping/contracts/routes.js';
 import { EventSubscription } from './event-subscription.js';
-import type { ShopHttpApi } from './http-api.js';
+import type { RouteTarget } from './http-api.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './table-access.js';
@@ -16,7 +16,7 @@ import { grantTableAccess } from './table-access.js';
 export class ShippingService extends Construct {
   readonly outbox: OutboxRelay;
 
-  constructor(scope: Construct, id: string, props: { table: ITable; bus: IEventBus; api: ShopHttpApi }) {
+  constructor(scope: Construct, id: string, props: { table: ITable; bus: IEventBus; api?: RouteTarget }) {
     super(scope, id);
     const environment: Environment<typeof shippingConfig> = { SHIPPING_TABLE_NAME: props.table.tableName };
     const fn = (name: string) =>
@@ -29,8 +29,8 @@ export class ShippingService extends Construct {
     for (const writer of [shipOrder, prepareShipment, cancelShipment])
       grantTableAccess(props.table, ShippingTable, writer, 'readWrite');
 
-    props.api.addRoute(shippingRoutes.shipOrder, shipOrder);
-    props.api.addRoute(shippingRoutes.getShipment, getShipment);
+    props.api?.addRoute(shippingRoutes.shipOrder, shipOrder);
+    props.api?.addRoute(shippingRoutes.getShipment, getShipment);
     new EventSubscription(this, 'PrepareShipmentOn', {
       bus: props.bus,
       events: [OrderConfirmed],

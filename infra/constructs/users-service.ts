@@ -8,7 +8,7 @@ import { usersConfig } from '../../functions/users/config.js';
 import { usersRoutes } from '../../functions/users/contracts/routes.js';
 import { dashboardConfig } from '../../functions/users/dashboard-config.js';
 import { grantContractInvoke } from './contract-access.js';
-import type { ShopHttpApi } from './http-api.js';
+import type { RouteTarget } from './http-api.js';
 import type { ShopIdentity } from './identity.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { ServiceFunction } from './service-function.js';
@@ -27,7 +27,7 @@ export class UsersService extends Construct {
     props: {
       table: ITable;
       bus: IEventBus;
-      api: ShopHttpApi;
+      api?: RouteTarget;
       identity: ShopIdentity;
       /** The read contracts the dashboard aggregates. */
       ordersListRecent: IFunction;
@@ -55,12 +55,12 @@ export class UsersService extends Construct {
     // Undoing a sign-up whose profile could not be stored.
     props.identity.userPool.grant(signUp, 'cognito-idp:AdminDeleteUser');
 
-    props.api.addRoute(usersRoutes.signUp, signUp);
-    props.api.addRoute(usersRoutes.confirmSignUp, confirmSignUp);
-    props.api.addRoute(usersRoutes.logIn, logIn);
-    props.api.addRoute(usersRoutes.refreshTokens, refreshTokens);
-    props.api.addRoute(usersRoutes.getProfile, getProfile);
-    props.api.addRoute(usersRoutes.updateProfile, updateProfile);
+    props.api?.addRoute(usersRoutes.signUp, signUp);
+    props.api?.addRoute(usersRoutes.confirmSignUp, confirmSignUp);
+    props.api?.addRoute(usersRoutes.logIn, logIn);
+    props.api?.addRoute(usersRoutes.refreshTokens, refreshTokens);
+    props.api?.addRoute(usersRoutes.getProfile, getProfile);
+    props.api?.addRoute(usersRoutes.updateProfile, updateProfile);
 
     const dashboardEnvironment: Environment<typeof dashboardConfig> = {
       USERS_TABLE_NAME: props.table.tableName,
@@ -75,7 +75,7 @@ export class UsersService extends Construct {
     grantTableAccess(props.table, UsersTable, getDashboard, 'read');
     grantContractInvoke(props.ordersListRecent, getDashboard);
     grantContractInvoke(props.notificationsCountUnread, getDashboard);
-    props.api.addRoute(usersRoutes.getDashboard, getDashboard);
+    props.api?.addRoute(usersRoutes.getDashboard, getDashboard);
     this.outbox = new OutboxRelay(this, 'Outbox', { service: 'users', table: props.table, bus: props.bus });
   }
 }

@@ -19,7 +19,8 @@ import type { ShopDataStack } from './shop-data-stack.js';
 
 /** The stateless part: functions, routes, relays. Safe to replace at any time. */
 export class ShopApiStack extends Stack {
-  readonly api: ShopHttpApi;
+  /** Absent with `-c httpApi=false`. */
+  readonly api?: ShopHttpApi;
   readonly catalog: CatalogService;
   readonly inventory: InventoryService;
   readonly cart: CartService;
@@ -33,11 +34,12 @@ export class ShopApiStack extends Stack {
 
   constructor(scope: Construct, id: string, data: ShopDataStack, context: ShopContext, props?: StackProps) {
     super(scope, id, props);
-    this.api = new ShopHttpApi(this, 'HttpApi', {
-      issuer: tokenIssuer(data, context),
-      corsOrigins: context.corsOrigins,
-      throttle: { rateLimit: context.throttleRateLimit, burstLimit: context.throttleBurstLimit },
-    });
+    if (context.httpApi)
+      this.api = new ShopHttpApi(this, 'HttpApi', {
+        issuer: tokenIssuer(data, context),
+        corsOrigins: context.corsOrigins,
+        throttle: { rateLimit: context.throttleRateLimit, burstLimit: context.throttleBurstLimit },
+      });
     const cursorSecret = new Secret(this, 'CursorSecret', {
       description: 'Signs list cursors so they cannot be forged; replacing it only invalidates open cursors.',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -47,7 +49,7 @@ export class ShopApiStack extends Stack {
       'SMG4',
       'Rotating the cursor key only invalidates open list cursors; it is rotated by replacing the secret, not by a schedule.',
     );
-    new Platform(this, 'Platform', { api: this.api });
+    if (this.api) new Platform(this, 'Platform', { api: this.api });
     this.catalog = new CatalogService(this, 'Catalog', {
       table: data.catalogTable,
       bus: data.events.bus,
@@ -97,7 +99,7 @@ export class ShopApiStack extends Stack {
       bus: data.events.bus,
       api: this.api,
     });
-    if (data.identity) {
+    if (data.identity && this.api) {
       this.users = new UsersService(this, 'Users', {
         table: data.usersTable,
         bus: data.events.bus,
@@ -108,7 +110,7 @@ export class ShopApiStack extends Stack {
       });
     }
     this.observability = new Observability(this, 'Observability', {
-      api: this.api,
+      ...(this.api ? { api: this.api } : {}),
       stateMachines: [this.orders.saga.saga, this.orders.saga.cancellation],
     });
   }

@@ -49,6 +49,6 @@ export class ShopDataStack extends Stack {
       archiveRetention: Duration.days(context.archiveRetentionDays),
       retain,
     });
-    if (!context.jwtIssuer) this.identity = new ShopIdentity(this, 'Identity', { retain });
+    if (context.httpApi && !context.jwtIssuer) this.identity = new ShopIdentity(this, 'Identity', { retain });
   }
 }

@@ -467,6 +467,27 @@ describe('the order saga', () => {
   });
 });
 
+describe("without the HTTP API (-c httpApi=false, for LocalStack's free image)", () => {
+  it("deploys tables, bus, rules, sagas and the services' functions, but no API Gateway, Cognito or users service", () => {
+    const shop = shopApp({ bundle: false, context: { httpApi: false } });
+    const data = Template.fromStack(shop.data);
+    const api = Template.fromStack(shop.api);
+    const types = (template: Template) =>
+      new Set(
+        Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type),
+      );
+    const all = new Set([...types(data), ...types(api)]);
+    for (const absent of ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Route', 'AWS::Cognito::UserPool'])
+      expect(all, absent).not.toContain(absent);
+    data.resourceCountIs('AWS::DynamoDB::Table', 8);
+    api.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
+    expect(all).toContain('AWS::Events::Rule');
+    const functions = Object.keys(api.findResources('AWS::Lambda::Function'));
+    expect(functions.some((id) => id.startsWith('OrdersPlaceOrder'))).toBe(true);
+    expect(functions.some((id) => id.startsWith('Users'))).toBe(false);
+  });
+});
+
 describe('observability', () => {
   const alarms = () =>
     ofType(apiResources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
