@@ -49,6 +49,18 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'localstack',
+          include: ['test/localstack/**/*.test.ts'],
+          env,
+          // Starts LocalStack and deploys the shop into it, or finds in seconds that there is no
+          // container runtime and tells the suite to skip (docs/localstack.md).
+          globalSetup: ['test/localstack/global-setup.ts'],
+          hookTimeout: 600_000,
+          testTimeout: 300_000,
+        },
+      },
     ],
   },
 });
