@@ -1,5 +1,11 @@
-import type { IncomingMessage } from 'node:http';
-import { createServer } from 'node:net';
+import {
+  Agent,
+  createServer as createHttpServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestListener,
+} from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { LocalCloudError } from './errors.js';
 
 /** A port the system says is free right now. */
@@ -41,3 +47,58 @@ export const readBody = (message: IncomingMessage): Promise<Buffer> =>
     message.on('end', () => resolve(Buffer.concat(chunks)));
     message.on('error', reject);
   });
+
+export interface UpstreamAnswer {
+  readonly status: number;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Buffer;
+}
+
+/** A keep-alive client of one HTTP server, for the local cloud's proxies in front of it. */
+export const upstreamClient = (target: string) => {
+  const upstream = new URL(target);
+  const agent = new Agent({ keepAlive: true });
+  const send = (request: {
+    readonly method?: string;
+    readonly path?: string;
+    readonly headers: IncomingMessage['headers'];
+    readonly body: Buffer;
+  }): Promise<UpstreamAnswer> =>
+    new Promise((resolve, reject) => {
+      const call = httpRequest(
+        {
+          agent,
+          host: upstream.hostname,
+          port: upstream.port,
+          path: request.path ?? '/',
+          method: request.method ?? 'POST',
+          headers: { ...request.headers, host: upstream.host, 'content-length': String(request.body.length) },
+        },
+        (answer) =>
+          void readBody(answer).then(
+            (body) => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body }),
+            reject,
+          ),
+      );
+      call.on('error', reject);
+      call.end(request.body);
+    });
+  return { send, close: () => agent.destroy() };
+};
+
+/** Serves `listener` on a free port of 127.0.0.1. */
+export const serveLocally = async (
+  listener: RequestListener,
+): Promise<{ endpoint: string; stop(): Promise<void> }> => {
+  const server = createHttpServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

@@ -1,6 +1,5 @@
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readBody } from '../net.js';
+import type { IncomingMessage } from 'node:http';
+import { readBody, serveLocally, type UpstreamAnswer, upstreamClient } from '../net.js';
 import { type IndexShape, itemWriteUnits, type WireItem } from './write-units.js';
 
 /** Where the meter reports: each data request, and the units it consumed on each table. */
@@ -46,12 +45,6 @@ const reportRefusal = (sink: CapacitySink, errorType: string, request: Record<st
     }
 };
 
-interface Answer {
-  readonly status: number;
-  readonly headers: IncomingMessage['headers'];
-  readonly body: Buffer;
-}
-
 type TransactItem = Readonly<
   Record<
     'Put' | 'Update' | 'Delete' | 'ConditionCheck',
@@ -71,30 +64,9 @@ export const startCapacityMeter = async (
   target: string,
   sink: CapacitySink,
 ): Promise<{ endpoint: string; stop(): Promise<void> }> => {
-  const upstream = new URL(target);
-  const agent = new Agent({ keepAlive: true });
-
-  const send = (headers: IncomingMessage['headers'], body: Buffer, path = '/'): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const call = httpRequest(
-        {
-          agent,
-          host: upstream.hostname,
-          port: upstream.port,
-          path,
-          method: 'POST',
-          headers: { ...headers, host: upstream.host, 'content-length': String(body.length) },
-        },
-        (answer) =>
-          void readBody(answer).then(
-            (answerBody) =>
-              resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: answerBody }),
-            reject,
-          ),
-      );
-      call.on('error', reject);
-      call.end(body);
-    });
+  const upstream = upstreamClient(target);
+  const send = (headers: IncomingMessage['headers'], body: Buffer, path = '/'): Promise<UpstreamAnswer> =>
+    upstream.send({ headers, body, path });
 
   /** A call of the meter's own, unmetered, with the client's credentials (DynamoDB Local keys tables by them). */
   const own = async (like: IncomingMessage['headers'], operation: string, input: object) => {
@@ -184,7 +156,7 @@ export const startCapacityMeter = async (
     return answer;
   };
 
-  const server: Server = createServer(async (incoming, outgoing) => {
+  const served = await serveLocally(async (incoming, outgoing) => {
     try {
       const body = await readBody(incoming);
       const operation = String(incoming.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
@@ -226,15 +198,11 @@ export const startCapacityMeter = async (
       );
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        agent.destroy();
-        server.close(() => resolve());
-      }),
+    endpoint: served.endpoint,
+    stop: async () => {
+      await served.stop();
+      upstream.close();
+    },
   };
 };

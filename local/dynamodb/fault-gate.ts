@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readBody } from '../net.js';
+import { FaultList } from '../fault-list.js';
+import { readBody, serveLocally, upstreamClient } from '../net.js';
 
 /** The DynamoDB errors a test can inject, as DynamoDB sends them. */
 export const DYNAMODB_FAULTS = [
@@ -52,42 +51,34 @@ export const isDynamoDbFaultSpec = (value: unknown): value is DynamoDbFaultSpec 
 };
 
 export class DynamoDbFaults {
-  private readonly faults = new Map<string, DynamoDbFault>();
+  private readonly list = new FaultList<DynamoDbFault>();
 
   add(spec: DynamoDbFaultSpec): DynamoDbFault {
-    const fault: DynamoDbFault = {
+    return this.list.add({
       ...spec,
       id: randomUUID(),
       when: spec.when ?? 'before',
       ...(spec.times === undefined ? {} : { remaining: spec.times }),
       hits: 0,
-    };
-    this.faults.set(fault.id, fault);
-    return fault;
+    });
   }
 
   /** Lifts a fault: it fails nothing more, and stays listed with its hits. */
   remove(id: string): boolean {
-    const fault = this.faults.get(id);
-    if (fault) fault.remaining = 0;
-    return fault !== undefined;
+    return this.list.lift(id);
   }
 
   get all(): readonly DynamoDbFault[] {
-    return [...this.faults.values()];
+    return this.list.all;
   }
 
   /** The fault this request suffers, if any; counts it. */
   take(operation: string, body: string): DynamoDbFault | undefined {
-    for (const fault of this.faults.values()) {
-      if (fault.operation !== undefined && fault.operation !== operation) continue;
-      if (fault.remaining !== undefined && fault.remaining <= 0) continue;
-      if (!(fault.contains ?? []).every((part) => body.includes(part))) continue;
-      if (fault.remaining !== undefined) fault.remaining--;
-      fault.hits++;
-      return fault;
-    }
-    return undefined;
+    return this.list.take(
+      (fault) =>
+        (fault.operation === undefined || fault.operation === operation) &&
+        (fault.contains ?? []).every((part) => body.includes(part)),
+    );
   }
 }
 
@@ -137,51 +128,36 @@ export const startFaultGate = async (
   target: string,
   faults: DynamoDbFaults,
 ): Promise<{ endpoint: string; stop(): Promise<void> }> => {
-  const upstream = new URL(target);
-  const agent = new Agent({ keepAlive: true });
-  const forward = (incoming: IncomingMessage, body: Buffer) =>
-    new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
-      const call = httpRequest(
-        {
-          agent,
-          host: upstream.hostname,
-          port: upstream.port,
-          path: incoming.url,
-          method: incoming.method,
-          headers: { ...incoming.headers, host: upstream.host },
-        },
-        (answer) =>
-          void readBody(answer).then(
-            (answerBody) =>
-              resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: answerBody }),
-            reject,
-          ),
-      );
-      call.on('error', reject);
-      call.end(body);
-    });
-
-  const server: Server = createServer(async (incoming, outgoing) => {
+  const upstream = upstreamClient(target);
+  const served = await serveLocally(async (incoming, outgoing) => {
     try {
       const body = await readBody(incoming);
       const operation = String(incoming.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
       const text = body.toString('utf8');
       const fault = faults.take(operation, text);
-      const answer = fault?.when === 'before' ? undefined : await forward(incoming, body);
-      if (fault) {
-        const { status, payload } = faultAnswer(fault.error, text);
-        const injected = Buffer.from(JSON.stringify(payload));
-        outgoing.writeHead(status, {
-          'content-type': 'application/x-amz-json-1.0',
-          'content-length': String(injected.length),
-          'x-amzn-requestid': randomUUID(),
+      const forward = () =>
+        upstream.send({
+          headers: incoming.headers,
+          body,
+          ...(incoming.url ? { path: incoming.url } : {}),
+          ...(incoming.method ? { method: incoming.method } : {}),
         });
-        outgoing.end(injected);
+      if (!fault) {
+        const answer = await forward();
+        outgoing.writeHead(answer.status, answer.headers);
+        outgoing.end(answer.body);
         return;
       }
-      if (!answer) throw new Error('no answer');
-      outgoing.writeHead(answer.status, answer.headers);
-      outgoing.end(answer.body);
+      // `after`: the table applies the request, and its answer is lost.
+      if (fault.when === 'after') await forward();
+      const { status, payload } = faultAnswer(fault.error, text);
+      const injected = Buffer.from(JSON.stringify(payload));
+      outgoing.writeHead(status, {
+        'content-type': 'application/x-amz-json-1.0',
+        'content-length': String(injected.length),
+        'x-amzn-requestid': randomUUID(),
+      });
+      outgoing.end(injected);
     } catch (error) {
       outgoing.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
       outgoing.end(
@@ -189,15 +165,11 @@ export const startFaultGate = async (
       );
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        agent.destroy();
-        server.close(() => resolve());
-      }),
+    endpoint: served.endpoint,
+    stop: async () => {
+      await served.stop();
+      upstream.close();
+    },
   };
 };

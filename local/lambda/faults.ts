@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FaultList } from '../fault-list.js';
 import type { FunctionError } from './functions.js';
 
 /**
@@ -36,43 +37,34 @@ const DEFAULT_ERROR: FunctionError = {
 };
 
 export class FaultInjector {
-  private readonly faults = new Map<string, Fault>();
+  private readonly list = new FaultList<Fault>();
 
   add(spec: FaultSpec): Fault {
-    const fault: Fault = {
+    return this.list.add({
       ...spec,
       id: randomUUID(),
       error: spec.error ?? DEFAULT_ERROR,
       when: spec.when ?? 'before',
       ...(spec.times === undefined ? {} : { remaining: spec.times }),
       hits: 0,
-    };
-    this.faults.set(fault.id, fault);
-    return fault;
+    });
   }
 
   /** Lifts a fault: it fails nothing more, and stays listed with its hits. */
   remove(id: string): boolean {
-    const fault = this.faults.get(id);
-    if (fault) fault.remaining = 0;
-    return fault !== undefined;
+    return this.list.lift(id);
   }
 
   get all(): readonly Fault[] {
-    return [...this.faults.values()];
+    return this.list.all;
   }
 
   /** The fault this invocation suffers, if any; counts it. */
   take(displayName: string, event: unknown, when: 'before' | 'after'): FunctionError | undefined {
-    for (const fault of this.faults.values()) {
-      if (fault.when !== when || !namesFunction(fault.function, displayName)) continue;
-      if (fault.remaining !== undefined && fault.remaining <= 0) continue;
-      if (!matches(fault.match, event)) continue;
-      if (fault.remaining !== undefined) fault.remaining--;
-      fault.hits++;
-      return fault.error;
-    }
-    return undefined;
+    return this.list.take(
+      (fault) =>
+        fault.when === when && namesFunction(fault.function, displayName) && matches(fault.match, event),
+    )?.error;
   }
 }
 

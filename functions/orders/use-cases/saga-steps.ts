@@ -48,12 +48,10 @@ export const confirmOrder = async (
     if (order.status === 'CONFIRMED' || order.status === 'SHIPPED')
       return { orderId, status: 'CONFIRMED', changed: false };
     if (order.status !== 'PENDING') throw new OrderNotPendingError(orderId, order.status);
-    const event = OrderConfirmed.create({
-      orderId,
-      userId: order.userId,
-      items: [...order.items],
-      total: order.total,
-    });
+    const event = OrderConfirmed.create(
+      { orderId, userId: order.userId, items: [...order.items], total: order.total },
+      deps.clock(),
+    );
     if (await move(deps, order, 'PENDING', { status: 'CONFIRMED' }, event))
       return { orderId, status: 'CONFIRMED', changed: true };
   }
@@ -75,12 +73,10 @@ export const cancelOrder = async (
     const order = await load(deps, input.orderId);
     if (order.status === 'CANCELLED') return { orderId: input.orderId, status: 'CANCELLED' };
     if (order.status !== from) return { orderId: input.orderId, status: 'UNCHANGED' };
-    const event = OrderCancelled.create({
-      orderId: order.orderId,
-      userId: order.userId,
-      reason,
-      total: order.total,
-    });
+    const event = OrderCancelled.create(
+      { orderId: order.orderId, userId: order.userId, reason, total: order.total },
+      deps.clock(),
+    );
     if (await move(deps, order, from, { status: 'CANCELLED', cancellationReason: reason }, event))
       return { orderId: input.orderId, status: 'CANCELLED', reason };
   }
@@ -122,12 +118,10 @@ export const markNeedsAttention = async (
     if (order.status === 'NEEDS_ATTENTION') return { orderId: input.orderId, status: 'NEEDS_ATTENTION' };
     if (order.status !== 'PENDING' && order.status !== 'CONFIRMED')
       return { orderId: input.orderId, status: 'UNCHANGED' };
-    const event = OrderNeedsAttention.create({
-      orderId: order.orderId,
-      userId: order.userId,
-      failedStep: step,
-      error,
-    });
+    const event = OrderNeedsAttention.create(
+      { orderId: order.orderId, userId: order.userId, failedStep: step, error },
+      deps.clock(),
+    );
     if (await move(deps, order, order.status, { status: 'NEEDS_ATTENTION' }, event))
       return { orderId: input.orderId, status: 'NEEDS_ATTENTION' };
   }
