@@ -8,7 +8,8 @@ export const createProduct = async (
   { products, clock }: Pick<CatalogDependencies, 'products' | 'clock'>,
   { sku, ...details }: CreateProductInput,
 ): Promise<ProductView> => {
-  const product = newProduct(sku, details, clock());
-  await products.create(product, [ProductCreated.create(productState(product))]);
+  const now = clock();
+  const product = newProduct(sku, details, now);
+  await products.create(product, [ProductCreated.create(productState(product), now)]);
   return toProductView(product);
 };

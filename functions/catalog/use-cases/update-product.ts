@@ -28,12 +28,13 @@ const reviseOnce = async (
 ): Promise<ProductView> => {
   const current = await products.get(sku);
   if (!current) throw new ProductNotFoundError(sku);
-  const revision = reviseProduct(current, details, clock());
+  const now = clock();
+  const revision = reviseProduct(current, details, now);
   if (!revision.changed) return toProductView(current);
-  const events: DomainEvent[] = [ProductUpdated.create(productState(revision.product))];
+  const events: DomainEvent[] = [ProductUpdated.create(productState(revision.product), now)];
   if (revision.previousPrice) {
     events.push(
-      ProductPriceChanged.create({ sku, previousPrice: revision.previousPrice, price: details.price }),
+      ProductPriceChanged.create({ sku, previousPrice: revision.previousPrice, price: details.price }, now),
     );
   }
   await products.replace(revision.product, current.version, events);

@@ -49,7 +49,7 @@ export const reserveInventory = async (
       failure: { reason, skus },
     };
     await store.recordFailure(failed, [
-      InventoryReservationFailed.create({ orderId: input.orderId, reason, skus }),
+      InventoryReservationFailed.create({ orderId: input.orderId, reason, skus }, now),
     ]);
     return refuse(reason, skus);
   };
@@ -69,15 +69,15 @@ export const reserveInventory = async (
   });
   const lowStock = changes
     .filter(({ before, after }) => fallsBelow(before, after, lowStockThreshold))
-    .map(({ sku, after }) => StockLow.create({ sku, available: after, threshold: lowStockThreshold }));
+    .map(({ sku, after }) => StockLow.create({ sku, available: after, threshold: lowStockThreshold }, now));
   const soldOut = changes
     .filter(({ before, after }) => crossesZero(before, after))
     .map(({ sku, after, stockVersion }) =>
-      StockAvailabilityChanged.create({ sku, inStock: false, available: after, stockVersion }),
+      StockAvailabilityChanged.create({ sku, inStock: false, available: after, stockVersion }, now),
     );
   try {
     await store.reserve(reservation, [
-      InventoryReserved.create({ orderId: input.orderId, lines }),
+      InventoryReserved.create({ orderId: input.orderId, lines }, now),
       ...lowStock,
       ...soldOut,
     ]);

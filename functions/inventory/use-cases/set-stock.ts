@@ -14,26 +14,25 @@ export const setStock = async (
   for (let attempt = 0; ; attempt++) {
     const item = await store.getStock(sku);
     if (!item) throw new StockItemNotFoundError(sku);
+    const now = clock();
     const updated = {
       ...item,
       available,
       // An admin's correction changes what the shop holds by the difference.
       received: item.received + (available - item.available),
       version: item.version + 1,
-      updatedAt: clock().toISOString(),
+      updatedAt: now.toISOString(),
     };
     const events = [
       ...(fallsBelow(item.available, available, lowStockThreshold)
-        ? [StockLow.create({ sku, available, threshold: lowStockThreshold })]
+        ? [StockLow.create({ sku, available, threshold: lowStockThreshold }, now)]
         : []),
       ...(crossesZero(item.available, available)
         ? [
-            StockAvailabilityChanged.create({
-              sku,
-              inStock: available > 0,
-              available,
-              stockVersion: updated.version,
-            }),
+            StockAvailabilityChanged.create(
+              { sku, inStock: available > 0, available, stockVersion: updated.version },
+              now,
+            ),
           ]
         : []),
     ];

@@ -22,27 +22,31 @@ export const chargePayment = async (
       amount,
       token,
     });
+    const now = clock();
     const payment: Payment = {
       orderId,
       userId,
       amount,
       status: 'CHARGED',
       chargeId,
-      updatedAt: clock().toISOString(),
+      updatedAt: now.toISOString(),
     };
-    await payments.record(payment, [PaymentCompleted.create({ orderId, userId, amount, chargeId })]);
+    await payments.record(payment, [PaymentCompleted.create({ orderId, userId, amount, chargeId }, now)]);
     return { chargeId };
   } catch (error) {
     if (error instanceof PaymentDeclinedError) {
+      const now = clock();
       const payment: Payment = {
         orderId,
         userId,
         amount,
         status: 'DECLINED',
         declineCode: error.declineCode,
-        updatedAt: clock().toISOString(),
+        updatedAt: now.toISOString(),
       };
-      await payments.record(payment, [PaymentFailed.create({ orderId, userId, amount, reason: 'DECLINED' })]);
+      await payments.record(payment, [
+        PaymentFailed.create({ orderId, userId, amount, reason: 'DECLINED' }, now),
+      ]);
     }
     throw error;
   }

@@ -17,16 +17,17 @@ const chargeOf = async (
   if (payment) return payment;
   const found = await provider.findCharge({ idempotencyKey: idempotencyKey(orderId, 'charge') });
   if (!found) return undefined;
+  const now = clock();
   const charged: Payment = {
     orderId,
     userId,
     amount: found.amount,
     status: 'CHARGED',
     chargeId: found.chargeId,
-    updatedAt: clock().toISOString(),
+    updatedAt: now.toISOString(),
   };
   const recorded = await payments.record(charged, [
-    PaymentCompleted.create({ orderId, userId, amount: found.amount, chargeId: found.chargeId }),
+    PaymentCompleted.create({ orderId, userId, amount: found.amount, chargeId: found.chargeId }, now),
   ]);
   return recorded ? charged : payments.get(orderId);
 };
@@ -45,17 +46,15 @@ export const refundPayment = async (
     chargeId: payment.chargeId,
     amount: payment.amount,
   });
+  const now = deps.clock();
   const updated = await deps.payments.update(
-    { ...payment, status: 'REFUNDED', refundId, updatedAt: deps.clock().toISOString() },
+    { ...payment, status: 'REFUNDED', refundId, updatedAt: now.toISOString() },
     'CHARGED',
     [
-      PaymentRefunded.create({
-        orderId,
-        userId: payment.userId,
-        amount: payment.amount,
-        chargeId: payment.chargeId,
-        refundId,
-      }),
+      PaymentRefunded.create(
+        { orderId, userId: payment.userId, amount: payment.amount, chargeId: payment.chargeId, refundId },
+        now,
+      ),
     ],
   );
   // Lost the race to a concurrent refund of the same order: that one recorded it.

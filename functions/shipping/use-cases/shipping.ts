@@ -36,10 +36,14 @@ export const shipOrder = async (
   const shipment = await shipments.get(orderId);
   if (shipment?.status !== 'READY')
     throw new OrderNotShippableError(shipment ? shipment.status : 'not confirmed');
-  const shippedAt = clock().toISOString();
+  const now = clock();
+  const shippedAt = now.toISOString();
   const trackingNumber = trackingNumberFor(carrier, digits());
   const shipped = { ...shipment, status: 'SHIPPED' as const, carrier, trackingNumber, shippedAt };
-  const event = OrderShipped.create({ orderId, userId: shipment.userId, carrier, trackingNumber, shippedAt });
+  const event = OrderShipped.create(
+    { orderId, userId: shipment.userId, carrier, trackingNumber, shippedAt },
+    now,
+  );
   if (!(await shipments.transition(shipped, 'READY', [event])))
     throw new OrderNotShippableError((await shipments.get(orderId))?.status ?? 'unknown');
   return { carrier, trackingNumber, status: 'SHIPPED', shippedAt };

@@ -10,10 +10,11 @@ import type { UsersDependencies } from './ports.js';
  */
 export const signUp = async ({ identity, profiles, clock }: UsersDependencies, input: SignUpInput) => {
   const account = await identity.signUp(input);
-  const profile = newProfile(account.userId, input.email, input.name, clock());
+  const now = clock();
+  const profile = newProfile(account.userId, input.email, input.name, now);
   try {
     await profiles.create(profile, [
-      UserRegistered.create({ userId: profile.userId, email: profile.email, name: profile.name }),
+      UserRegistered.create({ userId: profile.userId, email: profile.email, name: profile.name }, now),
     ]);
   } catch (error) {
     await identity.deleteUser(account.userId).catch(() => undefined);
