@@ -42,6 +42,9 @@ describe('many customers racing for the last items', () => {
     );
     expect(pending).not.toContain('PENDING');
     const result = await reconciledShop(60_000);
+    console.info(
+      `race for the last items: ${placed.length} orders for 5 units, ${JSON.stringify(statuses)}, ${result.violations.length} invariant violations`,
+    );
     expect(result.violations).toEqual([]);
   }, 180_000);
 });
