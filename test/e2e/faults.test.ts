@@ -189,6 +189,30 @@ describe('a payment provider that times out after charging', () => {
   }, 90_000);
 });
 
+describe('a payment provider whose answer is lost after it charged', () => {
+  it('charges once and confirms when the provider recorded the charge but its answer never came back', async () => {
+    // A price of its own identifies this order's charge in the provider's ledger.
+    const price = 4000 + Math.floor(Math.random() * 5000);
+    const sku = await productWithStock(3, price);
+    const { AccessToken: token } = await newCustomer();
+    const fault = await injectFault({
+      service: 'dynamodb',
+      operation: 'PutItem',
+      contains: ['"outcome"', '"charged"', `"amount":{"N":"${price}"}`],
+      when: 'after',
+      error: 'InternalServerError',
+      times: 1,
+    });
+    await scenario([fault], async () => {
+      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
+      expect(await faultHits(fault.id)).toBe(1);
+      const history = await historyTypes(token, orderId);
+      expect(history.filter((type) => type === 'PaymentCompleted')).toHaveLength(1);
+    });
+  }, 90_000);
+});
+
 describe('a consumer that fails for a while, then recovers', () => {
   it('prepares the shipment of a confirmed order once the consumer is back', async () => {
     const sku = await productWithStock(3);
