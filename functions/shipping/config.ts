@@ -2,3 +2,9 @@ import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
 
 export const shippingConfig = defineConfig({ SHIPPING_TABLE_NAME: z.string().min(1) });
+
+/** ShipOrder also asks orders, through its ClaimShipment contract, before a parcel leaves. */
+export const shipOrderConfig = defineConfig({
+  SHIPPING_TABLE_NAME: z.string().min(1),
+  ORDERS_CLAIM_SHIPMENT_FUNCTION: z.string().min(1),
+});

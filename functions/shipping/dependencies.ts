@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { shipmentClaims } from '../orders/contracts/claim-shipment.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { dynamoShipmentStore } from './adapters/dynamodb-shipment-store.js';
-import { shippingConfig } from './config.js';
-import type { ShippingDependencies } from './use-cases/ports.js';
+import { shipOrderConfig, shippingConfig } from './config.js';
+import type { ShipOrderDependencies, ShippingDependencies } from './use-cases/ports.js';
 
 let dependencies: ShippingDependencies | undefined;
 let inbox: Inbox | undefined;
@@ -16,6 +18,20 @@ export const shippingDependencies = (): ShippingDependencies => {
     digits: () => Array.from({ length: 22 }, () => randomInt(10)).join(''),
   };
   return dependencies;
+};
+
+let shipping: ShipOrderDependencies | undefined;
+
+/** ShipOrder's adapters: shipping's own, and orders' ClaimShipment contract. */
+export const shipOrderDependencies = (): ShipOrderDependencies => {
+  if (!shipping) {
+    const config = shipOrderConfig.load();
+    shipping = {
+      ...shippingDependencies(),
+      claims: shipmentClaims(new LambdaClient({}), config.ORDERS_CLAIM_SHIPMENT_FUNCTION),
+    };
+  }
+  return shipping;
 };
 
 /** The event ids shipping's consumers have handled, in its own table. */

@@ -44,6 +44,8 @@ export class OrdersService extends Construct {
   readonly saga: OrderSaga;
   /** The ListRecentOrders read contract the dashboard invokes. */
   readonly listRecentOrders: IFunction;
+  /** The ClaimShipment contract shipping invokes before a parcel leaves. */
+  readonly claimShipment: IFunction;
   readonly outbox: OutboxRelay;
 
   constructor(scope: Construct, id: string, props: OrdersServiceProps) {
@@ -64,7 +66,9 @@ export class OrdersService extends Construct {
     const markOrderShipped = step('MarkOrderShipped');
     this.listRecentOrders = step('ListRecentOrders');
     grantTableAccess(table, OrdersTable, this.listRecentOrders, 'read');
+    this.claimShipment = step('ClaimShipment');
     for (const writer of [
+      this.claimShipment,
       confirmOrder,
       cancelOrder,
       markNeedsAttention,

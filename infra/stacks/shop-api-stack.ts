@@ -97,7 +97,8 @@ export class ShopApiStack extends Stack {
     this.shipping = new ShippingService(this, 'Shipping', {
       table: data.shippingTable,
       bus: data.events.bus,
-      api: this.api,
+      ...(this.api ? { api: this.api } : {}),
+      ordersClaimShipment: this.orders.claimShipment,
     });
     if (data.identity && this.api) {
       this.users = new UsersService(this, 'Users', {

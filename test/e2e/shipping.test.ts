@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { adminTokens, api, eventually, newCustomer } from '../support/local-cloud-client.js';
-import { historyWith, placeOrder, productWithStock, settledOrder } from '../support/orders.js';
+import {
+  historyWith,
+  placeOrder,
+  productWithStock,
+  reconciledShop,
+  settledOrder,
+  shipmentOf,
+  stockOf,
+} from '../support/orders.js';
 
 describe('shipping on the local cloud', () => {
   it('ships a confirmed order: SHIPPED, a shipment with tracking, OrderShipped in the history, no cancel', async () => {
@@ -39,6 +47,45 @@ describe('shipping on the local cloud', () => {
     expect((await api(`/orders/${orderId}/cancel`, { method: 'POST', token })).status).toBe(409);
     const stranger = (await newCustomer()).AccessToken;
     expect((await api(`/orders/${orderId}/shipment`, { token: stranger })).status).toBe(404);
+  });
+
+  it('ships or cancels a confirmed order, never both: a cancellation request stops the parcel', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const admin = (await adminTokens()).AccessToken;
+    const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+    expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+    await eventually(async () => ((await shipmentOf(orderId))?.status === 'READY' ? true : undefined));
+    expect((await api(`/orders/${orderId}/cancel`, { method: 'POST', token })).status).toBe(202);
+    const refused = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
+    expect(refused.status).toBe(409);
+    await eventually(async () => {
+      const order = (await api(`/orders/${orderId}`, { token })).body as { status: string };
+      return order.status === 'CANCELLED' ? true : undefined;
+    });
+    expect((await api(`/orders/${orderId}/shipment`, { token })).status).toBe(404);
+    expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
+  });
+
+  it('ships or cancels a confirmed order, never both: a parcel on its way stops the cancellation', async () => {
+    const sku = await productWithStock(3);
+    const { AccessToken: token } = await newCustomer();
+    const admin = (await adminTokens()).AccessToken;
+    const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+    expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+    await eventually(async () => ((await shipmentOf(orderId))?.status === 'READY' ? true : undefined));
+    const [shipped, cancelled] = await Promise.all([
+      api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} }),
+      api(`/orders/${orderId}/cancel`, { method: 'POST', token }),
+    ]);
+    // Whichever orders decided first wins; the other is refused.
+    expect([shipped.status, cancelled.status].sort()).toEqual([202, 409]);
+    const final = shipped.status === 202 ? 'SHIPPED' : 'CANCELLED';
+    await eventually(async () => {
+      const order = (await api(`/orders/${orderId}`, { token })).body as { status: string };
+      return order.status === final ? true : undefined;
+    });
+    expect((await reconciledShop()).violations).toEqual([]);
   });
 
   it('refuses to ship an order that is not confirmed', async () => {

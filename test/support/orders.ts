@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { dynamoShipmentStore } from '../../functions/shipping/adapters/dynamodb-shipment-store.js';
 import { localCredentials } from '../../local/aws-clients.js';
 import { type Reconciliation, reconcile } from '../../ops/reconcile/invariants.js';
 import { readSnapshot } from '../../ops/reconcile/snapshot.js';
@@ -117,8 +118,8 @@ export const stockOf = async (sku: string) =>
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
-/** `npm run reconcile`'s check, on the local cloud of the suite. */
-export const reconcileShop = async (): Promise<Reconciliation> => {
+/** A client of the suite's DynamoDB Local, to look at a service's table as it is. */
+const tablesClient = () => {
   documentClient ??= DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: inject('dynamodbEndpoint'),
@@ -126,9 +127,18 @@ export const reconcileShop = async (): Promise<Reconciliation> => {
       credentials: localCredentials,
     }),
   );
+  return documentClient;
+};
+
+/** The order's shipment as shipping keeps it (READY once shipping heard OrderConfirmed). */
+export const shipmentOf = (orderId: string) =>
+  dynamoShipmentStore(tablesClient(), inject('tables').ShippingTable ?? '').get(orderId);
+
+/** `npm run reconcile`'s check, on the local cloud of the suite. */
+export const reconcileShop = async (): Promise<Reconciliation> => {
   const tables = inject('tables');
   return reconcile(
-    await readSnapshot(documentClient, {
+    await readSnapshot(tablesClient(), {
       orders: tables.OrdersTable ?? '',
       inventory: tables.InventoryTable ?? '',
       payments: tables.PaymentsTable ?? '',

@@ -173,7 +173,23 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
             TableName: tableName,
             Key: orderKey(orderId),
             UpdateExpression: 'SET cancelRequestedAt = :at',
-            ConditionExpression: '#status = :confirmed AND attribute_not_exists(cancelRequestedAt)',
+            ConditionExpression:
+              '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED' },
+          }),
+        ),
+      ),
+
+    claimShipment: (orderId, at) =>
+      whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(orderId),
+            UpdateExpression: 'SET shipmentClaimedAt = :at',
+            ConditionExpression:
+              '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED' },
           }),

@@ -58,8 +58,14 @@ export class InMemoryOrders {
     },
     requestCancellation: async (orderId, at) => {
       const order = this.orders.get(orderId);
-      if (order?.status !== 'CONFIRMED' || order.cancelRequestedAt) return false;
+      if (order?.status !== 'CONFIRMED' || order.cancelRequestedAt || order.shipmentClaimedAt) return false;
       this.orders.set(orderId, { ...order, cancelRequestedAt: at });
+      return true;
+    },
+    claimShipment: async (orderId, at) => {
+      const order = this.orders.get(orderId);
+      if (order?.status !== 'CONFIRMED' || order.cancelRequestedAt || order.shipmentClaimedAt) return false;
+      this.orders.set(orderId, { ...order, shipmentClaimedAt: at });
       return true;
     },
     recordHistory: async (orderId, entry) => this.addHistory(orderId, [entry]),

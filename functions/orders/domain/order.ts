@@ -38,8 +38,9 @@ export const canMove = (from: OrderStatus, to: OrderStatus): boolean => NEXT[fro
 /** Whether the saga is done with the order: every accepted order must end in one of these. */
 export const isSettled = (status: OrderStatus): boolean => status !== 'PENDING';
 
-/** A customer may cancel a confirmed order that has not shipped. */
-export const customerMayCancel = (status: OrderStatus): boolean => status === 'CONFIRMED';
+/** A customer may cancel a confirmed order that shipping has not claimed. */
+export const customerMayCancel = (order: Pick<Order, 'status' | 'shipmentClaimedAt'>): boolean =>
+  order.status === 'CONFIRMED' && !order.shipmentClaimedAt;
 
 /** Repeated skus become one line, quantities added, in the order they first appear. */
 export const mergeRequestedItems = (items: readonly { sku: string; quantity: number }[]) => {
@@ -94,6 +95,8 @@ export interface Order {
   readonly cancellationReason?: CancellationReason;
   /** When the customer asked to cancel the confirmed order; the cancellation workflow then runs. */
   readonly cancelRequestedAt?: string;
+  /** When shipping claimed the confirmed order for shipment; it can no longer be cancelled. */
+  readonly shipmentClaimedAt?: string;
 }
 
 /** The address an order ships to (API.md's `shippingAddress`). */

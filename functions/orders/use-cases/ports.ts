@@ -54,8 +54,16 @@ export interface OrderStore {
     events: readonly DomainEvent[],
     history: readonly HistoryEntry[],
   ): Promise<boolean>;
-  /** Marks a CONFIRMED order's cancellation as requested; false if it is not CONFIRMED. */
+  /**
+   * Marks a CONFIRMED order's cancellation as requested; false if it is not
+   * CONFIRMED, or already claimed for shipment, or already asked to cancel.
+   */
   requestCancellation(orderId: string, at: string): Promise<boolean>;
+  /**
+   * Claims a CONFIRMED order for shipment; false if it is not CONFIRMED, its
+   * cancellation was requested, or it was already claimed.
+   */
+  claimShipment(orderId: string, at: string): Promise<boolean>;
   /** Adds a timeline entry; an entry already recorded (same event) is left as it is. */
   recordHistory(orderId: string, entry: HistoryEntry): Promise<void>;
 }

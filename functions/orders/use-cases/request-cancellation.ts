@@ -1,7 +1,9 @@
 import { OrderNotCancellableError } from '../domain/errors.js';
-import { customerMayCancel } from '../domain/order.js';
+import { customerMayCancel, type Order } from '../domain/order.js';
 import type { OrdersDependencies } from './ports.js';
 import { ownOrder } from './read-orders.js';
+
+const describe = (order: Order) => (order.shipmentClaimedAt ? 'being shipped' : order.status);
 
 /**
  * A customer cancels a confirmed order that has not shipped. The order is
@@ -16,12 +18,12 @@ export const requestCancellation = async (
   correlationId: string,
 ): Promise<{ orderId: string; status: string }> => {
   const order = await ownOrder(deps, userId, orderId);
-  if (!customerMayCancel(order.status)) throw new OrderNotCancellableError(order.status);
+  if (!customerMayCancel(order)) throw new OrderNotCancellableError(describe(order));
   if (!order.cancelRequestedAt) {
     const marked = await deps.orders.requestCancellation(orderId, deps.clock().toISOString());
     if (!marked) {
       const now = await ownOrder(deps, userId, orderId);
-      if (!now.cancelRequestedAt) throw new OrderNotCancellableError(now.status);
+      if (!now.cancelRequestedAt) throw new OrderNotCancellableError(describe(now));
     }
   }
   // Named after the order, so a repeated request cannot start a second cancellation.

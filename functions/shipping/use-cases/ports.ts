@@ -15,3 +15,12 @@ export interface ShippingDependencies {
   /** Random decimal digits, for tracking numbers. */
   readonly digits: () => string;
 }
+
+/** Orders' answer before a parcel leaves (orders/contracts/claim-shipment.ts). */
+export interface ShipmentClaims {
+  claim(orderId: string): Promise<{ claimed: boolean; status: string }>;
+}
+
+export interface ShipOrderDependencies extends ShippingDependencies {
+  readonly claims: ShipmentClaims;
+}

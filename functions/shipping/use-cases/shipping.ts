@@ -2,7 +2,7 @@ import { OrderShipped } from '../contracts/events.js';
 import type { ShipmentView } from '../contracts/schemas.js';
 import { OrderNotShippableError, ShipmentNotFoundError } from '../domain/errors.js';
 import { type Carrier, DEFAULT_CARRIER, trackingNumberFor } from '../domain/shipment.js';
-import type { ShippingDependencies } from './ports.js';
+import type { ShipOrderDependencies, ShippingDependencies } from './ports.js';
 
 /** A confirmed order gets a shipment, ready to ship. Idempotent. */
 export const prepareShipment = async (
@@ -26,16 +26,20 @@ export const cancelShipment = async (
 
 /**
  * An admin ships a confirmed order: a carrier and a tracking number, and
- * OrderShipped with them, in one write. Only a READY shipment ships, once.
+ * OrderShipped with them, in one write. Only a READY shipment ships, once,
+ * and only once orders has claimed it (so its customer can no longer cancel).
  */
 export const shipOrder = async (
-  { shipments, clock, digits }: ShippingDependencies,
+  { shipments, clock, digits, claims }: ShipOrderDependencies,
   orderId: string,
   carrier: Carrier = DEFAULT_CARRIER,
 ): Promise<ShipmentView> => {
   const shipment = await shipments.get(orderId);
   if (shipment?.status !== 'READY')
     throw new OrderNotShippableError(shipment ? shipment.status : 'not confirmed');
+  // Orders decides between a shipment and the customer's cancellation: never both.
+  const claim = await claims.claim(orderId);
+  if (!claim.claimed) throw new OrderNotShippableError(claim.status);
   const now = clock();
   const shippedAt = now.toISOString();
   const trackingNumber = trackingNumberFor(carrier, digits());

@@ -148,6 +148,23 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       expect((await store.get('o-1'))?.cancelRequestedAt).toBe(NOW.toISOString());
     });
 
+    it('claims a confirmed order for shipment once; a claimed order cannot be cancelled, nor a cancelled one claimed', async () => {
+      const store = await fresh();
+      const first = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      const second = order('o-2', 'u-1', '2026-11-22T10:00:01.000Z');
+      await store.place(first, record('u-1', 'o-1'), [], []);
+      await store.place(second, record('u-1', 'o-2', 'key-2'), [], []);
+      expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(false);
+      await store.transition({ ...first, status: 'CONFIRMED' }, 'PENDING', [], []);
+      await store.transition({ ...second, status: 'CONFIRMED' }, 'PENDING', [], []);
+      expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(true);
+      expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(false);
+      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(false);
+      expect((await store.get('o-1'))?.shipmentClaimedAt).toBe(NOW.toISOString());
+      expect(await store.requestCancellation('o-2', NOW.toISOString())).toBe(true);
+      expect(await store.claimShipment('o-2', NOW.toISOString())).toBe(false);
+    });
+
     it('keeps the timeline oldest first and records an event once however often it arrives', async () => {
       const store = await fresh();
       await store.recordHistory('o-1', entry('e-2', '2026-11-22T10:00:02.000Z', 'PaymentCompleted'));

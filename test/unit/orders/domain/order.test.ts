@@ -37,10 +37,13 @@ describe('order status', () => {
       expect(isSettled(status)).toBe(true);
   });
 
-  it('lets a customer cancel only a confirmed, unshipped order', () => {
-    expect(customerMayCancel('CONFIRMED')).toBe(true);
+  it('lets a customer cancel only a confirmed order that shipping has not claimed', () => {
+    expect(customerMayCancel({ status: 'CONFIRMED' })).toBe(true);
+    expect(customerMayCancel({ status: 'CONFIRMED', shipmentClaimedAt: '2026-11-22T10:00:00.000Z' })).toBe(
+      false,
+    );
     for (const status of ['PENDING', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
-      expect(customerMayCancel(status)).toBe(false);
+      expect(customerMayCancel({ status })).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   TooManyOpenOrdersError,
   UnorderableItemsError,
 } from '../../../../functions/orders/domain/errors.js';
+import { claimShipment } from '../../../../functions/orders/use-cases/claim-shipment.js';
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
 import { checkOut, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
 import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
@@ -318,5 +319,28 @@ describe('markShipped', () => {
     expect(await markShipped(deps, shipped(orderId))).toBe('NOT_SHIPPABLE');
     expect((await getOrder(deps, 'u-1', orderId)).status).toBe('CONFIRMED');
     expect((await getOrderHistory(deps, 'u-1', orderId)).items.at(-1)?.type).toBe('OrderShipped');
+  });
+});
+
+describe('claimShipment', () => {
+  it('claims a confirmed order, says yes again, and then refuses its cancellation (409)', async () => {
+    const { orderId } = await placeOrder(deps, submission());
+    expect(await claimShipment(deps, orderId)).toEqual({ claimed: false, status: 'PENDING' });
+    await confirmOrder(deps, orderId);
+    expect(await claimShipment(deps, orderId)).toEqual({ claimed: true, status: 'CONFIRMED' });
+    expect(await claimShipment(deps, orderId)).toEqual({ claimed: true, status: 'CONFIRMED' });
+    await expect(requestCancellation(deps, 'u-1', orderId, 'c')).rejects.toThrow('being shipped');
+    expect(started.cancellations).toEqual([]);
+  });
+
+  it('refuses to claim an order whose customer asked to cancel it first, or one it does not know', async () => {
+    const { orderId } = await placeOrder(deps, submission());
+    await confirmOrder(deps, orderId);
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    expect(await claimShipment(deps, orderId)).toEqual({ claimed: false, status: 'CANCELLATION_REQUESTED' });
+    expect(await claimShipment(deps, '00000000-0000-4000-8000-999999999999')).toEqual({
+      claimed: false,
+      status: 'UNKNOWN',
+    });
   });
 });

@@ -4,7 +4,7 @@ import {
   OrderNotShippableError,
   ShipmentNotFoundError,
 } from '../../../../functions/shipping/domain/errors.js';
-import type { ShippingDependencies } from '../../../../functions/shipping/use-cases/ports.js';
+import type { ShipOrderDependencies } from '../../../../functions/shipping/use-cases/ports.js';
 import {
   cancelShipment,
   getShipment,
@@ -13,14 +13,25 @@ import {
 } from '../../../../functions/shipping/use-cases/shipping.js';
 
 let shipments: InMemoryShipments;
-let deps: ShippingDependencies;
+let deps: ShipOrderDependencies;
+/** What orders answers ClaimShipment with, per order; a yes unless a test says otherwise. */
+let claims: Map<string, { claimed: boolean; status: string }>;
+let asked: string[];
 
 beforeEach(() => {
   shipments = new InMemoryShipments();
+  claims = new Map();
+  asked = [];
   deps = {
     shipments: shipments.store,
     clock: () => new Date('2026-11-22T10:00:00.000Z'),
     digits: () => '1234567890123456789012',
+    claims: {
+      claim: async (orderId) => {
+        asked.push(orderId);
+        return claims.get(orderId) ?? { claimed: true, status: 'CONFIRMED' };
+      },
+    },
   };
 });
 
@@ -45,6 +56,15 @@ describe('shipping', () => {
     await prepareShipment(deps, { orderId: 'o-2', userId: 'u-1' });
     expect(await cancelShipment(deps, 'o-2')).toBe('CANCELLED');
     await expect(shipOrder(deps, 'o-2', 'FEDEX')).rejects.toThrow(OrderNotShippableError);
+  });
+
+  it('does not ship an order whose customer asked to cancel it, and leaves the shipment ready', async () => {
+    await prepareShipment(deps, { orderId: 'o-5', userId: 'u-1' });
+    claims.set('o-5', { claimed: false, status: 'CANCELLATION_REQUESTED' });
+    await expect(shipOrder(deps, 'o-5')).rejects.toThrow('asked to cancel');
+    expect(asked).toEqual(['o-5']);
+    expect(shipments.shipments.get('o-5')?.status).toBe('READY');
+    expect(shipments.outbox).toEqual([]);
   });
 
   it('keeps a shipped order shipped when its cancellation arrives late', async () => {

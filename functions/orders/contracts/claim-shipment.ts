@@ -1,0 +1,24 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import * as z from 'zod';
+import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { orderIdSchema } from './schemas.js';
+
+/**
+ * Shipping asks orders before a parcel leaves: a confirmed order whose
+ * customer has not asked to cancel is claimed for shipment (from then on it
+ * can no longer be cancelled); any other is refused, with why.
+ */
+export const ClaimShipment = defineContract({
+  name: 'ClaimShipment',
+  input: z.strictObject({ orderId: orderIdSchema }),
+  output: z.object({
+    claimed: z.boolean(),
+    /** The order's status, or CANCELLATION_REQUESTED, or UNKNOWN for an order orders does not have. */
+    status: z.string(),
+  }),
+});
+
+/** The typed client shipping uses; `functionName` comes from its config. */
+export const shipmentClaims = (client: LambdaClient, functionName: string) => ({
+  claim: (orderId: string) => invokeContract(client, functionName, ClaimShipment, { orderId }),
+});

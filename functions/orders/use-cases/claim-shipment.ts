@@ -1,0 +1,30 @@
+import type { OrdersDependencies } from './ports.js';
+
+export interface ShipmentClaim {
+  readonly claimed: boolean;
+  /** The order's status, or CANCELLATION_REQUESTED, or UNKNOWN. */
+  readonly status: string;
+}
+
+/**
+ * Shipping's question before a parcel leaves. A confirmed order whose
+ * customer has not asked to cancel is claimed (and can no longer be
+ * cancelled); asking again for a claimed or shipped order is a yes, so a
+ * shipment that failed after its claim can be retried. Anything else is a no:
+ * one of the two, the cancellation or the shipment, always wins, never both.
+ */
+export const claimShipment = async (
+  { orders, clock }: Pick<OrdersDependencies, 'orders' | 'clock'>,
+  orderId: string,
+): Promise<ShipmentClaim> => {
+  for (;;) {
+    const order = await orders.get(orderId);
+    if (!order) return { claimed: false, status: 'UNKNOWN' };
+    if (order.status === 'SHIPPED' || (order.status === 'CONFIRMED' && order.shipmentClaimedAt))
+      return { claimed: true, status: order.status };
+    if (order.cancelRequestedAt) return { claimed: false, status: 'CANCELLATION_REQUESTED' };
+    if (order.status !== 'CONFIRMED') return { claimed: false, status: order.status };
+    if (await orders.claimShipment(orderId, clock().toISOString()))
+      return { claimed: true, status: 'CONFIRMED' };
+  }
+};
