@@ -138,6 +138,7 @@ export const loadRun = async (cloud: LocalCloud, options: LoadOptions) => {
     orders: cloud.endpoints.tables.OrdersTable ?? '',
     inventory: cloud.endpoints.tables.InventoryTable ?? '',
     payments: cloud.endpoints.tables.PaymentsTable ?? '',
+    shipping: cloud.endpoints.tables.ShippingTable ?? '',
   };
   /** Waits until none of `orderIds` is pending and what follows a confirmation has happened. */
   const settle = async (orderIds: readonly string[]) => {

@@ -10,20 +10,26 @@ import { readSnapshot, type ShopTables } from '../reconcile/snapshot.js';
  * `npm run reconcile`: checks the shop's invariants — every accepted order
  * terminal, stock conserved and never negative, no orphan reservation, for
  * each order charged − refunded equal to its total if kept and 0 if
- * cancelled, at most one charge per order. Exits 1 on any violation.
+ * cancelled, at most one charge per order, no parcel shipped for a
+ * cancelled order. Exits 1 on any violation.
  *
  * Against the running local cloud by default; against a deployed stack when
- * ORDERS_TABLE, INVENTORY_TABLE and PAYMENTS_TABLE name its tables (with the
- * usual AWS credentials and region).
+ * ORDERS_TABLE, INVENTORY_TABLE and PAYMENTS_TABLE name its tables, and
+ * SHIPPING_TABLE if set (with the usual AWS credentials and region).
  */
 const deployed = (): ShopTables | undefined => {
-  const { ORDERS_TABLE, INVENTORY_TABLE, PAYMENTS_TABLE } = process.env;
+  const { ORDERS_TABLE, INVENTORY_TABLE, PAYMENTS_TABLE, SHIPPING_TABLE } = process.env;
   if (!ORDERS_TABLE && !INVENTORY_TABLE && !PAYMENTS_TABLE) return undefined;
   if (!ORDERS_TABLE || !INVENTORY_TABLE || !PAYMENTS_TABLE) {
     process.stderr.write('Set all of ORDERS_TABLE, INVENTORY_TABLE and PAYMENTS_TABLE, or none.\n');
     process.exit(2);
   }
-  return { orders: ORDERS_TABLE, inventory: INVENTORY_TABLE, payments: PAYMENTS_TABLE };
+  return {
+    orders: ORDERS_TABLE,
+    inventory: INVENTORY_TABLE,
+    payments: PAYMENTS_TABLE,
+    ...(SHIPPING_TABLE ? { shipping: SHIPPING_TABLE } : {}),
+  };
 };
 
 const target = (): { client: DynamoDBClient; tables: ShopTables } => {
@@ -41,6 +47,7 @@ const target = (): { client: DynamoDBClient; tables: ShopTables } => {
       orders: table('OrdersTable'),
       inventory: table('InventoryTable'),
       payments: table('PaymentsTable'),
+      shipping: table('ShippingTable'),
     },
   };
 };

@@ -1,6 +1,7 @@
 /**
  * The shop's invariants after any run, checked on a snapshot of the orders,
- * inventory and payments tables (and the payment provider's own record).
+ * inventory and payments tables (and the payment provider's own record), and
+ * of the shipping table when it is read.
  * Pure: the snapshot is read elsewhere, so the rules are testable on their own.
  */
 
@@ -39,6 +40,8 @@ export interface Snapshot {
     readonly chargeId?: string;
     readonly amount?: MoneySnapshot;
   }[];
+  /** Shipping's shipments, when its table is read: a parcel that left must belong to a kept order. */
+  readonly shipments?: readonly { readonly orderId: string; readonly status: string }[];
 }
 
 export interface Reconciliation {
@@ -119,6 +122,13 @@ export const reconcile = (snapshot: Snapshot): Reconciliation => {
   }
   for (const payment of snapshot.payments) {
     if (!orders.has(payment.orderId)) violations.push(`payment of unknown order ${payment.orderId}`);
+  }
+  for (const shipment of snapshot.shipments ?? []) {
+    if (shipment.status !== 'SHIPPED') continue;
+    const order = orders.get(shipment.orderId);
+    if (!order) violations.push(`shipped parcel of unknown order ${shipment.orderId}`);
+    else if (!KEPT.has(order.status) && order.status !== 'NEEDS_ATTENTION')
+      violations.push(`order ${order.orderId} (${order.status}) was shipped`);
   }
 
   const held = sumBySku(snapshot.reservations, 'HELD');

@@ -142,6 +142,7 @@ export const reconcileShop = async (): Promise<Reconciliation> => {
       orders: tables.OrdersTable ?? '',
       inventory: tables.InventoryTable ?? '',
       payments: tables.PaymentsTable ?? '',
+      shipping: tables.ShippingTable ?? '',
     }),
   );
 };

@@ -31,6 +31,22 @@ describe('reconcile', () => {
     expect(formatReconciliation(result)).toContain('invariant violations: 0');
   });
 
+  it('reports a parcel shipped for a cancelled order, and for an order it does not know', () => {
+    const result = reconcile({
+      ...healthy(),
+      shipments: [
+        { orderId: 'o-1', status: 'SHIPPED' },
+        { orderId: 'o-2', status: 'SHIPPED' },
+        { orderId: 'o-9', status: 'SHIPPED' },
+        { orderId: 'o-8', status: 'CANCELLED' },
+      ],
+    });
+    expect(result.violations).toEqual([
+      'order o-2 (CANCELLED) was shipped',
+      'shipped parcel of unknown order o-9',
+    ]);
+  });
+
   it('reports an order the saga never finished', () => {
     const snapshot = healthy();
     const result = reconcile({
