@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { DynamoDbFaultKind } from '../../local/dynamodb/fault-gate.js';
 import {
   adminTokens,
   api,
@@ -55,35 +56,42 @@ const order = (token: string, sku: string, key: string) =>
     body: { items: [{ sku, quantity: 1 }], shippingAddress: address, paymentToken: 'tok_visa' },
   });
 
-describe('DynamoDB throttling', () => {
-  it('confirms an order whose stock reservation is throttled for a while', async () => {
-    const sku = await productWithStock(3);
-    const { AccessToken: token } = await newCustomer();
-    const fault = await injectFault({
-      service: 'dynamodb',
-      operation: 'TransactWriteItems',
-      contains: [sku, 'InventoryReserved'],
-      error: 'ProvisionedThroughputExceededException',
-      times: 4,
-    });
-    await scenario([fault], async () => {
-      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
-      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
-      expect(await faultHits(fault.id)).toBe(4);
-      expect(await stockOf(sku)).toMatchObject({ available: 2 });
-    });
-  }, 90_000);
+/** A fresh product and customer, and a DynamoDB fault on the writes that hold `marker` for that product. */
+const faultedOrderSetup = async (marker: string, error: DynamoDbFaultKind, times?: number) => {
+  const sku = await productWithStock(3);
+  const { AccessToken: token } = await newCustomer();
+  const fault = await injectFault({
+    service: 'dynamodb',
+    operation: 'TransactWriteItems',
+    contains: [sku, marker],
+    error,
+    ...(times === undefined ? {} : { times }),
+  });
+  return { sku, token, fault };
+};
 
+describe('DynamoDB throttling and transaction conflicts on the stock reservation', () => {
+  const cases = [
+    { error: 'ProvisionedThroughputExceededException', times: 4, what: 'is throttled for a while' },
+    { error: 'TransactionConflict', times: 5, what: 'keeps meeting conflicting transactions for a while' },
+  ] as const;
+  for (const { error, times, what } of cases) {
+    it(`confirms an order whose stock reservation ${what}`, async () => {
+      const { sku, token, fault } = await faultedOrderSetup('InventoryReserved', error, times);
+      await scenario([fault], async () => {
+        const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+        expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
+        expect(await faultHits(fault.id)).toBe(times);
+        expect(await stockOf(sku)).toMatchObject({ available: 2 });
+      });
+    }, 90_000);
+  }
+});
+
+describe('DynamoDB throttling and transaction conflicts on the placement', () => {
   it('answers 503 with Retry-After when placing an order stays throttled, writes nothing, and accepts the retry', async () => {
-    const sku = await productWithStock(3);
-    const { AccessToken: token } = await newCustomer();
+    const { sku, token, fault } = await faultedOrderSetup('keyHash', 'ThrottlingException');
     const key = randomUUID();
-    const fault = await injectFault({
-      service: 'dynamodb',
-      operation: 'TransactWriteItems',
-      contains: [sku, 'keyHash'],
-      error: 'ThrottlingException',
-    });
     await scenario([fault], async () => {
       const refused = await order(token, sku, key);
       await fault();
@@ -98,38 +106,10 @@ describe('DynamoDB throttling', () => {
       expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
     });
   }, 90_000);
-});
-
-describe('DynamoDB transaction conflicts', () => {
-  it('confirms an order whose reservation keeps meeting conflicting transactions for a while', async () => {
-    const sku = await productWithStock(3);
-    const { AccessToken: token } = await newCustomer();
-    const fault = await injectFault({
-      service: 'dynamodb',
-      operation: 'TransactWriteItems',
-      contains: [sku, 'InventoryReserved'],
-      error: 'TransactionConflict',
-      times: 5,
-    });
-    await scenario([fault], async () => {
-      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
-      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
-      expect(await faultHits(fault.id)).toBe(5);
-      expect(await stockOf(sku)).toMatchObject({ available: 2 });
-    });
-  }, 90_000);
 
   it('answers 503 to a placement that meets a conflicting transaction, and accepts the retry', async () => {
-    const sku = await productWithStock(3);
-    const { AccessToken: token } = await newCustomer();
+    const { sku, token, fault } = await faultedOrderSetup('keyHash', 'TransactionConflict', 1);
     const key = randomUUID();
-    const fault = await injectFault({
-      service: 'dynamodb',
-      operation: 'TransactWriteItems',
-      contains: [sku, 'keyHash'],
-      error: 'TransactionConflict',
-      times: 1,
-    });
     await scenario([fault], async () => {
       expect((await order(token, sku, key)).status).toBe(503);
       const accepted = await order(token, sku, key);
