@@ -19,19 +19,23 @@ const deployed = () => {
  */
 export const onLocalStack = (name: string, body: () => void) => {
   const target = localstack();
-  if (target.available) describe(`${name} (LocalStack)`, body);
-  else describe.skip(`${name} (LocalStack skipped: ${target.reason})`, body);
+  describe.skipIf(!target.available)(
+    target.available ? `${name} (LocalStack)` : `${name} (LocalStack skipped: ${target.reason})`,
+    body,
+  );
 };
 
 /** A describe block that needs the HTTP API and Cognito: a paid image (LOCALSTACK_AUTH_TOKEN). */
 export const onLocalStackWithHttpApi = (name: string, body: () => void) => {
   const target = localstack();
-  if (target.available && target.httpApi) describe(`${name} (LocalStack, HTTP API)`, body);
-  else
-    describe.skip(
-      `${name} (LocalStack skipped: ${target.available ? 'the free image has no HTTP API or Cognito; set LOCALSTACK_AUTH_TOKEN' : target.reason})`,
-      body,
-    );
+  const runs = target.available && target.httpApi;
+  const reason = target.available
+    ? 'the free image has no HTTP API or Cognito; set LOCALSTACK_AUTH_TOKEN'
+    : target.reason;
+  describe.skipIf(!runs)(
+    runs ? `${name} (LocalStack, HTTP API)` : `${name} (LocalStack skipped: ${reason})`,
+    body,
+  );
 };
 
 /** The HTTP API's URL on LocalStack (its `*.execute-api.localhost.localstack.cloud` name resolves to 127.0.0.1). */
