@@ -1,5 +1,5 @@
 import type { Usage } from '../local/usage.js';
-import { EXPRESS_MEMORY_GB, PLATFORM_LOG_BYTES_PER_INVOCATION, PRICES, type Prices } from './prices.js';
+import { EXPRESS_MEMORY_GB, PRICES, type Prices } from './prices.js';
 import { round } from './stats.js';
 
 export interface CostLine {
@@ -46,10 +46,8 @@ export const costModel = (usage: Usage, orders: number, prices: Prices = PRICES)
   const functions = Object.values(usage.functions);
   const invocations = functions.reduce((total, fn) => total + fn.invocations, 0);
   const gbSeconds = functions.reduce((total, fn) => total + (fn.billedMs / 1000) * (fn.memoryMb / 1024), 0);
-  const logBytes = functions.reduce(
-    (total, fn) => total + fn.logBytes + fn.invocations * PLATFORM_LOG_BYTES_PER_INVOCATION,
-    0,
-  );
+  // Lambda's own records are counted where they are written (local/lambda/functions.ts).
+  const logBytes = functions.reduce((total, fn) => total + fn.logBytes, 0);
   const machines = Object.values(usage.stateMachines);
   const executions = machines.reduce((total, machine) => total + machine.executions, 0);
   const transitions = machines.reduce((total, machine) => total + machine.transitions, 0);

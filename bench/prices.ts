@@ -27,13 +27,5 @@ export const PRICES = {
 
 export type Prices = { readonly [Key in keyof typeof PRICES]: (typeof PRICES)[Key] };
 
-/**
- * What Lambda writes to a function's log stream besides the function's own
- * lines: with the JSON log format, a `platform.start` and a
- * `platform.report` record per invocation (about 450 bytes together), plus
- * CloudWatch's 26 bytes of metering overhead per log event.
- */
-export const PLATFORM_LOG_BYTES_PER_INVOCATION = 450 + 2 * 26;
-
 /** Express workflows bill memory in 64 MB chunks; the saga's definition and payloads fit in one. */
 export const EXPRESS_MEMORY_GB = 64 / 1024;

@@ -35,6 +35,8 @@ export interface FunctionDefinition {
   readonly handlerName: string;
   readonly timeoutSeconds: number;
   readonly memorySize: number;
+  /** Which of Lambda's own log records reach the log group (`LoggingConfig.SystemLogLevel`, INFO by default). */
+  readonly systemLogLevel: 'DEBUG' | 'INFO' | 'WARN';
   readonly environment: Record<string, string>;
   /** Asynchronous invocation: retries, then where a failed event goes. */
   readonly asyncRetries: number;
@@ -53,6 +55,14 @@ export interface LocalFunctionsOptions {
   /** Counts invocations, billed duration and bytes logged. */
   readonly usage?: UsageMeter;
 }
+
+/**
+ * What Lambda writes to a function's log group besides the function's own
+ * lines when its system log level is INFO or DEBUG: with the JSON log format,
+ * a `platform.start` and a `platform.report` record per invocation (about 450
+ * bytes together), plus CloudWatch's 26 bytes of metering per log event.
+ */
+export const PLATFORM_LOG_BYTES_PER_INVOCATION = 450 + 2 * 26;
 
 /** Lambda retries a failed asynchronous invocation after about one, then two minutes. */
 const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
@@ -271,6 +281,12 @@ export class LocalFunctions implements FunctionInvoker {
               definition.memorySize,
               message.durationMs ?? 0,
             );
+            if (definition.systemLogLevel !== 'WARN')
+              this.options.usage?.logged(
+                definition.displayName,
+                definition.memorySize,
+                PLATFORM_LOG_BYTES_PER_INVOCATION,
+              );
             if (message.type === 'result') resolve({ ok: true, payload: message.result });
             else
               resolve({ ok: false, error: message.error ?? { errorType: 'Error', errorMessage: 'unknown' } });
@@ -376,6 +392,7 @@ export const functionDefinitions = (
       handlerName,
       timeoutSeconds: Number(props.Timeout ?? 3),
       memorySize: Number(props.MemorySize ?? 128),
+      systemLogLevel: systemLogLevelOf(props.LoggingConfig),
       environment: {
         ...localEnvironment,
         AWS_LAMBDA_FUNCTION_NAME: name,
@@ -389,4 +406,9 @@ export const functionDefinitions = (
       ...(onFailure ? { onFailure } : {}),
     };
   });
+};
+
+const systemLogLevelOf = (config: unknown): FunctionDefinition['systemLogLevel'] => {
+  const level = (config as { SystemLogLevel?: unknown } | undefined)?.SystemLogLevel;
+  return level === 'DEBUG' || level === 'WARN' ? level : 'INFO';
 };

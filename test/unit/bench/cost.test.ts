@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costModel } from '../../../bench/cost.js';
-import { PLATFORM_LOG_BYTES_PER_INVOCATION, PRICES } from '../../../bench/prices.js';
+import { PRICES } from '../../../bench/prices.js';
 import { UsageMeter } from '../../../local/usage.js';
 
 /** Two orders' worth of usage, in round numbers. */
@@ -45,10 +45,11 @@ describe('costModel', () => {
     expect(item(cost.express, 'Step Functions Express duration')).toBeCloseTo(1.04, 2);
   });
 
-  it('counts the platform log records of every invocation with the function’s own lines', () => {
+  it('bills every byte the functions logged', () => {
     const meter = new UsageMeter();
     meter.invocation('Orders/PlaceOrder', 256, 10);
-    meter.logged('Orders/PlaceOrder', 256, 1024 ** 3 - PLATFORM_LOG_BYTES_PER_INVOCATION);
+    meter.logged('Orders/PlaceOrder', 256, 1024 ** 3 / 2);
+    meter.logged('Orders/PlaceOrder', 256, 1024 ** 3 / 2);
     expect(item(costModel(meter.snapshot(), 1).shared, 'CloudWatch Logs (functions)')).toBe(
       PRICES.logsIngestedGb * 1e6,
     );

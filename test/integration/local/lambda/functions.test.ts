@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FunctionDefinition, LocalFunctions } from '../../../../local/lambda/functions.js';
+import {
+  type FunctionDefinition,
+  LocalFunctions,
+  PLATFORM_LOG_BYTES_PER_INVOCATION,
+} from '../../../../local/lambda/functions.js';
+import { UsageMeter } from '../../../../local/usage.js';
 
 /** A bundle as the CDK would produce it, doing what each test asks of it. */
 const handlerSource = `
@@ -36,6 +41,7 @@ const definition = (
   handlerName: 'handler',
   timeoutSeconds: 1,
   memorySize: 128,
+  systemLogLevel: 'INFO',
   environment: { GREETING: `hello from ${name}` },
   asyncRetries: 2,
   onFailure: { kind: 'destination', arn: 'arn:aws:sqs:us-east-1:000000000000:Failures' },
@@ -118,6 +124,24 @@ describe('LocalFunctions', () => {
       expect(await slow.invoke('SlowInit', {})).toEqual({ ok: true, payload: { ready: true } });
     } finally {
       await slow.stop();
+    }
+  });
+
+  it('counts Lambda’s START and REPORT records as logged, unless the system log level is WARN', async () => {
+    const entry = join(mkdtempSync(join(tmpdir(), 'shop-lambda-')), 'index.mjs');
+    writeFileSync(entry, 'export const handler = async () => ({ quiet: true });');
+    const usage = new UsageMeter();
+    const metered = new LocalFunctions(
+      [definition('Chatty', entry), definition('Quiet', entry, { systemLogLevel: 'WARN' })],
+      { sink: () => undefined, usage },
+    );
+    try {
+      for (const name of ['Chatty', 'Quiet', 'Chatty']) await metered.invoke(name, {});
+      const { functions: used } = usage.snapshot();
+      expect(used['Test/Chatty']?.logBytes).toBe(2 * PLATFORM_LOG_BYTES_PER_INVOCATION);
+      expect(used['Test/Quiet']).toMatchObject({ invocations: 1, logBytes: 0 });
+    } finally {
+      await metered.stop();
     }
   });
 
