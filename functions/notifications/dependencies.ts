@@ -1,6 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
-import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { hmacCursors } from '../shared/pagination.js';
 import { dynamoNotificationStore } from './adapters/dynamodb-notification-store.js';
 import { loggedEmailSender, sesEmailSender } from './adapters/email-senders.js';
@@ -8,7 +7,6 @@ import { notificationsConfig } from './config.js';
 import type { NotificationsDependencies } from './use-cases/ports.js';
 
 let dependencies: NotificationsDependencies | undefined;
-let inbox: Inbox | undefined;
 
 /** Notifications' real adapters, built on first use and kept for the container's life. */
 export const notificationsDependencies = (): NotificationsDependencies => {
@@ -23,10 +21,4 @@ export const notificationsDependencies = (): NotificationsDependencies => {
     };
   }
   return dependencies;
-};
-
-/** The event ids the notifications consumer has handled, in its own table. */
-export const notificationsInbox = (): Inbox => {
-  inbox ??= dynamoInbox(dynamoDocumentClient(), notificationsConfig.load().NOTIFICATIONS_TABLE_NAME);
-  return inbox;
 };

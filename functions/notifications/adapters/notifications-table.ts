@@ -5,7 +5,6 @@
  * |--------------|-----------------------|---------------------|---------------------|-------------------|-------------------------|
  * | notification | USER#<recipient>      | NOTIFICATION#<id>   | USER#<recipient>    | <createdAt>#<id>  | USER#<recipient>        |
  * | recipient    | RECIPIENT#<userId>    | RECIPIENT           |                     |                   |                         |
- * | inbox        | INBOX#<consumer>#<id> | INBOX               |                     |                   |                         |
  *
  * `byRecipient` lists a recipient's notifications newest first; `byUnread` is
  * sparse (unread ones only), for `?unread=true` and the unread count.

@@ -1,12 +1,13 @@
-import { eventConsumer } from '../../shared/events/event-consumer.js';
+import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../shared/events/event-consumer.js';
 import { notificationEvents } from '../contracts/subscriptions.js';
-import { notificationsDependencies, notificationsInbox } from '../dependencies.js';
+import { notificationsDependencies } from '../dependencies.js';
 import { sendNotification } from '../use-cases/send-notification.js';
 
-export const sendNotificationHandler = (deps = notificationsDependencies, inbox = notificationsInbox) =>
+/** A message's id comes from its event: a duplicate finds it stored (and emailed) and does nothing. */
+export const sendNotificationHandler = (deps = notificationsDependencies) =>
   eventConsumer(notificationEvents, (event) => sendNotification(deps(), event), {
     name: 'SendNotification',
-    inbox,
+    inbox: IDEMPOTENT_USE_CASE,
   });
 
 export const handler = sendNotificationHandler();

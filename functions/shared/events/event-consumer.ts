@@ -41,10 +41,25 @@ const correlationOfEnvelope = (envelope: Envelope) => {
   };
 };
 
+/**
+ * Said of a consumer whose use case makes a duplicate event a no-op by itself:
+ * its writes are keyed by the event's id or by the order and step, under
+ * conditions (a timeline entry keyed by the event, a message whose id comes
+ * from the event, a reservation committed from HELD only, a shipment created
+ * if none exists). An inbox would cost it a read and a write per event and
+ * protect nothing more.
+ */
+export const IDEMPOTENT_USE_CASE = 'idempotent use case';
+
 export interface ConsumerOptions {
   /** The consumer's name, as its function's CDK id: the inbox keeps event ids per consumer. */
   readonly name: string;
-  readonly inbox: () => Inbox;
+  /**
+   * How duplicates are kept out: the inbox of the consumer's table, for use
+   * cases that would apply an event twice (a cart emptied again, a saga
+   * started again); or the use case itself.
+   */
+  readonly inbox: (() => Inbox) | typeof IDEMPOTENT_USE_CASE;
 }
 
 /**
@@ -56,7 +71,8 @@ export interface ConsumerOptions {
  * Idempotent on `metadata.eventId`: an event the inbox has seen is skipped;
  * one handled is recorded after the use case succeeds. A crash between the
  * two runs the use case again on redelivery, which is why every use case
- * also guards its state changes with conditions.
+ * also guards its state changes with conditions. A consumer whose use case
+ * is idempotent by itself goes without the inbox (`IDEMPOTENT_USE_CASE`).
  */
 export const eventConsumer = <const Defs extends readonly EventDefinition[]>(
   definitions: Defs,
@@ -64,6 +80,7 @@ export const eventConsumer = <const Defs extends readonly EventDefinition[]>(
   options: ConsumerOptions,
 ): LambdaHandler<Envelope | SQSEvent, SQSBatchResponse | undefined> => {
   const once = async (event: Consumed<Defs>) => {
+    if (options.inbox === IDEMPOTENT_USE_CASE) return consume(event);
     const inbox = options.inbox();
     const { eventId } = event.detail.metadata;
     if (await inbox.handled(options.name, eventId)) {

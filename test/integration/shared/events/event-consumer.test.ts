@@ -1,9 +1,10 @@
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { currentCorrelation, withCorrelation } from '../../../../functions/shared/correlation.js';
 import { type DomainEvent, defineEvent } from '../../../../functions/shared/events/define-event.js';
-import { eventConsumer } from '../../../../functions/shared/events/event-consumer.js';
+import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../../../functions/shared/events/event-consumer.js';
 import { dynamoInbox, inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { lambdaContext } from '../../../support/api-gateway.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
@@ -119,5 +120,29 @@ describe('eventConsumer', () => {
     expect(calls).toBe(2);
     await handler(envelope(Pinged.create({ n: 1 })), lambdaContext());
     expect(calls).toBe(3);
+  });
+
+  it('leaves duplicates to a use case that is idempotent by itself, writing no inbox record', async () => {
+    const db = dynamoDbLocalClient();
+    const table = await createTable(db, { partitionKey: 'pk', sortKey: 'sk', indexes: {} });
+    const handler = eventConsumer(
+      [Pinged],
+      async (event) => {
+        // A write keyed by the event's id: a duplicate writes the same item again.
+        await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: { pk: `PING#${event.detail.metadata.eventId}`, sk: 'PING' },
+          }),
+        );
+      },
+      { name: 'Keyed', inbox: IDEMPOTENT_USE_CASE },
+    );
+    const pinged = Pinged.create({ n: 1 });
+    const event = envelope(pinged);
+    await handler(event, lambdaContext());
+    await handler(sqsBatch([JSON.stringify(event)]), lambdaContext());
+    const { Items } = await db.send(new ScanCommand({ TableName: table, ConsistentRead: true }));
+    expect(Items).toEqual([{ pk: `PING#${pinged.detail.metadata.eventId}`, sk: 'PING' }]);
   });
 });
