@@ -10,7 +10,7 @@ export type ReleaseOutcome = 'RELEASED' | 'NOTHING_TO_RELEASE';
  * order is cancelled afterwards. Idempotent, and only ever what that order reserved.
  */
 export const releaseInventory = async (
-  { store }: Pick<InventoryDependencies, 'store'>,
+  { store, clock }: Pick<InventoryDependencies, 'store' | 'clock'>,
   { orderId, reason = 'COMPENSATION' }: { orderId: string; reason?: 'COMPENSATION' | 'EXPIRED' },
 ): Promise<ReleaseOutcome> => {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -18,6 +18,7 @@ export const releaseInventory = async (
     if (!reservation || reservation.status === 'RELEASED' || reservation.status === 'FAILED')
       return 'NOTHING_TO_RELEASE';
     const held = reservation.status === 'HELD';
+    const now = clock();
     // Units coming back may bring a sold-out sku back into stock.
     const stock = new Map(
       (await store.getStocks(reservation.lines.map((line) => line.sku))).map((item) => [item.sku, item]),
@@ -26,19 +27,25 @@ export const releaseInventory = async (
       const item = stock.get(line.sku);
       if (!item || !crossesZero(item.available, item.available + line.quantity)) return [];
       return [
-        StockAvailabilityChanged.create({
-          sku: line.sku,
-          inStock: true,
-          available: item.available + line.quantity,
-          stockVersion: item.version + 1,
-        }),
+        StockAvailabilityChanged.create(
+          {
+            sku: line.sku,
+            inStock: true,
+            available: item.available + line.quantity,
+            stockVersion: item.version + 1,
+          },
+          now,
+        ),
       ];
     });
-    const event = InventoryReleased.create({
-      orderId,
-      lines: [...reservation.lines],
-      reason: held ? reason : 'CANCELLED_AFTER_SALE',
-    });
+    const event = InventoryReleased.create(
+      {
+        orderId,
+        lines: [...reservation.lines],
+        reason: held ? reason : 'CANCELLED_AFTER_SALE',
+      },
+      now,
+    );
     const moved = await store.transition(
       reservation,
       reservation.status,

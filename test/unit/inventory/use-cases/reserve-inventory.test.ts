@@ -100,6 +100,17 @@ describe('releaseInventory and commitInventory', () => {
     expect(eventTypes()).toEqual(['InventoryReserved', 'InventoryReleased']);
   });
 
+  it('stamps InventoryReleased, and the sku back in stock, with the use case’s clock', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 4 }] });
+    now = new Date('2026-11-22T10:05:00.000Z');
+    inventory.outbox.length = 0;
+    await releaseInventory(deps, { orderId: 'o-1' });
+    expect(inventory.outbox.map((event) => [event.detailType, event.detail.metadata.occurredAt])).toEqual([
+      ['InventoryReleased', '2026-11-22T10:05:00.000Z'],
+      ['StockAvailabilityChanged', '2026-11-22T10:05:00.000Z'],
+    ]);
+  });
+
   it('releases nothing for an order it never reserved or refused', async () => {
     expect(await releaseInventory(deps, { orderId: 'never' })).toBe('NOTHING_TO_RELEASE');
     await expect(
