@@ -4,10 +4,13 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from './events/define-event.js';
 import { outboxItem } from './outbox/outbox.js';
@@ -45,10 +48,19 @@ type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
+/** One item's write on its own: no transaction, which would bill it twice. */
+const singleWrite = (db: DynamoDBDocumentClient, write: TransactItem) => {
+  if (write.Put) return db.send(new PutCommand(write.Put));
+  if (write.Update) return db.send(new UpdateCommand(write.Update));
+  if (write.Delete) return db.send(new DeleteCommand(write.Delete));
+  return undefined;
+};
+
 /**
  * Writes one conditional item and the events it causes in one transaction
- * (the outbox). Resolves false when the item's own condition failed, so that
- * nothing was written; any other failure rejects.
+ * (the outbox); without events, the item alone, outside a transaction.
+ * Resolves false when the item's own condition failed, so that nothing was
+ * written; any other failure rejects.
  */
 export const writeWithEvents = async (
   db: DynamoDBDocumentClient,
@@ -56,6 +68,8 @@ export const writeWithEvents = async (
   write: TransactItem,
   events: readonly DomainEvent[],
 ): Promise<boolean> => {
+  const alone = events.length === 0 ? singleWrite(db, write) : undefined;
+  if (alone) return whenConditionHolds(alone);
   try {
     await db.send(new TransactWriteCommand({ TransactItems: [write, ...outboxPuts(tableName, events)] }));
     return true;

@@ -1,0 +1,76 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
+import { writeWithEvents } from '../../../functions/shared/dynamodb.js';
+import { defineEvent } from '../../../functions/shared/events/define-event.js';
+import { createTable, dynamoDbLocalClient } from '../../support/dynamodb-tables.js';
+
+const Pinged = defineEvent({
+  source: 'shop.test',
+  detailType: 'Pinged',
+  version: 1,
+  data: z.object({ n: z.number() }),
+});
+
+/** A client on DynamoDB Local that remembers which commands it sent. */
+const setUp = async () => {
+  const db = dynamoDbLocalClient();
+  const tableName = await createTable(db, { partitionKey: 'pk', sortKey: 'sk', indexes: {} });
+  const send = db.send.bind(db);
+  const sent: string[] = [];
+  vi.spyOn(db, 'send').mockImplementation(((command: { constructor: { name: string } }) => {
+    sent.push(command.constructor.name);
+    return send(command as Parameters<typeof send>[0]);
+  }) as typeof db.send);
+  const items = async () =>
+    ((await send(new ScanCommand({ TableName: tableName, ConsistentRead: true }))).Items ?? []).map(
+      (item) => `${item.pk}`,
+    );
+  return { db, tableName, sent, items };
+};
+
+describe('writeWithEvents', () => {
+  it('writes an item and the events it causes in one transaction', async () => {
+    const { db, tableName, sent, items } = await setUp();
+    const event = Pinged.create({ n: 1 });
+    const written = await writeWithEvents(
+      db,
+      tableName,
+      { Put: { TableName: tableName, Item: { pk: 'THING#1', sk: 'THING' } } },
+      [event],
+    );
+    expect(written).toBe(true);
+    expect(sent).toEqual(['TransactWriteCommand']);
+    expect((await items()).sort()).toEqual([`OUTBOX#${event.detail.metadata.eventId}`, 'THING#1'].sort());
+  });
+
+  it('writes an item that causes no events on its own, outside a transaction (billed once, not twice)', async () => {
+    const { db, tableName, sent, items } = await setUp();
+    const written = await writeWithEvents(
+      db,
+      tableName,
+      { Put: { TableName: tableName, Item: { pk: 'THING#1', sk: 'THING' } } },
+      [],
+    );
+    expect(written).toBe(true);
+    expect(sent).toEqual(['PutCommand']);
+    expect(await items()).toEqual(['THING#1']);
+  });
+
+  it('resolves false and writes nothing when the item’s condition fails, with or without events', async () => {
+    const { db, tableName, items } = await setUp();
+    const update = {
+      Update: {
+        TableName: tableName,
+        Key: { pk: 'THING#1', sk: 'THING' },
+        UpdateExpression: 'SET #status = :to',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': 'DONE', ':from': 'READY' },
+      },
+    };
+    expect(await writeWithEvents(db, tableName, update, [])).toBe(false);
+    expect(await writeWithEvents(db, tableName, update, [Pinged.create({ n: 2 })])).toBe(false);
+    expect(await items()).toEqual([]);
+  });
+});
