@@ -13,7 +13,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from './events/define-event.js';
-import { outboxItem } from './outbox/outbox.js';
+import { carryingEvents, outboxItem } from './outbox/outbox.js';
 import type { PageKey } from './pagination.js';
 
 /** One document client per container, created on first use. */
@@ -78,6 +78,27 @@ export const writeWithEvents = async (
     throw error;
   }
 };
+
+/**
+ * Inserts an item carrying the events its insert causes: one write, no
+ * transaction, no outbox item. Resolves false when the item existed already,
+ * so that nothing was written.
+ */
+export const insertWithEvents = (
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown> & { readonly pk: string },
+  events: readonly DomainEvent[],
+): Promise<boolean> =>
+  whenConditionHolds(
+    db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: carryingEvents(item, events),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  );
 
 /** Runs a conditional write; resolves false when its condition failed, so nothing was written. */
 export const whenConditionHolds = async (write: Promise<unknown>): Promise<boolean> => {

@@ -5,7 +5,7 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { relayConfig } from '../../functions/shared/outbox/config.js';
-import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
+import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { ServiceFunction, type ServiceName } from './service-function.js';
 
@@ -39,7 +39,7 @@ export class OutboxRelay extends Construct {
         maxRecordAge: Duration.hours(24),
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.deadLetterQueue),
-        filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER)],
+        filters: OUTBOX_STREAM_FILTERS.map((pattern) => FilterCriteria.filter(pattern)),
       }),
     );
   }

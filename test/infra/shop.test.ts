@@ -12,7 +12,7 @@ import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { shopOpenApi } from '../../functions/platform/shop-api.js';
-import { OUTBOX_STREAM_FILTER } from '../../functions/shared/outbox/outbox.js';
+import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import {
@@ -382,7 +382,9 @@ describe('events', () => {
     // One relay per producing service: catalog, inventory, users, payments, orders, shipping.
     api.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { BisectBatchOnFunctionError: true }, 6);
     api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }] },
+      FilterCriteria: {
+        Filters: OUTBOX_STREAM_FILTERS.map((pattern) => ({ Pattern: JSON.stringify(pattern) })),
+      },
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],

@@ -7,7 +7,13 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts, whenConditionHolds, writeWithEvents } from '../../shared/dynamodb.js';
+import {
+  conditionFailedAt,
+  insertWithEvents,
+  outboxPuts,
+  whenConditionHolds,
+} from '../../shared/dynamodb.js';
+import { carryingEvents } from '../../shared/outbox/outbox.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
 import type { Reservation, StockItem } from '../domain/stock.js';
 import type { InventoryStore } from '../use-cases/ports.js';
@@ -146,14 +152,17 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
           {
             Put: {
               TableName: tableName,
-              Item: { ...reservationKey(reservation.orderId), ...reservation, holdPartition: HELD_PARTITION },
+              // The new reservation carries the events of the reservation.
+              Item: carryingEvents(
+                { ...reservationKey(reservation.orderId), ...reservation, holdPartition: HELD_PARTITION },
+                events,
+              ),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           ...reservation.lines.map((line) =>
             stockChange(line.sku, line.quantity, { available: -1, reserved: 1 }),
           ),
-          ...outboxPuts(tableName, events),
         ]);
         return 'RESERVED';
       } catch (error) {
@@ -168,16 +177,10 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
 
     async recordFailure(reservation, events) {
       // An order with a reservation already keeps it: the refusal is not recorded over it.
-      await writeWithEvents(
+      await insertWithEvents(
         db,
         tableName,
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...reservationKey(reservation.orderId), ...reservation },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        { ...reservationKey(reservation.orderId), ...reservation },
         events,
       );
     },

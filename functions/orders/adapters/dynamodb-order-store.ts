@@ -7,6 +7,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { conditionFailedAt, outboxPuts, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import type { DomainEvent } from '../../shared/events/define-event.js';
+import { carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';
 import { OrdersTable } from './orders-table.js';
@@ -36,14 +38,26 @@ const toOrder = (item: OrderItem): Order => {
   return order;
 };
 
-const historyPuts = (tableName: string, orderId: string, history: readonly HistoryEntry[]) =>
-  history.map((entry) => ({
-    Put: {
-      TableName: tableName,
-      Item: { ...historyKey(orderId, entry), ...entry },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  }));
+/**
+ * The new timeline entries of a change, the first carrying the events the
+ * change causes (an entry is inserted once: its INSERT record relays them);
+ * outbox items when a change adds no entry.
+ */
+const historyPutsWithEvents = (
+  tableName: string,
+  orderId: string,
+  history: readonly HistoryEntry[],
+  events: readonly DomainEvent[],
+) =>
+  history.length === 0
+    ? outboxPuts(tableName, events)
+    : history.map((entry, index) => ({
+        Put: {
+          TableName: tableName,
+          Item: carryingEvents({ ...historyKey(orderId, entry), ...entry }, index === 0 ? events : []),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      }));
 
 export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string): OrderStore => {
   const findIdempotencyRecord = async (userId: string, keyHash: string, now: Date) => {
@@ -126,8 +140,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              ...historyPuts(tableName, order.orderId, history),
-              ...outboxPuts(tableName, events),
+              ...historyPutsWithEvents(tableName, order.orderId, history, events),
             ],
           }),
         );
@@ -154,8 +167,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
                   ExpressionAttributeValues: { ':from': from },
                 },
               },
-              ...historyPuts(tableName, next.orderId, history),
-              ...outboxPuts(tableName, events),
+              ...historyPutsWithEvents(tableName, next.orderId, history, events),
             ],
           }),
         );

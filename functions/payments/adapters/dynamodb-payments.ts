@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { writeWithEvents } from '../../shared/dynamodb.js';
+import { insertWithEvents, writeWithEvents } from '../../shared/dynamodb.js';
 import type { Payment } from '../domain/payment.js';
 import type { PaymentStore } from '../use-cases/ports.js';
 import type { LedgerEntry, SimulatorLedger } from './simulated-provider.js';
@@ -22,18 +22,7 @@ export const dynamoPaymentStore = (db: DynamoDBDocumentClient, tableName: string
   },
 
   record: (payment, events) =>
-    writeWithEvents(
-      db,
-      tableName,
-      {
-        Put: {
-          TableName: tableName,
-          Item: { ...paymentKey(payment.orderId), ...payment },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      events,
-    ),
+    insertWithEvents(db, tableName, { ...paymentKey(payment.orderId), ...payment }, events),
 
   update: (payment, from, events) =>
     writeWithEvents(

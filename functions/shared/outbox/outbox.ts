@@ -4,9 +4,17 @@ import type { DomainEvent, EventDetail } from '../events/define-event.js';
 
 /**
  * The transactional outbox. A use case's state change and the events it causes
- * are written in one DynamoDB transaction: the events as outbox items in the
- * service's own table. The table's stream hands every new outbox item to the
- * relay, which publishes it. Outbox items expire by TTL once relayed.
+ * are written together, atomically, in the service's own table, and the
+ * table's stream hands them to the relay, which publishes them. Two forms:
+ *
+ * - **Carried** by an item the write inserts (a timeline entry, a payment, a
+ *   reservation): the events ride in its `outboxEvents` attribute, and the
+ *   item's INSERT record brings them to the relay. No item more to write, and
+ *   a single-item write needs no transaction (which bills every item twice).
+ *   Only an insert carries: later changes of the item are not relayed.
+ * - **Outbox items**, for a write that inserts nothing (a status change, a
+ *   stock update): one item per event, in the same transaction, expiring by
+ *   TTL once relayed.
  */
 export const OUTBOX_KIND = 'OUTBOX';
 
@@ -33,21 +41,46 @@ export const outboxItem = (event: DomainEvent, now = new Date()): OutboxItem => 
   expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
 });
 
-/** The event stored in an outbox item's stream image. */
-export const eventFromOutboxImage = (image: Record<string, AttributeValue>): DomainEvent => {
-  const item = unmarshall(image) as OutboxItem;
-  return {
-    source: item.source,
-    detailType: item.detailType,
-    detail: JSON.parse(item.detail) as EventDetail<unknown>,
-  };
+/** The attribute of an inserted item that carries the events its write caused. */
+export const CARRIED_EVENTS_ATTRIBUTE = 'outboxEvents';
+
+/**
+ * The item, carrying `events` (none: the item unchanged). Its write must be an
+ * insert (conditioned on the item not existing): only INSERT records are relayed.
+ */
+export const carryingEvents = <T extends object>(item: T, events: readonly DomainEvent[]): T =>
+  events.length === 0
+    ? item
+    : {
+        ...item,
+        [CARRIED_EVENTS_ATTRIBUTE]: JSON.stringify(
+          events.map(({ source, detailType, detail }) => ({ source, detailType, detail })),
+        ),
+      };
+
+/** The events in a new item's stream image: an outbox item's one, or those an inserted item carries. */
+export const eventsFromImage = (image: Record<string, AttributeValue>): DomainEvent[] => {
+  const item = unmarshall(image) as Partial<OutboxItem> & { [CARRIED_EVENTS_ATTRIBUTE]?: string };
+  if (item.kind === OUTBOX_KIND && item.source && item.detailType && item.detail)
+    return [
+      {
+        source: item.source,
+        detailType: item.detailType,
+        detail: JSON.parse(item.detail) as EventDetail<unknown>,
+      },
+    ];
+  const carried = item[CARRIED_EVENTS_ATTRIBUTE];
+  return carried ? (JSON.parse(carried) as DomainEvent[]) : [];
 };
 
-/** Lambda event-source filter: only new outbox items reach the relay. */
-export const OUTBOX_STREAM_FILTER = {
-  eventName: ['INSERT'],
-  dynamodb: { NewImage: { kind: { S: [OUTBOX_KIND] } } },
-} as const;
+/** Lambda event-source filters (either passes): new outbox items, and inserted items carrying events. */
+export const OUTBOX_STREAM_FILTERS = [
+  { eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: [OUTBOX_KIND] } } } },
+  {
+    eventName: ['INSERT'],
+    dynamodb: { NewImage: { [CARRIED_EVENTS_ATTRIBUTE]: { S: [{ exists: true }] } } },
+  },
+] as const;
 
 /** The attribute that DynamoDB's TTL reads on every service table. */
 export const TTL_ATTRIBUTE = 'expiresAt';

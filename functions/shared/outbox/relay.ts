@@ -4,12 +4,13 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { EventPublisher } from '../events/publisher.js';
 import { withHouseMiddleware } from '../middleware.js';
 import { logger, MetricUnit, metrics } from '../observability.js';
-import { eventFromOutboxImage } from './outbox.js';
+import { eventsFromImage } from './outbox.js';
 
 /**
- * Publishes the outbox items of a stream batch. When some cannot be published
- * after the publisher's retries, it reports the first of them as the batch item
- * failure, so Lambda retries from there (stream order is kept; events already
+ * Publishes the events of a stream batch's records (outbox items, inserted
+ * items carrying events), in stream order. When some cannot be published
+ * after the publisher's retries, it reports the first record holding one as
+ * the batch item failure, so Lambda retries from there (events already
  * published may go again, which consumers tolerate by design).
  */
 export const outboxRelay = (publisher: () => EventPublisher) =>
@@ -19,7 +20,10 @@ export const outboxRelay = (publisher: () => EventPublisher) =>
         const image = record.dynamodb?.NewImage;
         const sequenceNumber = record.dynamodb?.SequenceNumber;
         if (!image || !sequenceNumber) return [];
-        return [{ sequenceNumber, event: eventFromOutboxImage(image as Record<string, AttributeValue>) }];
+        return eventsFromImage(image as Record<string, AttributeValue>).map((event) => ({
+          sequenceNumber,
+          event,
+        }));
       });
       const failed = new Set(await publisher().publish(records.map(({ event }) => event)));
       metrics.addMetric('EventsRelayed', MetricUnit.Count, records.length - failed.size);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { type DomainEvent, defineEvent } from '../../../../functions/shared/events/define-event.js';
 import type { EventPublisher } from '../../../../functions/shared/events/publisher.js';
-import { outboxItem } from '../../../../functions/shared/outbox/outbox.js';
+import { carryingEvents, outboxItem } from '../../../../functions/shared/outbox/outbox.js';
 import { outboxRelay } from '../../../../functions/shared/outbox/relay.js';
 import { lambdaContext } from '../../../support/api-gateway.js';
 
@@ -15,17 +15,17 @@ const Pinged = defineEvent({
   data: z.object({ n: z.number() }),
 });
 
-const streamOf = (events: DomainEvent[]): DynamoDBStreamEvent => ({
-  Records: events.map((event, index) => ({
+type Image = NonNullable<DynamoDBStreamEvent['Records'][number]['dynamodb']>['NewImage'];
+
+/** A stream batch of INSERT records, one per new item. */
+const streamOfItems = (items: object[]): DynamoDBStreamEvent => ({
+  Records: items.map((item, index) => ({
     eventName: 'INSERT',
-    dynamodb: {
-      SequenceNumber: String(100 + index),
-      NewImage: marshall(outboxItem(event)) as NonNullable<
-        DynamoDBStreamEvent['Records'][number]['dynamodb']
-      >['NewImage'],
-    },
+    dynamodb: { SequenceNumber: String(100 + index), NewImage: marshall(item) as Image },
   })),
 });
+
+const streamOf = (events: DomainEvent[]) => streamOfItems(events.map((event) => outboxItem(event)));
 
 const recordingPublisher = (fails: (event: DomainEvent) => boolean = () => false) => {
   const published: DomainEvent[] = [];
@@ -45,6 +45,23 @@ describe('outboxRelay', () => {
     const result = await outboxRelay(() => publisher)(streamOf(events), lambdaContext());
     expect(result).toEqual({ batchItemFailures: [] });
     expect(published).toEqual(events);
+  });
+
+  it('publishes the events an inserted item carries, in order, with the outbox items around it', async () => {
+    const [first, second, third] = [
+      Pinged.create({ n: 1 }),
+      Pinged.create({ n: 2 }),
+      Pinged.create({ n: 3 }),
+    ];
+    const { publisher, published } = recordingPublisher();
+    const stream = streamOfItems([
+      outboxItem(first),
+      carryingEvents({ pk: 'PAYMENT#o-1', sk: 'PAYMENT', status: 'CHARGED' }, [second, third]),
+      { pk: 'PAYMENT#o-2', sk: 'PAYMENT', status: 'CHARGED' },
+    ]);
+    const result = await outboxRelay(() => publisher)(stream, lambdaContext());
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(published).toEqual([first, second, third]);
   });
 
   it('reports the first unpublished record so the stream retries from there', async () => {
