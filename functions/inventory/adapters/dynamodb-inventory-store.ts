@@ -23,13 +23,20 @@ const stockKey = (sku: string) => ({ pk: `STOCK#${sku}`, sk: 'STOCK' });
 const reservationKey = (orderId: string) => ({ pk: `RESERVATION#${orderId}`, sk: 'RESERVATION' });
 
 type StockRecord = StockItem & { pk: string; sk: string };
-type ReservationRecord = Reservation & { pk: string; sk: string; holdPartition?: string };
+type ReservationRecord = Reservation & {
+  pk: string;
+  sk: string;
+  holdPartition?: string;
+  /** The events its insert carried to the relay. */
+  outboxEvents?: string;
+};
 
 const toStock = ({ pk: _pk, sk: _sk, ...item }: StockRecord): StockItem => item;
 const toReservation = ({
   pk: _pk,
   sk: _sk,
   holdPartition: _held,
+  outboxEvents: _relayed,
   ...reservation
 }: ReservationRecord): Reservation => reservation;
 

@@ -8,7 +8,7 @@ import type { LedgerEntry, SimulatorLedger } from './simulated-provider.js';
 const paymentKey = (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'PAYMENT' });
 const ledgerKey = (key: string) => ({ pk: `SIMULATOR#${key}`, sk: 'LEDGER' });
 
-type PaymentRecord = Payment & { pk: string; sk: string };
+type PaymentRecord = Payment & { pk: string; sk: string; outboxEvents?: string };
 type LedgerRecord = LedgerEntry & { pk: string; sk: string };
 
 export const dynamoPaymentStore = (db: DynamoDBDocumentClient, tableName: string): PaymentStore => ({
@@ -17,7 +17,8 @@ export const dynamoPaymentStore = (db: DynamoDBDocumentClient, tableName: string
       new GetCommand({ TableName: tableName, Key: paymentKey(orderId), ConsistentRead: true }),
     );
     if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, ...payment } = Item as PaymentRecord;
+    // The events its insert carried were relayed then: they are not the payment's.
+    const { pk: _pk, sk: _sk, outboxEvents: _relayed, ...payment } = Item as PaymentRecord;
     return payment;
   },
 

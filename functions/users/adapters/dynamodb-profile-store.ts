@@ -5,7 +5,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts } from '../../shared/dynamodb.js';
+import { conditionFailedAt } from '../../shared/dynamodb.js';
+import { carryingEvents } from '../../shared/outbox/outbox.js';
 import { EmailTakenError, ProfileNotFoundError } from '../domain/errors.js';
 import { normalizedEmail, type Profile } from '../domain/profile.js';
 import type { ProfileStore } from '../use-cases/ports.js';
@@ -13,8 +14,10 @@ import type { ProfileStore } from '../use-cases/ports.js';
 const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 const emailKey = (email: string) => ({ pk: `EMAIL#${normalizedEmail(email)}`, sk: 'EMAIL' });
 
-type ProfileRecord = Profile & { pk: string; sk: string };
-const toProfile = ({ pk: _pk, sk: _sk, ...profile }: ProfileRecord): Profile => profile;
+/** A profile as stored; its insert carried the events of the sign-up to the relay. */
+type ProfileRecord = Profile & { pk: string; sk: string; outboxEvents?: string };
+const toProfile = ({ pk: _pk, sk: _sk, outboxEvents: _relayed, ...profile }: ProfileRecord): Profile =>
+  profile;
 
 export const dynamoProfileStore = (db: DynamoDBDocumentClient, tableName: string): ProfileStore => ({
   async create(profile, events) {
@@ -32,11 +35,10 @@ export const dynamoProfileStore = (db: DynamoDBDocumentClient, tableName: string
             {
               Put: {
                 TableName: tableName,
-                Item: { ...profileKey(profile.userId), ...profile },
+                Item: carryingEvents({ ...profileKey(profile.userId), ...profile }, events),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...outboxPuts(tableName, events),
           ],
         }),
       );

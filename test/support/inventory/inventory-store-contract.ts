@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InventoryReserved } from '../../../functions/inventory/contracts/events.js';
 import {
   OutOfStockError,
   StockChangedConcurrentlyError,
@@ -80,12 +81,15 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       expect(await store.getStock('B2')).toMatchObject({ available: 0, reserved: 1 });
     });
 
-    it('reserves an order once', async () => {
+    it('reserves an order once, and gives back the reservation alone, not the events it caused', async () => {
       const store = await fresh();
       await stocked(store, 'A1', 5);
-      expect(await store.reserve(held('o-1', [{ sku: 'A1', quantity: 2 }]), [])).toBe('RESERVED');
+      const reservation = held('o-1', [{ sku: 'A1', quantity: 2 }]);
+      const reserved = InventoryReserved.create({ orderId: 'o-1', lines: [{ sku: 'A1', quantity: 2 }] });
+      expect(await store.reserve(reservation, [reserved])).toBe('RESERVED');
       expect(await store.reserve(held('o-1', [{ sku: 'A1', quantity: 2 }]), [])).toBe('ALREADY_RECORDED');
       expect(await store.getStock('A1')).toMatchObject({ available: 3, reserved: 2 });
+      expect(await store.getReservation('o-1')).toEqual(reservation);
     });
 
     it('moves a reservation between states once, adjusting its stock', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulatorLedger } from '../../../functions/payments/adapters/simulated-provider.js';
+import { PaymentCompleted } from '../../../functions/payments/contracts/events.js';
 import type { Payment } from '../../../functions/payments/domain/payment.js';
 import type { PaymentStore } from '../../../functions/payments/use-cases/ports.js';
 import { money } from '../../../functions/shared/money.js';
@@ -19,9 +20,15 @@ export const paymentsContract = (
   fresh: () => Promise<{ store: PaymentStore; ledger: SimulatorLedger }>,
 ) => {
   describe(name, () => {
-    it('records a payment once per order', async () => {
+    it('records a payment once per order, and gives back the payment alone, not the events it caused', async () => {
       const { store } = await fresh();
-      expect(await store.record(charged, [])).toBe(true);
+      const completed = PaymentCompleted.create({
+        orderId: 'o-1',
+        userId: 'u-1',
+        amount: money(100),
+        chargeId: 'ch_1',
+      });
+      expect(await store.record(charged, [completed])).toBe(true);
       expect(await store.record({ ...charged, chargeId: 'ch_2' }, [])).toBe(false);
       expect(await store.get('o-1')).toEqual(charged);
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UserRegistered } from '../../../functions/users/contracts/events.js';
 import { EmailTakenError, ProfileNotFoundError } from '../../../functions/users/domain/errors.js';
 import { newProfile } from '../../../functions/users/domain/profile.js';
 import type { ProfileStore } from '../../../functions/users/use-cases/ports.js';
@@ -8,11 +9,14 @@ const NOW = new Date('2026-11-22T10:00:00.000Z');
 /** What every profile store promises; the in-memory twin and the DynamoDB adapter both run it. */
 export const profileStoreContract = (name: string, fresh: () => Promise<ProfileStore>) => {
   describe(name, () => {
-    it('stores a profile and reads it back', async () => {
+    it('stores a profile and reads it back, without the events its sign-up caused', async () => {
       const store = await fresh();
       const profile = newProfile('u-1', 'Ann@Example.com', 'Ann', NOW);
-      await store.create(profile, []);
+      await store.create(profile, [
+        UserRegistered.create({ userId: 'u-1', email: profile.email, name: 'Ann' }),
+      ]);
       expect(await store.get('u-1')).toEqual(profile);
+      expect(await store.rename('u-1', 'Annie', NOW.toISOString())).toEqual({ ...profile, name: 'Annie' });
     });
 
     it('refuses a second profile with the same email, whatever its case', async () => {
