@@ -1,16 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import * as z from 'zod';
 import { writeWithEvents } from '../../../functions/shared/dynamodb.js';
-import { defineEvent } from '../../../functions/shared/events/define-event.js';
 import { createTable, dynamoDbLocalClient } from '../../support/dynamodb-tables.js';
-
-const Pinged = defineEvent({
-  source: 'shop.test',
-  detailType: 'Pinged',
-  version: 1,
-  data: z.object({ n: z.number() }),
-});
+import { Pinged } from '../../support/test-events.js';
 
 /** A client on DynamoDB Local that remembers which commands it sent. */
 const setUp = async () => {

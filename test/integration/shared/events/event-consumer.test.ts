@@ -8,13 +8,8 @@ import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../../../functions/shared
 import { dynamoInbox, inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { lambdaContext } from '../../../support/api-gateway.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
+import { Pinged } from '../../../support/test-events.js';
 
-const Pinged = defineEvent({
-  source: 'shop.test',
-  detailType: 'Pinged',
-  version: 1,
-  data: z.object({ n: z.number() }),
-});
 const Ponged = defineEvent({
   source: 'shop.test',
   detailType: 'Ponged',

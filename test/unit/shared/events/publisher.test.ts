@@ -1,19 +1,12 @@
 import type { EventBridgeClient, PutEventsCommand, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
-import { defineEvent } from '../../../../functions/shared/events/define-event.js';
 import {
   EventsNotPublishedError,
   eventBridgePublisher,
   publishAll,
 } from '../../../../functions/shared/events/publisher.js';
+import { Pinged } from '../../../support/test-events.js';
 
-const Pinged = defineEvent({
-  source: 'shop.test',
-  detailType: 'Pinged',
-  version: 1,
-  data: z.object({ n: z.number() }),
-});
 const events = (count: number) => Array.from({ length: count }, (_, n) => Pinged.create({ n }));
 
 /** A PutEvents fake: `outcome(n, attempt)` says whether event n fails on that attempt. */

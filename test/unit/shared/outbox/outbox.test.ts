@@ -1,7 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
-import { defineEvent } from '../../../../functions/shared/events/define-event.js';
 import {
   carryingEvents,
   eventsFromImage,
@@ -9,13 +7,7 @@ import {
   outboxItem,
 } from '../../../../functions/shared/outbox/outbox.js';
 import { matches } from '../../../../local/eventbridge/pattern.js';
-
-const Pinged = defineEvent({
-  source: 'shop.test',
-  detailType: 'Pinged',
-  version: 1,
-  data: z.object({ n: z.number() }),
-});
+import { Pinged } from '../../../support/test-events.js';
 
 /** A stream record as Lambda's filters see it. */
 const record = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', item: object) => ({

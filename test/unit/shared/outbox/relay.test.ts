@@ -1,19 +1,12 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
-import { type DomainEvent, defineEvent } from '../../../../functions/shared/events/define-event.js';
+import type { DomainEvent } from '../../../../functions/shared/events/define-event.js';
 import type { EventPublisher } from '../../../../functions/shared/events/publisher.js';
 import { carryingEvents, outboxItem } from '../../../../functions/shared/outbox/outbox.js';
 import { outboxRelay } from '../../../../functions/shared/outbox/relay.js';
 import { lambdaContext } from '../../../support/api-gateway.js';
-
-const Pinged = defineEvent({
-  source: 'shop.test',
-  detailType: 'Pinged',
-  version: 1,
-  data: z.object({ n: z.number() }),
-});
+import { Pinged } from '../../../support/test-events.js';
 
 type Image = NonNullable<DynamoDBStreamEvent['Records'][number]['dynamodb']>['NewImage'];
 
