@@ -47,9 +47,18 @@ export const coldStartMs = (probe: Probe): Promise<number> =>
     });
   });
 
-/** The median of `runs` cold starts, one after another. */
-export const medianColdStartMs = async (probe: Probe, runs: number): Promise<number> => {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) samples.push(await coldStartMs(probe));
-  return round(median(samples), 1);
+/**
+ * The median of `runs` cold starts of each probe, by probe name. The runs go
+ * round-robin (every probe once, then again), so what warms up or slows down
+ * meanwhile — DynamoDB Local's JVM, the disk cache, a busy machine — falls on
+ * every probe alike instead of on whichever is measured first.
+ */
+export const medianColdStarts = async (
+  probes: readonly Probe[],
+  runs: number,
+): Promise<Map<string, number>> => {
+  const samples = new Map(probes.map((probe) => [probe.function, [] as number[]]));
+  for (let run = 0; run < runs; run++)
+    for (const probe of probes) samples.get(probe.function)?.push(await coldStartMs(probe));
+  return new Map([...samples].map(([name, times]) => [name, round(median(times), 1)]));
 };

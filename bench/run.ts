@@ -7,7 +7,7 @@ import { startLocalCloud } from '../local/cloud.js';
 import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
 import { costModel } from './cost.js';
-import { medianColdStartMs, type Probe } from './init.js';
+import { medianColdStarts, type Probe } from './init.js';
 import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
 import { PRICES } from './prices.js';
@@ -124,12 +124,12 @@ try {
     event: {},
   };
   progress(`Cold starts: ${probes.length} functions × ${runs} runs, and the baseline…`);
-  const baselineMs = await medianColdStartMs(baseline, runs);
-  const init: { function: string; medianMs: number; ratio: number }[] = [];
-  for (const probe of probes) {
-    const medianMs = await medianColdStartMs(probe, runs);
-    init.push({ function: probe.function, medianMs, ratio: round(medianMs / baselineMs) });
-  }
+  const coldStarts = await medianColdStarts([baseline, ...probes], runs);
+  const baselineMs = coldStarts.get(baseline.function) ?? Number.NaN;
+  const init = probes.map((probe) => {
+    const medianMs = coldStarts.get(probe.function) ?? Number.NaN;
+    return { function: probe.function, medianMs, ratio: round(medianMs / baselineMs) };
+  });
 
   progress(
     values.quick
