@@ -1,7 +1,7 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { catalogReader } from '../catalog/contracts/get-products.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
+import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { dynamoCartStore } from './adapters/dynamodb-cart-store.js';
 import { cartConfig } from './config.js';
 import type { CartDependencies } from './use-cases/ports.js';
@@ -14,7 +14,7 @@ export const cartDependencies = (): CartDependencies => {
     const config = cartConfig.load();
     dependencies = {
       carts: dynamoCartStore(dynamoDocumentClient(), config.CART_TABLE_NAME),
-      catalog: catalogReader(new LambdaClient({}), config.CATALOG_GET_PRODUCTS_FUNCTION),
+      catalog: catalogReader(lambdaInvoker(), config.CATALOG_GET_PRODUCTS_FUNCTION),
       clock: () => new Date(),
     };
   }

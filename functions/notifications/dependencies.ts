@@ -1,8 +1,7 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { hmacCursors } from '../shared/pagination.js';
 import { dynamoNotificationStore } from './adapters/dynamodb-notification-store.js';
-import { loggedEmailSender, sesEmailSender } from './adapters/email-senders.js';
+import { loggedEmailSender, sesClient, sesEmailSender } from './adapters/email-senders.js';
 import { notificationsConfig } from './config.js';
 import type { NotificationsDependencies } from './use-cases/ports.js';
 
@@ -14,7 +13,7 @@ export const notificationsDependencies = (): NotificationsDependencies => {
     const config = notificationsConfig.load();
     dependencies = {
       notifications: dynamoNotificationStore(dynamoDocumentClient(), config.NOTIFICATIONS_TABLE_NAME),
-      email: config.EMAIL_FROM ? sesEmailSender(new SESv2Client({}), config.EMAIL_FROM) : loggedEmailSender(),
+      email: config.EMAIL_FROM ? sesEmailSender(sesClient(), config.EMAIL_FROM) : loggedEmailSender(),
       cursors: hmacCursors(config.CURSOR_SECRET),
       clock: () => new Date(),
       ...(config.ADMIN_ALERT_EMAIL ? { adminEmail: config.ADMIN_ALERT_EMAIL } : {}),

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { cartReader } from '../cart/contracts/get-cart-lines.js';
 import { catalogReader } from '../catalog/contracts/get-products.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
+import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { hmacCursors } from '../shared/pagination.js';
 import { dynamoOrderStore } from './adapters/dynamodb-order-store.js';
-import { stepFunctionsWorkflows } from './adapters/step-functions-workflows.js';
+import { stepFunctionsClient, stepFunctionsWorkflows } from './adapters/step-functions-workflows.js';
 import { ordersApiConfig, ordersConfig } from './config.js';
 import type { OrdersDependencies } from './use-cases/ports.js';
 
@@ -29,12 +28,12 @@ export const orderStepDependencies = (): OrderStepDependencies => {
 export const ordersDependencies = (): OrdersDependencies => {
   if (!api) {
     const config = ordersApiConfig.load();
-    const lambda = new LambdaClient({});
+    const lambda = lambdaInvoker();
     api = {
       ...orderStepDependencies(),
       catalog: catalogReader(lambda, config.CATALOG_GET_PRODUCTS_FUNCTION),
       cart: cartReader(lambda, config.CART_GET_CART_LINES_FUNCTION),
-      workflows: stepFunctionsWorkflows(new SFNClient({}), {
+      workflows: stepFunctionsWorkflows(stepFunctionsClient(), {
         orderSaga: config.ORDER_SAGA_ARN,
         orderCancellation: config.ORDER_CANCELLATION_ARN,
       }),

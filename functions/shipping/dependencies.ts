@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { shipmentClaims } from '../orders/contracts/claim-shipment.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
+import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { dynamoShipmentStore } from './adapters/dynamodb-shipment-store.js';
 import { shipOrderConfig, shippingConfig } from './config.js';
 import type { ShipOrderDependencies, ShippingDependencies } from './use-cases/ports.js';
@@ -28,7 +28,7 @@ export const shipOrderDependencies = (): ShipOrderDependencies => {
     const config = shipOrderConfig.load();
     shipping = {
       ...shippingDependencies(),
-      claims: shipmentClaims(new LambdaClient({}), config.ORDERS_CLAIM_SHIPMENT_FUNCTION),
+      claims: shipmentClaims(lambdaInvoker(), config.ORDERS_CLAIM_SHIPMENT_FUNCTION),
     };
   }
   return shipping;

@@ -1,7 +1,7 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { notificationsReader } from '../notifications/contracts/count-unread.js';
 import { ordersReader } from '../orders/contracts/list-recent-orders.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { dynamoProfileStore } from './adapters/dynamodb-profile-store.js';
 import { dashboardConfig } from './dashboard-config.js';
 import type { DashboardSources } from './use-cases/dashboard.js';
@@ -15,7 +15,7 @@ let dependencies: DashboardDependencies | undefined;
 export const dashboardDependencies = (): DashboardDependencies => {
   if (!dependencies) {
     const config = dashboardConfig.load();
-    const lambda = new LambdaClient({});
+    const lambda = lambdaInvoker();
     const orders = ordersReader(lambda, config.ORDERS_LIST_RECENT_FUNCTION);
     const notifications = notificationsReader(lambda, config.NOTIFICATIONS_COUNT_UNREAD_FUNCTION);
     dependencies = {

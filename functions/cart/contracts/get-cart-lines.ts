@@ -1,7 +1,6 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
 import { skuSchema } from '../../catalog/contracts/schemas.js';
-import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 
 /** The cart's read contract for checkout: the customer's lines, unpriced. */
 export const GetCartLines = defineContract({
@@ -13,7 +12,7 @@ export const GetCartLines = defineContract({
 });
 
 /** The typed client orders uses; `functionName` comes from its config. */
-export const cartReader = (client: LambdaClient, functionName: string) => ({
+export const cartReader = (client: LambdaInvoker, functionName: string) => ({
   async lines(userId: string) {
     const { lines } = await invokeContract(client, functionName, GetCartLines, { userId });
     return lines;

@@ -1,6 +1,5 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
-import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 import { moneySchema } from '../../shared/money.js';
 import { skuSchema } from './schemas.js';
 
@@ -23,7 +22,7 @@ export const GetProducts = defineContract({
 export type ProductSummary = z.infer<typeof GetProducts.output>['items'][number];
 
 /** The typed client other services use; `functionName` comes from their config. */
-export const catalogReader = (client: LambdaClient, functionName: string) => ({
+export const catalogReader = (client: LambdaInvoker, functionName: string) => ({
   async getProducts(skus: readonly string[]): Promise<ProductSummary[]> {
     const unique = [...new Set(skus)];
     const { items } = await invokeContract(client, functionName, GetProducts, { skus: unique });

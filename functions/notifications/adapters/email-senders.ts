@@ -1,10 +1,23 @@
-import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SendEmailCommand, SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
+import { onFirstUse } from '../../shared/lazy-sdk.js';
 import { logger } from '../../shared/observability.js';
 import type { EmailSender } from '../use-cases/ports.js';
 
+/** What sending an email needs of SES: an `SESv2Client`, or a stand-in in tests. */
+export interface EmailService {
+  send(command: SendEmailCommand): Promise<SendEmailCommandOutput>;
+}
+
+/** The SES client, loaded with the first email (not by the listing routes). */
+export const sesClient = (): EmailService => {
+  const client = onFirstUse(async () => new (await import('@aws-sdk/client-sesv2')).SESv2Client({}));
+  return { send: async (command) => (await client()).send(command) };
+};
+
 /** Email through Amazon SES, from a verified identity. */
-export const sesEmailSender = (client: SESv2Client, from: string): EmailSender => ({
+export const sesEmailSender = (client: EmailService, from: string): EmailSender => ({
   async send({ to, subject, body }) {
+    const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
     await client.send(
       new SendEmailCommand({
         FromEmailAddress: from,

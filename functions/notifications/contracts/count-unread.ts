@@ -1,6 +1,5 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
-import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 
 /** How many unread notifications a customer has: the dashboard's read contract. */
 export const CountUnreadNotifications = defineContract({
@@ -9,7 +8,7 @@ export const CountUnreadNotifications = defineContract({
   output: z.object({ unread: z.number().int().min(0) }),
 });
 
-export const notificationsReader = (client: LambdaClient, functionName: string) => ({
+export const notificationsReader = (client: LambdaInvoker, functionName: string) => ({
   async unreadCount(userId: string): Promise<number> {
     return (await invokeContract(client, functionName, CountUnreadNotifications, { userId })).unread;
   },

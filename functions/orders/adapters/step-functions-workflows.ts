@@ -1,5 +1,17 @@
-import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { StartExecutionCommand, StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
+import { onFirstUse } from '../../shared/lazy-sdk.js';
 import type { Workflows } from '../use-cases/ports.js';
+
+/** What starting a workflow needs of Step Functions: an `SFNClient`, or a stand-in in tests. */
+export interface WorkflowStarter {
+  send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
+}
+
+/** The Step Functions client, loaded when a workflow is first started (not by orders' read routes). */
+export const stepFunctionsClient = (): WorkflowStarter => {
+  const client = onFirstUse(async () => new (await import('@aws-sdk/client-sfn')).SFNClient({}));
+  return { send: async (command) => (await client()).send(command) };
+};
 
 /**
  * Starts the order's workflows, named after the order. For a Standard
@@ -8,10 +20,11 @@ import type { Workflows } from '../use-cases/ports.js';
  * idempotent tasks make harmless.
  */
 export const stepFunctionsWorkflows = (
-  client: SFNClient,
+  client: WorkflowStarter,
   arns: { orderSaga: string; orderCancellation: string },
 ): Workflows => {
   const start = async (stateMachineArn: string, name: string, input: unknown) => {
+    const { ExecutionAlreadyExists, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
     try {
       await client.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
     } catch (error) {

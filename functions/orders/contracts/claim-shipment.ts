@@ -1,6 +1,5 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
-import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 import { orderIdSchema } from './schemas.js';
 
 /**
@@ -19,6 +18,6 @@ export const ClaimShipment = defineContract({
 });
 
 /** The typed client shipping uses; `functionName` comes from its config. */
-export const shipmentClaims = (client: LambdaClient, functionName: string) => ({
+export const shipmentClaims = (client: LambdaInvoker, functionName: string) => ({
   claim: (orderId: string) => invokeContract(client, functionName, ClaimShipment, { orderId }),
 });

@@ -1,6 +1,5 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
-import { defineContract, invokeContract } from '../../shared/invoke/contract.js';
+import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 import { orderView } from './schemas.js';
 
 /** A customer's newest orders: the dashboard's read contract. */
@@ -10,7 +9,7 @@ export const ListRecentOrders = defineContract({
   output: z.object({ items: z.array(orderView) }),
 });
 
-export const ordersReader = (client: LambdaClient, functionName: string) => ({
+export const ordersReader = (client: LambdaInvoker, functionName: string) => ({
   async recent(userId: string, limit: number) {
     return (await invokeContract(client, functionName, ListRecentOrders, { userId, limit })).items;
   },

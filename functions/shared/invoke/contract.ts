@@ -1,8 +1,8 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { InvokeCommand } from '@aws-sdk/client-lambda';
+import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
 import { currentCorrelation } from '../correlation.js';
 import { TransientError } from '../errors.js';
+import { onFirstUse } from '../lazy-sdk.js';
 import type { LambdaHandler } from '../middleware.js';
 import { directInvocation } from './saga-task.js';
 
@@ -40,13 +40,25 @@ export class ContractCallFailedError extends TransientError {
   readonly slug = 'dependency-failed';
 }
 
+/** What a contract's caller needs of Lambda: a `LambdaClient`, or a stand-in in tests. */
+export interface LambdaInvoker {
+  send(command: InvokeCommand): Promise<InvokeCommandOutput>;
+}
+
+/** The Lambda client of a function that reads another service's contract, loaded on its first call. */
+export const lambdaInvoker = (): LambdaInvoker => {
+  const client = onFirstUse(async () => new (await import('@aws-sdk/client-lambda')).LambdaClient({}));
+  return { send: async (command) => (await client()).send(command) };
+};
+
 export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
-  client: LambdaClient,
+  client: LambdaInvoker,
   functionName: string,
   contract: Contract<I, O>,
   input: z.input<I>,
 ): Promise<z.output<O>> => {
   const payload = { correlationId: currentCorrelation().correlationId, request: input };
+  const { InvokeCommand } = await import('@aws-sdk/client-lambda');
   const response = await client.send(
     new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }),
   );
