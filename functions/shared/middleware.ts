@@ -1,10 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type Correlation, currentCorrelation, withCorrelation } from './correlation.js';
-import { logger, metrics, tracer } from './observability.js';
+import { logger, metrics } from './observability.js';
 
 /**
  * Publishes the invocation's metrics if it recorded any, plus the cold-start
@@ -36,7 +35,7 @@ export type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
 
 /**
  * The house middleware chain, in the one order every preset shares:
- * Powertools logger context, tracing, metrics, correlation keys, then the
+ * Powertools logger context, metrics, correlation keys, then the
  * preset's own edge middleware (innermost, so it sees errors first).
  */
 export const withHouseMiddleware = <E, R>(
@@ -46,7 +45,6 @@ export const withHouseMiddleware = <E, R>(
 ): LambdaHandler<E, R> => {
   const chain = middy<E, R>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(publishMetrics())
     .use(correlationKeys());
   const handler = (edge ? chain.use(edge) : chain).handler(core);

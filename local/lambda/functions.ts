@@ -398,8 +398,7 @@ export const functionDefinitions = (
         AWS_LAMBDA_FUNCTION_NAME: name,
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(props.MemorySize ?? 128),
         ...variables,
-        // Tracing and metrics are CloudWatch and X-Ray features; locally they would only add noise.
-        POWERTOOLS_TRACE_ENABLED: 'false',
+        // Metrics are a CloudWatch feature; locally they would only add noise.
         POWERTOOLS_METRICS_DISABLED: 'true',
       },
       asyncRetries: invokeConfig?.retries ?? 2,
