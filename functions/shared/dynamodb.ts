@@ -4,6 +4,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   PutCommand,
@@ -109,6 +110,41 @@ export const whenConditionHolds = async (write: Promise<unknown>): Promise<boole
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+};
+
+/** BatchGetItem takes at most 100 keys. */
+const BATCH_GET_LIMIT = 100;
+const BATCH_GET_ATTEMPTS = 6;
+
+/**
+ * The items of `keys` that exist, in no particular order: 100 keys per
+ * BatchGetItem, the keys DynamoDB left unprocessed asked again after a
+ * jittered backoff (it does so under throttling), a few times at most.
+ */
+export const batchGetAll = async <T>(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly Record<string, unknown>[],
+  { consistent = false }: { consistent?: boolean } = {},
+): Promise<T[]> => {
+  const found: T[] = [];
+  for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
+    let pending = keys.slice(start, start + BATCH_GET_LIMIT);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt === BATCH_GET_ATTEMPTS) throw new Error('DynamoDB kept keys unprocessed after retries.');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+      const result = await db.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName]: { Keys: [...pending], ...(consistent ? { ConsistentRead: true } : {}) },
+          },
+        }),
+      );
+      found.push(...((result.Responses?.[tableName] ?? []) as T[]));
+      pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    }
+  }
+  return found;
 };
 
 /**

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -8,7 +7,13 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import {
+  batchGetAll,
+  conditionFailedAt,
+  outboxPuts,
+  queryIndexPage,
+  whenConditionHolds,
+} from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Category } from '../domain/category.js';
 import {
@@ -39,10 +44,6 @@ const toProductItem = (product: Product): ProductItem => ({
 /** The product without the item's key and index attributes. */
 const toProduct = ({ pk: _pk, sk: _sk, kind: _kind, listKey: _listKey, ...product }: ProductItem): Product =>
   product;
-
-const BATCH_GET_LIMIT = 100;
-const BATCH_GET_ATTEMPTS = 5;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string): ProductStore => {
   const categoryMustExist = (category: string) => ({
@@ -83,23 +84,8 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
       return Item ? toProduct(Item as ProductItem) : undefined;
     },
 
-    async getMany(skus) {
-      const found: Product[] = [];
-      for (let start = 0; start < skus.length; start += BATCH_GET_LIMIT) {
-        let keys: Record<string, unknown>[] = skus.slice(start, start + BATCH_GET_LIMIT).map(productKey);
-        for (let attempt = 0; keys.length > 0; attempt++) {
-          if (attempt === BATCH_GET_ATTEMPTS)
-            throw new Error('DynamoDB kept keys unprocessed after retries.');
-          if (attempt > 0) await sleep(Math.random() * 25 * 2 ** attempt);
-          const result = await db.send(
-            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
-          );
-          found.push(...(result.Responses?.[tableName] ?? []).map((item) => toProduct(item as ProductItem)));
-          keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-        }
-      }
-      return found;
-    },
+    getMany: async (skus) =>
+      (await batchGetAll<ProductItem>(db, tableName, skus.map(productKey))).map(toProduct),
 
     async list({ category, limit, after }): Promise<ProductListing> {
       const index = category ? CatalogTable.indexes.byCategory : CatalogTable.indexes.byKind;

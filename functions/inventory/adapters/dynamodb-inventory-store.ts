@@ -1,6 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -8,6 +7,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  batchGetAll,
   conditionFailedAt,
   insertWithEvents,
   outboxPuts,
@@ -93,20 +93,10 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       return Item ? toStock(Item as StockRecord) : undefined;
     },
 
-    async getStocks(skus) {
-      if (skus.length === 0) return [];
-      const found: StockItem[] = [];
-      let keys: Record<string, unknown>[] = [...new Set(skus)].map(stockKey);
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt > 0) await backoff(attempt);
-        const result = await db.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        found.push(...(result.Responses?.[tableName] ?? []).map((item) => toStock(item as StockRecord)));
-        keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      }
-      return found;
-    },
+    getStocks: async (skus) =>
+      (
+        await batchGetAll<StockRecord>(db, tableName, [...new Set(skus)].map(stockKey), { consistent: true })
+      ).map(toStock),
 
     createStockItem: (item) =>
       whenConditionHolds(

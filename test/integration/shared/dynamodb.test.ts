@@ -1,6 +1,6 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import { writeWithEvents } from '../../../functions/shared/dynamodb.js';
+import { batchGetAll, writeWithEvents } from '../../../functions/shared/dynamodb.js';
 import { createTable, dynamoDbLocalClient } from '../../support/dynamodb-tables.js';
 import { Pinged } from '../../support/test-events.js';
 
@@ -64,5 +64,54 @@ describe('writeWithEvents', () => {
     expect(await writeWithEvents(db, tableName, update, [])).toBe(false);
     expect(await writeWithEvents(db, tableName, update, [Pinged.create({ n: 2 })])).toBe(false);
     expect(await items()).toEqual([]);
+  });
+});
+
+describe('batchGetAll', () => {
+  it('reads more than a hundred keys, a hundred at a time, leaving out those that do not exist', async () => {
+    const { db, tableName, sent } = await setUp();
+    const keys = Array.from({ length: 130 }, (_, n) => ({ pk: `THING#${n}`, sk: 'THING' }));
+    for (let start = 0; start < 120; start += 25)
+      await db.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [tableName]: keys
+              .slice(start, Math.min(start + 25, 120))
+              .map((key) => ({ PutRequest: { Item: { ...key, n: Number(key.pk.slice(6)) } } })),
+          },
+        }),
+      );
+    sent.length = 0;
+    const found = await batchGetAll<{ n: number }>(db, tableName, keys);
+    expect(found.map((item) => item.n).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 120 }, (_, n) => n),
+    );
+    expect(sent).toEqual(['BatchGetCommand', 'BatchGetCommand']);
+  });
+
+  /** A client whose BatchGetItem leaves `unprocessed` times every key unprocessed, then answers. */
+  const stingy = (unprocessed: number) => {
+    let calls = 0;
+    const send = vi.fn(async (command: { input: { RequestItems: Record<string, { Keys: object[] }> } }) => {
+      const [[table, { Keys }]] = Object.entries(command.input.RequestItems) as [
+        [string, { Keys: object[] }],
+      ];
+      calls++;
+      return calls <= unprocessed
+        ? { Responses: { [table]: [] }, UnprocessedKeys: { [table]: { Keys } } }
+        : { Responses: { [table]: Keys } };
+    });
+    return { db: { send } as unknown as DynamoDBDocumentClient, send };
+  };
+
+  it('asks again for the keys DynamoDB left unprocessed', async () => {
+    const { db, send } = stingy(2);
+    expect(await batchGetAll(db, 'things', [{ pk: 'A' }, { pk: 'B' }])).toEqual([{ pk: 'A' }, { pk: 'B' }]);
+    expect(send).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives up when keys stay unprocessed, rather than looping forever', async () => {
+    const { db } = stingy(Number.POSITIVE_INFINITY);
+    await expect(batchGetAll(db, 'things', [{ pk: 'A' }])).rejects.toThrow(/unprocessed/);
   });
 });
