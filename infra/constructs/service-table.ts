@@ -15,10 +15,11 @@ export interface TableDesign {
         partitionKey: string;
         sortKey: string;
         /**
-         * The attributes the index keeps besides the keys; all when absent. A
-         * write that changes only other attributes costs the index nothing.
+         * The attributes the index keeps besides the keys: the listed ones,
+         * none (`KEYS_ONLY`) or all when absent. A write that changes only
+         * attributes the index does not keep costs the index nothing.
          */
-        projection?: readonly string[];
+        projection?: 'KEYS_ONLY' | readonly string[];
       }
     >
   >;
@@ -51,9 +52,11 @@ export class ServiceTable extends Table {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        ...(index.projection
-          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }
-          : {}),
+        ...(index.projection === 'KEYS_ONLY'
+          ? { projectionType: ProjectionType.KEYS_ONLY }
+          : index.projection
+            ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }
+            : {}),
       });
     }
   }

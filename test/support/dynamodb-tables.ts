@@ -44,7 +44,12 @@ export const createTable = async (db: DynamoDBDocumentClient, design: TableDesig
                 { AttributeName: index.partitionKey, KeyType: 'HASH' },
                 { AttributeName: index.sortKey, KeyType: 'RANGE' },
               ],
-              Projection: { ProjectionType: 'ALL' },
+              Projection:
+                index.projection === 'KEYS_ONLY'
+                  ? { ProjectionType: 'KEYS_ONLY' }
+                  : index.projection
+                    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] }
+                    : { ProjectionType: 'ALL' },
             })),
           }
         : {}),

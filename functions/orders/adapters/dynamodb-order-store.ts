@@ -6,7 +6,13 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, outboxPuts, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import {
+  batchGetAll,
+  conditionFailedAt,
+  outboxPuts,
+  queryIndexPage,
+  whenConditionHolds,
+} from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import { carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
@@ -24,7 +30,8 @@ const idempotencyKey = (userId: string, keyHash: string) => ({
   sk: 'IDEMPOTENCY',
 });
 
-type OrderItem = Order & { pk: string; sk: string; customerPk: string; customerSk: string };
+type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string };
+type OrderItem = Order & OrderKeys;
 
 const orderItem = (order: Order): OrderItem => ({
   ...orderKey(order.orderId),
@@ -80,18 +87,35 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
 
     async listByCustomer(userId, { limit, after }) {
       const index = OrdersTable.indexes.byCustomer;
-      const { items, next } = await queryIndexPage<OrderItem>(db, tableName, index, `CUSTOMER#${userId}`, {
-        limit,
-        newestFirst: true,
-        ...(after ? { after } : {}),
-        keyOf: (last) => ({
-          pk: last.pk,
-          sk: last.sk,
-          customerPk: last.customerPk,
-          customerSk: last.customerSk,
-        }),
-      });
-      return { items: items.map(toOrder), ...(next ? { next } : {}) };
+      const { items: keys, next } = await queryIndexPage<OrderKeys>(
+        db,
+        tableName,
+        index,
+        `CUSTOMER#${userId}`,
+        {
+          limit,
+          newestFirst: true,
+          ...(after ? { after } : {}),
+          keyOf: (last) => ({
+            pk: last.pk,
+            sk: last.sk,
+            customerPk: last.customerPk,
+            customerSk: last.customerSk,
+          }),
+        },
+      );
+      // The index keeps the keys only: the orders themselves, in the index's order.
+      const found = new Map(
+        (
+          await batchGetAll<OrderItem>(
+            db,
+            tableName,
+            keys.map(({ pk, sk }) => ({ pk, sk })),
+          )
+        ).map((item) => [item.pk, toOrder(item)]),
+      );
+      const items = keys.flatMap(({ pk }) => found.get(pk) ?? []);
+      return { items, ...(next ? { next } : {}) };
     },
 
     async history(orderId) {

@@ -119,6 +119,15 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       expect(second.next).toBeUndefined();
     });
 
+    it('lists each order whole and as it is now, though its index keeps only the keys', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, record('u-1', 'o-1'), [], []);
+      const confirmed: Order = { ...placed, status: 'CONFIRMED', updatedAt: '2026-11-22T10:00:05.000Z' };
+      await store.transition(confirmed, 'PENDING', [], []);
+      expect((await store.listByCustomer('u-1', { limit: 10 })).items).toEqual([confirmed]);
+    });
+
     it('moves an order only from the status it expects, with its timeline entries', async () => {
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
