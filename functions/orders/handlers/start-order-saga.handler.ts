@@ -1,15 +1,15 @@
-import { eventConsumer } from '../../shared/events/event-consumer.js';
+import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../shared/events/event-consumer.js';
 import { OrderPlaced } from '../contracts/events.js';
-import { ordersDependencies, ordersInbox } from '../dependencies.js';
+import { ordersDependencies } from '../dependencies.js';
 import { startOrderSaga } from '../use-cases/start-order-saga.js';
 
-export const startOrderSagaHandler = (deps = ordersDependencies, inbox = ordersInbox) =>
+export const startOrderSagaHandler = (deps = ordersDependencies) =>
   eventConsumer(
     [OrderPlaced],
     async (event) => {
       await startOrderSaga(deps(), event.detail.data.orderId);
     },
-    { name: 'StartOrderSaga', inbox },
+    { name: 'StartOrderSaga', inbox: IDEMPOTENT_USE_CASE },
   );
 
 export const handler = startOrderSagaHandler();

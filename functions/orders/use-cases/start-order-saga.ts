@@ -4,7 +4,10 @@ import type { OrdersDependencies } from './ports.js';
 /**
  * OrderPlaced starts the order's saga, named after the order so that a
  * duplicate event cannot start a second run. An order the saga is already
- * done with is left alone.
+ * done with is left alone. That makes a duplicate a no-op without an inbox:
+ * a Standard workflow refuses a second execution of the name; an Express
+ * one may run twice (as Express itself may), which its idempotent tasks
+ * make harmless (docs/architecture.md, "The saga").
  */
 export const startOrderSaga = async (
   { orders, workflows }: Pick<OrdersDependencies, 'orders' | 'workflows'>,

@@ -46,8 +46,9 @@ const correlationOfEnvelope = (envelope: Envelope) => {
  * its writes are keyed by the event's id or by the order and step, under
  * conditions (a timeline entry keyed by the event, a message whose id comes
  * from the event, a reservation committed from HELD only, a shipment created
- * if none exists). An inbox would cost it a read and a write per event and
- * protect nothing more.
+ * if none exists, a saga started only for a pending order and named after
+ * it). An inbox would cost it a read and a write per event and protect
+ * nothing more.
  */
 export const IDEMPOTENT_USE_CASE = 'idempotent use case';
 
@@ -56,8 +57,8 @@ export interface ConsumerOptions {
   readonly name: string;
   /**
    * How duplicates are kept out: the inbox of the consumer's table, for use
-   * cases that would apply an event twice (a cart emptied again, a saga
-   * started again); or the use case itself.
+   * cases that would apply an event twice (a cart emptied again); or the use
+   * case itself.
    */
   readonly inbox: (() => Inbox) | typeof IDEMPOTENT_USE_CASE;
 }
