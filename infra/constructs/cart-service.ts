@@ -51,6 +51,8 @@ export class CartService extends Construct {
       bus: props.bus,
       events: [OrderPlaced],
       consumer: removeCheckedOutItems,
+      // Only a checkout leaves lines to remove: an order placed directly costs the cart nothing.
+      where: { fromCart: [true] },
     });
   }
 }

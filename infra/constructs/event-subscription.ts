@@ -7,11 +7,15 @@ import { Construct } from 'constructs';
 import type { EventDefinition } from '../../functions/shared/events/define-event.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 
+/** Values of the events' data fields an event must have to be delivered, as EventBridge matches them. */
+export type DataFilter = Readonly<Record<string, readonly (string | number | boolean)[]>>;
+
 /**
  * A function consuming domain events: one rule per event, matching exactly
- * that event's definition. Delivery is retried by EventBridge, a failing
- * invocation twice by Lambda, and what still fails waits in a dead-letter
- * queue for a redrive — never lost.
+ * that event's definition, and with `where` only the events whose data has
+ * those values (the others cost no invocation). Delivery is retried by
+ * EventBridge, a failing invocation twice by Lambda, and what still fails
+ * waits in a dead-letter queue for a redrive — never lost.
  */
 export class EventSubscription extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
@@ -19,7 +23,7 @@ export class EventSubscription extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { bus: IEventBus; events: readonly EventDefinition[]; consumer: IFunction },
+    props: { bus: IEventBus; events: readonly EventDefinition[]; consumer: IFunction; where?: DataFilter },
   ) {
     super(scope, id);
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { purpose: 'of the subscription' });
@@ -29,13 +33,20 @@ export class EventSubscription extends Construct {
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
     for (const event of props.events) {
+      const fields = 'shape' in event.data ? Object.keys(event.data.shape as object) : [];
+      const unknown = Object.keys(props.where ?? {}).filter((field) => !fields.includes(field));
+      if (unknown.length > 0)
+        throw new Error(`${id}: ${event.detailType} data has no field ${unknown.join(', ')} to filter on.`);
       new Rule(this, event.detailType, {
         eventBus: props.bus,
         description: `${event.detailType} → ${props.consumer.node.id}`,
         eventPattern: {
           source: [...event.pattern.source],
           detailType: [...event.pattern['detail-type']],
-          detail: { metadata: { version: [...event.pattern.detail.metadata.version] } },
+          detail: {
+            metadata: { version: [...event.pattern.detail.metadata.version] },
+            ...(props.where ? { data: props.where } : {}),
+          },
         },
         targets: [
           new LambdaFunction(props.consumer, {

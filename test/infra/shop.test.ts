@@ -343,15 +343,35 @@ describe('events', () => {
       .flatMap((template) => ofType(template.toJSON().Resources as Resources, 'AWS::Events::Rule'))
       .map(([, rule]) => rule);
 
-  it('route every event rule by the pattern of exactly one event definition', () => {
+  it('route every event rule by the pattern of exactly one event definition, filtered only on its data', () => {
     const eventRules = rules().filter((rule) => rule.Properties?.EventPattern);
     expect(eventRules.length).toBeGreaterThan(0);
     for (const rule of eventRules) {
+      const pattern = rule.Properties?.EventPattern as {
+        detail: { metadata: unknown; data?: Record<string, unknown> };
+      };
+      const { data, ...detail } = pattern.detail;
       const matching = allEvents.filter((definition) =>
-        isDeepStrictEqual(definition.pattern, rule.Properties?.EventPattern),
+        isDeepStrictEqual(definition.pattern, { ...pattern, detail }),
       );
-      expect(matching, JSON.stringify(rule.Properties?.EventPattern)).toHaveLength(1);
+      expect(matching, JSON.stringify(pattern)).toHaveLength(1);
+      const shape = (matching[0]?.data as { shape?: object } | undefined)?.shape ?? {};
+      for (const field of Object.keys(data ?? {})) expect(Object.keys(shape)).toContain(field);
     }
+  });
+
+  it('wakes the cart only for orders that came from a checkout', () => {
+    api.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        ...OrderPlaced.pattern,
+        detail: { ...OrderPlaced.pattern.detail, data: { fromCart: [true] } },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CartRemoveCheckedOutItems'), 'Arn'] },
+        }),
+      ],
+    });
   });
 
   it('give every consumer an explicit retry policy and a dead-letter queue', () => {
