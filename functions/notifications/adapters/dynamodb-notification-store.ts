@@ -5,7 +5,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import { queryIndexPage, queryPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { Notification } from '../domain/notification.js';
 import type { NotificationStore, Recipient } from '../use-cases/ports.js';
 import { NotificationsTable } from './notifications-table.js';
@@ -13,9 +13,9 @@ import { NotificationsTable } from './notifications-table.js';
 const key = (recipient: string, id: string) => ({ pk: `USER#${recipient}`, sk: `NOTIFICATION#${id}` });
 const recipientKey = (userId: string) => ({ pk: `RECIPIENT#${userId}`, sk: 'RECIPIENT' });
 
-type Item = Notification & { pk: string; sk: string; listPk: string; listSk: string; unreadPk?: string };
+type Item = Notification & { pk: string; sk: string; listSk: string; unreadPk?: string };
 
-const toNotification = ({ pk: _pk, sk: _sk, listPk: _l, listSk: _s, unreadPk: _u, ...notification }: Item) =>
+const toNotification = ({ pk: _pk, sk: _sk, listSk: _s, unreadPk: _u, ...notification }: Item) =>
   notification;
 
 export const dynamoNotificationStore = (
@@ -29,7 +29,6 @@ export const dynamoNotificationStore = (
           TableName: tableName,
           Item: {
             ...key(notification.recipient, notification.id),
-            listPk: `USER#${notification.recipient}`,
             listSk: `${notification.createdAt}#${notification.id}`,
             ...(notification.read ? {} : { unreadPk: `USER#${notification.recipient}` }),
             ...notification,
@@ -47,14 +46,25 @@ export const dynamoNotificationStore = (
   },
 
   async list(recipient, { limit, unreadOnly, after }) {
-    const index = unreadOnly ? NotificationsTable.indexes.byUnread : NotificationsTable.indexes.byRecipient;
     const partition = `USER#${recipient}`;
-    const { items, next } = await queryIndexPage<Item>(db, tableName, index, partition, {
-      limit,
-      newestFirst: true,
-      ...(after ? { after } : {}),
-      keyOf: (last) => ({ pk: last.pk, sk: last.sk, listSk: last.listSk, [index.partitionKey]: partition }),
-    });
+    const page = { limit, ...(after ? { after } : {}) };
+    const { items, next } = unreadOnly
+      ? await queryIndexPage<Item>(db, tableName, NotificationsTable.indexes.byUnread, partition, {
+          ...page,
+          newestFirst: true,
+          keyOf: (last) => ({ pk: last.pk, sk: last.sk, listSk: last.listSk, unreadPk: partition }),
+        })
+      : // Ids begin with their time: the partition read backwards is newest first.
+        await queryPage<Item>(
+          db,
+          {
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :partition AND begins_with(sk, :notification)',
+            ExpressionAttributeValues: { ':partition': partition, ':notification': 'NOTIFICATION#' },
+            ScanIndexForward: false,
+          },
+          { ...page, keyOf: (last) => ({ pk: last.pk, sk: last.sk }) },
+        );
     return { items: items.map(toNotification), ...(next ? { next } : {}) };
   },
 

@@ -2,9 +2,17 @@ import { createHash } from 'node:crypto';
 import { ADMINS, type Message, messages, type Notification } from '../domain/notification.js';
 import type { NotificationsDependencies, Recipient } from './ports.js';
 
-/** The same (event, type) always gives the same id: one message however often the event arrives. */
-export const notificationId = (eventId: string, type: string): string =>
-  createHash('sha256').update(`${eventId}:${type}`).digest('base64url').slice(0, 22);
+/**
+ * The same (event, type) always gives the same id: one message however often
+ * the event arrives. It begins with the event's time (milliseconds, base 36,
+ * 9 digits: sortable as text until the year 5000), so that a recipient's
+ * messages in id order are in time order; 13 characters of a hash follow.
+ */
+export const notificationId = (eventId: string, type: string, occurredAt: string): string =>
+  `${Date.parse(occurredAt).toString(36).padStart(9, '0')}${createHash('sha256')
+    .update(`${eventId}:${type}`)
+    .digest('base64url')
+    .slice(0, 13)}`;
 
 /**
  * Stores a message for its recipient and emails it. A message stored before
@@ -13,14 +21,15 @@ export const notificationId = (eventId: string, type: string): string =>
  */
 export const notify = async (
   deps: NotificationsDependencies,
-  news: { eventId: string; recipient: string; message: Message },
+  news: { eventId: string; occurredAt: string; recipient: string; message: Message },
 ): Promise<void> => {
   const { notifications, email, clock } = deps;
   const notification: Notification = {
-    id: notificationId(news.eventId, news.message.type),
+    id: notificationId(news.eventId, news.message.type, news.occurredAt),
     recipient: news.recipient,
     ...news.message,
-    createdAt: clock().toISOString(),
+    // When it happened: the same however late or often the event arrives.
+    createdAt: new Date(news.occurredAt).toISOString(),
     read: false,
   };
   if (!(await notifications.add(notification))) {
@@ -35,7 +44,11 @@ export const notify = async (
 };
 
 /** A new customer: remember where to write to, and welcome them. */
-export const welcome = async (deps: NotificationsDependencies, eventId: string, recipient: Recipient) => {
+export const welcome = async (
+  deps: NotificationsDependencies,
+  event: { eventId: string; occurredAt: string },
+  recipient: Recipient,
+) => {
   await deps.notifications.saveRecipient(recipient);
-  await notify(deps, { eventId, recipient: recipient.userId, message: messages.welcome(recipient.name) });
+  await notify(deps, { ...event, recipient: recipient.userId, message: messages.welcome(recipient.name) });
 };

@@ -34,14 +34,14 @@ const RULES = [
 /** Turns one event into the message it means, for whom it is meant. */
 export const sendNotification = async (
   deps: NotificationsDependencies,
-  event: { detailType: string; detail: { metadata: { eventId: string }; data: unknown } },
+  event: { detailType: string; detail: { metadata: { eventId: string; occurredAt: string }; data: unknown } },
 ): Promise<void> => {
-  const { eventId } = event.detail.metadata;
+  const { eventId, occurredAt } = event.detail.metadata;
   if (event.detailType === UserRegistered.detailType) {
     const { userId, email, name } = UserRegistered.data.parse(event.detail.data);
-    return welcome(deps, eventId, { userId, email, name });
+    return welcome(deps, { eventId, occurredAt }, { userId, email, name });
   }
   const meaning = RULES.find((candidate) => candidate.detailType === event.detailType);
   if (!meaning) throw new Error(`No message for ${event.detailType} events.`);
-  await notify(deps, { eventId, ...meaning.make(event.detail.data) });
+  await notify(deps, { eventId, occurredAt, ...meaning.make(event.detail.data) });
 };

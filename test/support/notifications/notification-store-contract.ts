@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../functions/notifications/domain/notification.js';
+import { notificationId } from '../../../functions/notifications/use-cases/notify.js';
 import type { NotificationStore } from '../../../functions/notifications/use-cases/ports.js';
 
 const note = (id: string, recipient: string, createdAt: string): Notification => ({
@@ -28,26 +29,30 @@ export const notificationStoreContract = (name: string, fresh: () => Promise<Not
 
     it('lists a recipient’s notifications newest first, a page at a time, unread ones apart', async () => {
       const store = await fresh();
-      for (const [id, at] of [
-        ['n-1', '2026-11-22T10:00:00.000Z'],
-        ['n-2', '2026-11-22T11:00:00.000Z'],
-        ['n-3', '2026-11-22T12:00:00.000Z'],
-      ] as const)
-        await store.add(note(id, 'u-1', at));
+      // Ids as notify makes them: they begin with their notification's time.
+      const [n1, n2, n3] = [
+        '2026-11-22T10:00:00.000Z',
+        '2026-11-22T11:00:00.000Z',
+        '2026-11-22T12:00:00.000Z',
+      ].map((at, n) => {
+        const id = notificationId(`event-${n}`, 'ORDER_CONFIRMED', at);
+        return { id, add: () => store.add(note(id, 'u-1', at)) };
+      });
+      for (const notification of [n2, n3, n1]) await notification?.add();
       await store.add(note('x-1', 'u-2', '2026-11-22T13:00:00.000Z'));
       const first = await store.list('u-1', { limit: 2, unreadOnly: false });
-      expect(first.items.map((item) => item.id)).toEqual(['n-3', 'n-2']);
+      expect(first.items.map((item) => item.id)).toEqual([n3?.id, n2?.id]);
       const second = await store.list('u-1', {
         limit: 2,
         unreadOnly: false,
         ...(first.next ? { after: first.next } : {}),
       });
-      expect(second.items.map((item) => item.id)).toEqual(['n-1']);
+      expect(second.items.map((item) => item.id)).toEqual([n1?.id]);
       expect(second.next).toBeUndefined();
-      expect(await store.markRead('u-1', 'n-2')).toBe(true);
+      expect(await store.markRead('u-1', n2?.id ?? '')).toBe(true);
       expect(await store.markRead('u-1', 'missing')).toBe(false);
       expect((await store.list('u-1', { limit: 10, unreadOnly: true })).items.map((item) => item.id)).toEqual(
-        ['n-3', 'n-1'],
+        [n3?.id, n1?.id],
       );
       expect(await store.countUnread('u-1')).toBe(2);
       expect(await store.countUnread('u-2')).toBe(1);

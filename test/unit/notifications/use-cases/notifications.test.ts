@@ -67,6 +67,26 @@ describe('sendNotification', () => {
     expect(await countUnread(deps, 'u-1')).toBe(2);
   });
 
+  it('dates a message by its event, and lists later events first, however late they arrive', async () => {
+    const earlier = PaymentCompleted.create(
+      { orderId: 'o-1', userId: 'u-1', amount: money(100), chargeId: 'ch_1' },
+      new Date('2026-11-20T08:00:00.000Z'),
+    );
+    const later = OrderCancelled.create(
+      { orderId: 'o-2', userId: 'u-1', reason: 'OUT_OF_STOCK', total: money(1) },
+      new Date('2026-11-21T08:00:00.000Z'),
+    );
+    await sendNotification(deps, later);
+    await sendNotification(deps, earlier);
+    await sendNotification(deps, earlier);
+    const { items } = await listNotifications(deps, customer, { unread: false, limit: 20, audience: 'me' });
+    expect(items.map((item) => [item.type, item.createdAt])).toEqual([
+      ['ORDER_CANCELLED', '2026-11-21T08:00:00.000Z'],
+      ['PAYMENT_RECEIPT', '2026-11-20T08:00:00.000Z'],
+    ]);
+    expect([...items.map((item) => item.id)].sort().reverse()).toEqual(items.map((item) => item.id));
+  });
+
   it('says why an order was cancelled', async () => {
     await sendNotification(
       deps,
