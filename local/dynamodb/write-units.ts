@@ -64,11 +64,22 @@ const projected = (item: WireItem, index: IndexShape, tableKeys: readonly string
   return Object.fromEntries(Object.entries(item).filter(([name]) => kept.has(name)));
 };
 
+/** A value as text with every map's attributes in one order: two images list them as they please. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.keys(value)
+          .sort()
+          .map((name) => `${JSON.stringify(name)}:${canonical((value as Record<string, unknown>)[name])}`)
+          .join(',')}}`
+      : JSON.stringify(value);
+
 const inIndex = (item: WireItem | undefined, index: IndexShape) =>
   item !== undefined && index.keys.every((key) => item[key] !== undefined);
 
 const sameIndexKey = (before: WireItem, after: WireItem, index: IndexShape) =>
-  index.keys.every((key) => JSON.stringify(before[key]) === JSON.stringify(after[key]));
+  index.keys.every((key) => canonical(before[key]) === canonical(after[key]));
 
 /**
  * The units of one item written outside a transaction: the table's and each
@@ -85,7 +96,7 @@ export const itemWriteUnits = (
     const was = before && inIndex(before, index) ? projected(before, index, tableKeys) : undefined;
     const is = after && inIndex(after, index) ? projected(after, index, tableKeys) : undefined;
     // An index entry that does not change costs nothing (e.g. an attribute it does not keep).
-    if (was && is && JSON.stringify(was) === JSON.stringify(is)) continue;
+    if (was && is && canonical(was) === canonical(is)) continue;
     if (was && is && !sameIndexKey(was, is, index)) units += unitsFor(itemSize(was)) + unitsFor(itemSize(is));
     else if (was || is) units += unitsFor(Math.max(was ? itemSize(was) : 0, is ? itemSize(is) : 0));
   }
