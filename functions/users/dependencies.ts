@@ -1,6 +1,5 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
-import { cognitoIdentity } from './adapters/cognito-identity.js';
+import { cognitoClient, cognitoIdentity } from './adapters/cognito-identity.js';
 import { dynamoProfileStore } from './adapters/dynamodb-profile-store.js';
 import { usersConfig } from './config.js';
 import type { UsersDependencies } from './use-cases/ports.js';
@@ -12,7 +11,8 @@ export const usersDependencies = (): UsersDependencies => {
   if (!dependencies) {
     const config = usersConfig.load();
     dependencies = {
-      identity: cognitoIdentity(new CognitoIdentityProviderClient({}), {
+      // Cognito's package loads with the first identity request: the profile routes never make one.
+      identity: cognitoIdentity(cognitoClient(), {
         userPoolId: config.USER_POOL_ID,
         clientId: config.USER_POOL_CLIENT_ID,
       }),

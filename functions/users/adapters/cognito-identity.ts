@@ -1,17 +1,5 @@
-import {
-  AdminDeleteUserCommand,
-  CodeMismatchException,
-  type CognitoIdentityProviderClient,
-  ConfirmSignUpCommand,
-  ExpiredCodeException,
-  InitiateAuthCommand,
-  InvalidPasswordException,
-  NotAuthorizedException,
-  SignUpCommand,
-  UserNotConfirmedException,
-  UserNotFoundException,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { onFirstUse } from '../../shared/lazy-sdk.js';
 import type { Tokens } from '../contracts/schemas.js';
 import {
   EmailTakenError,
@@ -35,12 +23,21 @@ const tokensOf = (
   };
 };
 
+/** The SDK's Cognito package, loaded with the first identity request. */
+const cognitoSdk = onFirstUse(() => import('@aws-sdk/client-cognito-identity-provider'));
+
+/** The Cognito client, loaded with the first identity request (not by the profile routes). */
+export const cognitoClient = (): (() => Promise<CognitoIdentityProviderClient>) =>
+  onFirstUse(async () => new (await cognitoSdk()).CognitoIdentityProviderClient({}));
+
 /** The user pool through the Cognito API; the email is the sign-in name. */
 export const cognitoIdentity = (
-  client: CognitoIdentityProviderClient,
+  cognito: () => Promise<CognitoIdentityProviderClient>,
   pool: { userPoolId: string; clientId: string },
 ): IdentityProvider => ({
   async signUp({ email, password, name }) {
+    const { SignUpCommand, UsernameExistsException, InvalidPasswordException } = await cognitoSdk();
+    const client = await cognito();
     try {
       const result = await client.send(
         new SignUpCommand({
@@ -63,6 +60,14 @@ export const cognitoIdentity = (
   },
 
   async confirmSignUp(email, code) {
+    const {
+      ConfirmSignUpCommand,
+      CodeMismatchException,
+      ExpiredCodeException,
+      UserNotFoundException,
+      NotAuthorizedException,
+    } = await cognitoSdk();
+    const client = await cognito();
     try {
       await client.send(
         new ConfirmSignUpCommand({ ClientId: pool.clientId, Username: email, ConfirmationCode: code }),
@@ -81,6 +86,9 @@ export const cognitoIdentity = (
   },
 
   async logIn(email, password) {
+    const { InitiateAuthCommand, NotAuthorizedException, UserNotFoundException, UserNotConfirmedException } =
+      await cognitoSdk();
+    const client = await cognito();
     try {
       const result = await client.send(
         new InitiateAuthCommand({
@@ -103,6 +111,8 @@ export const cognitoIdentity = (
   },
 
   async refresh(refreshToken) {
+    const { InitiateAuthCommand, NotAuthorizedException } = await cognitoSdk();
+    const client = await cognito();
     try {
       const result = await client.send(
         new InitiateAuthCommand({
@@ -119,6 +129,9 @@ export const cognitoIdentity = (
   },
 
   async deleteUser(userId) {
-    await client.send(new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: userId }));
+    const { AdminDeleteUserCommand } = await cognitoSdk();
+    await (await cognito()).send(
+      new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: userId }),
+    );
   },
 });
