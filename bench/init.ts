@@ -62,3 +62,14 @@ export const medianColdStarts = async (
     for (const probe of probes) samples.get(probe.function)?.push(await coldStartMs(probe));
   return new Map([...samples].map(([name, times]) => [name, round(median(times), 1)]));
 };
+
+/**
+ * One round of probes with the baseline before every `every` functions: the
+ * baseline is sampled throughout the round, as the machine's load drifts,
+ * not only at its start (five samples of it swung the ratios by ±20 % from
+ * run to run).
+ */
+export const interleaveBaseline = (baseline: Probe, probes: readonly Probe[], every: number): Probe[] =>
+  probes.length === 0
+    ? [baseline]
+    : probes.flatMap((probe, index) => (index % every === 0 ? [baseline, probe] : [probe]));

@@ -7,7 +7,7 @@ import { startLocalCloud } from '../local/cloud.js';
 import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
 import { costModel } from './cost.js';
-import { medianColdStarts, type Probe } from './init.js';
+import { interleaveBaseline, medianColdStarts, type Probe } from './init.js';
 import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
 import { PRICES } from './prices.js';
@@ -124,7 +124,7 @@ try {
     event: {},
   };
   progress(`Cold starts: ${probes.length} functions × ${runs} runs, and the baseline…`);
-  const coldStarts = await medianColdStarts([baseline, ...probes], runs);
+  const coldStarts = await medianColdStarts(interleaveBaseline(baseline, probes, 8), runs);
   const baselineMs = coldStarts.get(baseline.function) ?? Number.NaN;
   const init = probes.map((probe) => {
     const medianMs = coldStarts.get(probe.function) ?? Number.NaN;
