@@ -1,5 +1,5 @@
 import type { SendEmailCommand, SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
-import { onFirstUse } from '../../shared/lazy-sdk.js';
+import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
 import { logger } from '../../shared/observability.js';
 import type { EmailSender } from '../use-cases/ports.js';
 
@@ -8,16 +8,18 @@ export interface EmailService {
   send(command: SendEmailCommand): Promise<SendEmailCommandOutput>;
 }
 
+const sesSdk = () => sdkPackage<typeof import('@aws-sdk/client-sesv2')>('@aws-sdk/client-sesv2');
+
 /** The SES client, loaded with the first email (not by the listing routes). */
 export const sesClient = (): EmailService => {
-  const client = onFirstUse(async () => new (await import('@aws-sdk/client-sesv2')).SESv2Client({}));
-  return { send: async (command) => (await client()).send(command) };
+  const client = onFirstUse(() => new (sesSdk().SESv2Client)({}));
+  return { send: (command) => client().send(command) };
 };
 
 /** Email through Amazon SES, from a verified identity. */
 export const sesEmailSender = (client: EmailService, from: string): EmailSender => ({
   async send({ to, subject, body }) {
-    const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    const { SendEmailCommand } = sesSdk();
     await client.send(
       new SendEmailCommand({
         FromEmailAddress: from,

@@ -1,5 +1,5 @@
 import type { StartExecutionCommand, StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
-import { onFirstUse } from '../../shared/lazy-sdk.js';
+import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
 import type { Workflows } from '../use-cases/ports.js';
 
 /** What starting a workflow needs of Step Functions: an `SFNClient`, or a stand-in in tests. */
@@ -7,10 +7,12 @@ export interface WorkflowStarter {
   send(command: StartExecutionCommand): Promise<StartExecutionCommandOutput>;
 }
 
+const stepFunctionsSdk = () => sdkPackage<typeof import('@aws-sdk/client-sfn')>('@aws-sdk/client-sfn');
+
 /** The Step Functions client, loaded when a workflow is first started (not by orders' read routes). */
 export const stepFunctionsClient = (): WorkflowStarter => {
-  const client = onFirstUse(async () => new (await import('@aws-sdk/client-sfn')).SFNClient({}));
-  return { send: async (command) => (await client()).send(command) };
+  const client = onFirstUse(() => new (stepFunctionsSdk().SFNClient)({}));
+  return { send: (command) => client().send(command) };
 };
 
 /**
@@ -24,7 +26,7 @@ export const stepFunctionsWorkflows = (
   arns: { orderSaga: string; orderCancellation: string },
 ): Workflows => {
   const start = async (stateMachineArn: string, name: string, input: unknown) => {
-    const { ExecutionAlreadyExists, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
+    const { ExecutionAlreadyExists, StartExecutionCommand } = stepFunctionsSdk();
     try {
       await client.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
     } catch (error) {

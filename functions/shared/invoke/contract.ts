@@ -2,7 +2,7 @@ import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda'
 import * as z from 'zod';
 import { currentCorrelation } from '../correlation.js';
 import { TransientError } from '../errors.js';
-import { onFirstUse } from '../lazy-sdk.js';
+import { onFirstUse, sdkPackage } from '../lazy-sdk.js';
 import type { LambdaHandler } from '../middleware.js';
 import { directInvocation } from './saga-task.js';
 
@@ -45,10 +45,12 @@ export interface LambdaInvoker {
   send(command: InvokeCommand): Promise<InvokeCommandOutput>;
 }
 
+const lambdaSdk = () => sdkPackage<typeof import('@aws-sdk/client-lambda')>('@aws-sdk/client-lambda');
+
 /** The Lambda client of a function that reads another service's contract, loaded on its first call. */
 export const lambdaInvoker = (): LambdaInvoker => {
-  const client = onFirstUse(async () => new (await import('@aws-sdk/client-lambda')).LambdaClient({}));
-  return { send: async (command) => (await client()).send(command) };
+  const client = onFirstUse(() => new (lambdaSdk().LambdaClient)({}));
+  return { send: (command) => client().send(command) };
 };
 
 export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
@@ -58,7 +60,7 @@ export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
   input: z.input<I>,
 ): Promise<z.output<O>> => {
   const payload = { correlationId: currentCorrelation().correlationId, request: input };
-  const { InvokeCommand } = await import('@aws-sdk/client-lambda');
+  const { InvokeCommand } = lambdaSdk();
   const response = await client.send(
     new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }),
   );

@@ -1,5 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { onFirstUse } from '../../shared/lazy-sdk.js';
+import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
 import type { Tokens } from '../contracts/schemas.js';
 import {
   EmailTakenError,
@@ -24,20 +24,23 @@ const tokensOf = (
 };
 
 /** The SDK's Cognito package, loaded with the first identity request. */
-const cognitoSdk = onFirstUse(() => import('@aws-sdk/client-cognito-identity-provider'));
+const cognitoSdk = () =>
+  sdkPackage<typeof import('@aws-sdk/client-cognito-identity-provider')>(
+    '@aws-sdk/client-cognito-identity-provider',
+  );
 
-/** The Cognito client, loaded with the first identity request (not by the profile routes). */
-export const cognitoClient = (): (() => Promise<CognitoIdentityProviderClient>) =>
-  onFirstUse(async () => new (await cognitoSdk()).CognitoIdentityProviderClient({}));
+/** The Cognito client, made with the first identity request (not by the profile routes). */
+export const cognitoClient = (): (() => CognitoIdentityProviderClient) =>
+  onFirstUse(() => new (cognitoSdk().CognitoIdentityProviderClient)({}));
 
 /** The user pool through the Cognito API; the email is the sign-in name. */
 export const cognitoIdentity = (
-  cognito: () => Promise<CognitoIdentityProviderClient>,
+  cognito: () => CognitoIdentityProviderClient,
   pool: { userPoolId: string; clientId: string },
 ): IdentityProvider => ({
   async signUp({ email, password, name }) {
-    const { SignUpCommand, UsernameExistsException, InvalidPasswordException } = await cognitoSdk();
-    const client = await cognito();
+    const { SignUpCommand, UsernameExistsException, InvalidPasswordException } = cognitoSdk();
+    const client = cognito();
     try {
       const result = await client.send(
         new SignUpCommand({
@@ -66,8 +69,8 @@ export const cognitoIdentity = (
       ExpiredCodeException,
       UserNotFoundException,
       NotAuthorizedException,
-    } = await cognitoSdk();
-    const client = await cognito();
+    } = cognitoSdk();
+    const client = cognito();
     try {
       await client.send(
         new ConfirmSignUpCommand({ ClientId: pool.clientId, Username: email, ConfirmationCode: code }),
@@ -87,8 +90,8 @@ export const cognitoIdentity = (
 
   async logIn(email, password) {
     const { InitiateAuthCommand, NotAuthorizedException, UserNotFoundException, UserNotConfirmedException } =
-      await cognitoSdk();
-    const client = await cognito();
+      cognitoSdk();
+    const client = cognito();
     try {
       const result = await client.send(
         new InitiateAuthCommand({
@@ -111,8 +114,8 @@ export const cognitoIdentity = (
   },
 
   async refresh(refreshToken) {
-    const { InitiateAuthCommand, NotAuthorizedException } = await cognitoSdk();
-    const client = await cognito();
+    const { InitiateAuthCommand, NotAuthorizedException } = cognitoSdk();
+    const client = cognito();
     try {
       const result = await client.send(
         new InitiateAuthCommand({
@@ -129,9 +132,7 @@ export const cognitoIdentity = (
   },
 
   async deleteUser(userId) {
-    const { AdminDeleteUserCommand } = await cognitoSdk();
-    await (await cognito()).send(
-      new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: userId }),
-    );
+    const { AdminDeleteUserCommand } = cognitoSdk();
+    await cognito().send(new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: userId }));
   },
 });

@@ -1,26 +1,36 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { onFirstUse } from '../../../functions/shared/lazy-sdk.js';
+import { onFirstUse, sdkPackage } from '../../../functions/shared/lazy-sdk.js';
 
 describe('onFirstUse', () => {
-  it('loads nothing until asked, then once for every caller', async () => {
-    let loads = 0;
-    const client = onFirstUse(async () => ({ id: ++loads }));
-    expect(loads).toBe(0);
-    const [first, second] = await Promise.all([client(), client()]);
-    expect(await client()).toBe(first);
-    expect(second).toBe(first);
-    expect(loads).toBe(1);
+  it('makes nothing until asked, then once for every caller', () => {
+    let made = 0;
+    const client = onFirstUse(() => ({ id: ++made }));
+    expect(made).toBe(0);
+    const first = client();
+    expect(client()).toBe(first);
+    expect(made).toBe(1);
   });
 
-  it('tries again after a failed load instead of keeping the failure', async () => {
+  it('tries again after a failure instead of keeping it', () => {
     let attempts = 0;
-    const client = onFirstUse(async () => {
+    const client = onFirstUse(() => {
       attempts++;
       if (attempts === 1) throw new Error('not yet');
       return 'ready';
     });
-    await expect(client()).rejects.toThrow('not yet');
-    expect(await client()).toBe('ready');
+    expect(() => client()).toThrow('not yet');
+    expect(client()).toBe('ready');
     expect(attempts).toBe(2);
+  });
+});
+
+describe('sdkPackage', () => {
+  it('loads an SDK package through require, the same module every time', () => {
+    type StepFunctions = typeof import('@aws-sdk/client-sfn');
+    const loaded = sdkPackage<StepFunctions>('@aws-sdk/client-sfn');
+    expect(typeof loaded.SFNClient).toBe('function');
+    expect(sdkPackage<StepFunctions>('@aws-sdk/client-sfn')).toBe(loaded);
+    expect(loaded).toBe(createRequire(import.meta.url)('@aws-sdk/client-sfn'));
   });
 });

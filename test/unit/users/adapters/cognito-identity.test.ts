@@ -22,7 +22,7 @@ const fakeCognito = (answer: () => unknown) => {
   return {
     sent,
     fetched: () => fetched,
-    cognito: async () => {
+    cognito: () => {
       fetched++;
       return client;
     },
