@@ -17,7 +17,7 @@ import { carryingEvents } from '../../shared/outbox/outbox.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
 import type { Reservation, StockItem } from '../domain/stock.js';
 import type { InventoryStore } from '../use-cases/ports.js';
-import { HELD_PARTITION, InventoryTable } from './inventory-table.js';
+import { HOLD_PARTITIONS, holdPartition, InventoryTable } from './inventory-table.js';
 
 const stockKey = (sku: string) => ({ pk: `STOCK#${sku}`, sk: 'STOCK' });
 const reservationKey = (orderId: string) => ({ pk: `RESERVATION#${orderId}`, sk: 'RESERVATION' });
@@ -151,7 +151,11 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               TableName: tableName,
               // The new reservation carries the events of the reservation.
               Item: carryingEvents(
-                { ...reservationKey(reservation.orderId), ...reservation, holdPartition: HELD_PARTITION },
+                {
+                  ...reservationKey(reservation.orderId),
+                  ...reservation,
+                  holdPartition: holdPartition(reservation.orderId),
+                },
                 events,
               ),
               ConditionExpression: 'attribute_not_exists(pk)',
@@ -209,16 +213,26 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
 
     async expiredHolds(now, limit) {
       const index = InventoryTable.indexes.byHoldExpiry;
-      const { Items = [] } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.name,
-          KeyConditionExpression: 'holdPartition = :held AND holdExpiresAt < :now',
-          ExpressionAttributeValues: { ':held': HELD_PARTITION, ':now': now.toISOString() },
-          Limit: limit,
+      // Each shard's oldest first; together, the oldest `limit` of them all.
+      const shards = await Promise.all(
+        HOLD_PARTITIONS.map(async (partition) => {
+          const { Items = [] } = await db.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: index.name,
+              KeyConditionExpression: 'holdPartition = :held AND holdExpiresAt < :now',
+              ExpressionAttributeValues: { ':held': partition, ':now': now.toISOString() },
+              Limit: limit,
+            }),
+          );
+          return Items as ReservationRecord[];
         }),
       );
-      return (Items as ReservationRecord[]).map(toReservation);
+      return shards
+        .flat()
+        .sort((a, b) => (a.holdExpiresAt ?? '').localeCompare(b.holdExpiresAt ?? ''))
+        .slice(0, limit)
+        .map(toReservation);
     },
   };
 };

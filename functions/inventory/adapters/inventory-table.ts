@@ -4,10 +4,15 @@
  * | item        | pk                    | sk          | holdPartition | holdExpiresAt |
  * |-------------|-----------------------|-------------|---------------|---------------|
  * | stock item  | STOCK#<sku>           | STOCK       |               |               |
- * | reservation | RESERVATION#<orderId> | RESERVATION | HELD (if held)| ISO time      |
+ * | reservation | RESERVATION#<orderId> | RESERVATION | HELD#<shard> (while held) | ISO time |
  * | outbox      | OUTBOX#<eventId>      | OUTBOX      |               |               |
  *
- * `byHoldExpiry` is sparse: it holds the HELD reservations only, by the end of their hold.
+ * `byHoldExpiry` is sparse: it holds the HELD reservations only, by the end of
+ * their hold. Its partition is one of `HOLD_SHARDS`, chosen by the order id:
+ * an index partition takes about a thousand writes a second, and with a
+ * sort key that only grows (the end of a hold), DynamoDB cannot split a hot
+ * one; in a single partition every reservation and every commit of the shop
+ * would share that ceiling.
  */
 export const InventoryTable = {
   partitionKey: 'pk',
@@ -17,4 +22,17 @@ export const InventoryTable = {
   },
 } as const;
 
-export const HELD_PARTITION = 'HELD';
+export const HOLD_SHARDS = 8;
+
+/** The hold index partition of an order's reservation: FNV-1a of the order id, modulo the shards. */
+export const holdPartition = (orderId: string): string => {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < orderId.length; index++) {
+    hash ^= orderId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `HELD#${hash % HOLD_SHARDS}`;
+};
+
+/** Every hold index partition, for the sweep of expired holds. */
+export const HOLD_PARTITIONS = Array.from({ length: HOLD_SHARDS }, (_, shard) => `HELD#${shard}`);

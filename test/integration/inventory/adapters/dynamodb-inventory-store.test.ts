@@ -1,7 +1,8 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoInventoryStore } from '../../../../functions/inventory/adapters/dynamodb-inventory-store.js';
-import { InventoryTable } from '../../../../functions/inventory/adapters/inventory-table.js';
-import { newStockItem } from '../../../../functions/inventory/domain/stock.js';
+import { HOLD_SHARDS, InventoryTable } from '../../../../functions/inventory/adapters/inventory-table.js';
+import { newStockItem, type Reservation } from '../../../../functions/inventory/domain/stock.js';
 import { releaseInventory } from '../../../../functions/inventory/use-cases/release-inventory.js';
 import { reserveInventory } from '../../../../functions/inventory/use-cases/reserve-inventory.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
@@ -40,5 +41,40 @@ describe('reservations under concurrency (DynamoDB Local)', () => {
 
     await Promise.all(Array.from({ length: 30 }, (_, n) => releaseInventory(deps, { orderId: `race-${n}` })));
     expect(await store.getStock('LAST-5')).toMatchObject({ available: 5, reserved: 0 });
+  });
+});
+
+describe('the hold index', () => {
+  it('spreads the holds over its shards, and the sweep still finds the oldest expired ones of all', async () => {
+    const db = dynamoDbLocalClient();
+    const tableName = await createTable(db, InventoryTable);
+    const store = dynamoInventoryStore(db, tableName);
+    await store.createStockItem(newStockItem('A1', new Date('2026-11-22T09:00:00.000Z')));
+    const item = await store.getStock('A1');
+    if (!item) throw new Error('no stock item');
+    await store.setAvailable({ ...item, available: 100, version: item.version + 1 }, item.version, []);
+    const hold = (n: number): Reservation => ({
+      orderId: `order-${n}`,
+      lines: [{ sku: 'A1', quantity: 1 }],
+      status: 'HELD',
+      createdAt: '2026-11-22T09:00:00.000Z',
+      holdExpiresAt: `2026-11-22T10:${String(n).padStart(2, '0')}:00.000Z`,
+    });
+    for (let n = 0; n < 40; n++) await store.reserve(hold(n), []);
+
+    const { Items = [] } = await db.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+    const partitions = new Set(
+      Items.flatMap((stored) => (stored.holdPartition ? [stored.holdPartition] : [])),
+    );
+    expect(partitions.size).toBeGreaterThan(HOLD_SHARDS / 2);
+
+    const now = new Date('2026-11-22T10:30:00.000Z');
+    const oldest = await store.expiredHolds(now, 10);
+    expect(oldest.map((reservation) => reservation.orderId)).toEqual(
+      Array.from({ length: 10 }, (_, n) => `order-${n}`),
+    );
+    expect((await store.expiredHolds(now, 100)).map((reservation) => reservation.orderId)).toEqual(
+      Array.from({ length: 30 }, (_, n) => `order-${n}`),
+    );
   });
 });
