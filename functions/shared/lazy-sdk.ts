@@ -31,3 +31,12 @@ export const onFirstUse = <T>(make: () => T): (() => T) => {
     return made.value;
   };
 };
+
+/**
+ * A client for adapters that send one kind of command: made on the first
+ * `send`, as `new SESv2Client({})` in `() => new (sesSdk().SESv2Client)({})`.
+ */
+export const clientOnFirstSend = <C, O>(make: () => { send(command: C): Promise<O> }) => {
+  const client = onFirstUse(make);
+  return { send: (command: C): Promise<O> => client().send(command) };
+};

@@ -1,5 +1,5 @@
 import type { SendEmailCommand, SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
-import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
+import { clientOnFirstSend, sdkPackage } from '../../shared/lazy-sdk.js';
 import { logger } from '../../shared/observability.js';
 import type { EmailSender } from '../use-cases/ports.js';
 
@@ -11,10 +11,8 @@ export interface EmailService {
 const sesSdk = () => sdkPackage<typeof import('@aws-sdk/client-sesv2')>('@aws-sdk/client-sesv2');
 
 /** The SES client, loaded with the first email (not by the listing routes). */
-export const sesClient = (): EmailService => {
-  const client = onFirstUse(() => new (sesSdk().SESv2Client)({}));
-  return { send: (command) => client().send(command) };
-};
+export const sesClient = (): EmailService =>
+  clientOnFirstSend<SendEmailCommand, SendEmailCommandOutput>(() => new (sesSdk().SESv2Client)({}));
 
 /** Email through Amazon SES, from a verified identity. */
 export const sesEmailSender = (client: EmailService, from: string): EmailSender => ({

@@ -1,5 +1,5 @@
 import type { StartExecutionCommand, StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
-import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
+import { clientOnFirstSend, sdkPackage } from '../../shared/lazy-sdk.js';
 import type { Workflows } from '../use-cases/ports.js';
 
 /** What starting a workflow needs of Step Functions: an `SFNClient`, or a stand-in in tests. */
@@ -10,10 +10,10 @@ export interface WorkflowStarter {
 const stepFunctionsSdk = () => sdkPackage<typeof import('@aws-sdk/client-sfn')>('@aws-sdk/client-sfn');
 
 /** The Step Functions client, loaded when a workflow is first started (not by orders' read routes). */
-export const stepFunctionsClient = (): WorkflowStarter => {
-  const client = onFirstUse(() => new (stepFunctionsSdk().SFNClient)({}));
-  return { send: (command) => client().send(command) };
-};
+export const stepFunctionsClient = (): WorkflowStarter =>
+  clientOnFirstSend<StartExecutionCommand, StartExecutionCommandOutput>(
+    () => new (stepFunctionsSdk().SFNClient)({}),
+  );
 
 /**
  * Starts the order's workflows, named after the order. For a Standard

@@ -2,7 +2,7 @@ import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda'
 import * as z from 'zod';
 import { currentCorrelation } from '../correlation.js';
 import { TransientError } from '../errors.js';
-import { onFirstUse, sdkPackage } from '../lazy-sdk.js';
+import { clientOnFirstSend, sdkPackage } from '../lazy-sdk.js';
 import type { LambdaHandler } from '../middleware.js';
 import { directInvocation } from './saga-task.js';
 
@@ -48,10 +48,8 @@ export interface LambdaInvoker {
 const lambdaSdk = () => sdkPackage<typeof import('@aws-sdk/client-lambda')>('@aws-sdk/client-lambda');
 
 /** The Lambda client of a function that reads another service's contract, loaded on its first call. */
-export const lambdaInvoker = (): LambdaInvoker => {
-  const client = onFirstUse(() => new (lambdaSdk().LambdaClient)({}));
-  return { send: (command) => client().send(command) };
-};
+export const lambdaInvoker = (): LambdaInvoker =>
+  clientOnFirstSend<InvokeCommand, InvokeCommandOutput>(() => new (lambdaSdk().LambdaClient)({}));
 
 export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
   client: LambdaInvoker,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { onFirstUse, sdkPackage } from '../../../functions/shared/lazy-sdk.js';
+import { clientOnFirstSend, onFirstUse, sdkPackage } from '../../../functions/shared/lazy-sdk.js';
 
 describe('onFirstUse', () => {
   it('makes nothing until asked, then once for every caller', () => {
@@ -32,5 +32,25 @@ describe('sdkPackage', () => {
     expect(typeof loaded.SFNClient).toBe('function');
     expect(sdkPackage<StepFunctions>('@aws-sdk/client-sfn')).toBe(loaded);
     expect(loaded).toBe(createRequire(import.meta.url)('@aws-sdk/client-sfn'));
+  });
+});
+
+describe('clientOnFirstSend', () => {
+  it('makes the client on the first send, and sends every command through that one', async () => {
+    const made: string[][] = [];
+    const client = clientOnFirstSend<string, string>(() => {
+      const sent: string[] = [];
+      made.push(sent);
+      return {
+        send: async (command) => {
+          sent.push(command);
+          return `done ${command}`;
+        },
+      };
+    });
+    expect(made).toEqual([]);
+    expect(await client.send('a')).toBe('done a');
+    expect(await client.send('b')).toBe('done b');
+    expect(made).toEqual([['a', 'b']]);
   });
 });
