@@ -52,11 +52,18 @@ export const coldStartMs = (probe: Probe): Promise<number> =>
  * round-robin (every probe once, then again), so what warms up or slows down
  * meanwhile — DynamoDB Local's JVM, the disk cache, a busy machine — falls on
  * every probe alike instead of on whichever is measured first.
+ *
+ * `warmUpRounds` unmeasured rounds go first. A probe measures its own cold
+ * start, but its first invocation may call other functions (a contract read):
+ * in the cloud those are warm functions serving every caller, while locally
+ * the first rounds would catch them, and DynamoDB Local, still cold.
  */
 export const medianColdStarts = async (
   probes: readonly Probe[],
   runs: number,
+  warmUpRounds = 0,
 ): Promise<Map<string, number>> => {
+  for (let round = 0; round < warmUpRounds; round++) for (const probe of probes) await coldStartMs(probe);
   const samples = new Map(probes.map((probe) => [probe.function, [] as number[]]));
   for (let run = 0; run < runs; run++)
     for (const probe of probes) samples.get(probe.function)?.push(await coldStartMs(probe));

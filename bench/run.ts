@@ -123,8 +123,12 @@ try {
     },
     event: {},
   };
-  progress(`Cold starts: ${probes.length} functions × ${runs} runs, and the baseline…`);
-  const coldStarts = await medianColdStarts(interleaveBaseline(baseline, probes, 8), runs);
+  progress(`Cold starts: ${probes.length} functions × ${runs} runs after a warm-up round, and the baseline…`);
+  const coldStarts = await medianColdStarts(
+    interleaveBaseline(baseline, probes, 8),
+    runs,
+    values.quick ? 0 : 1,
+  );
   const baselineMs = coldStarts.get(baseline.function) ?? Number.NaN;
   const init = probes.map((probe) => {
     const medianMs = coldStarts.get(probe.function) ?? Number.NaN;
