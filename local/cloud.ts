@@ -111,7 +111,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       ...(options.persistDirectory ? { persistDirectory: join(options.persistDirectory, 'dynamodb') } : {}),
     });
     stops.push(dynamo.stop);
-    const tables = await createTables(dynamo.client, assembly, resolver);
+    const tables = await createTables(dynamo.client, assembly, resolver, options.log);
     const usage = new UsageMeter();
     const meter = options.meterDynamoDb ? await startCapacityMeter(dynamo.endpoint, usage) : undefined;
     if (meter) stops.push(meter.stop);

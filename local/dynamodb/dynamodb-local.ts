@@ -15,6 +15,7 @@ import { LocalCloudError } from '../errors.js';
 import { freePort, sleep } from '../net.js';
 import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
+import { alignIndexes } from './index-alignment.js';
 
 export interface RunningDynamoDb {
   readonly endpoint: string;
@@ -101,6 +102,7 @@ export const createTables = async (
   client: DynamoDBClient,
   assembly: CloudAssembly,
   resolver: TemplateResolver,
+  log: (line: string) => void = () => undefined,
 ): Promise<string[]> => {
   const names: string[] = [];
   for (const { stackName, logicalId, resource } of resourcesOfType(assembly, 'AWS::DynamoDB::Table')) {
@@ -124,8 +126,11 @@ export const createTables = async (
     try {
       await client.send(new CreateTableCommand(input));
     } catch (error) {
-      // A persisted table from an earlier run is reused as it is.
+      // A persisted table from an earlier run is reused, with today's indexes.
       if (!(error instanceof ResourceInUseException)) throw error;
+      const changes = await alignIndexes(client, TableName, input);
+      if (changes.length > 0)
+        log(`${TableName} (kept from an earlier run): ${changes.join(', ')}, as the template now says`);
     }
     const ttl = props.TimeToLiveSpecification as { AttributeName?: string; Enabled?: boolean } | undefined;
     if (ttl?.Enabled && ttl.AttributeName) {

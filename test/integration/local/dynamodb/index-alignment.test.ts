@@ -1,0 +1,98 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type GlobalSecondaryIndex,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { alignIndexes } from '../../../../local/dynamodb/index-alignment.js';
+
+let db: DynamoDBClient;
+
+const ATTRIBUTES = [
+  { AttributeName: 'pk', AttributeType: 'S' as const },
+  { AttributeName: 'byOwner', AttributeType: 'S' as const },
+  { AttributeName: 'byTime', AttributeType: 'S' as const },
+];
+
+const index = (IndexName: string, partitionKey: string, projection: 'ALL' | 'KEYS_ONLY') => ({
+  IndexName,
+  KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' as const }],
+  Projection: { ProjectionType: projection },
+});
+
+/** A table as an earlier version made it, with one item in it. */
+const tableOfAnEarlierRun = async (indexes: GlobalSecondaryIndex[]) => {
+  const TableName = `align-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await db.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ATTRIBUTES.filter(
+        ({ AttributeName }) =>
+          AttributeName === 'pk' ||
+          indexes.some((candidate) => candidate.KeySchema?.[0]?.AttributeName === AttributeName),
+      ),
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: indexes,
+    }),
+  );
+  await db.send(
+    new PutItemCommand({
+      TableName,
+      Item: { pk: { S: 'one' }, byOwner: { S: 'ada' }, byTime: { S: 'today' }, note: { S: 'kept' } },
+    }),
+  );
+  return TableName;
+};
+
+const indexesOf = async (TableName: string) =>
+  ((await db.send(new DescribeTableCommand({ TableName }))).Table?.GlobalSecondaryIndexes ?? [])
+    .map((entry) => `${entry.IndexName}:${entry.Projection?.ProjectionType}`)
+    .sort();
+
+beforeAll(() => {
+  db = new DynamoDBClient({
+    endpoint: inject('dynamoDbEndpoint'),
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+});
+
+afterAll(() => db.destroy());
+
+describe('aligning a kept table with the template', () => {
+  it('leaves a table whose indexes match alone', async () => {
+    const TableName = await tableOfAnEarlierRun([index('owner', 'byOwner', 'ALL')]);
+    const changes = await alignIndexes(db, TableName, {
+      GlobalSecondaryIndexes: [index('owner', 'byOwner', 'ALL')],
+      AttributeDefinitions: ATTRIBUTES,
+    });
+    expect(changes).toEqual([]);
+    expect(await indexesOf(TableName)).toEqual(['owner:ALL']);
+  });
+
+  it('drops an index the template no longer has, rebuilds a changed one and builds a new one over the items there', async () => {
+    const TableName = await tableOfAnEarlierRun([
+      index('owner', 'byOwner', 'ALL'),
+      index('gone', 'byTime', 'ALL'),
+    ]);
+    const changes = await alignIndexes(db, TableName, {
+      GlobalSecondaryIndexes: [index('owner', 'byOwner', 'KEYS_ONLY'), index('time', 'byTime', 'KEYS_ONLY')],
+      AttributeDefinitions: ATTRIBUTES,
+    });
+    expect(changes.sort()).toEqual(['built index time', 'dropped index gone', 'rebuilt index owner']);
+    expect(await indexesOf(TableName)).toEqual(['owner:KEYS_ONLY', 'time:KEYS_ONLY']);
+    const { Items } = await db.send(
+      new QueryCommand({
+        TableName,
+        IndexName: 'time',
+        KeyConditionExpression: 'byTime = :today',
+        ExpressionAttributeValues: { ':today': { S: 'today' } },
+      }),
+    );
+    expect(Items).toEqual([{ pk: { S: 'one' }, byTime: { S: 'today' } }]);
+  });
+});
