@@ -15,9 +15,13 @@ export const notificationId = (eventId: string, type: string, occurredAt: string
     .slice(0, 13)}`;
 
 /**
- * Stores a message for its recipient and emails it. A message stored before
- * is not stored again, and its email is sent only if it has not gone out
- * yet, so a crash between the two is made good by the event's redelivery.
+ * Emails a message and stores it for its recipient, once however often its
+ * event arrives. The email goes first and the message is stored already
+ * marked as emailed: one write where storing, sending and marking took two.
+ * An email that fails still leaves the message stored, unmarked, for the
+ * app, and the event's redelivery sends it then. A crash between sending and
+ * storing sends the email again on redelivery (as a crash before the mark
+ * did): email is at least once.
  */
 export const notify = async (
   deps: NotificationsDependencies,
@@ -32,15 +36,24 @@ export const notify = async (
     createdAt: new Date(news.occurredAt).toISOString(),
     read: false,
   };
-  if (!(await notifications.add(notification))) {
-    const stored = await notifications.get(notification.recipient, notification.id);
-    if (stored?.emailedAt) return;
-  }
+  const stored = await notifications.get(notification.recipient, notification.id);
+  if (stored?.emailedAt) return;
   const to =
     news.recipient === ADMINS ? deps.adminEmail : (await notifications.recipient(news.recipient))?.email;
-  if (!to) return;
-  await email.send({ to, subject: notification.subject, body: notification.body });
-  await notifications.markEmailed(notification.recipient, notification.id, clock().toISOString());
+  if (!to) {
+    if (!stored) await notifications.add(notification);
+    return;
+  }
+  try {
+    await email.send({ to, subject: notification.subject, body: notification.body });
+  } catch (error) {
+    if (!stored) await notifications.add(notification);
+    throw error;
+  }
+  const emailedAt = clock().toISOString();
+  // Stored meanwhile (an earlier failure, or the same event delivered twice at once): mark it.
+  if (stored || !(await notifications.add({ ...notification, emailedAt })))
+    await notifications.markEmailed(notification.recipient, notification.id, emailedAt);
 };
 
 /** A new customer: remember where to write to, and welcome them. */

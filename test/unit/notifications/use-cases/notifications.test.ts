@@ -60,11 +60,29 @@ describe('sendNotification', () => {
     });
     failEmail = true;
     await expect(sendNotification(deps, receipt)).rejects.toThrow('SES is down');
+    // The app shows it meanwhile.
+    expect(await countUnread(deps, 'u-1')).toBe(2);
     failEmail = false;
     await sendNotification(deps, receipt);
     await sendNotification(deps, receipt);
     expect(sent.map((email) => email.subject)).toEqual(['Welcome to the shop', 'Receipt for order o-1']);
     expect(await countUnread(deps, 'u-1')).toBe(2);
+  });
+
+  it('stores a message already marked as emailed, in one write', async () => {
+    const marked: string[] = [];
+    const notifications = {
+      ...store.store,
+      markEmailed: async (recipient: string, id: string, at: string) => {
+        marked.push(id);
+        await store.store.markEmailed(recipient, id, at);
+      },
+    };
+    await sendNotification({ ...deps, notifications }, registered);
+    const [message] = (await listNotifications(deps, customer, { unread: false, limit: 20, audience: 'me' }))
+      .items;
+    expect((await store.store.get('u-1', message?.id ?? ''))?.emailedAt).toBe('2026-11-22T10:00:00.000Z');
+    expect(marked).toEqual([]);
   });
 
   it('dates a message by its event, and lists later events first, however late they arrive', async () => {
