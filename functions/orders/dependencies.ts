@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { cartReader } from '../cart/contracts/get-cart-lines.js';
 import { catalogReader } from '../catalog/contracts/get-products.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
@@ -38,7 +37,6 @@ export const ordersDependencies = (): OrdersDependencies => {
         orderCancellation: config.ORDER_CANCELLATION_ARN,
       }),
       cursors: hmacCursors(config.CURSOR_SECRET),
-      newOrderId: randomUUID,
     };
   }
   return api;

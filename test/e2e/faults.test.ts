@@ -91,7 +91,7 @@ describe('DynamoDB throttling and transaction conflicts on the stock reservation
 
 describe('DynamoDB throttling and transaction conflicts on the placement', () => {
   it('answers 503 with Retry-After when placing an order stays throttled, writes nothing, and accepts the retry', async () => {
-    const { sku, token, fault } = await faultedOrderSetup('keyHash', 'ThrottlingException');
+    const { sku, token, fault } = await faultedOrderSetup('requestFingerprint', 'ThrottlingException');
     const key = randomUUID();
     await scenario([fault], async () => {
       const refused = await order(token, sku, key);
@@ -109,7 +109,7 @@ describe('DynamoDB throttling and transaction conflicts on the placement', () =>
   }, 90_000);
 
   it('answers 503 to a placement that meets a conflicting transaction, and accepts the retry', async () => {
-    const { sku, token, fault } = await faultedOrderSetup('keyHash', 'TransactionConflict', 1);
+    const { sku, token, fault } = await faultedOrderSetup('requestFingerprint', 'TransactionConflict', 1);
     const key = randomUUID();
     await scenario([fault], async () => {
       expect((await order(token, sku, key)).status).toBe(503);

@@ -16,7 +16,7 @@ import {
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import { carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
-import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';
+import type { OrderStore } from '../use-cases/ports.js';
 import { OrdersTable } from './orders-table.js';
 
 const ORDER = 'ORDER';
@@ -24,10 +24,6 @@ const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: ORDER });
 const historyKey = (orderId: string, entry: HistoryEntry) => ({
   pk: `ORDER#${orderId}`,
   sk: `HISTORY#${entry.at}#${entry.eventId}`,
-});
-const idempotencyKey = (userId: string, keyHash: string) => ({
-  pk: `IDEMPOTENCY#${userId}#${keyHash}`,
-  sk: 'IDEMPOTENCY',
 });
 
 type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string };
@@ -67,23 +63,15 @@ const historyPutsWithEvents = (
       }));
 
 export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string): OrderStore => {
-  const findIdempotencyRecord = async (userId: string, keyHash: string, now: Date) => {
+  const get = async (orderId: string) => {
     const { Item } = await db.send(
-      new GetCommand({ TableName: tableName, Key: idempotencyKey(userId, keyHash), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: orderKey(orderId), ConsistentRead: true }),
     );
-    // TTL deletes lazily: an expired record no longer counts.
-    if (!Item || (Item.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return undefined;
-    const { pk: _pk, sk: _sk, ...record } = Item as IdempotencyRecord & { pk: string; sk: string };
-    return record;
+    return Item ? toOrder(Item as OrderItem) : undefined;
   };
 
   return {
-    async get(orderId) {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: orderKey(orderId), ConsistentRead: true }),
-      );
-      return Item ? toOrder(Item as OrderItem) : undefined;
-    },
+    get,
 
     async listByCustomer(userId, { limit, after }) {
       const index = OrdersTable.indexes.byCustomer;
@@ -140,23 +128,11 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       return entries;
     },
 
-    findIdempotencyRecord,
-
-    async place(order, record, events, history) {
-      const placedAt = Math.floor(Date.parse(order.createdAt) / 1000);
+    async place(order, events, history) {
       try {
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...idempotencyKey(record.userId, record.keyHash), ...record },
-                  // A record past its window may be taken again before TTL removes it.
-                  ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-                  ExpressionAttributeValues: { ':now': placedAt },
-                },
-              },
               {
                 Put: {
                   TableName: tableName,
@@ -171,7 +147,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         return { placed: true };
       } catch (error) {
         if (!conditionFailedAt(error, 0)) throw error;
-        const existing = await findIdempotencyRecord(record.userId, record.keyHash, new Date(0));
+        const existing = await get(order.orderId);
         if (!existing) throw error;
         return { placed: false, existing };
       }

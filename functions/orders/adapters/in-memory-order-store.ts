@@ -1,13 +1,12 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
-import type { IdempotencyRecord, OrderStore } from '../use-cases/ports.js';
+import type { OrderStore } from '../use-cases/ports.js';
 
 /** The order store's twin in memory, for tests. */
 export class InMemoryOrders {
   readonly orders = new Map<string, Order>();
   readonly histories = new Map<string, HistoryEntry[]>();
-  readonly keys = new Map<string, IdempotencyRecord>();
   readonly outbox: DomainEvent[] = [];
 
   private addHistory(orderId: string, entries: readonly HistoryEntry[]) {
@@ -34,16 +33,9 @@ export class InMemoryOrders {
       return { items, ...(next ? { next } : {}) };
     },
     history: async (orderId) => [...(this.histories.get(orderId) ?? [])],
-    findIdempotencyRecord: async (userId, keyHash, now) => {
-      const record = this.keys.get(`${userId}#${keyHash}`);
-      return record && record.expiresAt > Math.floor(now.getTime() / 1000) ? record : undefined;
-    },
-    place: async (order, record, events, history) => {
-      const key = `${record.userId}#${record.keyHash}`;
-      const existing = this.keys.get(key);
-      if (existing && existing.expiresAt > Math.floor(Date.parse(order.createdAt) / 1000))
-        return { placed: false, existing };
-      this.keys.set(key, record);
+    place: async (order, events, history) => {
+      const existing = this.orders.get(order.orderId);
+      if (existing) return { placed: false, existing };
       this.orders.set(order.orderId, order);
       this.addHistory(order.orderId, history);
       this.outbox.push(...events);

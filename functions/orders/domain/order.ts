@@ -90,6 +90,12 @@ export interface Order {
   readonly shippingAddress: ShippingAddress;
   /** Kept with the order for the saga's payment step; never shown or published. */
   readonly paymentToken: string;
+  /**
+   * SHA-256 of the request whose Idempotency-Key made the order (its id is
+   * derived from the key): the same request again gets the same answer,
+   * another is refused. Never shown or published.
+   */
+  readonly requestFingerprint: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly cancellationReason?: CancellationReason;

@@ -11,10 +11,7 @@ import {
 } from '../domain/errors.js';
 import { MAX_QUANTITY_PER_SKU, type Order, priceOrder } from '../domain/order.js';
 import { historyEntryOf } from './history.js';
-import type { IdempotencyRecord, OrdersDependencies } from './ports.js';
-
-/** How long an Idempotency-Key answers with its first result. */
-export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+import type { OrdersDependencies } from './ports.js';
 
 export interface Accepted {
   readonly orderId: string;
@@ -22,6 +19,26 @@ export interface Accepted {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * The id of the order a customer's Idempotency-Key asks for: a digest of the
+ * two, shaped as a UUID (RFC 9562 version 8). The order's own item is then
+ * the key's record: placing it only if it does not exist is the idempotency
+ * check, with no record of the key to write, expire or keep in step.
+ */
+export const orderIdFor = (userId: string, idempotencyKey: string): string => {
+  const hex = createHash('sha256')
+    .update(JSON.stringify([userId, idempotencyKey]))
+    .digest('hex');
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `8${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
+};
 
 /** JSON with sorted keys, so the same request always has the same fingerprint. */
 const canonical = (value: unknown): string => {
@@ -45,9 +62,10 @@ interface Submission {
 }
 
 /** The answer an earlier use of the key gets: the same 202, or 422 for another request. */
-const replay = (record: IdempotencyRecord, fingerprint: string): Accepted => {
-  if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-  return { orderId: record.orderId, status: 'PENDING' };
+const replay = (earlier: Order, userId: string, fingerprint: string): Accepted => {
+  if (earlier.userId !== userId || earlier.requestFingerprint !== fingerprint)
+    throw new IdempotencyKeyReusedError();
+  return { orderId: earlier.orderId, status: 'PENDING' };
 };
 
 const unorderable = (
@@ -72,9 +90,10 @@ const unorderable = (
 
 /**
  * Accepts an order: priced at the catalog's current prices, written PENDING
- * with its OrderPlaced event in one transaction, bound to its Idempotency-Key.
- * The same key with the same request answers the same again and creates
- * nothing; with another request it is refused.
+ * with its OrderPlaced event in one transaction, under the id its
+ * Idempotency-Key gives it. The same key with the same request answers the
+ * same again and creates nothing; with another request it is refused. A key
+ * stays bound to its order for as long as the order is kept.
  */
 const accept = async (
   deps: OrdersDependencies,
@@ -82,12 +101,12 @@ const accept = async (
   items: () => Promise<readonly { sku: string; quantity: number }[]>,
   options: { fromCart: boolean; itemsPointer?: string },
 ): Promise<Accepted> => {
-  const { orders, catalog, clock, newOrderId } = deps;
+  const { orders, catalog, clock } = deps;
   const now = clock();
-  const keyHash = sha256(submission.idempotencyKey);
+  const orderId = orderIdFor(submission.userId, submission.idempotencyKey);
   const fingerprint = sha256(canonical(submission.request));
-  const earlier = await orders.findIdempotencyRecord(submission.userId, keyHash, now);
-  if (earlier) return replay(earlier, fingerprint);
+  const earlier = await orders.get(orderId);
+  if (earlier) return replay(earlier, submission.userId, fingerprint);
   // Open orders are the newest (a saga ends within seconds): the newest few all PENDING is the cap.
   const newest = await orders.listByCustomer(submission.userId, { limit: MAX_OPEN_ORDERS });
   if (newest.items.length === MAX_OPEN_ORDERS && newest.items.every((order) => order.status === 'PENDING'))
@@ -102,13 +121,14 @@ const accept = async (
 
   const at = now.toISOString();
   const order: Order = {
-    orderId: newOrderId(),
+    orderId,
     userId: submission.userId,
     status: 'PENDING',
     items: priced.lines,
     total: priced.total,
     shippingAddress: submission.shippingAddress,
     paymentToken: submission.paymentToken,
+    requestFingerprint: fingerprint,
     createdAt: at,
     updatedAt: at,
   };
@@ -122,17 +142,10 @@ const accept = async (
     },
     now,
   );
-  const record: IdempotencyRecord = {
-    userId: submission.userId,
-    keyHash,
-    fingerprint,
-    orderId: order.orderId,
-    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS,
-  };
-  const result = await orders.place(order, record, [placed], [historyEntryOf(placed)]);
+  const result = await orders.place(order, [placed], [historyEntryOf(placed)]);
   // A concurrent request with the same key won the race: answer as it did.
-  if (!result.placed) return replay(result.existing, fingerprint);
-  return { orderId: order.orderId, status: 'PENDING' };
+  if (!result.placed) return replay(result.existing, submission.userId, fingerprint);
+  return { orderId, status: 'PENDING' };
 };
 
 export const placeOrder = (

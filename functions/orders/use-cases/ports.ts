@@ -4,23 +4,9 @@ import type { CursorCodec, PageKey } from '../../shared/pagination.js';
 import type { OrderCancellationInput, OrderSagaInput } from '../contracts/order-saga.js';
 import type { HistoryEntry, Order, OrderStatus } from '../domain/order.js';
 
-/** An Idempotency-Key's first use: which request it was for and the order it created. */
-export interface IdempotencyRecord {
-  readonly userId: string;
-  /** SHA-256 of the key, so any key fits the table's key size. */
-  readonly keyHash: string;
-  /** SHA-256 of the request the key was first used with. */
-  readonly fingerprint: string;
-  readonly orderId: string;
-  /** Epoch seconds after which the key may be used again (DynamoDB TTL). */
-  readonly expiresAt: number;
-}
+export type PlaceResult = { readonly placed: true } | { readonly placed: false; readonly existing: Order };
 
-export type PlaceResult =
-  | { readonly placed: true }
-  | { readonly placed: false; readonly existing: IdempotencyRecord };
-
-/** Orders, their timelines and idempotency keys, in the orders service's table. */
+/** Orders and their timelines, in the orders service's table. */
 export interface OrderStore {
   get(orderId: string): Promise<Order | undefined>;
   /** The customer's orders, newest first. */
@@ -30,19 +16,12 @@ export interface OrderStore {
   ): Promise<{ items: Order[]; next?: PageKey }>;
   /** The order's timeline, oldest first. */
   history(orderId: string): Promise<HistoryEntry[]>;
-  /** The unexpired record of a key, if it was used. */
-  findIdempotencyRecord(userId: string, keyHash: string, now: Date): Promise<IdempotencyRecord | undefined>;
   /**
-   * Writes the new order, its timeline entries, its events and the key's
-   * record in one transaction. When the key was taken meanwhile nothing is
-   * written and the record that holds is returned.
+   * Writes the new order, its timeline entries and its events in one
+   * transaction. When an order with its id exists already (its id is the
+   * Idempotency-Key's) nothing is written and that order is returned.
    */
-  place(
-    order: Order,
-    record: IdempotencyRecord,
-    events: readonly DomainEvent[],
-    history: readonly HistoryEntry[],
-  ): Promise<PlaceResult>;
+  place(order: Order, events: readonly DomainEvent[], history: readonly HistoryEntry[]): Promise<PlaceResult>;
   /**
    * Replaces the order by `next` if it is still in `from`, with the events
    * and timeline entries of the change, in one transaction. False when it
@@ -91,5 +70,4 @@ export interface OrdersDependencies {
   readonly workflows: Workflows;
   readonly cursors: CursorCodec;
   readonly clock: () => Date;
-  readonly newOrderId: () => string;
 }

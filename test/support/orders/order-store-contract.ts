@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrderPlaced } from '../../../functions/orders/contracts/events.js';
 import type { HistoryEntry, Order } from '../../../functions/orders/domain/order.js';
-import type { IdempotencyRecord, OrderStore } from '../../../functions/orders/use-cases/ports.js';
+import type { OrderStore } from '../../../functions/orders/use-cases/ports.js';
 import { money } from '../../../functions/shared/money.js';
 
 const order = (orderId: string, userId: string, createdAt: string): Order => ({
@@ -12,21 +12,9 @@ const order = (orderId: string, userId: string, createdAt: string): Order => ({
   total: money(1000),
   shippingAddress: { name: 'N', line1: 'L', city: 'C', postalCode: 'P', country: 'GB' },
   paymentToken: 'tok_visa',
+  requestFingerprint: 'f-1',
   createdAt,
   updatedAt: createdAt,
-});
-
-const record = (
-  userId: string,
-  orderId: string,
-  keyHash = 'key-1',
-  expiresAt = 4_000_000_000,
-): IdempotencyRecord => ({
-  userId,
-  keyHash,
-  fingerprint: 'f-1',
-  orderId,
-  expiresAt,
 });
 
 const entry = (eventId: string, at: string, type = 'InventoryReserved'): HistoryEntry => ({
@@ -41,7 +29,7 @@ const NOW = new Date('2026-11-22T10:00:00.000Z');
 /** What every order store promises; the in-memory twin and the DynamoDB adapter both run it. */
 export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore>) => {
   describe(name, () => {
-    it('places an order with its key record and timeline, and reads them back', async () => {
+    it('places an order with its timeline, and reads them back', async () => {
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
       const event = OrderPlaced.create({
@@ -51,52 +39,24 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
         total: placed.total,
         fromCart: false,
       });
-      expect(
-        await store.place(
-          placed,
-          record('u-1', 'o-1'),
-          [event],
-          [entry('e-0', placed.createdAt, 'OrderPlaced')],
-        ),
-      ).toEqual({
+      expect(await store.place(placed, [event], [entry('e-0', placed.createdAt, 'OrderPlaced')])).toEqual({
         placed: true,
       });
       expect(await store.get('o-1')).toEqual(placed);
-      expect(await store.findIdempotencyRecord('u-1', 'key-1', NOW)).toEqual(record('u-1', 'o-1'));
-      expect(await store.findIdempotencyRecord('u-2', 'key-1', NOW)).toBeUndefined();
       expect((await store.history('o-1')).map((item) => item.type)).toEqual(['OrderPlaced']);
     });
 
-    it('creates nothing when the key is taken, and answers with the record that holds', async () => {
+    it('creates nothing when an order with the id exists, and answers with that order', async () => {
       const store = await fresh();
-      await store.place(order('o-1', 'u-1', '2026-11-22T10:00:00.000Z'), record('u-1', 'o-1'), [], []);
-      const second = await store.place(
-        order('o-2', 'u-1', '2026-11-22T10:00:01.000Z'),
-        record('u-1', 'o-2'),
-        [],
-        [],
-      );
-      expect(second).toEqual({ placed: false, existing: record('u-1', 'o-1') });
-      expect(await store.get('o-2')).toBeUndefined();
-    });
-
-    it('lets a key be used again once its window has passed', async () => {
-      const store = await fresh();
-      const expired = Math.floor(NOW.getTime() / 1000) - 1;
-      await store.place(
-        order('o-1', 'u-1', '2026-11-20T10:00:00.000Z'),
-        record('u-1', 'o-1', 'k', expired),
-        [],
-        [],
-      );
-      expect(await store.findIdempotencyRecord('u-1', 'k', NOW)).toBeUndefined();
-      const again = await store.place(
-        order('o-2', 'u-1', NOW.toISOString()),
-        record('u-1', 'o-2', 'k'),
-        [],
-        [],
-      );
-      expect(again).toEqual({ placed: true });
+      const first = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(first, [], [entry('e-0', first.createdAt, 'OrderPlaced')]);
+      const again = { ...order('o-1', 'u-1', '2026-11-22T10:00:01.000Z'), requestFingerprint: 'f-2' };
+      expect(await store.place(again, [], [entry('e-1', again.createdAt, 'OrderPlaced')])).toEqual({
+        placed: false,
+        existing: first,
+      });
+      expect(await store.get('o-1')).toEqual(first);
+      expect((await store.history('o-1')).map((item) => item.eventId)).toEqual(['e-0']);
     });
 
     it('lists a customer’s orders newest first, a page at a time, and nobody else’s', async () => {
@@ -106,8 +66,8 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
         ['o-2', '2026-11-22T11:00:00.000Z'],
         ['o-3', '2026-11-22T12:00:00.000Z'],
       ] as const)
-        await store.place(order(id, 'u-1', at), record('u-1', id, id), [], []);
-      await store.place(order('x-1', 'u-2', '2026-11-22T13:00:00.000Z'), record('u-2', 'x-1'), [], []);
+        await store.place(order(id, 'u-1', at), [], []);
+      await store.place(order('x-1', 'u-2', '2026-11-22T13:00:00.000Z'), [], []);
       const first = await store.listByCustomer('u-1', { limit: 2 });
       expect(first.items.map((item) => item.orderId)).toEqual(['o-3', 'o-2']);
       expect(first.next).toBeDefined();
@@ -122,7 +82,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
     it('lists each order whole and as it is now, though its index keeps only the keys', async () => {
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
-      await store.place(placed, record('u-1', 'o-1'), [], []);
+      await store.place(placed, [], []);
       const confirmed: Order = { ...placed, status: 'CONFIRMED', updatedAt: '2026-11-22T10:00:05.000Z' };
       await store.transition(confirmed, 'PENDING', [], []);
       expect((await store.listByCustomer('u-1', { limit: 10 })).items).toEqual([confirmed]);
@@ -131,7 +91,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
     it('moves an order only from the status it expects, with its timeline entries', async () => {
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
-      await store.place(placed, record('u-1', 'o-1'), [], []);
+      await store.place(placed, [], []);
       const confirmed: Order = { ...placed, status: 'CONFIRMED', updatedAt: '2026-11-22T10:00:05.000Z' };
       expect(
         await store.transition(
@@ -149,7 +109,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
     it('marks a cancellation request once, and only on a confirmed order', async () => {
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
-      await store.place(placed, record('u-1', 'o-1'), [], []);
+      await store.place(placed, [], []);
       expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(false);
       await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [], []);
       expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(true);
@@ -161,8 +121,8 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       const store = await fresh();
       const first = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
       const second = order('o-2', 'u-1', '2026-11-22T10:00:01.000Z');
-      await store.place(first, record('u-1', 'o-1'), [], []);
-      await store.place(second, record('u-1', 'o-2', 'key-2'), [], []);
+      await store.place(first, [], []);
+      await store.place(second, [], []);
       expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(false);
       await store.transition({ ...first, status: 'CONFIRMED' }, 'PENDING', [], []);
       await store.transition({ ...second, status: 'CONFIRMED' }, 'PENDING', [], []);

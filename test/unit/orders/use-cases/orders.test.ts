@@ -16,7 +16,7 @@ import {
 } from '../../../../functions/orders/domain/errors.js';
 import { claimShipment } from '../../../../functions/orders/use-cases/claim-shipment.js';
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
-import { checkOut, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
+import { checkOut, orderIdFor, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
 import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
 import { getOrder, getOrderHistory, listOrders } from '../../../../functions/orders/use-cases/read-orders.js';
 import { recordHistory } from '../../../../functions/orders/use-cases/record-history.js';
@@ -42,13 +42,11 @@ let orders: InMemoryOrders;
 let cartLines: { sku: string; quantity: number }[];
 let started: { sagas: OrderSagaInput[]; cancellations: OrderCancellationInput[] };
 let deps: OrdersDependencies;
-let ids: number;
 
 beforeEach(() => {
   orders = new InMemoryOrders();
   cartLines = [];
   started = { sagas: [], cancellations: [] };
-  ids = 0;
   deps = {
     orders: orders.store,
     catalog: { getProducts: async (skus) => skus.flatMap((sku) => catalog.get(sku) ?? []) },
@@ -59,7 +57,6 @@ beforeEach(() => {
     },
     cursors: hmacCursors('x'.repeat(32)),
     clock: () => new Date('2026-11-22T10:00:00.000Z'),
-    newOrderId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
   };
 });
 
@@ -111,6 +108,36 @@ describe('placeOrder', () => {
     expect(orders.orders.size).toBe(2);
   });
 
+  it('keeps a key bound to its order: the same request a month later gets the same 202', async () => {
+    const first = await placeOrder(deps, submission());
+    const later = { ...deps, clock: () => new Date('2026-12-22T10:00:00.000Z') };
+    expect(await placeOrder(later, submission())).toEqual(first);
+    await expect(placeOrder(later, submission('key-1', [{ sku: 'B2', quantity: 1 }]))).rejects.toThrow(
+      IdempotencyKeyReusedError,
+    );
+    expect(orders.orders.size).toBe(1);
+  });
+
+  it('answers as the winner when a request with the same key placed the order meanwhile', async () => {
+    const winner = await placeOrder(deps, submission());
+    // The loser read before the winner wrote: it finds nothing, prices, and its write is refused.
+    const loser = { ...deps, orders: { ...orders.store, get: async () => undefined } };
+    expect(await placeOrder(loser, submission())).toEqual(winner);
+    await expect(placeOrder(loser, submission('key-1', [{ sku: 'A1', quantity: 3 }]))).rejects.toThrow(
+      IdempotencyKeyReusedError,
+    );
+    expect(orders.outbox.filter((event) => event.detailType === 'OrderPlaced')).toHaveLength(1);
+  });
+
+  it('derives a UUID-shaped order id from the customer and the key, different for each pair', () => {
+    const id = orderIdFor('u-1', 'key-1');
+    expect(id).toBe(orderIdFor('u-1', 'key-1'));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(
+      new Set([id, orderIdFor('u-2', 'key-1'), orderIdFor('u-1', 'key-2'), orderIdFor('u-1key', '-1')]).size,
+    ).toBe(4);
+  });
+
   it('points at unknown skus and at more than 10 of one sku, and writes nothing', async () => {
     const refusal = await placeOrder(
       deps,
@@ -142,6 +169,9 @@ describe('the cap on open orders', () => {
   });
 
   it('accepts again once one of them is confirmed', async () => {
+    // A second between orders, so that newest first is the order they were placed in.
+    let second = 0;
+    deps = { ...deps, clock: () => new Date(Date.UTC(2026, 10, 22, 10, 0, second++)) };
     const first = await placeOrder(deps, submission('key-1'));
     for (let n = 2; n <= MAX_OPEN_ORDERS; n++) await placeOrder(deps, submission(`key-${n}`));
     await confirmOrder(deps, first.orderId);
