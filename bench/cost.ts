@@ -1,4 +1,5 @@
 import type { Usage } from '../local/usage.js';
+import { SAGA_LOGGING } from '../state-machines/order-saga.js';
 import { EXPRESS_MEMORY_GB, PRICES, type Prices } from './prices.js';
 import { round } from './stats.js';
 
@@ -39,7 +40,8 @@ const sum = (lines: readonly CostLine[]) =>
  * cloud (a usage window that holds those orders and everything they caused).
  * Both saga types are priced from the same run: a Standard workflow bills its
  * state transitions; an Express one its executions and their duration at
- * 64 MB, and it logs its whole history (LogLevel.ALL, as the stack configures it).
+ * 64 MB, and the log records of every event (`SAGA_LOGGING.EXPRESS`: with or
+ * without execution data, as the stack configures it).
  */
 export const costModel = (usage: Usage, orders: number, prices: Prices = PRICES): CostModel => {
   if (orders <= 0) throw new Error('The cost per order needs at least one order.');
@@ -55,7 +57,11 @@ export const costModel = (usage: Usage, orders: number, prices: Prices = PRICES)
     (total, machine) => total + (machine.billedMs / 1000) * EXPRESS_MEMORY_GB,
     0,
   );
-  const historyBytes = machines.reduce((total, machine) => total + machine.historyBytes, 0);
+  const { includeExecutionData } = SAGA_LOGGING.EXPRESS;
+  const historyBytes = machines.reduce(
+    (total, machine) => total + (includeExecutionData ? machine.logBytesWithData : machine.logBytes),
+    0,
+  );
 
   const shared = [
     line('Lambda requests', invocations, 'invocations', prices.lambdaRequest, orders),

@@ -22,8 +22,14 @@ export interface StateMachineUsage {
   transitions: number;
   /** Each execution's duration rounded up to 100 ms, as Express bills it. */
   billedMs: number;
-  /** The execution history's size: an Express workflow logging ALL ingests about this much. */
-  historyBytes: number;
+  /**
+   * What an Express workflow logging every event (LogLevel.ALL) would ingest
+   * in CloudWatch Logs for these executions, without their execution data
+   * (inputs, outputs, task parameters)...
+   */
+  logBytes: number;
+  /** ...and with it (`local/stepfunctions/log-records.ts`). */
+  logBytesWithData: number;
 }
 
 export interface Usage {
@@ -85,18 +91,20 @@ export class UsageMeter {
   execution(
     stateMachine: string,
     type: 'STANDARD' | 'EXPRESS',
-    run: { transitions: number; durationMs: number; historyBytes: number },
+    run: { transitions: number; durationMs: number; logBytes: number; logBytesWithData: number },
   ): void {
     const usage = this.usage.stateMachines[stateMachine] ?? {
       type,
       executions: 0,
       transitions: 0,
       billedMs: 0,
-      historyBytes: 0,
+      logBytes: 0,
+      logBytesWithData: 0,
     };
     usage.executions++;
     usage.transitions += run.transitions;
-    usage.historyBytes += run.historyBytes;
+    usage.logBytes += run.logBytes;
+    usage.logBytesWithData += run.logBytesWithData;
     usage.billedMs += Math.max(100, Math.ceil(run.durationMs / 100) * 100);
     this.usage.stateMachines[stateMachine] = usage;
   }

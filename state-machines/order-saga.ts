@@ -248,3 +248,18 @@ export const SAGA_PLACEHOLDERS: SagaResources = {
   markNeedsAttention: placeholder('MarkNeedsAttention'),
   deadLetterQueueUrl: placeholder('DeadLetterQueueUrl'),
 };
+
+/**
+ * What each workflow type logs to CloudWatch Logs. A Standard workflow keeps
+ * its own execution history, so its log holds errors only. An Express one
+ * keeps none: it logs every event, with state names, task resources, errors
+ * and causes, but not the execution data. The saga's input carries the
+ * customer's payment token and shipping address, which stay out of logs, as
+ * they stay out of events and responses; the order's timeline (in the orders
+ * table, written on every step) is the durable record of what happened,
+ * where Express logs are delivered best-effort.
+ */
+export const SAGA_LOGGING = {
+  STANDARD: { level: 'ERROR', includeExecutionData: false },
+  EXPRESS: { level: 'ALL', includeExecutionData: false },
+} as const;

@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import {
   orderCancellationDefinition,
   orderSagaDefinition,
+  SAGA_LOGGING,
   SAGA_PLACEHOLDERS,
   type SagaResources,
   type StateMachineDefinition,
@@ -46,6 +47,7 @@ export class OrderSaga extends Construct {
 
     const machine = (name: string, definition: StateMachineDefinition) => {
       const express = props.workflowType === 'EXPRESS';
+      const logging = SAGA_LOGGING[express ? 'EXPRESS' : 'STANDARD'];
       const logGroup = new LogGroup(this, `${name}Logs`, {
         retention: RetentionDays.ONE_MONTH,
         removalPolicy: RemovalPolicy.DESTROY,
@@ -55,11 +57,10 @@ export class OrderSaga extends Construct {
         definitionSubstitutions: substitutions,
         stateMachineType: express ? StateMachineType.EXPRESS : StateMachineType.STANDARD,
         tracingEnabled: true,
-        // Express keeps no execution history: its log is the only record, so it logs everything.
         logs: {
           destination: logGroup,
-          level: express ? LogLevel.ALL : LogLevel.ERROR,
-          includeExecutionData: express,
+          level: LogLevel[logging.level],
+          includeExecutionData: logging.includeExecutionData,
         },
         comment: definition.Comment,
       });

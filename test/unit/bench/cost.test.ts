@@ -11,7 +11,12 @@ const twoOrders = () => {
     // 1 GB for one second: 1 GB-s per order.
     meter.invocation('Orders/PlaceOrder', 1024, 1000);
     meter.eventPublished(1000);
-    meter.execution('Orders/OrderSaga', 'STANDARD', { transitions: 3, durationMs: 950, historyBytes: 0 });
+    meter.execution('Orders/OrderSaga', 'STANDARD', {
+      transitions: 3,
+      durationMs: 950,
+      logBytes: 2048,
+      logBytesWithData: 8192,
+    });
     meter.capacity('Orders', 2, 10);
   }
   return meter.snapshot();
@@ -43,6 +48,15 @@ describe('costModel', () => {
     expect(item(cost.express, 'Step Functions Express requests')).toBe(1);
     // 950 ms is billed as 1 s; 1 s × 1/16 GB × $0.00001667 per GB-s, a million times.
     expect(item(cost.express, 'Step Functions Express duration')).toBeCloseTo(1.04, 2);
+  });
+
+  it('bills the Express log as the stack configures it: every event, without execution data', () => {
+    const cost = costModel(twoOrders(), 2);
+    // 2 KB of records without data per order, not the 8 KB with it.
+    expect(item(cost.express, 'CloudWatch Logs (Express history)')).toBeCloseTo(
+      ((PRICES.logsIngestedGb * 2048) / 1024 ** 3) * 1e6,
+      2,
+    );
   });
 
   it('bills every byte the functions logged', () => {

@@ -14,16 +14,23 @@ describe('UsageMeter', () => {
     });
   });
 
-  it('bills an execution in 100 ms steps and counts its transitions and history', () => {
+  it('bills an execution in 100 ms steps and counts its transitions and log records', () => {
     const meter = new UsageMeter();
-    meter.execution('Orders/OrderSaga', 'STANDARD', { transitions: 3, durationMs: 230, historyBytes: 900 });
-    meter.execution('Orders/OrderSaga', 'STANDARD', { transitions: 5, durationMs: 20, historyBytes: 100 });
+    const logs = { logBytes: 900, logBytesWithData: 2000 };
+    meter.execution('Orders/OrderSaga', 'STANDARD', { transitions: 3, durationMs: 230, ...logs });
+    meter.execution('Orders/OrderSaga', 'STANDARD', {
+      transitions: 5,
+      durationMs: 20,
+      logBytes: 100,
+      logBytesWithData: 200,
+    });
     expect(meter.snapshot().stateMachines['Orders/OrderSaga']).toEqual({
       type: 'STANDARD',
       executions: 2,
       transitions: 8,
       billedMs: 400,
-      historyBytes: 1000,
+      logBytes: 1000,
+      logBytesWithData: 2200,
     });
   });
 

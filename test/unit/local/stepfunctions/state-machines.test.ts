@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LocalCloudError } from '../../../../local/errors.js';
 import type { FunctionInvoker, InvocationResult } from '../../../../local/lambda/functions.js';
+import { logRecords } from '../../../../local/stepfunctions/log-records.js';
 import { LocalStepFunctions } from '../../../../local/stepfunctions/state-machines.js';
+import { UsageMeter } from '../../../../local/usage.js';
 import { fakeAssembly, resolverFor } from '../../../support/local/fake-assembly.js';
 
 const arn = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:Test-${name}`;
@@ -133,6 +135,38 @@ describe('LocalStepFunctions', () => {
     expect(events[0]?.type).toBe('ExecutionStarted');
     expect(events.map((event) => event.type)).toContain('TaskStateEntered');
     expect(events.at(-1)?.type).toBe('ExecutionSucceeded');
+  });
+
+  it('prices its log as the records of every invocation attempt, with and without execution data', async () => {
+    const meter = new UsageMeter();
+    const assembly = machineAssembly();
+    const { invoker, calls } = stubFunctions({
+      Reserve: () => ok({}),
+      Charge: (_, call) => (call === 1 ? fail('TransientError') : fail('PaymentDeclinedError')),
+      Release: () => ok({}),
+    });
+    const sfn = new LocalStepFunctions(assembly, resolverFor(assembly), invoker, noServices, {
+      timeScale: 0.001,
+      usage: meter,
+    });
+    sfn.start('Test-Saga', JSON.stringify({ orderId: 'order-1', paymentToken: 'tok_visa' }), 'order-1');
+    for (let attempt = 0; attempt < 200 && sfn.list()[0]?.status === 'RUNNING'; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    const execution = sfn.list()[0];
+    if (!execution) throw new Error('no execution');
+    const records = logRecords(execution.history, {
+      executionArn: execution.executionArn,
+      includeExecutionData: false,
+      resources: {},
+    });
+    const invocations = Object.values(calls).reduce((total, count) => total + count, 0);
+    expect(invocations).toBe(4);
+    expect(records.filter((record) => record.type === 'LambdaFunctionScheduled')).toHaveLength(invocations);
+    expect(records.filter((record) => record.type === 'LambdaFunctionSucceeded')).toHaveLength(2);
+    expect(records.filter((record) => record.type === 'LambdaFunctionFailed')).toHaveLength(2);
+    const usage = Object.values(meter.snapshot().stateMachines)[0];
+    expect(usage?.logBytes).toBeGreaterThan(0);
+    expect(usage?.logBytesWithData).toBeGreaterThan(usage?.logBytes ?? 0);
   });
 
   it('starts a name once: a second start with that name is refused', async () => {
