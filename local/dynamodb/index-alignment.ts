@@ -22,13 +22,24 @@ const INDEX_WAIT_MS = 30_000;
 
 /** Waits until the table's indexes have settled (DynamoDB Local builds and drops them in the background). */
 const settled = async (client: DynamoDBClient, TableName: string) => {
-  for (let waited = 0; waited < INDEX_WAIT_MS; waited += 50) {
+  const deadline = Date.now() + INDEX_WAIT_MS;
+  let states = '';
+  while (Date.now() < deadline) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName }));
     const indexes = Table?.GlobalSecondaryIndexes ?? [];
-    if (indexes.every((index) => index.IndexStatus === 'ACTIVE')) return indexes;
+    if (Table?.TableStatus === 'ACTIVE' && indexes.every((index) => index.IndexStatus === 'ACTIVE'))
+      return indexes;
+    states = [
+      `table ${Table?.TableStatus}`,
+      ...indexes.map(
+        (index) => `${index.IndexName} ${index.IndexStatus}${index.Backfilling ? ' (backfilling)' : ''}`,
+      ),
+    ].join(', ');
     await sleep(50);
   }
-  throw new LocalCloudError(`The indexes of ${TableName} did not settle within ${INDEX_WAIT_MS / 1000} s.`);
+  throw new LocalCloudError(
+    `The indexes of ${TableName} did not settle within ${INDEX_WAIT_MS / 1000} s: ${states}.`,
+  );
 };
 
 /**
