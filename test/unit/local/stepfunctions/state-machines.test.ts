@@ -71,13 +71,20 @@ const noServices = {
   dynamodb: async () => ({}),
 };
 
-const buildMachines = (assembly: ReturnType<typeof machineAssembly>, invoker: FunctionInvoker) =>
-  new LocalStepFunctions(assembly, resolverFor(assembly), invoker, noServices, { timeScale: 0.001 });
+const buildMachines = (
+  assembly: ReturnType<typeof machineAssembly>,
+  invoker: FunctionInvoker,
+  usage?: UsageMeter,
+) =>
+  new LocalStepFunctions(assembly, resolverFor(assembly), invoker, noServices, {
+    timeScale: 0.001,
+    ...(usage ? { usage } : {}),
+  });
 
-const run = async (behaviour: Parameters<typeof stubFunctions>[0], name = 'order-1') => {
+const run = async (behaviour: Parameters<typeof stubFunctions>[0], name = 'order-1', usage?: UsageMeter) => {
   const assembly = machineAssembly();
   const { invoker, calls } = stubFunctions(behaviour);
-  const sfn = buildMachines(assembly, invoker);
+  const sfn = buildMachines(assembly, invoker, usage);
   const { executionArn } = sfn.start('Test-Saga', JSON.stringify({ orderId: name }), name);
   for (let attempt = 0; attempt < 200 && sfn.list()[0]?.status === 'RUNNING'; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -139,20 +146,15 @@ describe('LocalStepFunctions', () => {
 
   it('prices its log as the records of every invocation attempt, with and without execution data', async () => {
     const meter = new UsageMeter();
-    const assembly = machineAssembly();
-    const { invoker, calls } = stubFunctions({
-      Reserve: () => ok({}),
-      Charge: (_, call) => (call === 1 ? fail('TransientError') : fail('PaymentDeclinedError')),
-      Release: () => ok({}),
-    });
-    const sfn = new LocalStepFunctions(assembly, resolverFor(assembly), invoker, noServices, {
-      timeScale: 0.001,
-      usage: meter,
-    });
-    sfn.start('Test-Saga', JSON.stringify({ orderId: 'order-1', paymentToken: 'tok_visa' }), 'order-1');
-    for (let attempt = 0; attempt < 200 && sfn.list()[0]?.status === 'RUNNING'; attempt++)
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    const execution = sfn.list()[0];
+    const { execution, calls } = await run(
+      {
+        Reserve: () => ok({}),
+        Charge: (_, call) => (call === 1 ? fail('TransientError') : fail('PaymentDeclinedError')),
+        Release: () => ok({}),
+      },
+      'order-1',
+      meter,
+    );
     if (!execution) throw new Error('no execution');
     const records = logRecords(execution.history, {
       executionArn: execution.executionArn,
