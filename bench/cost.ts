@@ -40,8 +40,8 @@ const sum = (lines: readonly CostLine[]) =>
  * cloud (a usage window that holds those orders and everything they caused).
  * Both saga types are priced from the same run: a Standard workflow bills its
  * state transitions; an Express one its executions and their duration at
- * 64 MB, and the log records of every event (`SAGA_LOGGING.EXPRESS`: with or
- * without execution data, as the stack configures it).
+ * 64 MB, and its log records at the level and with or without the execution
+ * data the stack configures (`SAGA_LOGGING.EXPRESS`).
  */
 export const costModel = (usage: Usage, orders: number, prices: Prices = PRICES): CostModel => {
   if (orders <= 0) throw new Error('The cost per order needs at least one order.');
@@ -57,9 +57,9 @@ export const costModel = (usage: Usage, orders: number, prices: Prices = PRICES)
     (total, machine) => total + (machine.billedMs / 1000) * EXPRESS_MEMORY_GB,
     0,
   );
-  const { includeExecutionData } = SAGA_LOGGING.EXPRESS;
+  const { level, includeExecutionData } = SAGA_LOGGING.EXPRESS;
   const historyBytes = machines.reduce(
-    (total, machine) => total + (includeExecutionData ? machine.logBytesWithData : machine.logBytes),
+    (total, machine) => total + machine.logBytes[level][includeExecutionData ? 'withData' : 'withoutData'],
     0,
   );
 

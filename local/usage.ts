@@ -6,6 +6,8 @@
  * The benchmark turns a window of it into dollars per million orders.
  */
 
+import { type LogLevel, type LogSizes, noLogs } from './stepfunctions/log-records.js';
+
 export interface FunctionUsage {
   invocations: number;
   /** Lambda bills each invocation's duration rounded up to the millisecond. */
@@ -23,13 +25,11 @@ export interface StateMachineUsage {
   /** Each execution's duration rounded up to 100 ms, as Express bills it. */
   billedMs: number;
   /**
-   * What an Express workflow logging every event (LogLevel.ALL) would ingest
-   * in CloudWatch Logs for these executions, without their execution data
-   * (inputs, outputs, task parameters)...
+   * What an Express workflow would ingest in CloudWatch Logs for these
+   * executions, at each log level, without and with their execution data
+   * (inputs, outputs, task parameters): `local/stepfunctions/log-records.ts`.
    */
-  logBytes: number;
-  /** ...and with it (`local/stepfunctions/log-records.ts`). */
-  logBytesWithData: number;
+  readonly logBytes: LogSizes;
 }
 
 export interface Usage {
@@ -91,20 +91,21 @@ export class UsageMeter {
   execution(
     stateMachine: string,
     type: 'STANDARD' | 'EXPRESS',
-    run: { transitions: number; durationMs: number; logBytes: number; logBytesWithData: number },
+    run: { transitions: number; durationMs: number; logBytes: LogSizes },
   ): void {
     const usage = this.usage.stateMachines[stateMachine] ?? {
       type,
       executions: 0,
       transitions: 0,
       billedMs: 0,
-      logBytes: 0,
-      logBytesWithData: 0,
+      logBytes: noLogs(),
     };
     usage.executions++;
     usage.transitions += run.transitions;
-    usage.logBytes += run.logBytes;
-    usage.logBytesWithData += run.logBytesWithData;
+    for (const level of Object.keys(run.logBytes) as LogLevel[]) {
+      usage.logBytes[level].withoutData += run.logBytes[level].withoutData;
+      usage.logBytes[level].withData += run.logBytes[level].withData;
+    }
     usage.billedMs += Math.max(100, Math.ceil(run.durationMs / 100) * 100);
     this.usage.stateMachines[stateMachine] = usage;
   }

@@ -1,6 +1,6 @@
 /**
- * What an execution writes to CloudWatch Logs at `LogLevel.ALL`, as Step
- * Functions logs an Express workflow: one record per history event, with the
+ * What an execution writes to CloudWatch Logs, as Step Functions logs an
+ * Express workflow: at `LogLevel.ALL`, one record per history event, with the
  * fields `id`, `type`, `details`, `previous_event_id`, `event_timestamp`,
  * `execution_arn` and `redrive_count`. With `includeExecutionData` off, the
  * records keep names, resources, errors and causes but no inputs, outputs or
@@ -10,7 +10,8 @@
  * invocation of a Task state's function: scheduled, started, and succeeded or
  * failed. Those are added here, one set per attempt, so that the size priced
  * is that of the records Step Functions would write, not of the runner's
- * shorter history.
+ * shorter history. `ERROR` keeps the records of failures of every kind;
+ * `FATAL` those of the execution's own failure only.
  */
 
 /** An event of the local execution history (`type` and one `…EventDetails` object). */
@@ -100,3 +101,37 @@ export const logRecords = (
 /** The bytes those records are billed as ingested (each record's JSON). */
 export const logBytes = (records: readonly LogRecord[]): number =>
   records.reduce((total, record) => total + Buffer.byteLength(JSON.stringify(record)), 0);
+
+export type LogLevel = 'ALL' | 'ERROR' | 'FATAL';
+
+const FATAL = new Set(['ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
+
+/** Whether a record of this type is logged at `level`. */
+export const loggedAt = (level: LogLevel, type: string): boolean =>
+  level === 'ALL' ||
+  FATAL.has(type) ||
+  (level === 'ERROR' && (type === 'FailStateEntered' || /(Failed|TimedOut|Aborted)$/.test(type)));
+
+/** The bytes an execution logs at each level, without and with its execution data. */
+export type LogSizes = Record<LogLevel, { withoutData: number; withData: number }>;
+
+export const noLogs = (): LogSizes => ({
+  ALL: { withoutData: 0, withData: 0 },
+  ERROR: { withoutData: 0, withData: 0 },
+  FATAL: { withoutData: 0, withData: 0 },
+});
+
+export const logSizes = (
+  history: readonly HistoryEvent[],
+  options: { readonly executionArn: string; readonly resources: Readonly<Record<string, string>> },
+): LogSizes => {
+  const sizes = noLogs();
+  for (const includeExecutionData of [false, true]) {
+    const records = logRecords(history, { ...options, includeExecutionData });
+    for (const level of Object.keys(sizes) as LogLevel[])
+      sizes[level][includeExecutionData ? 'withData' : 'withoutData'] = logBytes(
+        records.filter((record) => loggedAt(level, record.type)),
+      );
+  }
+  return sizes;
+};

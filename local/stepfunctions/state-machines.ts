@@ -7,7 +7,7 @@ import type { FunctionInvoker } from '../lambda/functions.js';
 import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 import type { UsageMeter } from '../usage.js';
-import { logBytes, logRecords } from './log-records.js';
+import { logSizes, noLogs } from './log-records.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -326,27 +326,19 @@ export class LocalStepFunctions {
         transitions: execution.history.filter(({ type }) => /StateEntered$|^TaskRetried$/.test(String(type)))
           .length,
         durationMs: execution.stopDate.getTime() - execution.startDate.getTime(),
-        ...(this.options.usage ? this.logSizes(machine, execution) : { logBytes: 0, logBytesWithData: 0 }),
+        logBytes: this.options.usage ? this.logSizes(machine, execution) : noLogs(),
       });
     }
   }
 
-  /** What the execution would log at LogLevel.ALL, without and with its execution data. */
+  /** What the execution would log at each level, without and with its execution data. */
   private logSizes(machine: Machine, execution: Execution) {
     const resources = Object.fromEntries(
       allStates(machine.definition).flatMap(([name, state]) =>
         state.Resource ? [[name, state.Resource]] : [],
       ),
     );
-    const size = (includeExecutionData: boolean) =>
-      logBytes(
-        logRecords(execution.history, {
-          executionArn: execution.executionArn,
-          includeExecutionData,
-          resources,
-        }),
-      );
-    return { logBytes: size(false), logBytesWithData: size(true) };
+    return logSizes(execution.history, { executionArn: execution.executionArn, resources });
   }
 
   /** Executions, for tests and the operations commands. */

@@ -478,13 +478,13 @@ describe('the order saga', () => {
     });
   });
 
-  it('switches both workflows to Express with -c sagaWorkflowType=EXPRESS, logging every event but no execution data', () => {
+  it('switches both workflows to Express with -c sagaWorkflowType=EXPRESS, logging errors without execution data', () => {
     const express = Template.fromStack(
       shopApp({ bundle: false, context: { sagaWorkflowType: 'EXPRESS' } }).api,
     );
     express.resourcePropertiesCountIs('AWS::StepFunctions::StateMachine', { StateMachineType: 'EXPRESS' }, 2);
     express.hasResourceProperties('AWS::StepFunctions::StateMachine', {
-      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
+      LoggingConfiguration: Match.objectLike({ Level: 'ERROR', IncludeExecutionData: false }),
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { costModel } from '../../../bench/cost.js';
 import { PRICES } from '../../../bench/prices.js';
 import { UsageMeter } from '../../../local/usage.js';
+import { SAGA_LOGGING } from '../../../state-machines/order-saga.js';
 
 /** Two orders' worth of usage, in round numbers. */
 const twoOrders = () => {
@@ -14,8 +15,11 @@ const twoOrders = () => {
     meter.execution('Orders/OrderSaga', 'STANDARD', {
       transitions: 3,
       durationMs: 950,
-      logBytes: 2048,
-      logBytesWithData: 8192,
+      logBytes: {
+        ALL: { withoutData: 2048, withData: 8192 },
+        ERROR: { withoutData: 512, withData: 1024 },
+        FATAL: { withoutData: 256, withData: 512 },
+      },
     });
     meter.capacity('Orders', 2, 10);
   }
@@ -50,11 +54,12 @@ describe('costModel', () => {
     expect(item(cost.express, 'Step Functions Express duration')).toBeCloseTo(1.04, 2);
   });
 
-  it('bills the Express log as the stack configures it: every event, without execution data', () => {
+  it('bills the Express log as the stack configures it: errors, without execution data', () => {
     const cost = costModel(twoOrders(), 2);
-    // 2 KB of records without data per order, not the 8 KB with it.
+    expect(SAGA_LOGGING.EXPRESS).toEqual({ level: 'ERROR', includeExecutionData: false });
+    // Half a KB of error records without data per order, not the 2 KB of every event nor the 1 KB with data.
     expect(item(cost.express, 'CloudWatch Logs (Express history)')).toBeCloseTo(
-      ((PRICES.logsIngestedGb * 2048) / 1024 ** 3) * 1e6,
+      ((PRICES.logsIngestedGb * 512) / 1024 ** 3) * 1e6,
       2,
     );
   });

@@ -16,21 +16,27 @@ describe('UsageMeter', () => {
 
   it('bills an execution in 100 ms steps and counts its transitions and log records', () => {
     const meter = new UsageMeter();
-    const logs = { logBytes: 900, logBytesWithData: 2000 };
-    meter.execution('Orders/OrderSaga', 'STANDARD', { transitions: 3, durationMs: 230, ...logs });
+    const logs = (all: number, errors: number) => ({
+      ALL: { withoutData: all, withData: 2 * all },
+      ERROR: { withoutData: errors, withData: 2 * errors },
+      FATAL: { withoutData: 0, withData: 0 },
+    });
+    meter.execution('Orders/OrderSaga', 'STANDARD', {
+      transitions: 3,
+      durationMs: 230,
+      logBytes: logs(900, 0),
+    });
     meter.execution('Orders/OrderSaga', 'STANDARD', {
       transitions: 5,
       durationMs: 20,
-      logBytes: 100,
-      logBytesWithData: 200,
+      logBytes: logs(100, 40),
     });
     expect(meter.snapshot().stateMachines['Orders/OrderSaga']).toEqual({
       type: 'STANDARD',
       executions: 2,
       transitions: 8,
       billedMs: 400,
-      logBytes: 1000,
-      logBytesWithData: 2200,
+      logBytes: logs(1000, 40),
     });
   });
 

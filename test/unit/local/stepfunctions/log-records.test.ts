@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logBytes, logRecords } from '../../../../local/stepfunctions/log-records.js';
+import { logBytes, loggedAt, logRecords, logSizes } from '../../../../local/stepfunctions/log-records.js';
 
 const input = JSON.stringify({
   orderId: 'o-1',
@@ -91,5 +91,27 @@ describe('the log records of an Express execution', () => {
     expect(logBytes(logRecords(history, options(true)))).toBeGreaterThan(
       logBytes(records) + 7 * input.length,
     );
+  });
+
+  it('logs at ERROR the failures only, and at FATAL the execution’s own failure only', () => {
+    const errors = logRecords(history, options(false)).filter((record) => loggedAt('ERROR', record.type));
+    expect(errors.map((record) => record.type)).toEqual(['LambdaFunctionFailed', 'TaskFailed']);
+    expect(loggedAt('ERROR', 'ExecutionTimedOut')).toBe(true);
+    expect(loggedAt('ERROR', 'FailStateEntered')).toBe(true);
+    expect(loggedAt('ERROR', 'TaskRetried')).toBe(false);
+    expect(loggedAt('FATAL', 'TaskFailed')).toBe(false);
+    expect(loggedAt('FATAL', 'ExecutionFailed')).toBe(true);
+    expect(loggedAt('ALL', 'TaskStateEntered')).toBe(true);
+  });
+
+  it('sizes the log at every level, with and without the execution data', () => {
+    const sizes = logSizes(history, options(false));
+    expect(sizes.ALL).toEqual({
+      withoutData: logBytes(logRecords(history, options(false))),
+      withData: logBytes(logRecords(history, options(true))),
+    });
+    expect(sizes.ERROR.withoutData).toBeGreaterThan(0);
+    expect(sizes.ERROR.withoutData).toBeLessThan(sizes.ALL.withoutData / 4);
+    expect(sizes.FATAL).toEqual({ withoutData: 0, withData: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalCloudError } from '../../../../local/errors.js';
 import type { FunctionInvoker, InvocationResult } from '../../../../local/lambda/functions.js';
-import { logRecords } from '../../../../local/stepfunctions/log-records.js';
+import { logRecords, noLogs } from '../../../../local/stepfunctions/log-records.js';
 import { LocalStepFunctions } from '../../../../local/stepfunctions/state-machines.js';
 import { UsageMeter } from '../../../../local/usage.js';
 import { fakeAssembly, resolverFor } from '../../../support/local/fake-assembly.js';
@@ -144,7 +144,7 @@ describe('LocalStepFunctions', () => {
     expect(events.at(-1)?.type).toBe('ExecutionSucceeded');
   });
 
-  it('prices its log as the records of every invocation attempt, with and without execution data', async () => {
+  it('prices its log as the records of every invocation attempt, at every level, with and without execution data', async () => {
     const meter = new UsageMeter();
     const { execution, calls } = await run(
       {
@@ -167,8 +167,13 @@ describe('LocalStepFunctions', () => {
     expect(records.filter((record) => record.type === 'LambdaFunctionSucceeded')).toHaveLength(2);
     expect(records.filter((record) => record.type === 'LambdaFunctionFailed')).toHaveLength(2);
     const usage = Object.values(meter.snapshot().stateMachines)[0];
-    expect(usage?.logBytes).toBeGreaterThan(0);
-    expect(usage?.logBytesWithData).toBeGreaterThan(usage?.logBytes ?? 0);
+    const { ALL, ERROR, FATAL } = usage?.logBytes ?? noLogs();
+    expect(ALL.withoutData).toBeGreaterThan(0);
+    expect(ALL.withData).toBeGreaterThan(ALL.withoutData);
+    // The failed attempts' records and the execution's failure; at FATAL, the latter alone.
+    expect(ERROR.withoutData).toBeGreaterThan(FATAL.withoutData);
+    expect(ALL.withoutData).toBeGreaterThan(ERROR.withoutData);
+    expect(FATAL.withoutData).toBeGreaterThan(0);
   });
 
   it('starts a name once: a second start with that name is refused', async () => {
