@@ -5,13 +5,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  DeleteCommand,
   DynamoDBDocumentClient,
   PutCommand,
+  type PutCommandInput,
   QueryCommand,
   type QueryCommandInput,
-  TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from './events/define-event.js';
 import { carryingEvents, outboxItem } from './outbox/outbox.js';
@@ -45,45 +43,21 @@ export const conditionFailedAt = (error: unknown, index: number): boolean | unde
   return error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 };
 
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
-
-/** One item's write on its own: no transaction, which would bill it twice. */
-const singleWrite = (db: DynamoDBDocumentClient, write: TransactItem) => {
-  if (write.Put) return db.send(new PutCommand(write.Put));
-  if (write.Update) return db.send(new UpdateCommand(write.Update));
-  if (write.Delete) return db.send(new DeleteCommand(write.Delete));
-  return undefined;
-};
-
 /**
- * Writes one conditional item and the events it causes in one transaction
- * (the outbox); without events, the item alone, outside a transaction.
- * Resolves false when the item's own condition failed, so that nothing was
- * written; any other failure rejects.
+ * Puts one conditional item carrying the events its write causes (the
+ * outbox, see outbox.ts): one write, no transaction. Resolves false when the
+ * condition failed, so that nothing was written; any other failure rejects.
  */
-export const writeWithEvents = async (
+export const putWithEvents = (
   db: DynamoDBDocumentClient,
-  tableName: string,
-  write: TransactItem,
+  put: PutCommandInput & { readonly Item: Record<string, unknown> },
   events: readonly DomainEvent[],
-): Promise<boolean> => {
-  const alone = events.length === 0 ? singleWrite(db, write) : undefined;
-  if (alone) return whenConditionHolds(alone);
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: [write, ...outboxPuts(tableName, events)] }));
-    return true;
-  } catch (error) {
-    if (conditionFailedAt(error, 0)) return false;
-    throw error;
-  }
-};
+): Promise<boolean> =>
+  whenConditionHolds(db.send(new PutCommand({ ...put, Item: carryingEvents(put.Item, events) })));
 
 /**
- * Inserts an item carrying the events its insert causes: one write, no
- * transaction, no outbox item. Resolves false when the item existed already,
- * so that nothing was written.
+ * Inserts an item carrying the events its insert causes. Resolves false when
+ * the item existed already, so that nothing was written.
  */
 export const insertWithEvents = (
   db: DynamoDBDocumentClient,
@@ -91,14 +65,10 @@ export const insertWithEvents = (
   item: Record<string, unknown> & { readonly pk: string },
   events: readonly DomainEvent[],
 ): Promise<boolean> =>
-  whenConditionHolds(
-    db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: carryingEvents(item, events),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ),
+  putWithEvents(
+    db,
+    { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+    events,
   );
 
 /** Runs a conditional write; resolves false when its condition failed, so nothing was written. */

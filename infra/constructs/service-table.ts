@@ -33,7 +33,7 @@ export interface ServiceTableProps {
 
 /**
  * A service's own table: on-demand, encrypted, point-in-time recovery, a
- * stream of new images for its outbox relay, and TTL on `expiresAt`.
+ * stream of new and old images for its outbox relay, and TTL on `expiresAt`.
  */
 export class ServiceTable extends Table {
   constructor(scope: Construct, id: string, { design, retain }: ServiceTableProps) {
@@ -41,7 +41,7 @@ export class ServiceTable extends Table {
       partitionKey: { name: design.partitionKey, type: AttributeType.STRING },
       sortKey: { name: design.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
-      stream: StreamViewType.NEW_IMAGE,
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
       timeToLiveAttribute: TTL_ATTRIBUTE,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: retain,

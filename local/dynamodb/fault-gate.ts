@@ -88,7 +88,16 @@ const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 export const faultAnswer = (kind: DynamoDbFaultKind, body: string): { status: number; payload: object } => {
   switch (kind) {
     case 'TransactionConflict': {
-      const items = (JSON.parse(body || '{}') as { TransactItems?: unknown[] }).TransactItems ?? [{}];
+      const items = (JSON.parse(body || '{}') as { TransactItems?: unknown[] }).TransactItems;
+      // A single-item write meets a transaction in progress on its item.
+      if (!items)
+        return {
+          status: 400,
+          payload: {
+            __type: `${PREFIX}TransactionConflictException`,
+            message: 'Transaction is ongoing for the item',
+          },
+        };
       return {
         status: 400,
         payload: {

@@ -57,13 +57,18 @@ const order = (token: string, sku: string, key: string) =>
     body: { items: [{ sku, quantity: 1 }], shippingAddress: address, paymentToken: 'tok_visa' },
   });
 
-/** A fresh product and customer, and a DynamoDB fault on the writes that hold `marker` for that product. */
-const faultedOrderSetup = async (marker: string, error: DynamoDbFaultKind, times?: number) => {
+/** A fresh product and customer, and a DynamoDB fault on the `operation` requests that hold `marker` for that product. */
+const faultedOrderSetup = async (
+  operation: 'TransactWriteItems' | 'PutItem',
+  marker: string,
+  error: DynamoDbFaultKind,
+  times?: number,
+) => {
   const sku = await productWithStock(3);
   const { AccessToken: token } = await newCustomer();
   const fault = await injectFault({
     service: 'dynamodb',
-    operation: 'TransactWriteItems',
+    operation,
     contains: [sku, marker],
     error,
     ...(times === undefined ? {} : { times }),
@@ -78,7 +83,12 @@ describe('DynamoDB throttling and transaction conflicts on the stock reservation
   ] as const;
   for (const { error, times, what } of cases) {
     it(`confirms an order whose stock reservation ${what}`, async () => {
-      const { sku, token, fault } = await faultedOrderSetup('InventoryReserved', error, times);
+      const { sku, token, fault } = await faultedOrderSetup(
+        'TransactWriteItems',
+        'InventoryReserved',
+        error,
+        times,
+      );
       await scenario([fault], async () => {
         const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
         expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
@@ -91,7 +101,11 @@ describe('DynamoDB throttling and transaction conflicts on the stock reservation
 
 describe('DynamoDB throttling and transaction conflicts on the placement', () => {
   it('answers 503 with Retry-After when placing an order stays throttled, writes nothing, and accepts the retry', async () => {
-    const { sku, token, fault } = await faultedOrderSetup('requestFingerprint', 'ThrottlingException');
+    const { sku, token, fault } = await faultedOrderSetup(
+      'PutItem',
+      'requestFingerprint',
+      'ThrottlingException',
+    );
     const key = randomUUID();
     await scenario([fault], async () => {
       const refused = await order(token, sku, key);
@@ -108,8 +122,13 @@ describe('DynamoDB throttling and transaction conflicts on the placement', () =>
     });
   }, 90_000);
 
-  it('answers 503 to a placement that meets a conflicting transaction, and accepts the retry', async () => {
-    const { sku, token, fault } = await faultedOrderSetup('requestFingerprint', 'TransactionConflict', 1);
+  it('answers 503 to a placement that meets a transaction in progress on its item, and accepts the retry', async () => {
+    const { sku, token, fault } = await faultedOrderSetup(
+      'PutItem',
+      'requestFingerprint',
+      'TransactionConflict',
+      1,
+    );
     const key = randomUUID();
     await scenario([fault], async () => {
       expect((await order(token, sku, key)).status).toBe(503);

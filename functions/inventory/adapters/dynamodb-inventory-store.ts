@@ -13,7 +13,7 @@ import {
   outboxPuts,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
-import { carryingEvents } from '../../shared/outbox/outbox.js';
+import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
 import type { Reservation, StockItem } from '../domain/stock.js';
 import type { InventoryStore } from '../use-cases/ports.js';
@@ -193,16 +193,23 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
             Update: {
               TableName: tableName,
               Key: reservationKey(reservation.orderId),
-              UpdateExpression: 'SET #status = :to REMOVE holdPartition, holdExpiresAt',
+              // The reservation carries the change's events; with none, it stops carrying those of its insert.
+              UpdateExpression:
+                events.length > 0
+                  ? `SET #status = :to, ${CARRIED_EVENTS_ATTRIBUTE} = :events REMOVE holdPartition, holdExpiresAt`
+                  : `SET #status = :to REMOVE holdPartition, holdExpiresAt, ${CARRIED_EVENTS_ATTRIBUTE}`,
               ConditionExpression: '#status = :from',
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':to': to, ':from': from },
+              ExpressionAttributeValues: {
+                ':to': to,
+                ':from': from,
+                ...(events.length > 0 ? { ':events': carriedEvents(events) } : {}),
+              },
             },
           },
           ...(change.available === 0 && change.reserved === 0
             ? []
             : reservation.lines.map((line) => stockChange(line.sku, line.quantity, change))),
-          ...outboxPuts(tableName, events),
         ]);
         return true;
       } catch (error) {

@@ -3,33 +3,27 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  batchGetAll,
-  conditionFailedAt,
-  outboxPuts,
-  queryIndexPage,
-  whenConditionHolds,
-} from '../../shared/dynamodb.js';
-import type { DomainEvent } from '../../shared/events/define-event.js';
-import { carryingEvents } from '../../shared/outbox/outbox.js';
+import { batchGetAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
 import { OrdersTable } from './orders-table.js';
 
 const ORDER = 'ORDER';
 const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: ORDER });
+const HISTORY = 'HISTORY#';
 const historyKey = (orderId: string, entry: HistoryEntry) => ({
   pk: `ORDER#${orderId}`,
-  sk: `HISTORY#${entry.at}#${entry.eventId}`,
+  sk: `${HISTORY}${entry.at}#${entry.eventId}`,
 });
 
 type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string };
-type OrderItem = Order & OrderKeys;
+/** The order's own changes are in its `timeline`; other services' events are items of their own. */
+type OrderItem = Order & OrderKeys & { timeline?: HistoryEntry[]; outboxEvents?: string };
 
-const orderItem = (order: Order): OrderItem => ({
+const orderItem = (order: Order): Omit<OrderItem, 'timeline'> => ({
   ...orderKey(order.orderId),
   customerPk: `CUSTOMER#${order.userId}`,
   customerSk: `${order.createdAt}#${order.orderId}`,
@@ -37,31 +31,40 @@ const orderItem = (order: Order): OrderItem => ({
 });
 
 const toOrder = (item: OrderItem): Order => {
-  const { pk: _pk, sk: _sk, customerPk: _cpk, customerSk: _csk, ...order } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    customerPk: _cpk,
+    customerSk: _csk,
+    timeline: _timeline,
+    outboxEvents: _carried,
+    ...order
+  } = item;
   return order;
 };
 
-/**
- * The new timeline entries of a change, the first carrying the events the
- * change causes (an entry is inserted once: its INSERT record relays them);
- * outbox items when a change adds no entry.
- */
-const historyPutsWithEvents = (
-  tableName: string,
-  orderId: string,
-  history: readonly HistoryEntry[],
-  events: readonly DomainEvent[],
-) =>
-  history.length === 0
-    ? outboxPuts(tableName, events)
-    : history.map((entry, index) => ({
-        Put: {
-          TableName: tableName,
-          Item: carryingEvents({ ...historyKey(orderId, entry), ...entry }, index === 0 ? events : []),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      }));
+/** What an order may hold or not, so that a change replaces the order whole. */
+const OPTIONAL: readonly (keyof Order)[] = ['cancellationReason', 'cancelRequestedAt', 'shipmentClaimedAt'];
+/** Set once, with the order: its keys, its index keys. */
+const FIXED = new Set(['pk', 'sk', 'customerPk', 'customerSk']);
 
+/** Oldest first; the event id orders entries of the same instant, as the table's sort key does. */
+const byTime = (a: HistoryEntry, b: HistoryEntry) =>
+  `${a.at}#${a.eventId}`.localeCompare(`${b.at}#${b.eventId}`);
+
+const entryOf = ({ eventId, type, at, detail }: HistoryEntry): HistoryEntry => ({
+  eventId,
+  type,
+  at,
+  detail,
+});
+
+/**
+ * An order and its own changes are one item: placing it and every change of
+ * its status are single writes (no transaction, which would bill each item
+ * twice), the item carrying the change's events to the outbox relay and its
+ * timeline entries.
+ */
 export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string): OrderStore => {
   const get = async (orderId: string) => {
     const { Item } = await db.send(
@@ -113,69 +116,70 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         const page = await db.send(
           new QueryCommand({
             TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
-            ExpressionAttributeValues: { ':pk': `ORDER#${orderId}`, ':history': 'HISTORY#' },
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `ORDER#${orderId}` },
             ConsistentRead: true,
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
         );
         for (const item of page.Items ?? []) {
-          const { eventId, type, at, detail } = item as HistoryEntry;
-          entries.push({ eventId, type, at, detail });
+          if (item.sk === ORDER) entries.push(...((item as OrderItem).timeline ?? []).map(entryOf));
+          else if (String(item.sk).startsWith(HISTORY)) entries.push(entryOf(item as HistoryEntry));
         }
         start = page.LastEvaluatedKey;
       } while (start);
-      return entries;
+      return entries.sort(byTime);
     },
 
     async place(order, events, history) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: orderItem(order),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              ...historyPutsWithEvents(tableName, order.orderId, history, events),
-            ],
+      const placed = await whenConditionHolds(
+        db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: carryingEvents({ ...orderItem(order), timeline: [...history] }, events),
+            ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return { placed: true };
-      } catch (error) {
-        if (!conditionFailedAt(error, 0)) throw error;
-        const existing = await get(order.orderId);
-        if (!existing) throw error;
-        return { placed: false, existing };
-      }
+        ),
+      );
+      if (placed) return { placed: true };
+      const existing = await get(order.orderId);
+      if (!existing) throw new Error(`Order ${order.orderId} exists, yet could not be read`);
+      return { placed: false, existing };
     },
 
-    async transition(next, from, events, history) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: orderItem(next),
-                  ConditionExpression: '#status = :from',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':from': from },
-                },
-              },
-              ...historyPutsWithEvents(tableName, next.orderId, history, events),
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (conditionFailedAt(error, 0)) return false;
-        throw error;
+    transition(next, from, events, history) {
+      const item = orderItem(next) as Record<string, unknown>;
+      const changed = Object.keys(item).filter((name) => !FIXED.has(name));
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':from': from };
+      const set = changed.map((name, index) => {
+        names[`#a${index}`] = name;
+        values[`:a${index}`] = item[name];
+        return `#a${index} = :a${index}`;
+      });
+      const remove = OPTIONAL.filter((name) => next[name] === undefined).map(String);
+      if (history.length > 0) {
+        set.push('timeline = list_append(if_not_exists(timeline, :none), :entries)');
+        values[':none'] = [];
+        values[':entries'] = [...history];
       }
+      if (events.length > 0) {
+        set.push(`${CARRIED_EVENTS_ATTRIBUTE} = :events`);
+        values[':events'] = carriedEvents(events);
+      } else remove.push(CARRIED_EVENTS_ATTRIBUTE);
+      names['#status'] = 'status';
+      return whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(next.orderId),
+            UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        ),
+      );
     },
 
     requestCancellation: (orderId, at) =>
@@ -184,7 +188,8 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
-            UpdateExpression: 'SET cancelRequestedAt = :at',
+            // The events the order carries were relayed with the change that caused them.
+            UpdateExpression: `SET cancelRequestedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
             ConditionExpression:
               '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -199,7 +204,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
-            UpdateExpression: 'SET shipmentClaimedAt = :at',
+            UpdateExpression: `SET shipmentClaimedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
             ConditionExpression:
               '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
             ExpressionAttributeNames: { '#status': 'status' },

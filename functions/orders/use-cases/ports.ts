@@ -17,15 +17,15 @@ export interface OrderStore {
   /** The order's timeline, oldest first. */
   history(orderId: string): Promise<HistoryEntry[]>;
   /**
-   * Writes the new order, its timeline entries and its events in one
-   * transaction. When an order with its id exists already (its id is the
+   * Writes the new order, its timeline entries and its events at once (all
+   * or nothing). When an order with its id exists already (its id is the
    * Idempotency-Key's) nothing is written and that order is returned.
    */
   place(order: Order, events: readonly DomainEvent[], history: readonly HistoryEntry[]): Promise<PlaceResult>;
   /**
    * Replaces the order by `next` if it is still in `from`, with the events
-   * and timeline entries of the change, in one transaction. False when it
-   * was no longer in `from`.
+   * and timeline entries of the change, all or nothing. False when it was
+   * no longer in `from`.
    */
   transition(
     next: Order,

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { insertWithEvents, writeWithEvents } from '../../shared/dynamodb.js';
+import { insertWithEvents, putWithEvents } from '../../shared/dynamodb.js';
 import type { Payment } from '../domain/payment.js';
 import type { PaymentStore } from '../use-cases/ports.js';
 import type { LedgerEntry, SimulatorLedger } from './simulated-provider.js';
@@ -26,17 +26,14 @@ export const dynamoPaymentStore = (db: DynamoDBDocumentClient, tableName: string
     insertWithEvents(db, tableName, { ...paymentKey(payment.orderId), ...payment }, events),
 
   update: (payment, from, events) =>
-    writeWithEvents(
+    putWithEvents(
       db,
-      tableName,
       {
-        Put: {
-          TableName: tableName,
-          Item: { ...paymentKey(payment.orderId), ...payment },
-          ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':from': from },
-        },
+        TableName: tableName,
+        Item: { ...paymentKey(payment.orderId), ...payment },
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':from': from },
       },
       events,
     ),

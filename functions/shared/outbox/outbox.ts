@@ -7,14 +7,16 @@ import type { DomainEvent, EventDetail } from '../events/define-event.js';
  * are written together, atomically, in the service's own table, and the
  * table's stream hands them to the relay, which publishes them. Two forms:
  *
- * - **Carried** by an item the write inserts (a timeline entry, a payment, a
- *   reservation): the events ride in its `outboxEvents` attribute, and the
- *   item's INSERT record brings them to the relay. No item more to write, and
- *   a single-item write needs no transaction (which bills every item twice).
- *   Only an insert carries: later changes of the item are not relayed.
- * - **Outbox items**, for a write that inserts nothing (a status change, a
- *   stock update): one item per event, in the same transaction, expiring by
- *   TTL once relayed.
+ * - **Carried** by an item the write inserts or changes (an order, a payment,
+ *   a reservation): the events ride in its `outboxEvents` attribute, and the
+ *   item's stream record brings them to the relay, which publishes those the
+ *   old image did not carry. No item more to write, and a single-item write
+ *   needs no transaction (which bills every item twice). A later write of the
+ *   item that causes no events removes the attribute, so that its record is
+ *   not even handed to the relay.
+ * - **Outbox items**, for a write that leaves no item to carry them (a
+ *   deletion): one item per event, in the same transaction, expiring by TTL
+ *   once relayed.
  */
 export const OUTBOX_KIND = 'OUTBOX';
 
@@ -41,26 +43,34 @@ export const outboxItem = (event: DomainEvent, now = new Date()): OutboxItem => 
   expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
 });
 
-/** The attribute of an inserted item that carries the events its write caused. */
+/** The attribute of an item that carries the events its latest write caused. */
 export const CARRIED_EVENTS_ATTRIBUTE = 'outboxEvents';
 
 /**
- * The item, carrying `events` (none: the item unchanged). Its write must be an
- * insert (conditioned on the item not existing): only INSERT records are relayed.
+ * The item, carrying `events` (none: the item unchanged). Written whole (a
+ * put), it replaces whatever the item carried before.
  */
 export const carryingEvents = <T extends object>(item: T, events: readonly DomainEvent[]): T =>
-  events.length === 0
-    ? item
-    : {
-        ...item,
-        [CARRIED_EVENTS_ATTRIBUTE]: JSON.stringify(
-          events.map(({ source, detailType, detail }) => ({ source, detailType, detail })),
-        ),
-      };
+  events.length === 0 ? item : { ...item, [CARRIED_EVENTS_ATTRIBUTE]: carriedEvents(events) };
 
-/** The events in a new item's stream image: an outbox item's one, or those an inserted item carries. */
-export const eventsFromImage = (image: Record<string, AttributeValue>): DomainEvent[] => {
-  const item = unmarshall(image) as Partial<OutboxItem> & { [CARRIED_EVENTS_ATTRIBUTE]?: string };
+/** The attribute's value for `events`: for an update that sets it (`SET outboxEvents = :events`). */
+export const carriedEvents = (events: readonly DomainEvent[]): string =>
+  JSON.stringify(events.map(({ source, detailType, detail }) => ({ source, detailType, detail })));
+
+type Image = Record<string, AttributeValue>;
+
+const carried = (image: Image | undefined): DomainEvent[] => {
+  const value = image?.[CARRIED_EVENTS_ATTRIBUTE]?.S;
+  return value ? (JSON.parse(value) as DomainEvent[]) : [];
+};
+
+/**
+ * The events a stream record brings: a new outbox item's one, or those the
+ * item's new image carries that its old image did not (a record delivered
+ * again, or a change that left the attribute as it was, brings none anew).
+ */
+export const eventsFromRecord = (newImage: Image, oldImage?: Image): DomainEvent[] => {
+  const item = unmarshall(newImage) as Partial<OutboxItem>;
   if (item.kind === OUTBOX_KIND && item.source && item.detailType && item.detail)
     return [
       {
@@ -69,15 +79,15 @@ export const eventsFromImage = (image: Record<string, AttributeValue>): DomainEv
         detail: JSON.parse(item.detail) as EventDetail<unknown>,
       },
     ];
-  const carried = item[CARRIED_EVENTS_ATTRIBUTE];
-  return carried ? (JSON.parse(carried) as DomainEvent[]) : [];
+  const before = new Set(carried(oldImage).map((event) => event.detail.metadata.eventId));
+  return carried(newImage).filter((event) => !before.has(event.detail.metadata.eventId));
 };
 
-/** Lambda event-source filters (either passes): new outbox items, and inserted items carrying events. */
+/** Lambda event-source filters (either passes): new outbox items, and written items carrying events. */
 export const OUTBOX_STREAM_FILTERS = [
   { eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: [OUTBOX_KIND] } } } },
   {
-    eventName: ['INSERT'],
+    eventName: ['INSERT', 'MODIFY'],
     dynamodb: { NewImage: { [CARRIED_EVENTS_ATTRIBUTE]: { S: [{ exists: true }] } } },
   },
 ] as const;

@@ -4,10 +4,10 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { EventPublisher } from '../events/publisher.js';
 import { withHouseMiddleware } from '../middleware.js';
 import { logger, MetricUnit, metrics } from '../observability.js';
-import { eventsFromImage } from './outbox.js';
+import { eventsFromRecord } from './outbox.js';
 
 /**
- * Publishes the events of a stream batch's records (outbox items, inserted
+ * Publishes the events of a stream batch's records (outbox items, written
  * items carrying events), in stream order. When some cannot be published
  * after the publisher's retries, it reports the first record holding one as
  * the batch item failure, so Lambda retries from there (events already
@@ -20,7 +20,10 @@ export const outboxRelay = (publisher: () => EventPublisher) =>
         const image = record.dynamodb?.NewImage;
         const sequenceNumber = record.dynamodb?.SequenceNumber;
         if (!image || !sequenceNumber) return [];
-        return eventsFromImage(image as Record<string, AttributeValue>).map((event) => ({
+        return eventsFromRecord(
+          image as Record<string, AttributeValue>,
+          record.dynamodb?.OldImage as Record<string, AttributeValue> | undefined,
+        ).map((event) => ({
           sequenceNumber,
           event,
         }));

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { whenConditionHolds, writeWithEvents } from '../../shared/dynamodb.js';
+import { putWithEvents, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { Shipment } from '../domain/shipment.js';
 import type { ShipmentStore } from '../use-cases/ports.js';
 
@@ -11,7 +11,13 @@ export const dynamoShipmentStore = (db: DynamoDBDocumentClient, tableName: strin
       new GetCommand({ TableName: tableName, Key: shipmentKey(orderId), ConsistentRead: true }),
     );
     if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, ...shipment } = Item as Shipment & { pk: string; sk: string };
+    // The events its latest change carried were relayed then: they are not the shipment's.
+    const {
+      pk: _pk,
+      sk: _sk,
+      outboxEvents: _relayed,
+      ...shipment
+    } = Item as Shipment & { pk: string; sk: string; outboxEvents?: string };
     return shipment;
   },
   create: (shipment) =>
@@ -25,17 +31,14 @@ export const dynamoShipmentStore = (db: DynamoDBDocumentClient, tableName: strin
       ),
     ),
   transition: (next, from, events) =>
-    writeWithEvents(
+    putWithEvents(
       db,
-      tableName,
       {
-        Put: {
-          TableName: tableName,
-          Item: { ...shipmentKey(next.orderId), ...next },
-          ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':from': from },
-        },
+        TableName: tableName,
+        Item: { ...shipmentKey(next.orderId), ...next },
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':from': from },
       },
       events,
     ),

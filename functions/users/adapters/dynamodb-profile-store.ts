@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { conditionFailedAt } from '../../shared/dynamodb.js';
-import { carryingEvents } from '../../shared/outbox/outbox.js';
+import { CARRIED_EVENTS_ATTRIBUTE, carryingEvents } from '../../shared/outbox/outbox.js';
 import { EmailTakenError, ProfileNotFoundError } from '../domain/errors.js';
 import { normalizedEmail, type Profile } from '../domain/profile.js';
 import type { ProfileStore } from '../use-cases/ports.js';
@@ -59,7 +59,8 @@ export const dynamoProfileStore = (db: DynamoDBDocumentClient, tableName: string
         new UpdateCommand({
           TableName: tableName,
           Key: profileKey(userId),
-          UpdateExpression: 'SET #name = :name, updatedAt = :updatedAt',
+          // Its insert's events were relayed then: the rename carries none, so it does not reach the relay.
+          UpdateExpression: `SET #name = :name, updatedAt = :updatedAt REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#name': 'name' },
           ExpressionAttributeValues: { ':name': name, ':updatedAt': updatedAt },

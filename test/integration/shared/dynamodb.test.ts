@@ -1,6 +1,8 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import { batchGetAll, writeWithEvents } from '../../../functions/shared/dynamodb.js';
+import { batchGetAll, putWithEvents } from '../../../functions/shared/dynamodb.js';
+import { eventsFromRecord } from '../../../functions/shared/outbox/outbox.js';
 import { createTable, dynamoDbLocalClient } from '../../support/dynamodb-tables.js';
 import { Pinged } from '../../support/test-events.js';
 
@@ -21,48 +23,40 @@ const setUp = async () => {
   return { db, tableName, sent, items };
 };
 
-describe('writeWithEvents', () => {
-  it('writes an item and the events it causes in one transaction', async () => {
-    const { db, tableName, sent, items } = await setUp();
+describe('putWithEvents', () => {
+  const scanned = async (db: DynamoDBDocumentClient, tableName: string) =>
+    (await db.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }))).Items ?? [];
+
+  it('puts the item carrying the events it causes, in one write outside a transaction (billed once, not twice)', async () => {
+    const { db, tableName, sent } = await setUp();
     const event = Pinged.create({ n: 1 });
-    const written = await writeWithEvents(
-      db,
-      tableName,
-      { Put: { TableName: tableName, Item: { pk: 'THING#1', sk: 'THING' } } },
-      [event],
-    );
-    expect(written).toBe(true);
-    expect(sent).toEqual(['TransactWriteCommand']);
-    expect((await items()).sort()).toEqual([`OUTBOX#${event.detail.metadata.eventId}`, 'THING#1'].sort());
+    const put = { TableName: tableName, Item: { pk: 'THING#1', sk: 'THING' } };
+    expect(await putWithEvents(db, put, [event])).toBe(true);
+    expect(sent).toEqual(['PutCommand']);
+    const [item] = await scanned(db, tableName);
+    expect(eventsFromRecord(marshall(item ?? {}))).toEqual([event]);
   });
 
-  it('writes an item that causes no events on its own, outside a transaction (billed once, not twice)', async () => {
-    const { db, tableName, sent, items } = await setUp();
-    const written = await writeWithEvents(
-      db,
-      tableName,
-      { Put: { TableName: tableName, Item: { pk: 'THING#1', sk: 'THING' } } },
-      [],
-    );
-    expect(written).toBe(true);
-    expect(sent).toEqual(['PutCommand']);
+  it('puts an item that causes no events without any, replacing what it carried before', async () => {
+    const { db, tableName, items } = await setUp();
+    const put = { TableName: tableName, Item: { pk: 'THING#1', sk: 'THING' } };
+    await putWithEvents(db, put, [Pinged.create({ n: 1 })]);
+    expect(await putWithEvents(db, put, [])).toBe(true);
     expect(await items()).toEqual(['THING#1']);
+    expect((await scanned(db, tableName))[0]).toEqual({ pk: 'THING#1', sk: 'THING' });
   });
 
   it('resolves false and writes nothing when the item’s condition fails, with or without events', async () => {
     const { db, tableName, items } = await setUp();
-    const update = {
-      Update: {
-        TableName: tableName,
-        Key: { pk: 'THING#1', sk: 'THING' },
-        UpdateExpression: 'SET #status = :to',
-        ConditionExpression: '#status = :from',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':to': 'DONE', ':from': 'READY' },
-      },
+    const put = {
+      TableName: tableName,
+      Item: { pk: 'THING#1', sk: 'THING', status: 'DONE' },
+      ConditionExpression: '#status = :from',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':from': 'READY' },
     };
-    expect(await writeWithEvents(db, tableName, update, [])).toBe(false);
-    expect(await writeWithEvents(db, tableName, update, [Pinged.create({ n: 2 })])).toBe(false);
+    expect(await putWithEvents(db, put, [])).toBe(false);
+    expect(await putWithEvents(db, put, [Pinged.create({ n: 2 })])).toBe(false);
     expect(await items()).toEqual([]);
   });
 });

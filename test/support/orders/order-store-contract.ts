@@ -134,6 +134,38 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       expect(await store.claimShipment('o-2', NOW.toISOString())).toBe(false);
     });
 
+    it('merges the order’s own changes with the events of other services, oldest first', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, [], [entry('e-0', placed.createdAt, 'OrderPlaced')]);
+      await store.recordHistory('o-1', entry('e-2', '2026-11-22T10:00:02.000Z', 'PaymentCompleted'));
+      await store.recordHistory('o-1', entry('e-1', '2026-11-22T10:00:01.000Z'));
+      const confirmed: Order = { ...placed, status: 'CONFIRMED', updatedAt: '2026-11-22T10:00:03.000Z' };
+      await store.transition(confirmed, 'PENDING', [], [entry('e-3', confirmed.updatedAt, 'OrderConfirmed')]);
+      const shipped: Order = { ...confirmed, status: 'SHIPPED', updatedAt: '2026-11-22T10:00:04.000Z' };
+      await store.transition(shipped, 'CONFIRMED', [], [entry('e-4', shipped.updatedAt, 'OrderShipped')]);
+      expect((await store.history('o-1')).map((item) => item.type)).toEqual([
+        'OrderPlaced',
+        'InventoryReserved',
+        'PaymentCompleted',
+        'OrderConfirmed',
+        'OrderShipped',
+      ]);
+      expect(await store.get('o-1')).toEqual(shipped);
+    });
+
+    it('replaces the order whole: what the next order leaves out is gone', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, [], []);
+      const cancelled: Order = { ...placed, status: 'CANCELLED', cancellationReason: 'OUT_OF_STOCK' };
+      await store.transition(cancelled, 'PENDING', [], []);
+      expect(await store.get('o-1')).toEqual(cancelled);
+      const { cancellationReason: _dropped, ...confirmed } = { ...cancelled, status: 'CONFIRMED' as const };
+      await store.transition(confirmed, 'CANCELLED', [], []);
+      expect(await store.get('o-1')).toEqual(confirmed);
+    });
+
     it('keeps the timeline oldest first and records an event once however often it arrives', async () => {
       const store = await fresh();
       await store.recordHistory('o-1', entry('e-2', '2026-11-22T10:00:02.000Z', 'PaymentCompleted'));

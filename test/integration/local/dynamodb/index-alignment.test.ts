@@ -9,7 +9,11 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningDynamoDb, startDynamoDbLocal } from '../../../../local/dynamodb/dynamodb-local.js';
+import {
+  alignStream,
+  type RunningDynamoDb,
+  startDynamoDbLocal,
+} from '../../../../local/dynamodb/dynamodb-local.js';
 import { alignIndexes } from '../../../../local/dynamodb/index-alignment.js';
 
 /*
@@ -111,4 +115,18 @@ describe('aligning a kept table with the template', () => {
     expect(Items).toEqual([{ pk: { S: 'one' }, byTime: { S: 'today' } }]);
     // A restart and four index changes, each waited for (about a second each).
   }, 60_000);
+
+  it('gives a kept table the stream view the template now says, on a new stream', async () => {
+    const TableName = await tableOfAnEarlierRun([index('owner', 'byOwner', 'ALL')]);
+    const stream = async () => (await db().send(new DescribeTableCommand({ TableName }))).Table;
+    expect(await alignStream(db(), TableName, 'NEW_IMAGE')).toEqual(['stream none → NEW_IMAGE']);
+    const before = await stream();
+    expect(await alignStream(db(), TableName, 'NEW_AND_OLD_IMAGES')).toEqual([
+      'stream NEW_IMAGE → NEW_AND_OLD_IMAGES',
+    ]);
+    const after = await stream();
+    expect(after?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(after?.LatestStreamArn).not.toBe(before?.LatestStreamArn);
+    expect(await alignStream(db(), TableName, 'NEW_AND_OLD_IMAGES')).toEqual([]);
+  });
 });

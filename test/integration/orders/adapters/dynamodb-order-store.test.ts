@@ -1,9 +1,69 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { dynamoOrderStore } from '../../../../functions/orders/adapters/dynamodb-order-store.js';
 import { OrdersTable } from '../../../../functions/orders/adapters/orders-table.js';
+import { OrderConfirmed, OrderPlaced } from '../../../../functions/orders/contracts/events.js';
+import type { Order } from '../../../../functions/orders/domain/order.js';
+import { historyEntryOf } from '../../../../functions/orders/use-cases/history.js';
+import { money } from '../../../../functions/shared/money.js';
+import { eventsFromRecord } from '../../../../functions/shared/outbox/outbox.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
 import { orderStoreContract } from '../../../support/orders/order-store-contract.js';
 
 orderStoreContract('DynamoDB order store', async () => {
   const db = dynamoDbLocalClient();
   return dynamoOrderStore(db, await createTable(db, OrdersTable));
+});
+
+describe('DynamoDB order store, as the outbox relay sees it', () => {
+  const placed: Order = {
+    orderId: 'o-1',
+    userId: 'u-1',
+    status: 'PENDING',
+    items: [{ sku: 'A1', name: 'A one', quantity: 1, unitPrice: money(500) }],
+    total: money(500),
+    shippingAddress: { name: 'N', line1: 'L', city: 'C', postalCode: 'P', country: 'GB' },
+    paymentToken: 'tok_visa',
+    requestFingerprint: 'f-1',
+    createdAt: '2026-11-22T10:00:00.000Z',
+    updatedAt: '2026-11-22T10:00:00.000Z',
+  };
+
+  it('carries each change’s events in the order item: its stream records bring each event once', async () => {
+    const db = dynamoDbLocalClient();
+    const tableName = await createTable(db, OrdersTable);
+    const store = dynamoOrderStore(db, tableName);
+    const image = async () => {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { pk: 'ORDER#o-1', sk: 'ORDER' }, ConsistentRead: true }),
+      );
+      return marshall(Item ?? {});
+    };
+    const placedEvent = OrderPlaced.create({
+      orderId: 'o-1',
+      userId: 'u-1',
+      items: [...placed.items],
+      total: placed.total,
+      fromCart: false,
+    });
+    await store.place(placed, [placedEvent], [historyEntryOf(placedEvent)]);
+    const afterPlace = await image();
+    expect(eventsFromRecord(afterPlace)).toEqual([placedEvent]);
+
+    const confirmedEvent = OrderConfirmed.create({
+      orderId: 'o-1',
+      userId: 'u-1',
+      items: [...placed.items],
+      total: placed.total,
+    });
+    await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [confirmedEvent], []);
+    const afterConfirm = await image();
+    expect(eventsFromRecord(afterConfirm, afterPlace)).toEqual([confirmedEvent]);
+
+    await store.claimShipment('o-1', '2026-11-22T10:01:00.000Z');
+    const afterClaim = await image();
+    expect(eventsFromRecord(afterClaim, afterConfirm)).toEqual([]);
+    expect(afterClaim.outboxEvents).toBeUndefined();
+  });
 });

@@ -28,7 +28,7 @@ describe('DynamoDB faults', () => {
     expect(faults.all).toEqual([expect.objectContaining({ id: fault.id, hits: 1 })]);
   });
 
-  it('answers a conflict as DynamoDB does: a cancelled transaction with one reason per item', () => {
+  it('answers a conflict as DynamoDB does: a cancelled transaction with one reason per item, or a single write’s conflict', () => {
     const body = JSON.stringify({ TransactItems: [{ Put: {} }, { Put: {} }] });
     expect(faultAnswer('TransactionConflict', body)).toEqual({
       status: 400,
@@ -36,6 +36,9 @@ describe('DynamoDB faults', () => {
         __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
         CancellationReasons: [expect.objectContaining({ Code: 'TransactionConflict' }), { Code: 'None' }],
       }),
+    });
+    expect(faultAnswer('TransactionConflict', JSON.stringify({ Item: {} })).payload).toMatchObject({
+      __type: 'com.amazonaws.dynamodb.v20120810#TransactionConflictException',
     });
     expect(faultAnswer('ProvisionedThroughputExceededException', '{}').payload).toMatchObject({
       __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',

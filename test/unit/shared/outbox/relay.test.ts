@@ -57,6 +57,36 @@ describe('outboxRelay', () => {
     expect(published).toEqual([first, second, third]);
   });
 
+  it('publishes what a changed item carries anew, not what it carried before the change', async () => {
+    const [placed, confirmed] = [Pinged.create({ n: 1 }), Pinged.create({ n: 2 })];
+    const pending = carryingEvents({ pk: 'ORDER#o-1', sk: 'ORDER', status: 'PENDING' }, [placed]);
+    const done = carryingEvents({ ...pending, status: 'CONFIRMED' }, [confirmed]);
+    const { publisher, published } = recordingPublisher();
+    const stream: DynamoDBStreamEvent = {
+      Records: [
+        { eventName: 'INSERT', dynamodb: { SequenceNumber: '1', NewImage: marshall(pending) as Image } },
+        {
+          eventName: 'MODIFY',
+          dynamodb: {
+            SequenceNumber: '2',
+            NewImage: marshall(done) as Image,
+            OldImage: marshall(pending) as Image,
+          },
+        },
+        {
+          eventName: 'MODIFY',
+          dynamodb: {
+            SequenceNumber: '3',
+            NewImage: marshall({ ...done, shipmentClaimedAt: 'now' }) as Image,
+            OldImage: marshall(done) as Image,
+          },
+        },
+      ],
+    };
+    expect(await outboxRelay(() => publisher)(stream, lambdaContext())).toEqual({ batchItemFailures: [] });
+    expect(published).toEqual([placed, confirmed]);
+  });
+
   it('reports the first unpublished record so the stream retries from there', async () => {
     const events = [Pinged.create({ n: 1 }), Pinged.create({ n: 2 }), Pinged.create({ n: 3 })];
     const { publisher } = recordingPublisher((event) => (event.detail.data as { n: number }).n >= 2);
