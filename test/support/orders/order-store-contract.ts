@@ -4,7 +4,8 @@ import type { HistoryEntry, Order } from '../../../functions/orders/domain/order
 import type { OrderStore } from '../../../functions/orders/use-cases/ports.js';
 import { money } from '../../../functions/shared/money.js';
 
-const order = (orderId: string, userId: string, createdAt: string): Order => ({
+/** A PENDING order of one line, as placed at `createdAt`. */
+export const order = (orderId: string, userId: string, createdAt: string): Order => ({
   orderId,
   userId,
   status: 'PENDING',

@@ -4,12 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { dynamoOrderStore } from '../../../../functions/orders/adapters/dynamodb-order-store.js';
 import { OrdersTable } from '../../../../functions/orders/adapters/orders-table.js';
 import { OrderConfirmed, OrderPlaced } from '../../../../functions/orders/contracts/events.js';
-import type { Order } from '../../../../functions/orders/domain/order.js';
 import { historyEntryOf } from '../../../../functions/orders/use-cases/history.js';
-import { money } from '../../../../functions/shared/money.js';
 import { eventsFromRecord } from '../../../../functions/shared/outbox/outbox.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
-import { orderStoreContract } from '../../../support/orders/order-store-contract.js';
+import { order, orderStoreContract } from '../../../support/orders/order-store-contract.js';
 
 orderStoreContract('DynamoDB order store', async () => {
   const db = dynamoDbLocalClient();
@@ -17,18 +15,7 @@ orderStoreContract('DynamoDB order store', async () => {
 });
 
 describe('DynamoDB order store, as the outbox relay sees it', () => {
-  const placed: Order = {
-    orderId: 'o-1',
-    userId: 'u-1',
-    status: 'PENDING',
-    items: [{ sku: 'A1', name: 'A one', quantity: 1, unitPrice: money(500) }],
-    total: money(500),
-    shippingAddress: { name: 'N', line1: 'L', city: 'C', postalCode: 'P', country: 'GB' },
-    paymentToken: 'tok_visa',
-    requestFingerprint: 'f-1',
-    createdAt: '2026-11-22T10:00:00.000Z',
-    updatedAt: '2026-11-22T10:00:00.000Z',
-  };
+  const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
 
   it('carries each change’s events in the order item: its stream records bring each event once', async () => {
     const db = dynamoDbLocalClient();
