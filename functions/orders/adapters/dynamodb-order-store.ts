@@ -149,7 +149,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
 
     transition(next, from, events, history) {
       const item = orderItem(next) as Record<string, unknown>;
-      const changed = Object.keys(item).filter((name) => !FIXED.has(name));
+      const changed = Object.keys(item).filter((name) => !FIXED.has(name) && item[name] !== undefined);
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':from': from };
       const set = changed.map((name, index) => {

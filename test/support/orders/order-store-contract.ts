@@ -165,6 +165,10 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       const { cancellationReason: _dropped, ...confirmed } = { ...cancelled, status: 'CONFIRMED' as const };
       await store.transition(confirmed, 'CANCELLED', [], []);
       expect(await store.get('o-1')).toEqual(confirmed);
+      // An optional attribute given as undefined is left out just the same.
+      const shipped: Order = { ...confirmed, status: 'SHIPPED', shipmentClaimedAt: undefined };
+      await store.transition(shipped, 'CONFIRMED', [], []);
+      expect(await store.get('o-1')).toEqual({ ...confirmed, status: 'SHIPPED' });
     });
 
     it('keeps the timeline oldest first and records an event once however often it arrives', async () => {
