@@ -15,8 +15,9 @@ import type { DomainEvent, EventDetail } from '../events/define-event.js';
  *   item that causes no events removes the attribute, so that its record is
  *   not even handed to the relay.
  * - **Outbox items**, for a write that leaves no item to carry them (a
- *   deletion): one item per event, in the same transaction, expiring by TTL
- *   once relayed.
+ *   deletion), and for items every order reads or writes (stock levels,
+ *   products), whose every later change would otherwise reach the relay:
+ *   one item per event, in the same transaction, expiring by TTL once relayed.
  */
 export const OUTBOX_KIND = 'OUTBOX';
 
