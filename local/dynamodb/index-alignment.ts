@@ -5,6 +5,7 @@ import {
   type GlobalSecondaryIndex,
   type KeySchemaElement,
   type Projection,
+  type StreamViewType,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { LocalCloudError } from '../errors.js';
@@ -96,4 +97,31 @@ export const alignIndexes = async (
     changes.push(`${rebuilt.has(index.IndexName) ? 'rebuilt' : 'built'} index ${index.IndexName}`);
   }
   return changes;
+};
+
+/**
+ * Gives a table kept from an earlier run the stream view the template now
+ * says, as CloudFormation does: the old stream is turned off and a new one
+ * on (its records are those of writes from now on). The changes made, for the log.
+ */
+export const alignStream = async (
+  client: DynamoDBClient,
+  TableName: string,
+  viewType: string | undefined,
+): Promise<string[]> => {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+  const current = Table?.StreamSpecification?.StreamEnabled
+    ? Table.StreamSpecification.StreamViewType
+    : undefined;
+  if (current === viewType) return [];
+  if (current)
+    await client.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: false } }));
+  if (viewType)
+    await client.send(
+      new UpdateTableCommand({
+        TableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: viewType as StreamViewType },
+      }),
+    );
+  return [`stream ${current ?? 'none'} → ${viewType ?? 'none'}`];
 };

@@ -9,12 +9,8 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  alignStream,
-  type RunningDynamoDb,
-  startDynamoDbLocal,
-} from '../../../../local/dynamodb/dynamodb-local.js';
-import { alignIndexes } from '../../../../local/dynamodb/index-alignment.js';
+import { type RunningDynamoDb, startDynamoDbLocal } from '../../../../local/dynamodb/dynamodb-local.js';
+import { alignIndexes, alignStream } from '../../../../local/dynamodb/index-alignment.js';
 
 /*
  * A DynamoDB Local of this file's own, kept on disk as `npm start -- --persist`
