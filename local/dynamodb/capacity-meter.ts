@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { readBody, serveLocally, type UpstreamAnswer, upstreamClient } from '../net.js';
-import { type IndexShape, itemWriteUnits, type WireItem } from './write-units.js';
+import { type IndexShape, transactionalWriteUnits, type WireItem } from './write-units.js';
 
 /** Where the meter reports: each data request, and the units it consumed on each table. */
 export interface CapacitySink {
@@ -135,22 +135,23 @@ export const startCapacityMeter = async (
         const key =
           write.Key ??
           Object.fromEntries(shape.keys.map((name) => [name, write.Item?.[name] ?? { NULL: true }]));
-        const before = kind === 'ConditionCheck' ? undefined : await image(headers, write.TableName, key);
+        const before = await image(headers, write.TableName, key);
         return { kind, write, shape, key, before };
       }),
     );
     const answer = await send(headers, body);
     if (answer.status < 300) {
       for (const { kind, write, shape, key, before } of planned) {
+        // A condition check writes nothing and is billed as a write of the item it read.
         const after =
           kind === 'Put'
             ? write.Item
             : kind === 'Update'
               ? await image(headers, write.TableName, key)
-              : undefined;
-        const units =
-          kind === 'ConditionCheck' ? 1 : itemWriteUnits(before, after, shape.keys, shape.indexes);
-        sink.capacity(write.TableName, 0, 2 * units);
+              : kind === 'ConditionCheck'
+                ? before
+                : undefined;
+        sink.capacity(write.TableName, 0, transactionalWriteUnits(before, after, shape.keys, shape.indexes));
       }
     }
     return answer;

@@ -4,8 +4,14 @@
  * items it wrote. The rules (DynamoDB developer guide, "Capacity unit
  * consumption"): a write costs one unit per started KB of the larger of the
  * item's before and after images; each index the item is (or was) in costs
- * the same for its projection, two writes when its index key changed; a
- * transaction costs twice all that.
+ * the same for its projection, two writes when its index key changed, and
+ * nothing when what it keeps of the item did not change. A transaction bills
+ * the table's part twice (a prepare and a commit of every item: "Capacity
+ * management for transactions") and each index's part once: a transaction's
+ * changes reach its indexes after it completes, as any write's do, and an
+ * index write inside one costs what it costs outside — measured against
+ * DynamoDB by the dynoxide emulator's conformance suite (nubo-db/dynoxide
+ * pull request 188, August 2026).
  */
 
 /** An attribute value in DynamoDB's JSON wire format (`{ S: 'x' }`, `{ M: {...} }`...). */
@@ -81,17 +87,24 @@ const inIndex = (item: WireItem | undefined, index: IndexShape) =>
 const sameIndexKey = (before: WireItem, after: WireItem, index: IndexShape) =>
   index.keys.every((key) => canonical(before[key]) === canonical(after[key]));
 
+/** The units one written item costs: on the table, and on its indexes together. */
+export interface WriteUnits {
+  readonly table: number;
+  readonly indexes: number;
+}
+
 /**
- * The units of one item written outside a transaction: the table's and each
- * index's. `before` is absent for a new item, `after` for a deleted one.
+ * The units of one item's write, on the table and on its indexes. `before`
+ * is absent for a new item, `after` for a deleted one.
  */
-export const itemWriteUnits = (
+export const writeUnitsOf = (
   before: WireItem | undefined,
   after: WireItem | undefined,
   tableKeys: readonly string[],
   indexes: readonly IndexShape[],
-): number => {
-  let units = unitsFor(Math.max(before ? itemSize(before) : 0, after ? itemSize(after) : 0));
+): WriteUnits => {
+  const table = unitsFor(Math.max(before ? itemSize(before) : 0, after ? itemSize(after) : 0));
+  let units = 0;
   for (const index of indexes) {
     const was = before && inIndex(before, index) ? projected(before, index, tableKeys) : undefined;
     const is = after && inIndex(after, index) ? projected(after, index, tableKeys) : undefined;
@@ -100,5 +113,17 @@ export const itemWriteUnits = (
     if (was && is && !sameIndexKey(was, is, index)) units += unitsFor(itemSize(was)) + unitsFor(itemSize(is));
     else if (was || is) units += unitsFor(Math.max(was ? itemSize(was) : 0, is ? itemSize(is) : 0));
   }
-  return units;
+  return { table, indexes: units };
+};
+
+/** The units of one item written outside a transaction. */
+export const itemWriteUnits = (...write: Parameters<typeof writeUnitsOf>): number => {
+  const { table, indexes } = writeUnitsOf(...write);
+  return table + indexes;
+};
+
+/** The units of one item written in a transaction: the table's part twice, the indexes' once. */
+export const transactionalWriteUnits = (...write: Parameters<typeof writeUnitsOf>): number => {
+  const { table, indexes } = writeUnitsOf(...write);
+  return 2 * table + indexes;
 };

@@ -10,6 +10,7 @@ import { startCapacityMeter } from '../../../../local/dynamodb/capacity-meter.js
 import { UsageMeter } from '../../../../local/usage.js';
 
 const table = `meter-${Date.now()}`;
+const indexed = `meter-indexed-${Date.now()}`;
 const usage = new UsageMeter();
 let meter: Awaited<ReturnType<typeof startCapacityMeter>>;
 let db: DynamoDBClient;
@@ -27,6 +28,24 @@ beforeAll(async () => {
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }),
+  );
+  await db.send(
+    new CreateTableCommand({
+      TableName: indexed,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'held', AttributeType: 'S' },
+      ],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byHeld',
+          KeySchema: [{ AttributeName: 'held', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+      ],
     }),
   );
 });
@@ -75,6 +94,48 @@ describe('the DynamoDB capacity meter', () => {
       }),
     );
     expect(usage.snapshot().dynamodb.writeUnits).toBe(2 * (3 + 1 + 1));
+  });
+
+  it('bills the table twice and an index once for an item a transaction writes', async () => {
+    usage.reset();
+    await db.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          // Into the index: one unit on the table, twice, and one on the index.
+          { Put: { TableName: indexed, Item: { pk: { S: 'r' }, held: { S: 'yes' } } } },
+          // In no index: one unit, twice.
+          { Put: { TableName: indexed, Item: { pk: { S: 's' } } } },
+        ],
+      }),
+    );
+    expect(usage.snapshot().dynamodb.tables[indexed]?.writeUnits).toBe(2 + 1 + 2);
+    usage.reset();
+    await db.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          // Out of the index: the same.
+          {
+            Update: {
+              TableName: indexed,
+              Key: { pk: { S: 'r' } },
+              UpdateExpression: 'REMOVE held',
+            },
+          },
+          // A condition check is billed as a write of the item it read: 2.5 KB is three units, twice.
+          {
+            ConditionCheck: {
+              TableName: table,
+              Key: { pk: { S: 'd' } },
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    expect(usage.snapshot().dynamodb.tables).toEqual({
+      [indexed]: { readUnits: 0, writeUnits: 2 + 1 },
+      [table]: { readUnits: 0, writeUnits: 6 },
+    });
   });
 
   it('counts an eventually consistent read as half a unit, a consistent one as one', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemSize, itemWriteUnits } from '../../../../local/dynamodb/write-units.js';
+import { itemSize, itemWriteUnits, transactionalWriteUnits } from '../../../../local/dynamodb/write-units.js';
 
 const KEYS = ['pk', 'sk'];
 const byCustomer = { keys: ['customerPk', 'customerSk'], projection: 'ALL' as const };
@@ -68,5 +68,19 @@ describe('itemWriteUnits', () => {
     const before = { pk: { S: 'u' }, sk: { S: 'n' }, listPk: { S: 'u' }, listSk: { S: 't1' } };
     const after = { ...before, listSk: { S: 't2' } };
     expect(itemWriteUnits(before, after, KEYS, [listed])).toBe(3);
+  });
+
+  it('bills a transaction the table’s part twice and the indexes’ part once', () => {
+    const held = { keys: ['holdPartition', 'holdExpiresAt'], projection: 'KEYS_ONLY' as const };
+    const reservation = {
+      pk: { S: 'RESERVATION#1' },
+      sk: { S: 'RESERVATION' },
+      holdPartition: { S: 'HELD#3' },
+      holdExpiresAt: { S: '2026-11-23T00:15:00Z' },
+    };
+    const { holdPartition: _partition, holdExpiresAt: _expiry, ...committed } = reservation;
+    expect(transactionalWriteUnits(undefined, reservation, KEYS, [held])).toBe(2 + 1);
+    expect(transactionalWriteUnits(reservation, committed, KEYS, [held])).toBe(2 + 1);
+    expect(transactionalWriteUnits(undefined, committed, KEYS, [held])).toBe(2);
   });
 });
