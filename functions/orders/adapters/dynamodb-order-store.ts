@@ -12,7 +12,8 @@ import type { OrderStore } from '../use-cases/ports.js';
 import { OrdersTable } from './orders-table.js';
 
 const ORDER = 'ORDER';
-const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: ORDER });
+const ORDER_PREFIX = 'ORDER#';
+const orderKey = (orderId: string) => ({ pk: `${ORDER_PREFIX}${orderId}`, sk: ORDER });
 const HISTORY = 'HISTORY#';
 const historyKey = (orderId: string, entry: HistoryEntry) => ({
   pk: `ORDER#${orderId}`,
@@ -20,6 +21,13 @@ const historyKey = (orderId: string, entry: HistoryEntry) => ({
 });
 
 type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string };
+/** Where a listing of the customer index goes on from: the index's keys and the table's. */
+const customerPageKey = ({ pk, sk, customerPk, customerSk }: OrderKeys) => ({
+  pk,
+  sk,
+  customerPk,
+  customerSk,
+});
 /** The order's own changes are in its `timeline`; other services' events are items of their own. */
 type OrderItem = Order & OrderKeys & { timeline?: HistoryEntry[]; outboxEvents?: string };
 
@@ -87,12 +95,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           limit,
           newestFirst: true,
           ...(after ? { after } : {}),
-          keyOf: (last) => ({
-            pk: last.pk,
-            sk: last.sk,
-            customerPk: last.customerPk,
-            customerSk: last.customerSk,
-          }),
+          keyOf: customerPageKey,
         },
       );
       // The index keeps the keys only: the orders themselves, in the index's order.
@@ -107,6 +110,22 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       );
       const items = keys.flatMap(({ pk }) => found.get(pk) ?? []);
       return { items, ...(next ? { next } : {}) };
+    },
+
+    async newestOrderIds(userId, limit) {
+      const { items } = await queryIndexPage<OrderKeys>(
+        db,
+        tableName,
+        OrdersTable.indexes.byCustomer,
+        `CUSTOMER#${userId}`,
+        { limit, newestFirst: true, keyOf: customerPageKey },
+      );
+      return items.map(({ pk }) => pk.slice(ORDER_PREFIX.length));
+    },
+
+    async statuses(orderIds) {
+      const items = await batchGetAll<OrderItem>(db, tableName, orderIds.map(orderKey));
+      return new Map(items.map((item) => [item.orderId, item.status]));
     },
 
     async history(orderId) {

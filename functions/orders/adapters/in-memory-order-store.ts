@@ -32,6 +32,15 @@ export class InMemoryOrders {
         all.length > limit && last ? { customerSk: sortKey(last), pk: `ORDER#${last.orderId}` } : undefined;
       return { items, ...(next ? { next } : {}) };
     },
+    newestOrderIds: async (userId, limit) =>
+      (await this.store.listByCustomer(userId, { limit })).items.map((order) => order.orderId),
+    statuses: async (orderIds) =>
+      new Map(
+        orderIds.flatMap((orderId) => {
+          const order = this.orders.get(orderId);
+          return order ? [[orderId, order.status] as const] : [];
+        }),
+      ),
     history: async (orderId) => [...(this.histories.get(orderId) ?? [])],
     place: async (order, events, history) => {
       const existing = this.orders.get(order.orderId);

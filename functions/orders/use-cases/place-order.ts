@@ -89,11 +89,27 @@ const unorderable = (
 };
 
 /**
+ * The cap on open orders: the customer's newest few all PENDING (a saga ends
+ * within seconds, so open orders are the newest). The oldest of them is read
+ * first: it has almost always finished, and then it settles the question alone.
+ */
+const tooManyOpen = async (orders: OrdersDependencies['orders'], userId: string): Promise<boolean> => {
+  const newest = await orders.newestOrderIds(userId, MAX_OPEN_ORDERS);
+  const oldest = newest[MAX_OPEN_ORDERS - 1];
+  if (oldest === undefined || (await orders.statuses([oldest])).get(oldest) !== 'PENDING') return false;
+  const others = newest.slice(0, -1);
+  const statuses = await orders.statuses(others);
+  return others.every((orderId) => statuses.get(orderId) === 'PENDING');
+};
+
+/**
  * Accepts an order: priced at the catalog's current prices, written PENDING
- * with its OrderPlaced event in one transaction, under the id its
+ * with its OrderPlaced event in one conditional write, under the id its
  * Idempotency-Key gives it. The same key with the same request answers the
  * same again and creates nothing; with another request it is refused. A key
- * stays bound to its order for as long as the order is kept.
+ * stays bound to its order for as long as the order is kept. The write's
+ * condition is the idempotency check: the key's order is read only when the
+ * write finds it, or when the order could not be accepted.
  */
 const accept = async (
   deps: OrdersDependencies,
@@ -105,19 +121,27 @@ const accept = async (
   const now = clock();
   const orderId = orderIdFor(submission.userId, submission.idempotencyKey);
   const fingerprint = sha256(canonical(submission.request));
-  const earlier = await orders.get(orderId);
-  if (earlier) return replay(earlier, submission.userId, fingerprint);
-  // Open orders are the newest (a saga ends within seconds): the newest few all PENDING is the cap.
-  const newest = await orders.listByCustomer(submission.userId, { limit: MAX_OPEN_ORDERS });
-  if (newest.items.length === MAX_OPEN_ORDERS && newest.items.every((order) => order.status === 'PENDING'))
-    throw new TooManyOpenOrdersError();
 
-  const requested = await items();
-  if (requested.length === 0) throw new EmptyCartError();
-  const products = await catalog.getProducts(requested.map((item) => item.sku));
-  const priced = priceOrder(requested, new Map(products.map((product) => [product.sku, product])));
-  if (!priced.ok)
-    throw unorderable(requested, priced.unknownSkus, priced.overLimitSkus, options.itemsPointer);
+  const price = async () => {
+    if (await tooManyOpen(orders, submission.userId)) throw new TooManyOpenOrdersError();
+    const requested = await items();
+    if (requested.length === 0) throw new EmptyCartError();
+    const products = await catalog.getProducts(requested.map((item) => item.sku));
+    const priced = priceOrder(requested, new Map(products.map((product) => [product.sku, product])));
+    if (!priced.ok)
+      throw unorderable(requested, priced.unknownSkus, priced.overLimitSkus, options.itemsPointer);
+    return priced;
+  };
+  let priced: Awaited<ReturnType<typeof price>>;
+  try {
+    priced = await price();
+  } catch (error) {
+    // The key's order may exist already (a retry after the cart was emptied, or while it is
+    // among the open orders): then the answer is that order's, as for any replay.
+    const earlier = await orders.get(orderId);
+    if (earlier) return replay(earlier, submission.userId, fingerprint);
+    throw error;
+  }
 
   const at = now.toISOString();
   const order: Order = {

@@ -14,6 +14,10 @@ export interface OrderStore {
     userId: string,
     page: { limit: number; after?: PageKey },
   ): Promise<{ items: Order[]; next?: PageKey }>;
+  /** The ids of the customer's newest orders, newest first, from the customer index alone. */
+  newestOrderIds(userId: string, limit: number): Promise<string[]>;
+  /** The status of each of these orders that exists (eventually consistent). */
+  statuses(orderIds: readonly string[]): Promise<Map<string, OrderStatus>>;
   /** The order's timeline, oldest first. */
   history(orderId: string): Promise<HistoryEntry[]>;
   /**

@@ -80,6 +80,31 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       expect(second.next).toBeUndefined();
     });
 
+    it('names a customer’s newest orders and reads their statuses', async () => {
+      const store = await fresh();
+      for (const [id, at] of [
+        ['o-1', '2026-11-22T10:00:00.000Z'],
+        ['o-2', '2026-11-22T11:00:00.000Z'],
+        ['o-3', '2026-11-22T12:00:00.000Z'],
+      ] as const)
+        await store.place(order(id, 'u-1', at), [], []);
+      await store.place(order('x-1', 'u-2', '2026-11-22T13:00:00.000Z'), [], []);
+      await store.transition(
+        { ...order('o-2', 'u-1', '2026-11-22T11:00:00.000Z'), status: 'CONFIRMED' },
+        'PENDING',
+        [],
+        [],
+      );
+      expect(await store.newestOrderIds('u-1', 2)).toEqual(['o-3', 'o-2']);
+      expect(await store.newestOrderIds('u-3', 2)).toEqual([]);
+      expect(await store.statuses(['o-1', 'o-2', 'o-9'])).toEqual(
+        new Map([
+          ['o-1', 'PENDING'],
+          ['o-2', 'CONFIRMED'],
+        ]),
+      );
+    });
+
     it('lists each order whole and as it is now, though its index keeps only the keys', async () => {
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');

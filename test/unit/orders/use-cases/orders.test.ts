@@ -118,9 +118,25 @@ describe('placeOrder', () => {
     expect(orders.orders.size).toBe(1);
   });
 
+  it('answers a retry with its order though the catalog no longer sells the product, or cannot answer', async () => {
+    const first = await placeOrder(deps, submission());
+    const gone = { ...deps, catalog: { getProducts: async () => [] } };
+    expect(await placeOrder(gone, submission())).toEqual(first);
+    const down = {
+      ...deps,
+      catalog: {
+        getProducts: async (): Promise<never> => {
+          throw new Error('catalog unavailable');
+        },
+      },
+    };
+    expect(await placeOrder(down, submission())).toEqual(first);
+    await expect(placeOrder(down, submission('key-2'))).rejects.toThrow('catalog unavailable');
+  });
+
   it('answers as the winner when a request with the same key placed the order meanwhile', async () => {
     const winner = await placeOrder(deps, submission());
-    // The loser read before the winner wrote: it finds nothing, prices, and its write is refused.
+    // The loser's write is refused: it answers from the order it finds.
     const loser = { ...deps, orders: { ...orders.store, get: async () => undefined } };
     expect(await placeOrder(loser, submission())).toEqual(winner);
     await expect(placeOrder(loser, submission('key-1', [{ sku: 'A1', quantity: 3 }]))).rejects.toThrow(
@@ -177,6 +193,15 @@ describe('the cap on open orders', () => {
     await confirmOrder(deps, first.orderId);
     await placeOrder(deps, submission('key-0'));
     await expect(placeOrder(deps, submission('key-7'))).rejects.toBeInstanceOf(TooManyOpenOrdersError);
+  });
+
+  it('accepts while any of the five newest is no longer PENDING, not only the oldest', async () => {
+    let second = 0;
+    deps = { ...deps, clock: () => new Date(Date.UTC(2026, 10, 22, 10, 0, second++)) };
+    const placed = [];
+    for (let n = 1; n <= MAX_OPEN_ORDERS; n++) placed.push(await placeOrder(deps, submission(`key-${n}`)));
+    await confirmOrder(deps, placed[2]?.orderId ?? '');
+    await expect(placeOrder(deps, submission('key-6'))).resolves.toMatchObject({ status: 'PENDING' });
   });
 });
 
