@@ -176,9 +176,9 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       }
     },
 
-    async recordFailure(reservation, events) {
+    recordFailure(reservation, events) {
       // An order with a reservation already keeps it: the refusal is not recorded over it.
-      await insertWithEvents(
+      return insertWithEvents(
         db,
         tableName,
         { ...reservationKey(reservation.orderId), ...reservation },

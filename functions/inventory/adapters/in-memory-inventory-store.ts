@@ -48,9 +48,10 @@ export class InMemoryInventory {
       return 'RESERVED';
     },
     recordFailure: async (reservation, events) => {
-      if (this.reservations.has(reservation.orderId)) return;
+      if (this.reservations.has(reservation.orderId)) return false;
       this.reservations.set(reservation.orderId, reservation);
       this.outbox.push(...events);
+      return true;
     },
     transition: async (reservation, from, to, change, events) => {
       const current = this.reservations.get(reservation.orderId);

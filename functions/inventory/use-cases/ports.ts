@@ -21,8 +21,8 @@ export interface InventoryStore {
    * @throws OutOfStockError when some line no longer fits
    */
   reserve(reservation: Reservation, events: readonly DomainEvent[]): Promise<ReserveResult>;
-  /** Records a refused reservation, unless the order has one already. */
-  recordFailure(reservation: Reservation, events: readonly DomainEvent[]): Promise<void>;
+  /** Records a refused reservation, unless the order has one already: then it resolves false. */
+  recordFailure(reservation: Reservation, events: readonly DomainEvent[]): Promise<boolean>;
   /**
    * Moves a reservation from `from` to `to`, adjusting the stock of its lines
    * by `change` per unit; false when it was not in `from` any more.

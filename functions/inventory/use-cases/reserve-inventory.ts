@@ -14,7 +14,7 @@ import {
   mergeLines,
   type Reservation,
 } from '../domain/stock.js';
-import type { InventoryDependencies } from './ports.js';
+import type { InventoryDependencies, ReserveResult } from './ports.js';
 
 /** Rejects as the recorded failure says, so a repeated request fails the same way. */
 const refuse = (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: readonly string[]): never => {
@@ -23,18 +23,22 @@ const refuse = (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: readonly strin
 
 /**
  * Holds stock for every line of an order in one transaction, or for none.
- * Idempotent per order: a second call changes nothing and answers as the first.
+ * Idempotent per order: a second call changes nothing and answers as the
+ * first. The reservation's conditional writes are the check: the order's
+ * reservation is read only when a write finds one recorded already.
  */
 export const reserveInventory = async (
   { store, clock, lowStockThreshold }: InventoryDependencies,
   input: { orderId: string; lines: readonly OrderLine[] },
 ): Promise<{ orderId: string; lines: OrderLine[] }> => {
-  const existing = await store.getReservation(input.orderId);
-  if (existing) {
+  const asRecorded = async () => {
+    const existing = await store.getReservation(input.orderId);
+    // Reservations are never deleted: one a write found is there to read.
+    if (!existing) throw new Error(`The reservation of order ${input.orderId} could not be read.`);
     if (existing.status === 'FAILED')
       refuse(existing.failure?.reason ?? 'OUT_OF_STOCK', existing.failure?.skus ?? []);
     return { orderId: existing.orderId, lines: [...existing.lines] };
-  }
+  };
   const lines = mergeLines(input.lines);
   const now = clock();
   const stock = new Map(
@@ -48,10 +52,10 @@ export const reserveInventory = async (
       createdAt: now.toISOString(),
       failure: { reason, skus },
     };
-    await store.recordFailure(failed, [
+    const recorded = await store.recordFailure(failed, [
       InventoryReservationFailed.create({ orderId: input.orderId, reason, skus }, now),
     ]);
-    return refuse(reason, skus);
+    return recorded ? refuse(reason, skus) : asRecorded();
   };
   const check = checkReservation(stock, lines);
   if (!check.ok) return fail(check.reason, check.skus);
@@ -75,8 +79,9 @@ export const reserveInventory = async (
     .map(({ sku, after, stockVersion }) =>
       StockAvailabilityChanged.create({ sku, inStock: false, available: after, stockVersion }, now),
     );
+  let result: ReserveResult;
   try {
-    await store.reserve(reservation, [
+    result = await store.reserve(reservation, [
       InventoryReserved.create({ orderId: input.orderId, lines }, now),
       ...lowStock,
       ...soldOut,
@@ -86,5 +91,6 @@ export const reserveInventory = async (
     if (error instanceof OutOfStockError) return fail('OUT_OF_STOCK', [...error.skus]);
     throw error;
   }
+  if (result === 'ALREADY_RECORDED') return asRecorded();
   return { orderId: input.orderId, lines };
 };

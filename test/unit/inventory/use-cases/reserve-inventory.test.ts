@@ -78,6 +78,26 @@ describe('reserveInventory', () => {
     });
   });
 
+  it('answers a retry with the stock the order holds, though no stock is left for it now', async () => {
+    const first = await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 4 }] });
+    expect(await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 4 }] })).toEqual(
+      first,
+    );
+    expect(inventory.stock.get('B2')).toMatchObject({ available: 0, reserved: 4 });
+    expect(eventTypes()).toEqual(['InventoryReserved', 'StockLow', 'StockAvailabilityChanged']);
+  });
+
+  it('refuses a retry of a refused order as before, though the stock came back', async () => {
+    const attempt = () => reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 5 }] });
+    await expect(attempt()).rejects.toThrow(OutOfStockError);
+    await setStock(deps, 'B2', 10);
+    await expect(attempt()).rejects.toThrow(OutOfStockError);
+    expect(inventory.stock.get('B2')).toMatchObject({ available: 10, reserved: 0 });
+    expect(eventTypes().filter((type) => type.startsWith('Inventory'))).toEqual([
+      'InventoryReservationFailed',
+    ]);
+  });
+
   it('refuses a sku inventory does not know as an unknown product', async () => {
     await expect(
       reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'GONE', quantity: 1 }] }),
