@@ -28,9 +28,14 @@ export const sesEmailSender = (client: EmailService, from: string): EmailSender 
   },
 });
 
-/** No email service configured (the local cloud, or a stack without a sender): the message is logged. */
+/**
+ * No email service configured (the local cloud, or a stack without a
+ * sender): that an email was due is logged, by its subject. The address and
+ * the body stay out of the log (personal data); the message itself is the
+ * stored notification the customer lists.
+ */
 export const loggedEmailSender = (): EmailSender => ({
-  async send({ to, subject, body }) {
-    logger.info('Email not sent (no sender configured)', { email: { to, subject, body } });
+  async send({ subject }) {
+    logger.info('Email not sent (no sender configured)', { email: { subject } });
   },
 });

@@ -1,9 +1,11 @@
 import type { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type EmailService,
+  loggedEmailSender,
   sesEmailSender,
 } from '../../../../functions/notifications/adapters/email-senders.js';
+import { logger } from '../../../../functions/shared/observability.js';
 
 describe('sesEmailSender', () => {
   it('sends the message as plain text from the verified identity', async () => {
@@ -28,5 +30,24 @@ describe('sesEmailSender', () => {
         },
       },
     ]);
+  });
+});
+
+describe('loggedEmailSender', () => {
+  it('logs the unsent email by its subject, without the address or the body', async () => {
+    const info = vi.spyOn(logger, 'info').mockImplementation(() => undefined);
+    try {
+      await loggedEmailSender().send({
+        to: 'ann@example.com',
+        subject: 'Your order is confirmed',
+        body: 'Order o-1 of 45.99 USD.',
+      });
+      expect(info).toHaveBeenCalledWith('Email not sent (no sender configured)', {
+        email: { subject: 'Your order is confirmed' },
+      });
+      expect(JSON.stringify(info.mock.calls)).not.toMatch(/ann@example\.com|45\.99/);
+    } finally {
+      info.mockRestore();
+    }
   });
 });
