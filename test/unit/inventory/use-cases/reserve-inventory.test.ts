@@ -98,6 +98,16 @@ describe('reserveInventory', () => {
     ]);
   });
 
+  it('refuses an order whose reservation was released, instead of going on with stock nobody holds', async () => {
+    const lines = [{ sku: 'A1', quantity: 2 }];
+    await reserveInventory(deps, { orderId: 'o-1', lines });
+    now = new Date('2026-11-22T10:30:00.000Z');
+    expect(await releaseExpiredHolds(deps)).toBe(1);
+    // The saga run again for the order (a stuck saga started anew) is refused, and holds nothing.
+    await expect(reserveInventory(deps, { orderId: 'o-1', lines })).rejects.toThrow(OutOfStockError);
+    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+  });
+
   it('refuses a sku inventory does not know as an unknown product', async () => {
     await expect(
       reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'GONE', quantity: 1 }] }),
