@@ -27,6 +27,18 @@ const entry = (eventId: string, at: string, type = 'InventoryReserved'): History
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 
+/** o-1, o-2 and o-3 of u-1, an hour apart, and x-1 of u-2 after them. */
+const withThreeOrdersOfU1 = async (store: OrderStore): Promise<OrderStore> => {
+  for (const [id, at] of [
+    ['o-1', '2026-11-22T10:00:00.000Z'],
+    ['o-2', '2026-11-22T11:00:00.000Z'],
+    ['o-3', '2026-11-22T12:00:00.000Z'],
+  ] as const)
+    await store.place(order(id, 'u-1', at), [], []);
+  await store.place(order('x-1', 'u-2', '2026-11-22T13:00:00.000Z'), [], []);
+  return store;
+};
+
 /** What every order store promises; the in-memory twin and the DynamoDB adapter both run it. */
 export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore>) => {
   describe(name, () => {
@@ -61,14 +73,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
     });
 
     it('lists a customer’s orders newest first, a page at a time, and nobody else’s', async () => {
-      const store = await fresh();
-      for (const [id, at] of [
-        ['o-1', '2026-11-22T10:00:00.000Z'],
-        ['o-2', '2026-11-22T11:00:00.000Z'],
-        ['o-3', '2026-11-22T12:00:00.000Z'],
-      ] as const)
-        await store.place(order(id, 'u-1', at), [], []);
-      await store.place(order('x-1', 'u-2', '2026-11-22T13:00:00.000Z'), [], []);
+      const store = await withThreeOrdersOfU1(await fresh());
       const first = await store.listByCustomer('u-1', { limit: 2 });
       expect(first.items.map((item) => item.orderId)).toEqual(['o-3', 'o-2']);
       expect(first.next).toBeDefined();
@@ -81,14 +86,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
     });
 
     it('names a customer’s newest orders and reads their statuses', async () => {
-      const store = await fresh();
-      for (const [id, at] of [
-        ['o-1', '2026-11-22T10:00:00.000Z'],
-        ['o-2', '2026-11-22T11:00:00.000Z'],
-        ['o-3', '2026-11-22T12:00:00.000Z'],
-      ] as const)
-        await store.place(order(id, 'u-1', at), [], []);
-      await store.place(order('x-1', 'u-2', '2026-11-22T13:00:00.000Z'), [], []);
+      const store = await withThreeOrdersOfU1(await fresh());
       await store.transition(
         { ...order('o-2', 'u-1', '2026-11-22T11:00:00.000Z'), status: 'CONFIRMED' },
         'PENDING',
