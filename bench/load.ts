@@ -23,6 +23,8 @@ export interface LoadOptions {
   /** A first run at the same rate, not measured: the sandboxes are warm when measuring starts. */
   readonly warmUpMs: number;
   readonly skus: readonly string[];
+  /** Lines per order, each of another sku (at most as many as there are skus). */
+  readonly lines: number;
   /** How long to wait for the last sagas to end. */
   readonly settleMs: number;
 }
@@ -68,11 +70,18 @@ const customers = async (api: string, count: number): Promise<string[]> => {
   return tokens;
 };
 
-/** Orders (one line, `tok_visa`) arriving at a steady rate, each from the next customer in turn. */
+/** The `n`th order's lines: `lines` skus in turn from the `n`th, one of each. */
+export const orderLines = (skus: readonly string[], n: number, lines: number) =>
+  Array.from({ length: Math.min(lines, skus.length) }, (_, line) => ({
+    sku: skus[(n + line) % skus.length] ?? '',
+    quantity: 1,
+  }));
+
+/** Orders (`tok_visa`) arriving at a steady rate, each from the next customer in turn. */
 const placeOrders = async (
   api: string,
   tokens: readonly string[],
-  skus: readonly string[],
+  { skus, lines }: Pick<LoadOptions, 'skus' | 'lines'>,
   ratePerSecond: number,
   durationMs: number,
 ) => {
@@ -92,7 +101,7 @@ const placeOrders = async (
         'idempotency-key': randomUUID(),
       },
       body: JSON.stringify({
-        items: [{ sku: skus[n % skus.length] ?? '', quantity: 1 }],
+        items: orderLines(skus, n, lines),
         shippingAddress: ADDRESS,
         paymentToken: 'tok_visa',
       }),
@@ -160,14 +169,14 @@ export const loadRun = async (cloud: LocalCloud, options: LoadOptions) => {
   };
 
   if (options.warmUpMs > 0) {
-    const warmUp = await placeOrders(api, tokens, options.skus, options.ratePerSecond, options.warmUpMs);
+    const warmUp = await placeOrders(api, tokens, options, options.ratePerSecond, options.warmUpMs);
     await settle(warmUp.accepted);
   }
   cloud.usage.reset();
   const { latencies, statuses, accepted, elapsedS } = await placeOrders(
     api,
     tokens,
-    options.skus,
+    options,
     options.ratePerSecond,
     options.durationMs,
   );
@@ -196,6 +205,7 @@ export const loadRun = async (cloud: LocalCloud, options: LoadOptions) => {
       durationS: round(elapsedS, 1),
       customers: options.customers,
       ratePerSecond: options.ratePerSecond,
+      linesPerOrder: options.lines,
     },
     usage,
     invariantViolations: invariants.violations,

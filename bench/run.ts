@@ -26,12 +26,17 @@ const { values } = parseArgs({
     /** Orders per second during the load run, and for how long. */
     rate: { type: 'string', default: '2' },
     seconds: { type: 'string', default: '60' },
+    /** Lines per order (each of another product). */
+    lines: { type: 'string', default: '1' },
     /** Skip the cold-start probes (for quick experiments with the load). */
     'no-init': { type: 'boolean', default: false },
     out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results', 'latest.json') },
   },
 });
 const runs = values.quick ? 1 : Number(values.runs);
+const lines = Number(values.lines);
+if (!Number.isInteger(lines) || lines < 1 || lines > DEMO_PRODUCTS.length)
+  throw new Error(`--lines must be a whole number from 1 to ${DEMO_PRODUCTS.length}, not ${values.lines}.`);
 
 const BUDGET = {
   bundleBytes: 300 * 1024,
@@ -138,7 +143,7 @@ try {
   progress(
     values.quick
       ? 'Load: a few orders, no warm-up (quick: the figures mean nothing)…'
-      : `Load: ${values.rate} orders/s from many customers for ${values.seconds} s, after a warm-up…`,
+      : `Load: ${values.rate} orders/s of ${values.lines} line(s) from many customers for ${values.seconds} s, after a warm-up…`,
   );
   const admin = adminAccount({});
   await seed(cloud, admin, join(work, 'state'));
@@ -162,6 +167,7 @@ try {
   const { load, usage, invariantViolations } = await loadRun(cloud, {
     customers: values.quick ? 2 : 20,
     ratePerSecond: Number(values.rate),
+    lines,
     durationMs: values.quick ? 2_000 : Number(values.seconds) * 1000,
     warmUpMs: values.quick ? 0 : 20_000,
     skus,
