@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -21,6 +22,36 @@ const historyKey = (orderId: string, entry: HistoryEntry) => ({
 });
 
 type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string };
+
+/**
+ * What an order's own timeline entries leave out when they hold the same as
+ * the order (a placed or confirmed order's lines and total, which never
+ * change): the order item then holds them once, not three times, and reading
+ * the timeline puts them back. A three-line order's item stays under 2 KB.
+ */
+const HELD_BY_ORDER = ['items', 'total'] as const;
+/** An entry as the order item keeps it: without a `detail` left empty (no empty map in an item). */
+type StoredEntry = Omit<HistoryEntry, 'detail'> & {
+  detail?: HistoryEntry['detail'];
+  fromOrder?: string[];
+};
+
+const stored = (entry: HistoryEntry, order: Order): StoredEntry => {
+  const fromOrder: string[] = HELD_BY_ORDER.filter(
+    (name) => name in entry.detail && isDeepStrictEqual(entry.detail[name], order[name]),
+  );
+  if (fromOrder.length === 0) return entry;
+  const { detail: _whole, ...rest } = entry;
+  const detail = Object.fromEntries(
+    Object.entries(entry.detail).filter(([name]) => !fromOrder.includes(name)),
+  );
+  return { ...rest, ...(Object.keys(detail).length > 0 ? { detail } : {}), fromOrder };
+};
+
+const whole = ({ fromOrder = [], detail = {}, ...entry }: StoredEntry, order: Order): HistoryEntry => ({
+  ...entry,
+  detail: { ...detail, ...Object.fromEntries(fromOrder.map((name) => [name, order[name as keyof Order]])) },
+});
 /** Where a listing of the customer index goes on from: the index's keys and the table's. */
 const customerPageKey = ({ pk, sk, customerPk, customerSk }: OrderKeys) => ({
   pk,
@@ -29,7 +60,7 @@ const customerPageKey = ({ pk, sk, customerPk, customerSk }: OrderKeys) => ({
   customerSk,
 });
 /** The order's own changes are in its `timeline`; other services' events are items of their own. */
-type OrderItem = Order & OrderKeys & { timeline?: HistoryEntry[]; outboxEvents?: string };
+type OrderItem = Order & OrderKeys & { timeline?: StoredEntry[]; outboxEvents?: string };
 
 const orderItem = (order: Order): Omit<OrderItem, 'timeline'> => ({
   ...orderKey(order.orderId),
@@ -142,8 +173,10 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           }),
         );
         for (const item of page.Items ?? []) {
-          if (item.sk === ORDER) entries.push(...((item as OrderItem).timeline ?? []).map(entryOf));
-          else if (String(item.sk).startsWith(HISTORY)) entries.push(entryOf(item as HistoryEntry));
+          if (item.sk === ORDER) {
+            const order = item as OrderItem;
+            entries.push(...(order.timeline ?? []).map((entry) => entryOf(whole(entry, order))));
+          } else if (String(item.sk).startsWith(HISTORY)) entries.push(entryOf(item as HistoryEntry));
         }
         start = page.LastEvaluatedKey;
       } while (start);
@@ -155,7 +188,10 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         db.send(
           new PutCommand({
             TableName: tableName,
-            Item: carryingEvents({ ...orderItem(order), timeline: [...history] }, events),
+            Item: carryingEvents(
+              { ...orderItem(order), timeline: history.map((entry) => stored(entry, order)) },
+              events,
+            ),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),
@@ -180,7 +216,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       if (history.length > 0) {
         set.push('timeline = list_append(if_not_exists(timeline, :none), :entries)');
         values[':none'] = [];
-        values[':entries'] = [...history];
+        values[':entries'] = history.map((entry) => stored(entry, next));
       }
       if (events.length > 0) {
         set.push(`${CARRIED_EVENTS_ATTRIBUTE} = :events`);

@@ -6,9 +6,10 @@
  * | order           | ORDER#<orderId>                  | ORDER                       | CUSTOMER#<userId> | <createdAt>#<orderId>  |
  * | timeline entry  | ORDER#<orderId>                  | HISTORY#<at>#<eventId>      |                   |                        |
  *
- * The order item holds the timeline entries of its own changes (`timeline`)
- * and carries the events of its latest change (`outboxEvents`); the events
- * of other services about the order are timeline entries of their own.
+ * The order item holds the timeline entries of its own changes (`timeline`,
+ * which leave out the lines and total the order holds: `fromOrder`) and
+ * carries the events of its latest change (`outboxEvents`); the events of
+ * other services about the order are timeline entries of their own.
  * `byCustomer` is sparse: orders only, newest first by reading it backwards.
  * It keeps the keys only, so that a change of status costs the index nothing
  * (a write to an index that keeps the order costs as much as the order's

@@ -53,4 +53,50 @@ describe('DynamoDB order store, as the outbox relay sees it', () => {
     expect(eventsFromRecord(afterClaim, afterConfirm)).toEqual([]);
     expect(afterClaim.outboxEvents).toBeUndefined();
   });
+
+  it('keeps the order’s lines and total once: its own timeline entries take them from the order', async () => {
+    const db = dynamoDbLocalClient();
+    const tableName = await createTable(db, OrdersTable);
+    const store = dynamoOrderStore(db, tableName);
+    const threeLines = {
+      ...placed,
+      items: ['A1', 'B2', 'C3'].map((sku) => ({
+        sku,
+        name: `The product called ${sku}`,
+        quantity: 1,
+        unitPrice: placed.total,
+      })),
+    };
+    const placedEvent = OrderPlaced.create(
+      {
+        orderId: 'o-1',
+        userId: 'u-1',
+        items: [...threeLines.items],
+        total: threeLines.total,
+        fromCart: true,
+      },
+      new Date('2026-11-22T10:00:00.000Z'),
+    );
+    const confirmedEvent = OrderConfirmed.create(
+      { orderId: 'o-1', userId: 'u-1', items: [...threeLines.items], total: threeLines.total },
+      new Date('2026-11-22T10:00:01.000Z'),
+    );
+    await store.place(threeLines, [placedEvent], [historyEntryOf(placedEvent)]);
+    await store.transition(
+      { ...threeLines, status: 'CONFIRMED' },
+      'PENDING',
+      [confirmedEvent],
+      [historyEntryOf(confirmedEvent)],
+    );
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'ORDER#o-1', sk: 'ORDER' }, ConsistentRead: true }),
+    );
+    expect(Item?.timeline).toEqual([
+      expect.objectContaining({ detail: { fromCart: true }, fromOrder: ['items', 'total'] }),
+      expect.objectContaining({ fromOrder: ['items', 'total'] }),
+    ]);
+    // No empty map is stored (a stream record read through the SDK loses one).
+    expect(Item?.timeline?.[1]).not.toHaveProperty('detail');
+    expect(await store.history('o-1')).toEqual([historyEntryOf(placedEvent), historyEntryOf(confirmedEvent)]);
+  });
 });
