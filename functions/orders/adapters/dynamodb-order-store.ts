@@ -30,7 +30,10 @@ type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: strin
  * the timeline puts them back. A three-line order's item stays under 2 KB.
  */
 const HELD_BY_ORDER = ['items', 'total'] as const;
-/** An entry as the order item keeps it: without a `detail` left empty (no empty map in an item). */
+/**
+ * An entry as the order item keeps it: without a `detail` left empty. No empty map in an item:
+ * the local cloud reads it from the stream as a value of no type, which the relay cannot read.
+ */
 type StoredEntry = Omit<HistoryEntry, 'detail'> & {
   detail?: HistoryEntry['detail'];
   fromOrder?: string[];
