@@ -122,7 +122,8 @@ const accept = async (
   const orderId = orderIdFor(submission.userId, submission.idempotencyKey);
   const fingerprint = sha256(canonical(submission.request));
 
-  const price = async () => {
+  // What may refuse the order: the cap on open orders, an empty cart, unknown or too many items.
+  const priceWithinLimits = async () => {
     if (await tooManyOpen(orders, submission.userId)) throw new TooManyOpenOrdersError();
     const requested = await items();
     if (requested.length === 0) throw new EmptyCartError();
@@ -132,9 +133,9 @@ const accept = async (
       throw unorderable(requested, priced.unknownSkus, priced.overLimitSkus, options.itemsPointer);
     return priced;
   };
-  let priced: Awaited<ReturnType<typeof price>>;
+  let priced: Awaited<ReturnType<typeof priceWithinLimits>>;
   try {
-    priced = await price();
+    priced = await priceWithinLimits();
   } catch (error) {
     // The key's order may exist already (a retry after the cart was emptied, or while it is
     // among the open orders): then the answer is that order's, as for any replay.
