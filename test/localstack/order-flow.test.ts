@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dynamoInventoryStore } from '../../functions/inventory/adapters/dynamodb-inventory-store.js';
+import { getStock } from '../../functions/inventory/use-cases/get-stock.js';
 import { dynamoOrderStore } from '../../functions/orders/adapters/dynamodb-order-store.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { allEvents } from '../support/all-events.js';
@@ -226,7 +227,7 @@ onLocalStack('orders on LocalStack', () => {
       'ReleaseInventory',
       'CancelOrder',
     ]);
-    expect(await inventory().getStock(sku)).toMatchObject({ available: 3, reserved: 0 });
+    expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
   }, 300_000);
 
   it('refunds, releases and cancels PAYMENT_FAILED when the provider never answers in time', async () => {
@@ -239,7 +240,7 @@ onLocalStack('orders on LocalStack', () => {
     expect(await statesEntered(orderId)).toEqual(
       expect.arrayContaining(['RefundPayment', 'ReleaseInventory', 'CancelOrder']),
     );
-    expect(await inventory().getStock(sku)).toMatchObject({ available: 3, reserved: 0 });
+    expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
   }, 300_000);
 
   it("runs the customer's cancellation: refund, release, CUSTOMER_CANCELLED", async () => {
@@ -261,7 +262,7 @@ onLocalStack('orders on LocalStack', () => {
       return order?.status === 'CANCELLED' ? order : undefined;
     }, 120_000);
     expect(await orders().get(orderId)).toMatchObject({ cancellationReason: 'CUSTOMER_CANCELLED' });
-    expect(await inventory().getStock(sku)).toMatchObject({ available: 3, reserved: 0 });
+    expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
   }, 300_000);
 
   it('starts one execution for an OrderPlaced delivered twice', async () => {

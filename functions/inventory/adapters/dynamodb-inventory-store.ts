@@ -5,6 +5,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
   batchGetAll,
@@ -63,27 +64,21 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
     }
   };
 
-  const stockChange = (sku: string, quantity: number, change: { available: number; reserved: number }) => {
-    const conditions = [
-      ...(change.available < 0 ? ['available >= :quantity'] : []),
-      ...(change.reserved < 0 ? ['reserved >= :quantity'] : []),
-    ];
-    return {
-      Update: {
-        TableName: tableName,
-        Key: stockKey(sku),
-        UpdateExpression:
-          'SET available = available + :available, reserved = reserved + :reserved ADD version :one',
-        ConditionExpression: ['attribute_exists(pk)', ...conditions].join(' AND '),
-        ExpressionAttributeValues: {
-          ':available': change.available * quantity,
-          ':reserved': change.reserved * quantity,
-          ':one': 1,
-          ...(conditions.length > 0 ? { ':quantity': quantity } : {}),
-        },
+  /** Units counted out of a sku's available stock (never below zero), or given back to it. */
+  const stockChange = (sku: string, quantity: number, direction: 'out' | 'back') => ({
+    Update: {
+      TableName: tableName,
+      Key: stockKey(sku),
+      UpdateExpression: 'SET available = available + :change ADD version :one',
+      ConditionExpression:
+        direction === 'out' ? 'attribute_exists(pk) AND available >= :quantity' : 'attribute_exists(pk)',
+      ExpressionAttributeValues: {
+        ':change': direction === 'out' ? -quantity : quantity,
+        ':one': 1,
+        ...(direction === 'out' ? { ':quantity': quantity } : {}),
       },
-    };
-  };
+    },
+  });
 
   return {
     async getStock(sku) {
@@ -97,6 +92,32 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       (
         await batchGetAll<StockRecord>(db, tableName, [...new Set(skus)].map(stockKey), { consistent: true })
       ).map(toStock),
+
+    async heldUnits(sku) {
+      let units = 0;
+      await Promise.all(
+        HOLD_PARTITIONS.map(async (partition) => {
+          let start: Record<string, unknown> | undefined;
+          do {
+            const page = await db.send(
+              new QueryCommand({
+                TableName: tableName,
+                IndexName: InventoryTable.indexes.byHoldExpiry.name,
+                KeyConditionExpression: 'holdPartition = :held',
+                ExpressionAttributeValues: { ':held': partition },
+                ProjectionExpression: '#lines',
+                ExpressionAttributeNames: { '#lines': 'lines' },
+                ...(start ? { ExclusiveStartKey: start } : {}),
+              }),
+            );
+            for (const { lines = [] } of (page.Items ?? []) as Partial<ReservationRecord>[])
+              for (const line of lines) if (line.sku === sku) units += line.quantity;
+            start = page.LastEvaluatedKey;
+          } while (start);
+        }),
+      );
+      return units;
+    },
 
     createStockItem: (item) =>
       whenConditionHolds(
@@ -161,9 +182,7 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          ...reservation.lines.map((line) =>
-            stockChange(line.sku, line.quantity, { available: -1, reserved: 1 }),
-          ),
+          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'out')),
         ]);
         return 'RESERVED';
       } catch (error) {
@@ -186,14 +205,30 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       );
     },
 
-    async transition(reservation, from, to, change, events) {
+    // A single write, not a transaction: the stock items have nothing to change.
+    commit: (orderId) =>
+      whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: reservationKey(orderId),
+            // It stops carrying the events of its insert, so that its record does not reach the relay.
+            UpdateExpression: `SET #status = :to REMOVE holdPartition, holdExpiresAt, ${CARRIED_EVENTS_ATTRIBUTE}`,
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':to': 'COMMITTED', ':from': 'HELD' },
+          }),
+        ),
+      ),
+
+    async release(reservation, from, events) {
       try {
         await transact([
           {
             Update: {
               TableName: tableName,
               Key: reservationKey(reservation.orderId),
-              // The reservation carries the change's events; with none, it stops carrying those of its insert.
+              // The reservation carries the release's events; with none, it stops carrying those of its insert.
               UpdateExpression:
                 events.length > 0
                   ? `SET #status = :to, ${CARRIED_EVENTS_ATTRIBUTE} = :events REMOVE holdPartition, holdExpiresAt`
@@ -201,15 +236,13 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               ConditionExpression: '#status = :from',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
-                ':to': to,
+                ':to': 'RELEASED',
                 ':from': from,
                 ...(events.length > 0 ? { ':events': carriedEvents(events) } : {}),
               },
             },
           },
-          ...(change.available === 0 && change.reserved === 0
-            ? []
-            : reservation.lines.map((line) => stockChange(line.sku, line.quantity, change))),
+          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'back')),
         ]);
         return true;
       } catch (error) {

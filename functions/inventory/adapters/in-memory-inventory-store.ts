@@ -9,20 +9,30 @@ export class InMemoryInventory {
   readonly reservations = new Map<string, Reservation>();
   readonly outbox: DomainEvent[] = [];
 
-  private adjust(sku: string, quantity: number, change: { available: number; reserved: number }): void {
+  private adjust(sku: string, change: number): void {
     const item = this.stock.get(sku);
     if (!item) return;
-    this.stock.set(sku, {
-      ...item,
-      available: item.available + change.available * quantity,
-      reserved: item.reserved + change.reserved * quantity,
-      version: item.version + 1,
-    });
+    this.stock.set(sku, { ...item, available: item.available + change, version: item.version + 1 });
+  }
+
+  /** What `GET /inventory/{sku}` shows of a sku: its available units, and those its held reservations hold. */
+  view(sku: string): { available: number; reserved: number } | undefined {
+    const item = this.stock.get(sku);
+    return item && { available: item.available, reserved: this.held(sku) };
+  }
+
+  private held(sku: string): number {
+    return [...this.reservations.values()]
+      .filter((reservation) => reservation.status === 'HELD')
+      .flatMap((reservation) => reservation.lines)
+      .filter((line) => line.sku === sku)
+      .reduce((units, line) => units + line.quantity, 0);
   }
 
   readonly store: InventoryStore = {
     getStock: async (sku) => this.stock.get(sku),
     getStocks: async (skus) => [...new Set(skus)].flatMap((sku) => this.stock.get(sku) ?? []),
+    heldUnits: async (sku) => this.held(sku),
     createStockItem: async (item) => {
       if (this.stock.has(item.sku)) return false;
       this.stock.set(item.sku, item);
@@ -41,8 +51,7 @@ export class InMemoryInventory {
         .filter((line) => (this.stock.get(line.sku)?.available ?? -1) < line.quantity)
         .map((line) => line.sku);
       if (short.length > 0) throw new OutOfStockError(short);
-      for (const line of reservation.lines)
-        this.adjust(line.sku, line.quantity, { available: -1, reserved: 1 });
+      for (const line of reservation.lines) this.adjust(line.sku, -line.quantity);
       this.reservations.set(reservation.orderId, reservation);
       this.outbox.push(...events);
       return 'RESERVED';
@@ -53,12 +62,19 @@ export class InMemoryInventory {
       this.outbox.push(...events);
       return true;
     },
-    transition: async (reservation, from, to, change, events) => {
+    commit: async (orderId) => {
+      const current = this.reservations.get(orderId);
+      if (current?.status !== 'HELD') return false;
+      const { holdExpiresAt: _held, ...rest } = current;
+      this.reservations.set(orderId, { ...rest, status: 'COMMITTED' });
+      return true;
+    },
+    release: async (reservation, from, events) => {
       const current = this.reservations.get(reservation.orderId);
       if (current?.status !== from) return false;
-      for (const line of reservation.lines) this.adjust(line.sku, line.quantity, change);
+      for (const line of reservation.lines) this.adjust(line.sku, line.quantity);
       const { holdExpiresAt: _held, ...rest } = current;
-      this.reservations.set(reservation.orderId, { ...rest, status: to });
+      this.reservations.set(reservation.orderId, { ...rest, status: 'RELEASED' });
       this.outbox.push(...events);
       return true;
     },

@@ -2,13 +2,17 @@ import type { OrderLine } from '../contracts/schemas.js';
 
 export interface StockItem {
   readonly sku: string;
-  /** Units that can be sold: not held by any reservation. */
+  /**
+   * Units that can be sold: not held by any reservation. A reservation
+   * counts its units out of here when it holds them; committing it sells
+   * them without touching this item again, and releasing it gives them back.
+   */
   readonly available: number;
-  /** Units held by reservations of orders not yet confirmed. */
-  readonly reserved: number;
   /**
    * Units admins have put on sale, net of their corrections. Stock is
-   * conserved: available + reserved + sold (committed) always equals this.
+   * conserved: available + held (by HELD reservations) + sold (by COMMITTED
+   * ones) always equals this. Held units are not counted on this item, which
+   * would make every commit write it: they are the sum of the open holds.
    */
   readonly received: number;
   readonly version: number;
@@ -39,7 +43,6 @@ export interface Reservation {
 export const newStockItem = (sku: string, now: Date): StockItem => ({
   sku,
   available: 0,
-  reserved: 0,
   received: 0,
   version: 1,
   updatedAt: now.toISOString(),

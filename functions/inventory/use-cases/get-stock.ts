@@ -1,8 +1,9 @@
 import type { StockView } from '../contracts/schemas.js';
 import { StockItemNotFoundError } from '../domain/errors.js';
+import type { StockItem } from '../domain/stock.js';
 import type { InventoryDependencies } from './ports.js';
 
-export const toStockView = ({ sku, available, reserved }: StockView): StockView => ({
+export const toStockView = ({ sku, available }: StockItem, reserved: number): StockView => ({
   sku,
   available,
   reserved,
@@ -12,7 +13,7 @@ export const getStock = async (
   { store }: Pick<InventoryDependencies, 'store'>,
   sku: string,
 ): Promise<StockView> => {
-  const item = await store.getStock(sku);
+  const [item, reserved] = await Promise.all([store.getStock(sku), store.heldUnits(sku)]);
   if (!item) throw new StockItemNotFoundError(sku);
-  return toStockView(item);
+  return toStockView(item, reserved);
 };

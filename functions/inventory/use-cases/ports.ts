@@ -10,6 +10,12 @@ export type ReserveResult = 'RESERVED' | 'ALREADY_RECORDED';
 export interface InventoryStore {
   getStock(sku: string): Promise<StockItem | undefined>;
   getStocks(skus: readonly string[]): Promise<StockItem[]>;
+  /**
+   * The units of `sku` that HELD reservations hold. Read from the hold
+   * index, which follows the table within a moment: a hold made or ended
+   * just now may not show yet.
+   */
+  heldUnits(sku: string): Promise<number>;
   /** Creates a stock item with nothing available, unless one exists. Resolves with whether it created it. */
   createStockItem(item: StockItem): Promise<boolean>;
   /** Sets the available units if the item is still at `expectedVersion`. @throws StockChangedConcurrentlyError */
@@ -24,14 +30,19 @@ export interface InventoryStore {
   /** Records a refused reservation, unless the order has one already: then it resolves false. */
   recordFailure(reservation: Reservation, events: readonly DomainEvent[]): Promise<boolean>;
   /**
-   * Moves a reservation from `from` to `to`, adjusting the stock of its lines
-   * by `change` per unit; false when it was not in `from` any more.
+   * Marks an order's HELD reservation COMMITTED: its units, counted out of
+   * the available stock when they were held, are sold. The stock items are
+   * not written. False when the reservation was not HELD.
    */
-  transition(
+  commit(orderId: string): Promise<boolean>;
+  /**
+   * Marks a reservation RELEASED if it is still `from` (HELD or COMMITTED),
+   * giving its units back to the available stock, with `events`: all in one
+   * transaction. False when it was not `from` any more.
+   */
+  release(
     reservation: Reservation,
-    from: Reservation['status'],
-    to: Reservation['status'],
-    change: { readonly available: -1 | 0 | 1; readonly reserved: -1 | 0 | 1 },
+    from: 'HELD' | 'COMMITTED',
     events: readonly DomainEvent[],
   ): Promise<boolean>;
   /** HELD reservations whose hold ended before `now`, oldest first. */

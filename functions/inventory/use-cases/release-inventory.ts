@@ -46,13 +46,7 @@ export const releaseInventory = async (
       },
       now,
     );
-    const moved = await store.transition(
-      reservation,
-      reservation.status,
-      'RELEASED',
-      held ? { available: 1, reserved: -1 } : { available: 1, reserved: 0 },
-      [event, ...backInStock],
-    );
+    const moved = await store.release(reservation, reservation.status, [event, ...backInStock]);
     if (moved) return 'RELEASED';
   }
   return 'NOTHING_TO_RELEASE';

@@ -38,7 +38,7 @@ export const setStock = async (
     ];
     try {
       await store.setAvailable(updated, item.version, events);
-      return toStockView(updated);
+      return toStockView(updated, await store.heldUnits(sku));
     } catch (error) {
       if (!(error instanceof StockChangedConcurrentlyError) || attempt >= 4) throw error;
     }

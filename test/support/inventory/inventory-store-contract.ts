@@ -35,7 +35,7 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       const store = await fresh();
       expect(await store.createStockItem(newStockItem('A1', NOW))).toBe(true);
       expect(await store.createStockItem(newStockItem('A1', NOW))).toBe(false);
-      expect(await store.getStock('A1')).toMatchObject({ sku: 'A1', available: 0, reserved: 0, version: 1 });
+      expect(await store.getStock('A1')).toMatchObject({ sku: 'A1', available: 0, version: 1 });
     });
 
     it('sets the available units only from the version it read', async () => {
@@ -63,10 +63,11 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       ).rejects.toThrow(OutOfStockError);
       expect(await store.getStocks(['A1', 'B2'])).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ sku: 'A1', available: 5, reserved: 0 }),
-          expect.objectContaining({ sku: 'B2', available: 1, reserved: 0 }),
+          expect.objectContaining({ sku: 'A1', available: 5 }),
+          expect.objectContaining({ sku: 'B2', available: 1 }),
         ]),
       );
+      expect(await store.heldUnits('A1')).toBe(0);
       expect(await store.getReservation('o-1')).toBeUndefined();
       expect(
         await store.reserve(
@@ -77,8 +78,9 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
           [],
         ),
       ).toBe('RESERVED');
-      expect(await store.getStock('A1')).toMatchObject({ available: 3, reserved: 2 });
-      expect(await store.getStock('B2')).toMatchObject({ available: 0, reserved: 1 });
+      expect(await store.getStock('A1')).toMatchObject({ available: 3 });
+      expect(await store.getStock('B2')).toMatchObject({ available: 0 });
+      expect([await store.heldUnits('A1'), await store.heldUnits('B2')]).toEqual([2, 1]);
     });
 
     it('reserves an order once, and gives back the reservation alone, not the events it caused', async () => {
@@ -88,24 +90,46 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       const reserved = InventoryReserved.create({ orderId: 'o-1', lines: [{ sku: 'A1', quantity: 2 }] });
       expect(await store.reserve(reservation, [reserved])).toBe('RESERVED');
       expect(await store.reserve(held('o-1', [{ sku: 'A1', quantity: 2 }]), [])).toBe('ALREADY_RECORDED');
-      expect(await store.getStock('A1')).toMatchObject({ available: 3, reserved: 2 });
+      expect(await store.getStock('A1')).toMatchObject({ available: 3 });
+      expect(await store.heldUnits('A1')).toBe(2);
       expect(await store.getReservation('o-1')).toEqual(reservation);
     });
 
-    it('moves a reservation between states once, adjusting its stock', async () => {
+    it('commits a held reservation once, selling its units without giving them back', async () => {
       const store = await fresh();
       await stocked(store, 'A1', 5);
       const reservation = held('o-1', [{ sku: 'A1', quantity: 2 }]);
       await store.reserve(reservation, []);
-      expect(
-        await store.transition(reservation, 'HELD', 'COMMITTED', { available: 0, reserved: -1 }, []),
-      ).toBe(true);
-      expect(
-        await store.transition(reservation, 'HELD', 'RELEASED', { available: 1, reserved: -1 }, []),
-      ).toBe(false);
-      expect(await store.getStock('A1')).toMatchObject({ available: 3, reserved: 0 });
+      expect(await store.commit('o-1')).toBe(true);
+      expect(await store.commit('o-1')).toBe(false);
+      expect(await store.release(reservation, 'HELD', [])).toBe(false);
+      expect(await store.getStock('A1')).toMatchObject({ available: 3 });
+      expect(await store.heldUnits('A1')).toBe(0);
       expect(await store.getReservation('o-1')).toMatchObject({ status: 'COMMITTED' });
       expect((await store.getReservation('o-1'))?.holdExpiresAt).toBeUndefined();
+    });
+
+    it('commits nothing for an order it holds nothing for', async () => {
+      const store = await fresh();
+      expect(await store.commit('o-1')).toBe(false);
+      expect(await store.getReservation('o-1')).toBeUndefined();
+    });
+
+    it('releases a held or a committed reservation once, giving its units back', async () => {
+      const store = await fresh();
+      await stocked(store, 'A1', 5);
+      const first = held('o-1', [{ sku: 'A1', quantity: 2 }]);
+      const second = held('o-2', [{ sku: 'A1', quantity: 1 }]);
+      await store.reserve(first, []);
+      await store.reserve(second, []);
+      await store.commit('o-2');
+      expect(await store.release(first, 'HELD', [])).toBe(true);
+      expect(await store.release(first, 'HELD', [])).toBe(false);
+      expect(await store.release(second, 'COMMITTED', [])).toBe(true);
+      expect(await store.getStock('A1')).toMatchObject({ available: 5 });
+      expect(await store.heldUnits('A1')).toBe(0);
+      expect(await store.getReservation('o-1')).toMatchObject({ status: 'RELEASED' });
+      expect(await store.getReservation('o-2')).toMatchObject({ status: 'RELEASED' });
     });
 
     it('records a refusal once and keeps its reason', async () => {
@@ -133,7 +157,7 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       await store.reserve(held('future', [{ sku: 'A1', quantity: 1 }], '2026-11-22T11:00:00.000Z'), []);
       const committed = held('sold', [{ sku: 'A1', quantity: 1 }], '2026-11-22T10:01:00.000Z');
       await store.reserve(committed, []);
-      await store.transition(committed, 'HELD', 'COMMITTED', { available: 0, reserved: -1 }, []);
+      await store.commit(committed.orderId);
       const expired = await store.expiredHolds(new Date('2026-11-22T10:30:00.000Z'), 10);
       expect(expired.map((reservation) => reservation.orderId)).toEqual(['early', 'late']);
     });

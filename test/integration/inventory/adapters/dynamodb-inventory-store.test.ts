@@ -37,10 +37,12 @@ describe('reservations under concurrency (DynamoDB Local)', () => {
         outcome.reason.name === 'OutOfStockError',
     );
     expect({ reserved, refused: refused.length }).toEqual({ reserved: 5, refused: 25 });
-    expect(await store.getStock('LAST-5')).toMatchObject({ available: 0, reserved: 5 });
+    expect(await store.getStock('LAST-5')).toMatchObject({ available: 0 });
+    expect(await store.heldUnits('LAST-5')).toBe(5);
 
     await Promise.all(Array.from({ length: 30 }, (_, n) => releaseInventory(deps, { orderId: `race-${n}` })));
-    expect(await store.getStock('LAST-5')).toMatchObject({ available: 5, reserved: 0 });
+    expect(await store.getStock('LAST-5')).toMatchObject({ available: 5 });
+    expect(await store.heldUnits('LAST-5')).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import {
 } from '../../../../functions/inventory/domain/errors.js';
 import { newStockItem } from '../../../../functions/inventory/domain/stock.js';
 import { commitInventory } from '../../../../functions/inventory/use-cases/commit-inventory.js';
+import { getStock } from '../../../../functions/inventory/use-cases/get-stock.js';
 import type { InventoryDependencies } from '../../../../functions/inventory/use-cases/ports.js';
 import { releaseExpiredHolds } from '../../../../functions/inventory/use-cases/release-expired-holds.js';
 import { releaseInventory } from '../../../../functions/inventory/use-cases/release-inventory.js';
@@ -47,14 +48,14 @@ describe('reserveInventory', () => {
       { sku: 'A1', quantity: 3 },
       { sku: 'B2', quantity: 1 },
     ]);
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 7, reserved: 3 });
+    expect(inventory.view('A1')).toMatchObject({ available: 7, reserved: 3 });
     expect(eventTypes()).toEqual(['InventoryReserved']);
   });
 
   it('reserves an order once however often it is asked', async () => {
     await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 2 }] });
     await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 2 }] });
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 8, reserved: 2 });
+    expect(inventory.view('A1')).toMatchObject({ available: 8, reserved: 2 });
     expect(eventTypes()).toEqual(['InventoryReserved']);
   });
 
@@ -69,7 +70,7 @@ describe('reserveInventory', () => {
       });
     await expect(attempt()).rejects.toThrow(OutOfStockError);
     await expect(attempt()).rejects.toThrow(OutOfStockError);
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(inventory.view('A1')).toMatchObject({ available: 10, reserved: 0 });
     expect(eventTypes()).toEqual(['InventoryReservationFailed']);
     expect(inventory.outbox[0]?.detail.data).toEqual({
       orderId: 'o-1',
@@ -83,7 +84,7 @@ describe('reserveInventory', () => {
     expect(await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 4 }] })).toEqual(
       first,
     );
-    expect(inventory.stock.get('B2')).toMatchObject({ available: 0, reserved: 4 });
+    expect(inventory.view('B2')).toMatchObject({ available: 0, reserved: 4 });
     expect(eventTypes()).toEqual(['InventoryReserved', 'StockLow', 'StockAvailabilityChanged']);
   });
 
@@ -92,7 +93,7 @@ describe('reserveInventory', () => {
     await expect(attempt()).rejects.toThrow(OutOfStockError);
     await setStock(deps, 'B2', 10);
     await expect(attempt()).rejects.toThrow(OutOfStockError);
-    expect(inventory.stock.get('B2')).toMatchObject({ available: 10, reserved: 0 });
+    expect(inventory.view('B2')).toMatchObject({ available: 10, reserved: 0 });
     expect(eventTypes().filter((type) => type.startsWith('Inventory'))).toEqual([
       'InventoryReservationFailed',
     ]);
@@ -105,7 +106,7 @@ describe('reserveInventory', () => {
     expect(await releaseExpiredHolds(deps)).toBe(1);
     // The saga run again for the order (a stuck saga started anew) is refused, and holds nothing.
     await expect(reserveInventory(deps, { orderId: 'o-1', lines })).rejects.toThrow(OutOfStockError);
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(inventory.view('A1')).toMatchObject({ available: 10, reserved: 0 });
   });
 
   it('refuses a sku inventory does not know as an unknown product', async () => {
@@ -126,7 +127,7 @@ describe('releaseInventory and commitInventory', () => {
     await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
     expect(await releaseInventory(deps, { orderId: 'o-1' })).toBe('RELEASED');
     expect(await releaseInventory(deps, { orderId: 'o-1' })).toBe('NOTHING_TO_RELEASE');
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(inventory.view('A1')).toMatchObject({ available: 10, reserved: 0 });
     expect(eventTypes()).toEqual(['InventoryReserved', 'InventoryReleased']);
   });
 
@@ -147,21 +148,21 @@ describe('releaseInventory and commitInventory', () => {
       reserveInventory(deps, { orderId: 'o-2', lines: [{ sku: 'B2', quantity: 9 }] }),
     ).rejects.toThrow();
     expect(await releaseInventory(deps, { orderId: 'o-2' })).toBe('NOTHING_TO_RELEASE');
-    expect(inventory.stock.get('B2')).toMatchObject({ available: 4, reserved: 0 });
+    expect(inventory.view('B2')).toMatchObject({ available: 4, reserved: 0 });
   });
 
   it('commits a held reservation once: the units are sold', async () => {
     await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
     await commitInventory(deps, { orderId: 'o-1' });
     await commitInventory(deps, { orderId: 'o-1' });
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 6, reserved: 0 });
+    expect(inventory.view('A1')).toMatchObject({ available: 6, reserved: 0 });
   });
 
   it('puts sold units back when a confirmed order is cancelled', async () => {
     await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
     await commitInventory(deps, { orderId: 'o-1' });
     await releaseInventory(deps, { orderId: 'o-1' });
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(inventory.view('A1')).toMatchObject({ available: 10, reserved: 0 });
     expect(inventory.outbox.at(-1)?.detail.data).toMatchObject({ reason: 'CANCELLED_AFTER_SALE' });
   });
 
@@ -169,7 +170,7 @@ describe('releaseInventory and commitInventory', () => {
     await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
     await releaseInventory(deps, { orderId: 'o-1' });
     expect(await commitInventory(deps, { orderId: 'o-1' })).toBe('ALREADY_RELEASED');
-    expect(inventory.stock.get('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(inventory.view('A1')).toMatchObject({ available: 10, reserved: 0 });
   });
 
   it('refuses to commit a reservation that is not held', async () => {
@@ -187,6 +188,17 @@ describe('releaseExpiredHolds', () => {
     expect(inventory.reservations.get('old')?.status).toBe('RELEASED');
     expect(inventory.reservations.get('new')?.status).toBe('HELD');
     expect(inventory.outbox.at(-1)?.detail.data).toMatchObject({ orderId: 'old', reason: 'EXPIRED' });
+  });
+});
+
+describe('getStock', () => {
+  it('shows as reserved the units held for orders not yet confirmed, and not those sold or given back', async () => {
+    await reserveInventory(deps, { orderId: 'held', lines: [{ sku: 'A1', quantity: 2 }] });
+    await reserveInventory(deps, { orderId: 'sold', lines: [{ sku: 'A1', quantity: 3 }] });
+    await reserveInventory(deps, { orderId: 'given-back', lines: [{ sku: 'A1', quantity: 1 }] });
+    await commitInventory(deps, { orderId: 'sold' });
+    await releaseInventory(deps, { orderId: 'given-back' });
+    expect(await getStock(deps, 'A1')).toEqual({ sku: 'A1', available: 5, reserved: 2 });
   });
 });
 
