@@ -1,128 +1,160 @@
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { queryIndexPage, queryPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import { batchGetAll, whenConditionHolds } from '../../shared/dynamodb.js';
+import type { PageKey } from '../../shared/pagination.js';
 import type { Notification } from '../domain/notification.js';
 import type { NotificationStore, Recipient } from '../use-cases/ports.js';
-import { NotificationsTable } from './notifications-table.js';
+import { READ_PREFIX, UNREAD_PREFIX } from './notifications-table.js';
 
-const key = (recipient: string, id: string) => ({ pk: `USER#${recipient}`, sk: `NOTIFICATION#${id}` });
+const partitionOf = (recipient: string) => `USER#${recipient}`;
+const keyOf = (recipient: string, id: string, read: boolean) => ({
+  pk: partitionOf(recipient),
+  sk: `${read ? READ_PREFIX : UNREAD_PREFIX}${id}`,
+});
 const recipientKey = (userId: string) => ({ pk: `RECIPIENT#${userId}`, sk: 'RECIPIENT' });
 
-type Item = Notification & { pk: string; sk: string; listSk: string; unreadPk?: string };
+type Item = Notification & { pk: string; sk: string };
 
-const toNotification = ({ pk: _pk, sk: _sk, listSk: _s, unreadPk: _u, ...notification }: Item) =>
-  notification;
+const toNotification = ({ pk: _pk, sk: _sk, ...notification }: Item): Notification => notification;
 
-export const dynamoNotificationStore = (
-  db: DynamoDBDocumentClient,
-  tableName: string,
-): NotificationStore => ({
-  add: (notification) =>
-    whenConditionHolds(
-      db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...key(notification.recipient, notification.id),
-            listSk: `${notification.createdAt}#${notification.id}`,
-            ...(notification.read ? {} : { unreadPk: `USER#${notification.recipient}` }),
-            ...notification,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    ),
-
-  async get(recipient, id) {
-    const { Item } = await db.send(
-      new GetCommand({ TableName: tableName, Key: key(recipient, id), ConsistentRead: true }),
+export const dynamoNotificationStore = (db: DynamoDBDocumentClient, tableName: string): NotificationStore => {
+  /** One range of a recipient's partition, newest first, before the notification `before` if given. */
+  const range = async (recipient: string, prefix: string, limit: number, before?: string) => {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :partition AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':partition': partitionOf(recipient), ':prefix': prefix },
+        ScanIndexForward: false,
+        Limit: limit,
+        // A position need not be an item's: the range goes on below it.
+        ...(before ? { ExclusiveStartKey: { pk: partitionOf(recipient), sk: `${prefix}${before}` } } : {}),
+      }),
     );
-    return Item ? toNotification(Item as Item) : undefined;
-  },
+    return (Items as Item[]).map(toNotification);
+  };
 
-  async list(recipient, { limit, unreadOnly, after }) {
-    const partition = `USER#${recipient}`;
-    const page = { limit, ...(after ? { after } : {}) };
-    const { items, next } = unreadOnly
-      ? await queryIndexPage<Item>(db, tableName, NotificationsTable.indexes.byUnread, partition, {
-          ...page,
-          newestFirst: true,
-          keyOf: (last) => ({ pk: last.pk, sk: last.sk, listSk: last.listSk, unreadPk: partition }),
-        })
-      : // Ids begin with their time: the partition read backwards is newest first.
-        await queryPage<Item>(
-          db,
-          {
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :partition AND begins_with(sk, :notification)',
-            ExpressionAttributeValues: { ':partition': partition, ':notification': 'NOTIFICATION#' },
-            ScanIndexForward: false,
-          },
-          { ...page, keyOf: (last) => ({ pk: last.pk, sk: last.sk }) },
-        );
-    return { items: items.map(toNotification), ...(next ? { next } : {}) };
-  },
-
-  async countUnread(recipient) {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: NotificationsTable.indexes.byUnread.name,
-          KeyConditionExpression: 'unreadPk = :partition',
-          ExpressionAttributeValues: { ':partition': `USER#${recipient}` },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
-  },
-
-  markRead: (recipient, id) =>
+  /** Sets `emailedAt` on the notification where it is, if it is anywhere. */
+  const markEmailedAt = (recipient: string, id: string, read: boolean, at: string) =>
     whenConditionHolds(
       db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: key(recipient, id),
-          UpdateExpression: 'SET #read = :true REMOVE unreadPk',
+          Key: keyOf(recipient, id, read),
+          UpdateExpression: 'SET emailedAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: { ':true': true },
+          ExpressionAttributeValues: { ':at': at },
         }),
       ),
-    ),
-
-  async markEmailed(recipient, id, at) {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key(recipient, id),
-        UpdateExpression: 'SET emailedAt = :at',
-        ExpressionAttributeValues: { ':at': at },
-      }),
     );
-  },
 
-  async saveRecipient(recipient: Recipient) {
-    await db.send(
-      new PutCommand({ TableName: tableName, Item: { ...recipientKey(recipient.userId), ...recipient } }),
-    );
-  },
+  return {
+    // Unless an unread one has its id. A read one is not looked for here: a notification is
+    // read only after it was stored, and `get` (which notify asks first) finds it.
+    add: (notification) =>
+      whenConditionHolds(
+        db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keyOf(notification.recipient, notification.id, notification.read), ...notification },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      ),
 
-  async recipient(userId) {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: recipientKey(userId) }));
-    if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, ...recipient } = Item as Recipient & { pk: string; sk: string };
-    return recipient;
-  },
-});
+    async get(recipient, id) {
+      const found = await batchGetAll<Item>(
+        db,
+        tableName,
+        [keyOf(recipient, id, false), keyOf(recipient, id, true)],
+        { consistent: true },
+      );
+      // Both, when a move to the read range was cut short: it was read.
+      const item = found.find((candidate) => candidate.read) ?? found[0];
+      return item ? toNotification(item) : undefined;
+    },
+
+    async list(recipient, { limit, unreadOnly, after }) {
+      const before = typeof after?.before === 'string' ? after.before : undefined;
+      // One more than asked shows whether another page exists.
+      const [unread, read] = await Promise.all([
+        range(recipient, UNREAD_PREFIX, limit + 1, before),
+        unreadOnly ? [] : range(recipient, READ_PREFIX, limit + 1, before),
+      ]);
+      const byId = new Map<string, Notification>();
+      // Newest first; were a move from unread to read cut short, the read one stands.
+      for (const notification of [...unread, ...read].sort((a, b) => (a.id < b.id ? 1 : -1)))
+        if (!byId.get(notification.id)?.read) byId.set(notification.id, notification);
+      const merged = [...byId.values()];
+      const items = merged.slice(0, limit);
+      const last = items.at(-1);
+      const next: PageKey | undefined = merged.length > limit && last ? { before: last.id } : undefined;
+      return { items, ...(next ? { next } : {}) };
+    },
+
+    async countUnread(recipient) {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :partition AND begins_with(sk, :unread)',
+            ExpressionAttributeValues: { ':partition': partitionOf(recipient), ':unread': UNREAD_PREFIX },
+            Select: 'COUNT',
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        count += page.Count ?? 0;
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return count;
+    },
+
+    async markRead(recipient, id) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keyOf(recipient, id, false), ConsistentRead: true }),
+      );
+      if (!Item) {
+        const { Item: read } = await db.send(
+          new GetCommand({ TableName: tableName, Key: keyOf(recipient, id, true), ConsistentRead: true }),
+        );
+        return read !== undefined;
+      }
+      // The read copy first, then the unread one goes (two writes, not a transaction
+      // that bills each twice): cut short in between, the notification is in both
+      // ranges, listed once, as read, and counted unread until it is marked again.
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...Item, ...keyOf(recipient, id, true), read: true },
+        }),
+      );
+      await db.send(new DeleteCommand({ TableName: tableName, Key: keyOf(recipient, id, false) }));
+      return true;
+    },
+
+    async markEmailed(recipient, id, at) {
+      if (!(await markEmailedAt(recipient, id, false, at))) await markEmailedAt(recipient, id, true, at);
+    },
+
+    async saveRecipient(recipient: Recipient) {
+      await db.send(
+        new PutCommand({ TableName: tableName, Item: { ...recipientKey(recipient.userId), ...recipient } }),
+      );
+    },
+
+    async recipient(userId) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: recipientKey(userId) }));
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, ...recipient } = Item as Recipient & { pk: string; sk: string };
+      return recipient;
+    },
+  };
+};

@@ -7,12 +7,11 @@ export class InMemoryNotifications {
   readonly notifications = new Map<string, Notification>();
   readonly recipients = new Map<string, Recipient>();
 
+  /** Newest first: ids begin with their notification's time. */
   private mine(recipient: string, unreadOnly: boolean) {
-    const listKey = (item: Notification) => `${item.createdAt}#${item.id}`;
     return [...this.notifications.values()]
       .filter((item) => item.recipient === recipient && (!unreadOnly || !item.read))
-      .sort((a, b) => (listKey(a) < listKey(b) ? 1 : -1))
-      .map((item) => ({ item, listSk: listKey(item) }));
+      .sort((a, b) => (a.id < b.id ? 1 : -1));
   }
 
   readonly store: NotificationStore = {
@@ -24,13 +23,11 @@ export class InMemoryNotifications {
     },
     get: async (recipient, id) => this.notifications.get(`${recipient}#${id}`),
     list: async (recipient, { limit, unreadOnly, after }) => {
-      const all = this.mine(recipient, unreadOnly).filter(
-        ({ listSk }) => !after || listSk < String(after.listSk),
-      );
-      const page = all.slice(0, limit);
-      const last = page.at(-1);
-      const next: PageKey | undefined = all.length > limit && last ? { listSk: last.listSk } : undefined;
-      return { items: page.map(({ item }) => item), ...(next ? { next } : {}) };
+      const all = this.mine(recipient, unreadOnly).filter((item) => !after || item.id < String(after.before));
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      const next: PageKey | undefined = all.length > limit && last ? { before: last.id } : undefined;
+      return { items, ...(next ? { next } : {}) };
     },
     countUnread: async (recipient) => this.mine(recipient, true).length,
     markRead: async (recipient, id) => {

@@ -1,31 +1,26 @@
 /**
  * The notifications table's design, shared by the adapter and the CDK construct:
  *
- * | item         | pk                    | sk                  | unreadPk (while unread) | listSk            |
- * |--------------|-----------------------|---------------------|-------------------------|-------------------|
- * | notification | USER#<recipient>      | NOTIFICATION#<id>   | USER#<recipient>        | <createdAt>#<id>  |
- * | recipient    | RECIPIENT#<userId>    | RECIPIENT           |                         |                   |
+ * | item                | pk                 | sk              |
+ * |---------------------|--------------------|-----------------|
+ * | unread notification | USER#<recipient>   | UNREAD#<id>     |
+ * | read notification   | USER#<recipient>   | READ#<id>       |
+ * | recipient           | RECIPIENT#<userId> | RECIPIENT       |
  *
- * A notification's id begins with its time, so a recipient's partition lists
- * their notifications newest first by reading it backwards, with no index.
- * `byUnread` is sparse (unread ones only), for `?unread=true` and the unread
- * count: a new notification costs the table and that one index.
+ * A recipient's partition holds their unread notifications in one range of
+ * keys and the read ones in another, so that `?unread=true` and the unread
+ * count read one range, with no index: a new notification is one write unit,
+ * where an item and its entry in a sparse unread index took two. Marking one
+ * read moves it from the first range to the second (a put and a delete,
+ * 2 write units, as updating it and dropping its index entry took).
+ * A notification's id begins with its time, so each range read backwards is
+ * newest first, and the listing of all merges the two.
  */
-/**
- * What a listing shows (the index keeps these only): marking a notification
- * emailed then writes the table alone (1 write unit, not 2).
- */
-const LISTED_ATTRIBUTES = ['id', 'recipient', 'type', 'subject', 'body', 'createdAt', 'read'] as const;
-
 export const NotificationsTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  indexes: {
-    byUnread: {
-      name: 'byUnread',
-      partitionKey: 'unreadPk',
-      sortKey: 'listSk',
-      projection: LISTED_ATTRIBUTES,
-    },
-  },
+  indexes: {},
 } as const;
+
+export const UNREAD_PREFIX = 'UNREAD#';
+export const READ_PREFIX = 'READ#';

@@ -9,7 +9,10 @@ export interface Recipient {
 }
 
 export interface NotificationStore {
-  /** Stores the notification unless one with its id exists; resolves with whether it did. */
+  /**
+   * Stores a new notification unless an unread one has its id; resolves with
+   * whether it did. One already read is found by `get`, which is asked first.
+   */
   add(notification: Notification): Promise<boolean>;
   get(recipient: string, id: string): Promise<Notification | undefined>;
   list(

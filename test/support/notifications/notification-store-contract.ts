@@ -56,6 +56,32 @@ export const notificationStoreContract = (name: string, fresh: () => Promise<Not
       );
       expect(await store.countUnread('u-1')).toBe(2);
       expect(await store.countUnread('u-2')).toBe(1);
+      const pages = [await store.list('u-1', { limit: 2, unreadOnly: false })];
+      const after = pages[0]?.next;
+      if (after) pages.push(await store.list('u-1', { limit: 2, unreadOnly: false, after }));
+      expect(pages.map((page) => page.items.map(({ id, read }) => ({ id, read })))).toEqual([
+        [
+          { id: n3?.id, read: false },
+          { id: n2?.id, read: true },
+        ],
+        [{ id: n1?.id, read: false }],
+      ]);
+    });
+
+    it('keeps a notification read once it is: found, marked again and emailed as read', async () => {
+      const store = await fresh();
+      await store.add(note('n-1', 'u-1', '2026-11-22T10:00:00.000Z'));
+      expect(await store.markRead('u-1', 'n-1')).toBe(true);
+      expect(await store.markRead('u-1', 'n-1')).toBe(true);
+      await store.markEmailed('u-1', 'n-1', '2026-11-22T10:00:01.000Z');
+      expect(await store.get('u-1', 'n-1')).toMatchObject({
+        id: 'n-1',
+        read: true,
+        emailedAt: '2026-11-22T10:00:01.000Z',
+      });
+      expect(await store.countUnread('u-1')).toBe(0);
+      expect((await store.list('u-1', { limit: 10, unreadOnly: true })).items).toEqual([]);
+      expect((await store.list('u-1', { limit: 10, unreadOnly: false })).items).toHaveLength(1);
     });
 
     it('records when the email went out, and remembers recipients', async () => {
