@@ -30,6 +30,29 @@ const report = (sink: CapacitySink, operation: string, consumed: unknown): void 
 };
 
 /**
+ * A key a BatchGetItem finds no item for still costs what reading it would
+ * (one unit, half when eventually consistent), since DynamoDB reads each key
+ * of a batch as a GetItem of its own, and a GetItem of a missing item costs
+ * that. DynamoDB Local counts nothing for it.
+ */
+const reportMissingBatchReads = (
+  sink: CapacitySink,
+  request: Record<string, unknown>,
+  answer: Record<string, unknown>,
+): void => {
+  const asked = (request.RequestItems ?? {}) as Record<
+    string,
+    { Keys?: unknown[]; ConsistentRead?: boolean }
+  >;
+  const found = (answer.Responses ?? {}) as Record<string, unknown[]>;
+  const left = (answer.UnprocessedKeys ?? {}) as Record<string, { Keys?: unknown[] }>;
+  for (const [table, { Keys = [], ConsistentRead }] of Object.entries(asked)) {
+    const missing = Keys.length - (found[table]?.length ?? 0) - (left[table]?.Keys?.length ?? 0);
+    if (missing > 0) sink.capacity(table, missing * (ConsistentRead ? 1 : 0.5), 0);
+  }
+};
+
+/**
  * A write refused by its condition still costs: one unit for a refused item
  * (at most 1 KB in this shop), two per item of a cancelled transaction, on
  * each item's table. DynamoDB Local reports no capacity with the error, so it
@@ -182,6 +205,7 @@ export const startCapacityMeter = async (
         sink.request();
         if (answer.status < 300) {
           if (operation !== 'TransactWriteItems') report(sink, operation, parsed.ConsumedCapacity);
+          if (operation === 'BatchGetItem') reportMissingBatchReads(sink, request, parsed);
           if (!askedFor) {
             delete parsed.ConsumedCapacity;
             answerBody = Buffer.from(JSON.stringify(parsed));

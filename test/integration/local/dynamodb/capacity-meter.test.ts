@@ -1,4 +1,5 @@
 import {
+  BatchGetItemCommand,
   CreateTableCommand,
   DynamoDBClient,
   GetItemCommand,
@@ -143,6 +144,17 @@ describe('the DynamoDB capacity meter', () => {
     await db.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'a' } } }));
     await db.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'a' } }, ConsistentRead: true }));
     expect(usage.snapshot().dynamodb.readUnits).toBe(1.5);
+  });
+
+  it('charges a batch read for the keys it found no item for, as a read of a missing item costs', async () => {
+    await db.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'found' } } }));
+    usage.reset();
+    const keys = ['found', 'missing-1', 'missing-2'].map((pk) => ({ pk: { S: pk } }));
+    await db.send(
+      new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
+    );
+    await db.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys } } }));
+    expect(usage.snapshot().dynamodb.tables[table]).toEqual({ readUnits: 4.5, writeUnits: 0 });
   });
 
   it('hands the client the answer it asked for: no consumed capacity unless requested', async () => {
