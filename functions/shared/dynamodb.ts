@@ -118,6 +118,34 @@ export const batchGetAll = async <T>(
 };
 
 /**
+ * Every page of a query, one after the other, each as DynamoDB answers it
+ * (its items, or its count with `Select: 'COUNT'`).
+ */
+export async function* queryPages(
+  db: DynamoDBDocumentClient,
+  query: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): AsyncGenerator<{ items: Record<string, unknown>[]; count: number }> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({ ...query, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
+    yield { items: page.Items ?? [], count: page.Count ?? 0 };
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Every item a query finds, all its pages read. */
+export const queryAll = async <T>(
+  db: DynamoDBDocumentClient,
+  query: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<T[]> => {
+  const items: T[] = [];
+  for await (const page of queryPages(db, query)) items.push(...(page.items as T[]));
+  return items;
+};
+
+/**
  * One page of a query. It asks for one item more than `limit`, which shows
  * whether another page exists, so the last page has no `next`; `keyOf`
  * gives the key to continue after an item (the table's and the index's).

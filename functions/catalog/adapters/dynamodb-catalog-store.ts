@@ -3,7 +3,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +10,7 @@ import {
   batchGetAll,
   conditionFailedAt,
   outboxPuts,
+  queryAll,
   queryIndexPage,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
@@ -183,23 +183,12 @@ export const dynamoCategoryStore = (db: DynamoDBDocumentClient, tableName: strin
   },
 
   async list() {
-    const categories: Category[] = [];
-    let after: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: CatalogTable.indexes.byKind.name,
-          KeyConditionExpression: 'kind = :kind',
-          ExpressionAttributeValues: { ':kind': CATEGORY },
-          ...(after ? { ExclusiveStartKey: after } : {}),
-        }),
-      );
-      categories.push(
-        ...((page.Items ?? []) as CategoryItem[]).map(({ id, name, createdAt }) => ({ id, name, createdAt })),
-      );
-      after = page.LastEvaluatedKey;
-    } while (after);
-    return categories;
+    const items = await queryAll<CategoryItem>(db, {
+      TableName: tableName,
+      IndexName: CatalogTable.indexes.byKind.name,
+      KeyConditionExpression: 'kind = :kind',
+      ExpressionAttributeValues: { ':kind': CATEGORY },
+    });
+    return items.map(({ id, name, createdAt }): Category => ({ id, name, createdAt }));
   },
 });

@@ -12,6 +12,7 @@ import {
   conditionFailedAt,
   insertWithEvents,
   outboxPuts,
+  queryAll,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
@@ -94,29 +95,22 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       ).map(toStock),
 
     async heldUnits(sku) {
-      let units = 0;
-      await Promise.all(
-        HOLD_PARTITIONS.map(async (partition) => {
-          let start: Record<string, unknown> | undefined;
-          do {
-            const page = await db.send(
-              new QueryCommand({
-                TableName: tableName,
-                IndexName: InventoryTable.indexes.byHoldExpiry.name,
-                KeyConditionExpression: 'holdPartition = :held',
-                ExpressionAttributeValues: { ':held': partition },
-                ProjectionExpression: '#lines',
-                ExpressionAttributeNames: { '#lines': 'lines' },
-                ...(start ? { ExclusiveStartKey: start } : {}),
-              }),
-            );
-            for (const { lines = [] } of (page.Items ?? []) as Partial<ReservationRecord>[])
-              for (const line of lines) if (line.sku === sku) units += line.quantity;
-            start = page.LastEvaluatedKey;
-          } while (start);
-        }),
+      const held = await Promise.all(
+        HOLD_PARTITIONS.map((partition) =>
+          queryAll<Pick<Reservation, 'lines'>>(db, {
+            TableName: tableName,
+            IndexName: InventoryTable.indexes.byHoldExpiry.name,
+            KeyConditionExpression: 'holdPartition = :held',
+            ExpressionAttributeValues: { ':held': partition },
+            ProjectionExpression: '#lines',
+            ExpressionAttributeNames: { '#lines': 'lines' },
+          }),
+        ),
       );
-      return units;
+      return held
+        .flat()
+        .flatMap(({ lines }) => lines)
+        .reduce((units, line) => (line.sku === sku ? units + line.quantity : units), 0);
     },
 
     createStockItem: (item) =>

@@ -6,7 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, whenConditionHolds } from '../../shared/dynamodb.js';
+import { batchGetAll, queryPages, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { PageKey } from '../../shared/pagination.js';
 import type { Notification } from '../domain/notification.js';
 import type { NotificationStore, Recipient } from '../use-cases/ports.js';
@@ -100,20 +100,13 @@ export const dynamoNotificationStore = (db: DynamoDBDocumentClient, tableName: s
 
     async countUnread(recipient) {
       let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :partition AND begins_with(sk, :unread)',
-            ExpressionAttributeValues: { ':partition': partitionOf(recipient), ':unread': UNREAD_PREFIX },
-            Select: 'COUNT',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        count += page.Count ?? 0;
-        start = page.LastEvaluatedKey;
-      } while (start);
+      for await (const page of queryPages(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :partition AND begins_with(sk, :unread)',
+        ExpressionAttributeValues: { ':partition': partitionOf(recipient), ':unread': UNREAD_PREFIX },
+        Select: 'COUNT',
+      }))
+        count += page.count;
       return count;
     },
 

@@ -1,12 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
@@ -164,25 +158,19 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
 
     async history(orderId) {
       const entries: HistoryEntry[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `ORDER#${orderId}` },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          if (item.sk === ORDER) {
-            const order = item as OrderItem;
-            entries.push(...(order.timeline ?? []).map((entry) => entryOf(whole(entry, order))));
-          } else if (String(item.sk).startsWith(HISTORY)) entries.push(entryOf(item as HistoryEntry));
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
+      // The order item and its timeline entries share the partition.
+      const items = await queryAll<(OrderItem | HistoryEntry) & { sk: string }>(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ORDER#${orderId}` },
+        ConsistentRead: true,
+      });
+      for (const item of items) {
+        if (item.sk === ORDER) {
+          const order = item as OrderItem;
+          entries.push(...(order.timeline ?? []).map((entry) => entryOf(whole(entry, order))));
+        } else if (item.sk.startsWith(HISTORY)) entries.push(entryOf(item as HistoryEntry));
+      }
       return entries.sort(byTime);
     },
 

@@ -1,7 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import { batchGetAll, putWithEvents } from '../../../functions/shared/dynamodb.js';
+import { batchGetAll, putWithEvents, queryAll, queryPages } from '../../../functions/shared/dynamodb.js';
 import { eventsFromRecord } from '../../../functions/shared/outbox/outbox.js';
 import { createTable, dynamoDbLocalClient } from '../../support/dynamodb-tables.js';
 import { Pinged } from '../../support/test-events.js';
@@ -107,5 +107,33 @@ describe('batchGetAll', () => {
   it('gives up when keys stay unprocessed, rather than looping forever', async () => {
     const { db } = stingy(Number.POSITIVE_INFINITY);
     await expect(batchGetAll(db, 'things', [{ pk: 'A' }])).rejects.toThrow(/unprocessed/);
+  });
+});
+
+describe('queryAll and queryPages', () => {
+  it('read every page of a query, one request a page, and count with Select COUNT', async () => {
+    const { db, tableName, sent } = await setUp();
+    await db.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [tableName]: Array.from({ length: 5 }, (_, n) => ({
+            PutRequest: { Item: { pk: 'P', sk: `S#${n}` } },
+          })),
+        },
+      }),
+    );
+    sent.length = 0;
+    const query = {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'P' },
+      Limit: 2,
+    };
+    const items = await queryAll<{ sk: string }>(db, query);
+    expect(items.map((item) => item.sk)).toEqual(['S#0', 'S#1', 'S#2', 'S#3', 'S#4']);
+    expect(sent).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand']);
+    let counted = 0;
+    for await (const page of queryPages(db, { ...query, Select: 'COUNT' })) counted += page.count;
+    expect(counted).toBe(5);
   });
 });
