@@ -3,6 +3,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { InventoryReleased } from '../../functions/inventory/contracts/events.js';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { ordersApiConfig, ordersConfig } from '../../functions/orders/config.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
@@ -104,7 +105,8 @@ export class OrdersService extends Construct {
     const getOrderHistory = fn('GetOrderHistory');
     const requestOrderCancellation = fn('RequestOrderCancellation');
     const startOrderSaga = fn('StartOrderSaga');
-    for (const reader of [listOrders, getOrder, getOrderHistory])
+    const cancelStalledOrder = fn('CancelStalledOrder');
+    for (const reader of [listOrders, getOrder, getOrderHistory, cancelStalledOrder])
       grantTableAccess(table, OrdersTable, reader, 'read');
     // The saga starter writes its inbox.
     for (const writer of [placeOrder, checkOut, requestOrderCancellation, startOrderSaga])
@@ -113,6 +115,7 @@ export class OrdersService extends Construct {
     grantContractInvoke(props.cartGetCartLines, checkOut);
     this.saga.saga.grantStartExecution(startOrderSaga);
     this.saga.cancellation.grantStartExecution(requestOrderCancellation);
+    this.saga.cancellation.grantStartExecution(cancelStalledOrder);
 
     api?.addRoute(ordersRoutes.placeOrder, placeOrder);
     api?.addRoute(ordersRoutes.checkOut, checkOut);
@@ -126,6 +129,13 @@ export class OrdersService extends Construct {
       bus,
       events: orderHistoryEvents,
       consumer: recordOrderHistory,
+    });
+    new EventSubscription(this, 'CancelStalledOrderOn', {
+      bus,
+      events: [InventoryReleased],
+      consumer: cancelStalledOrder,
+      // A hold that ran out: the only release that may leave an order PENDING with no saga to finish it.
+      where: { reason: ['EXPIRED'] },
     });
     new EventSubscription(this, 'MarkOrderShippedOn', {
       bus,

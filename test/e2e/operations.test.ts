@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { lambdaFunctions, sqsDeadLetterQueue } from '../../ops/redrive/aws-ports.js';
 import { redrive } from '../../ops/redrive/redrive.js';
@@ -14,6 +16,7 @@ import {
 } from '../support/local-cloud-client.js';
 import {
   address,
+  historyWith,
   placeOrder,
   productWithStock,
   reconciledShop,
@@ -153,6 +156,63 @@ describe('operations on the local cloud', () => {
     expect(await snapshot()).toEqual(settled);
     const executions = await inspect<{ name: string }[]>('executions');
     expect(executions.filter((execution) => execution.name === orderId)).toHaveLength(1);
+  });
+
+  it('cancels and refunds an order whose saga stopped after the payment, once its hold ran out', async () => {
+    const sku = await productWithStock(2);
+    const { AccessToken: token } = await newCustomer();
+    const userId = (
+      JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }
+    ).sub;
+    const correlationId = `e2e-${randomUUID()}`;
+    // No saga runs for the order: its first two steps are run below, by their own functions, and then it stops.
+    const lift = await injectFault({
+      function: 'Orders/StartOrderSaga',
+      match: { 'detail.metadata.correlationId': correlationId },
+    });
+    const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+    const { total } = (await api(`/orders/${orderId}`, { token })).body as { total: unknown };
+    const lambda = new LambdaClient(clientConfig());
+    const functions = await inspect<{ name: string; displayName: string }[]>('functions');
+    const invoke = async (displayName: string, payload: unknown) => {
+      const fn = functions.find((candidate) => candidate.displayName === displayName);
+      const answer = await lambda.send(
+        new InvokeCommand({ FunctionName: fn?.name, Payload: Buffer.from(JSON.stringify(payload)) }),
+      );
+      expect(answer.FunctionError, Buffer.from(answer.Payload ?? []).toString()).toBeUndefined();
+    };
+    await invoke('Inventory/ReserveInventory', { orderId, correlationId, lines: [{ sku, quantity: 1 }] });
+    await invoke('Payments/ProcessPayment', {
+      orderId,
+      userId,
+      correlationId,
+      amount: total,
+      paymentToken: 'tok_visa',
+    });
+    expect(await stockOf(sku)).toMatchObject({ available: 1, reserved: 1 });
+
+    // The hold runs out, and the sweep gives the stock back.
+    const tables = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ ...clientConfig(), endpoint: inject('dynamodbEndpoint') }),
+    );
+    await tables.send(
+      new UpdateCommand({
+        TableName: inject('tables').InventoryTable,
+        Key: { pk: `RESERVATION#${orderId}`, sk: 'RESERVATION' },
+        UpdateExpression: 'SET holdExpiresAt = :past',
+        ExpressionAttributeValues: { ':past': '2000-01-01T00:00:00.000Z' },
+      }),
+    );
+    await invoke('Inventory/ReleaseExpiredHolds', {});
+
+    expect(await settledOrder(token, orderId)).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'PAYMENT_FAILED',
+    });
+    await historyWith(token, orderId, ['InventoryReleased', 'PaymentRefunded', 'OrderCancelled']);
+    expect(await stockOf(sku)).toMatchObject({ available: 2, reserved: 0 });
+    await lift();
+    expect((await reconciledShop()).violations).toEqual([]);
   });
 
   it('redrives what a failing consumer left in its dead-letter queue, each applied once', async () => {

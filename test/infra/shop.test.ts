@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
+import { InventoryReleased } from '../../functions/inventory/contracts/events.js';
 import { NotificationsTable } from '../../functions/notifications/adapters/notifications-table.js';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
@@ -372,6 +373,28 @@ describe('events', () => {
         }),
       ],
     });
+  });
+
+  it('wakes the stalled-order cancellation only for holds that ran out, and lets it start the cancellation alone', () => {
+    api.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        ...InventoryReleased.pattern,
+        detail: { ...InventoryReleased.pattern.detail, data: { reason: ['EXPIRED'] } },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersCancelStalledOrder'), 'Arn'] },
+        }),
+      ],
+    });
+    const policies = ofType(api.toJSON().Resources as Resources, 'AWS::IAM::Policy').filter(([id]) =>
+      id.startsWith('OrdersCancelStalledOrder'),
+    );
+    const statements = JSON.stringify(policies.map(([, policy]) => policy.Properties?.PolicyDocument));
+    expect(statements).toContain('states:StartExecution');
+    expect(statements).toContain('SagaOrderCancellation');
+    expect(statements).not.toContain('SagaOrderSaga');
+    expect(statements).not.toContain('dynamodb:PutItem');
   });
 
   it('give every consumer an explicit retry policy and a dead-letter queue', () => {

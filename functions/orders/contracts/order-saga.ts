@@ -25,12 +25,17 @@ export const OrderSagaInput = z.object({
 });
 export type OrderSagaInput = z.infer<typeof OrderSagaInput>;
 
-/** The customer-cancellation workflow's input: the same compensations, a different reason. */
+/**
+ * The cancellation workflow's input: the saga's compensations, from the top.
+ * A customer's cancellation of a confirmed order says so (CUSTOMER_CANCELLED);
+ * without it, the shop gives up on an order still PENDING whose saga stopped
+ * (`cancelStalledOrder`).
+ */
 export const OrderCancellationInput = z.object({
   orderId,
   userId: z.string().min(1).max(128),
   correlationId,
-  customerRequest: z.literal(true),
+  customerRequest: z.literal(true).optional(),
 });
 export type OrderCancellationInput = z.infer<typeof OrderCancellationInput>;
 

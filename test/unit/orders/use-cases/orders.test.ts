@@ -14,6 +14,7 @@ import {
   TooManyOpenOrdersError,
   UnorderableItemsError,
 } from '../../../../functions/orders/domain/errors.js';
+import { cancelStalledOrder } from '../../../../functions/orders/use-cases/cancel-stalled-order.js';
 import { claimShipment } from '../../../../functions/orders/use-cases/claim-shipment.js';
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
 import { checkOut, orderIdFor, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
@@ -242,6 +243,26 @@ describe('the saga’s order steps', () => {
     await confirmOrder(deps, orderId);
     expect(await startOrderSaga(deps, orderId)).toBe('SETTLED');
     expect(await startOrderSaga(deps, 'missing')).toBe('UNKNOWN_ORDER');
+  });
+
+  it('gives up on an order still pending when its hold ran out: cancelled as a payment not completed', async () => {
+    const orderId = await placed();
+    expect(await cancelStalledOrder(deps, { orderId, reason: 'EXPIRED' })).toBe('CANCELLING');
+    expect(started.cancellations).toEqual([{ orderId, userId: 'u-1', correlationId: expect.any(String) }]);
+    // What the cancellation workflow's CancelOrder then does with that input.
+    expect(await cancelOrder(deps, { orderId })).toMatchObject({
+      status: 'CANCELLED',
+      reason: 'PAYMENT_FAILED',
+    });
+  });
+
+  it('leaves alone a release that is not an expiry, an order done with, and an unknown order', async () => {
+    const orderId = await placed();
+    expect(await cancelStalledOrder(deps, { orderId, reason: 'COMPENSATION' })).toBe('NOT_STALLED');
+    await confirmOrder(deps, orderId);
+    expect(await cancelStalledOrder(deps, { orderId, reason: 'EXPIRED' })).toBe('NOT_STALLED');
+    expect(await cancelStalledOrder(deps, { orderId: 'missing', reason: 'EXPIRED' })).toBe('UNKNOWN_ORDER');
+    expect(started.cancellations).toEqual([]);
   });
 
   it('confirms once, however often it is asked, and refuses a cancelled order', async () => {
