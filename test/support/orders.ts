@@ -80,11 +80,11 @@ export const historyTypes = async (token: string, orderId: string) =>
   );
 
 /** The order's history once it holds every one of `types` (other services' events arrive asynchronously). */
-export const historyWith = (token: string, orderId: string, types: readonly string[]) =>
+export const historyWith = (token: string, orderId: string, types: readonly string[], timeoutMs = 10_000) =>
   eventually(async () => {
     const seen = await historyTypes(token, orderId);
     return types.every((type) => seen.includes(type)) ? seen : undefined;
-  });
+  }, timeoutMs);
 
 /** A product of its own for a test, with `stock` units on sale. */
 export const productWithStock = async (stock: number, price = 1250): Promise<string> => {
