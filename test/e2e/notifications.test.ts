@@ -81,8 +81,11 @@ describe('notifications on the local cloud', () => {
     const sku = await productWithStock(10);
     const token = await signUp();
     const placed = [];
-    for (let index = 0; index < 6; index++) placed.push(await placeOrder(token, [{ sku, quantity: 1 }]));
-    for (const { orderId } of placed) await settledOrder(token, orderId);
+    // Each settled before the next: a customer may have at most 5 orders waiting at once.
+    for (let index = 0; index < 6; index++) {
+      placed.push(await placeOrder(token, [{ sku, quantity: 1 }]));
+      await settledOrder(token, placed[index]?.orderId ?? '');
+    }
     const unread = (await typesOnceThere(token, ['WELCOME', 'ORDER_CONFIRMED'])).length;
     const dashboard = await eventually(async () => {
       const body = (await api('/me/dashboard', { token })).body as {
