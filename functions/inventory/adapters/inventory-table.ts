@@ -11,8 +11,9 @@
  * their hold. The sweep reads it for the holds that ran out, and a sku's
  * reserved units are the sum of its lines there: the stock item counts only
  * what is available, so that committing a reservation writes the reservation
- * alone (one item and its index entry, with no transaction). Its partition is one of `HOLD_SHARDS`, chosen by the order id:
- * an index partition takes about a thousand writes a second, and with a
+ * alone (one item and its index entry, with no transaction).
+ * Its partition is one of `HOLD_SHARDS`, chosen by the order id: an index
+ * partition takes about a thousand writes a second, and with a
  * sort key that only grows (the end of a hold), DynamoDB cannot split a hot
  * one; in a single partition every reservation and every commit of the shop
  * would share that ceiling.
