@@ -1,4 +1,4 @@
-import { type Money, money } from '../../shared/money.js';
+import { MAX_AMOUNT, type Money, money } from '../../shared/money.js';
 
 /** API.md: PENDING → CONFIRMED → SHIPPED; or CANCELLED; NEEDS_ATTENTION when a compensation could not finish. */
 export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'SHIPPED' | 'CANCELLED' | 'NEEDS_ATTENTION';
@@ -55,12 +55,15 @@ export type PricedOrder =
       readonly ok: false;
       readonly unknownSkus: readonly string[];
       readonly overLimitSkus: readonly string[];
+      /** The lines are each orderable, but together they cost more than one order may (MAX_AMOUNT). */
+      readonly totalOverLimit: boolean;
     };
 
 /**
  * The order's lines at the catalog's current prices (never the client's),
- * or why it cannot be placed: skus the catalog does not know, or more of one
- * sku than an order may hold.
+ * or why it cannot be placed: skus the catalog does not know, more of one
+ * sku than an order may hold, or a total above the most any amount may be
+ * (its events and the payment could not carry it).
  */
 export const priceOrder = (
   requested: readonly { sku: string; quantity: number }[],
@@ -69,16 +72,15 @@ export const priceOrder = (
   const items = mergeRequestedItems(requested);
   const unknownSkus = items.filter((item) => !products.has(item.sku)).map((item) => item.sku);
   const overLimitSkus = items.filter((item) => item.quantity > MAX_QUANTITY_PER_SKU).map((item) => item.sku);
-  if (unknownSkus.length > 0 || overLimitSkus.length > 0) return { ok: false, unknownSkus, overLimitSkus };
+  if (unknownSkus.length > 0 || overLimitSkus.length > 0)
+    return { ok: false, unknownSkus, overLimitSkus, totalOverLimit: false };
   const lines = items.map(({ sku, quantity }) => {
     const product = products.get(sku);
     return { sku, quantity, name: product?.name ?? sku, unitPrice: product?.price ?? money(0) };
   });
-  return {
-    ok: true,
-    lines,
-    total: money(lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0)),
-  };
+  const total = lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0);
+  if (total > MAX_AMOUNT) return { ok: false, unknownSkus, overLimitSkus, totalOverLimit: true };
+  return { ok: true, lines, total: money(total) };
 };
 
 export interface Order {

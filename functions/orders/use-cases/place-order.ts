@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '../../shared/errors.js';
+import { CURRENCY, MAX_AMOUNT } from '../../shared/money.js';
 import { OrderPlaced } from '../contracts/events.js';
 import type { ShippingAddress } from '../contracts/schemas.js';
 import {
@@ -17,6 +18,10 @@ export interface Accepted {
   readonly orderId: string;
   readonly status: 'PENDING';
 }
+
+/** Minor units as the shop's currency reads, e.g. 1000000000 → "USD 10,000,000.00". */
+const formatAmount = (amount: number) =>
+  `${CURRENCY} ${(amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
@@ -70,11 +75,15 @@ const replay = (earlier: Order, userId: string, fingerprint: string): Accepted =
 
 const unorderable = (
   items: readonly { sku: string }[],
-  unknownSkus: readonly string[],
-  overLimitSkus: readonly string[],
+  { unknownSkus, overLimitSkus, totalOverLimit }: Extract<ReturnType<typeof priceOrder>, { ok: false }>,
   itemsPointer: string | undefined,
 ): UnorderableItemsError => {
   const errors: FieldError[] = [];
+  if (totalOverLimit)
+    errors.push({
+      pointer: itemsPointer ?? '#',
+      detail: `Together the items cost more than one order may: ${formatAmount(MAX_AMOUNT)}.`,
+    });
   items.forEach(({ sku }, index) => {
     const pointer = itemsPointer ? `${itemsPointer}/${index}` : '#';
     if (unknownSkus.includes(sku))
@@ -129,8 +138,7 @@ const accept = async (
     if (requested.length === 0) throw new EmptyCartError();
     const products = await catalog.getProducts(requested.map((item) => item.sku));
     const priced = priceOrder(requested, new Map(products.map((product) => [product.sku, product])));
-    if (!priced.ok)
-      throw unorderable(requested, priced.unknownSkus, priced.overLimitSkus, options.itemsPointer);
+    if (!priced.ok) throw unorderable(requested, priced, options.itemsPointer);
     return priced;
   };
   let priced: Awaited<ReturnType<typeof priceWithinLimits>>;

@@ -8,7 +8,7 @@ import {
   type OrderStatus,
   priceOrder,
 } from '../../../../functions/orders/domain/order.js';
-import { money } from '../../../../functions/shared/money.js';
+import { MAX_AMOUNT, money } from '../../../../functions/shared/money.js';
 
 const catalog = new Map([
   ['A1', { name: 'Apple', price: money(150) }],
@@ -93,6 +93,7 @@ describe('pricing an order', () => {
       ok: false,
       unknownSkus: ['GONE'],
       overLimitSkus: [],
+      totalOverLimit: false,
     });
   });
 
@@ -106,5 +107,19 @@ describe('pricing an order', () => {
         catalog,
       ),
     ).toMatchObject({ ok: false, overLimitSkus: ['A1'] });
+  });
+
+  it('refuses lines that are each orderable but together cost more than any amount may be', () => {
+    const dear = new Map([['GOLD', { name: 'Gold bar', price: money(MAX_AMOUNT / 5) }]]);
+    expect(priceOrder([{ sku: 'GOLD', quantity: 5 }], dear)).toMatchObject({
+      ok: true,
+      total: money(MAX_AMOUNT),
+    });
+    expect(priceOrder([{ sku: 'GOLD', quantity: 6 }], dear)).toEqual({
+      ok: false,
+      unknownSkus: [],
+      overLimitSkus: [],
+      totalOverLimit: true,
+    });
   });
 });

@@ -29,7 +29,7 @@ import {
 } from '../../../../functions/orders/use-cases/saga-steps.js';
 import { startOrderSaga } from '../../../../functions/orders/use-cases/start-order-saga.js';
 import { PaymentCompleted } from '../../../../functions/payments/contracts/events.js';
-import { money } from '../../../../functions/shared/money.js';
+import { MAX_AMOUNT, money } from '../../../../functions/shared/money.js';
 import { hmacCursors } from '../../../../functions/shared/pagination.js';
 import { OrderShipped } from '../../../../functions/shipping/contracts/events.js';
 
@@ -171,6 +171,22 @@ describe('placeOrder', () => {
       '#/items/2/quantity',
     ]);
     expect(orders.orders.size).toBe(0);
+  });
+});
+
+describe('an order over the money limit', () => {
+  it('is refused as unorderable (400), with nothing written, not accepted with a total its events cannot carry', async () => {
+    const dear = { sku: 'GOLD', name: 'Gold bar', price: money(MAX_AMOUNT) };
+    const expensive = { ...deps, catalog: { getProducts: async () => [dear] } };
+    const refusal = await placeOrder(expensive, submission('k', [{ sku: 'GOLD', quantity: 2 }])).catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(UnorderableItemsError);
+    expect((refusal as UnorderableItemsError).errors).toEqual([
+      { pointer: '#/items', detail: expect.stringContaining('10,000,000.00') },
+    ]);
+    expect(orders.orders.size).toBe(0);
+    expect(orders.outbox).toEqual([]);
   });
 });
 
