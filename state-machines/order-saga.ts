@@ -6,15 +6,17 @@
  * this file for the diagram, the compensation table and the time budget.
  */
 
-import { ReservationRefusals } from '../functions/inventory/contracts/saga-tasks.js';
-import { ConfirmationRefusals } from '../functions/orders/contracts/order-saga.js';
+import { CommitRefusals, ReservationRefusals } from '../functions/inventory/contracts/saga-tasks.js';
+import { AbandonDecisions, ConfirmationRefusals } from '../functions/orders/contracts/order-saga.js';
 import { PaymentRefusals } from '../functions/payments/contracts/saga-tasks.js';
 
 /** The saga's tasks (functions) and its dead-letter queue; `${...}` placeholders in the CDK stack. */
 export interface SagaResources {
   readonly reserveInventory: string;
   readonly processPayment: string;
+  readonly commitInventory: string;
   readonly confirmOrder: string;
+  readonly abandonOrder: string;
   readonly refundPayment: string;
   readonly releaseInventory: string;
   readonly cancelOrder: string;
@@ -56,11 +58,26 @@ export interface FailState {
   readonly Cause: string;
 }
 
+export interface ChoiceState {
+  readonly Type: 'Choice';
+  readonly Comment?: string;
+  readonly Choices: readonly { readonly Variable: string; readonly StringEquals: string; readonly Next: string }[];
+  readonly Default: string;
+}
+
+export interface SucceedState {
+  readonly Type: 'Succeed';
+  readonly Comment?: string;
+  readonly OutputPath?: string;
+}
+
+export type State = TaskState | ChoiceState | SucceedState | FailState;
+
 export interface StateMachineDefinition {
   readonly Comment: string;
   readonly QueryLanguage: 'JSONPath';
   readonly StartAt: string;
-  readonly States: Record<string, TaskState | FailState>;
+  readonly States: Record<string, State>;
 }
 
 /**
@@ -93,10 +110,16 @@ const reservationRefusals = Object.values(ReservationRefusals);
 const paymentRefusals = Object.values(PaymentRefusals);
 
 /**
- * The compensations, shared by both workflows: refund, release, cancel —
- * and when one of them still fails after its retries, the order is set
- * aside as NEEDS_ATTENTION, the operators' queue gets a message and the
- * execution fails (which raises the alarm).
+ * The compensations, shared by both workflows. They start at AbandonOrder,
+ * the gate that decides, in one conditional write on the order, between
+ * the order and its undoing: a PENDING order is marked abandoned (it can no
+ * longer be confirmed) and compensated; a confirmed order is kept (a step
+ * that confirmed it and lost its answer, a second execution, a saga run
+ * again by hand) and the workflow ends there, unless it is the customer's
+ * cancellation that runs. Past the gate: refund, release, cancel — and when
+ * one of them still fails after its retries, the order is set aside as
+ * NEEDS_ATTENTION, the operators' queue gets a message and the execution
+ * fails (which raises the alarm).
  */
 const compensationStates = (r: SagaResources): StateMachineDefinition['States'] => {
   const setAside = (resultPath: string): Catcher => ({
@@ -105,6 +128,25 @@ const compensationStates = (r: SagaResources): StateMachineDefinition['States'] 
     Next: 'MarkNeedsAttention',
   });
   return {
+    AbandonOrder: {
+      Type: 'Task',
+      Comment: 'The gate: compensate only an order that can no longer be confirmed; keep a confirmed one.',
+      Resource: r.abandonOrder,
+      ResultPath: '$.abandonment',
+      Retry: [retry('compensation')],
+      Catch: [setAside('$.abandonFailure')],
+      Next: 'KeepOrCompensate',
+    },
+    KeepOrCompensate: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.abandonment.decision', StringEquals: AbandonDecisions.keep, Next: 'OrderKept' }],
+      Default: 'RefundPayment',
+    },
+    OrderKept: {
+      Type: 'Succeed',
+      Comment: 'The order was confirmed: nothing of it is undone.',
+      OutputPath: '$.abandonment',
+    },
     RefundPayment: {
       Type: 'Task',
       Comment: 'Compensates ProcessPayment: refunds the charge, if there was one.',
@@ -168,15 +210,28 @@ const compensationStates = (r: SagaResources): StateMachineDefinition['States'] 
   };
 };
 
+/** Every failure of a forward step records its error under its own key and goes to the gate. */
+const compensate = (resultPath: string): Catcher => ({
+  ErrorEquals: [ALL],
+  ResultPath: resultPath,
+  Next: 'AbandonOrder',
+});
+
 /**
- * ReserveInventory → ProcessPayment → ConfirmOrder. A failed step records
- * its error under its own key and enters the compensations at the point
- * that undoes what may have happened: a refused reservation held nothing,
- * a declined payment charged nothing, but a step that failed for technical
- * reasons may have done its work before failing, so it is undone too.
+ * ReserveInventory → ProcessPayment → CommitInventory → ConfirmOrder. A
+ * failed step records its error under its own key and enters the
+ * compensations at the gate, which undoes everything that may have
+ * happened (each compensation finds nothing to do where nothing was done):
+ * a step that failed for technical reasons may have done its work before
+ * failing, and a refused reservation may meet a charge an earlier run of
+ * the saga made. The held stock is sold (CommitInventory) before the order
+ * is confirmed, inside the saga: a commit left to an event could arrive
+ * after the hold ran out and the units were sold again. Business refusals
+ * are not retried.
  */
 export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition => ({
-  Comment: 'Order saga: reserve inventory, charge the payment, confirm; compensate in reverse on failure.',
+  Comment:
+    'Order saga: reserve inventory, charge the payment, sell the held stock, confirm; compensate in reverse on failure.',
   QueryLanguage: 'JSONPath',
   StartAt: 'ReserveInventory',
   States: {
@@ -186,10 +241,7 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
       Parameters: { ...orderRef, 'lines.$': '$.lines' },
       ResultPath: null,
       Retry: [noRetry(reservationRefusals), retry('forward')],
-      Catch: [
-        { ErrorEquals: reservationRefusals, ResultPath: '$.reservationFailure', Next: 'CancelOrder' },
-        { ErrorEquals: [ALL], ResultPath: '$.reservationFailure', Next: 'ReleaseInventory' },
-      ],
+      Catch: [compensate('$.reservationFailure')],
       Next: 'ProcessPayment',
     },
     ProcessPayment: {
@@ -203,10 +255,17 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
       },
       ResultPath: null,
       Retry: [noRetry(paymentRefusals), retry('forward')],
-      Catch: [
-        { ErrorEquals: paymentRefusals, ResultPath: '$.paymentFailure', Next: 'ReleaseInventory' },
-        { ErrorEquals: [ALL], ResultPath: '$.paymentFailure', Next: 'RefundPayment' },
-      ],
+      Catch: [compensate('$.paymentFailure')],
+      Next: 'CommitInventory',
+    },
+    CommitInventory: {
+      Type: 'Task',
+      Comment: 'The held units are sold; refused when the hold was given back meanwhile.',
+      Resource: r.commitInventory,
+      Parameters: orderRef,
+      ResultPath: null,
+      Retry: [noRetry(Object.values(CommitRefusals)), retry('pivot')],
+      Catch: [compensate('$.commitFailure')],
       Next: 'ConfirmOrder',
     },
     ConfirmOrder: {
@@ -216,7 +275,7 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
       ResultPath: '$.outcome',
       OutputPath: '$.outcome',
       Retry: [noRetry(Object.values(ConfirmationRefusals)), retry('pivot')],
-      Catch: [{ ErrorEquals: [ALL], ResultPath: '$.confirmationFailure', Next: 'RefundPayment' }],
+      Catch: [compensate('$.confirmationFailure')],
       End: true,
     },
     ...compensationStates(r),
@@ -224,13 +283,16 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
 });
 
 /**
- * A customer's cancellation of a confirmed order: the saga's compensations
- * from the top — refund, release, cancel (CUSTOMER_CANCELLED).
+ * The cancellation workflow: the saga's compensations from the gate. A
+ * customer's cancellation of a confirmed order (`customerRequest`) refunds,
+ * releases and cancels it (CUSTOMER_CANCELLED); without it, the shop gives
+ * up on an order still PENDING whose saga stopped, unless the order was
+ * confirmed meanwhile.
  */
 export const orderCancellationDefinition = (r: SagaResources): StateMachineDefinition => ({
-  Comment: "A customer's cancellation: the order saga's compensations, refund first.",
+  Comment: "An order's cancellation: the order saga's compensations, from the gate.",
   QueryLanguage: 'JSONPath',
-  StartAt: 'RefundPayment',
+  StartAt: 'AbandonOrder',
   States: compensationStates(r),
 });
 
@@ -241,7 +303,9 @@ const placeholder = (name: string) => `\${${name}}`;
 export const SAGA_PLACEHOLDERS: SagaResources = {
   reserveInventory: placeholder('ReserveInventory'),
   processPayment: placeholder('ProcessPayment'),
+  commitInventory: placeholder('CommitInventory'),
   confirmOrder: placeholder('ConfirmOrder'),
+  abandonOrder: placeholder('AbandonOrder'),
   refundPayment: placeholder('RefundPayment'),
   releaseInventory: placeholder('ReleaseInventory'),
   cancelOrder: placeholder('CancelOrder'),

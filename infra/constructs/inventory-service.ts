@@ -7,7 +7,6 @@ import { ProductCreated } from '../../functions/catalog/contracts/events.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
 import { inventoryConfig } from '../../functions/inventory/config.js';
 import { inventoryRoutes } from '../../functions/inventory/contracts/routes.js';
-import { OrderConfirmed } from '../../functions/orders/contracts/events.js';
 import type { Environment } from '../../functions/shared/config.js';
 import { EventSubscription } from './event-subscription.js';
 import type { RouteTarget } from './http-api.js';
@@ -30,6 +29,7 @@ export class InventoryService extends Construct {
   readonly outbox: OutboxRelay;
   /** The order saga's steps. */
   readonly reserveInventory: ServiceFunction<typeof inventoryConfig>;
+  readonly commitInventory: ServiceFunction<typeof inventoryConfig>;
   readonly releaseInventory: ServiceFunction<typeof inventoryConfig>;
 
   constructor(scope: Construct, id: string, props: { table: ITable; bus: IEventBus; api?: RouteTarget }) {
@@ -47,7 +47,7 @@ export class InventoryService extends Construct {
     const releaseExpiredHolds = fn('ReleaseExpiredHolds');
     this.reserveInventory = fn('ReserveInventory');
     this.releaseInventory = fn('ReleaseInventory');
-    const commitInventory = fn('CommitInventory');
+    this.commitInventory = fn('CommitInventory');
     grantTableAccess(props.table, InventoryTable, getStock, 'read');
     for (const writer of [
       setStock,
@@ -55,7 +55,7 @@ export class InventoryService extends Construct {
       releaseExpiredHolds,
       this.reserveInventory,
       this.releaseInventory,
-      commitInventory,
+      this.commitInventory,
     ]) {
       grantTableAccess(props.table, InventoryTable, writer, 'readWrite');
     }
@@ -66,11 +66,6 @@ export class InventoryService extends Construct {
       bus: props.bus,
       events: [ProductCreated],
       consumer: createStockItem,
-    });
-    new EventSubscription(this, 'CommitInventoryOn', {
-      bus: props.bus,
-      events: [OrderConfirmed],
-      consumer: commitInventory,
     });
     new Rule(this, 'SweepExpiredHolds', {
       description: 'Releases stock held by orders that never finished',

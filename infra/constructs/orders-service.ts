@@ -1,9 +1,10 @@
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { InventoryReleased } from '../../functions/inventory/contracts/events.js';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { ordersApiConfig, ordersConfig } from '../../functions/orders/config.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
@@ -19,6 +20,9 @@ import { OutboxRelay } from './outbox-relay.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './table-access.js';
 
+/** How often orders overdue for their outcome are looked for (their due time is minutes after). */
+const STALL_SWEEP_INTERVAL = Duration.minutes(1);
+
 export interface OrdersServiceProps {
   readonly table: ITable;
   readonly bus: IEventBus;
@@ -29,6 +33,7 @@ export interface OrdersServiceProps {
   /** The other services' saga steps. */
   readonly steps: {
     readonly reserveInventory: IFunction;
+    readonly commitInventory: IFunction;
     readonly releaseInventory: IFunction;
     readonly processPayment: IFunction;
     readonly refundPayment: IFunction;
@@ -61,6 +66,7 @@ export class OrdersService extends Construct {
         environment: stepEnvironment,
       });
     const confirmOrder = step('ConfirmOrder');
+    const abandonOrder = step('AbandonOrder');
     const cancelOrder = step('CancelOrder');
     const markNeedsAttention = step('MarkNeedsAttention');
     const recordOrderHistory = step('RecordOrderHistory');
@@ -71,6 +77,7 @@ export class OrdersService extends Construct {
     for (const writer of [
       this.claimShipment,
       confirmOrder,
+      abandonOrder,
       cancelOrder,
       markNeedsAttention,
       recordOrderHistory,
@@ -79,7 +86,7 @@ export class OrdersService extends Construct {
       grantTableAccess(table, OrdersTable, writer, 'readWrite');
 
     this.saga = new OrderSaga(this, 'Saga', {
-      tasks: { ...props.steps, confirmOrder, cancelOrder, markNeedsAttention },
+      tasks: { ...props.steps, confirmOrder, abandonOrder, cancelOrder, markNeedsAttention },
       workflowType: props.workflowType,
     });
 
@@ -105,17 +112,16 @@ export class OrdersService extends Construct {
     const getOrderHistory = fn('GetOrderHistory');
     const requestOrderCancellation = fn('RequestOrderCancellation');
     const startOrderSaga = fn('StartOrderSaga');
-    const cancelStalledOrder = fn('CancelStalledOrder');
-    for (const reader of [listOrders, getOrder, getOrderHistory, cancelStalledOrder])
+    const settleStalledOrders = fn('SettleStalledOrders');
+    for (const reader of [listOrders, getOrder, getOrderHistory, startOrderSaga])
       grantTableAccess(table, OrdersTable, reader, 'read');
-    // The saga starter writes its inbox.
-    for (const writer of [placeOrder, checkOut, requestOrderCancellation, startOrderSaga])
+    for (const writer of [placeOrder, checkOut, requestOrderCancellation, settleStalledOrders])
       grantTableAccess(table, OrdersTable, writer, 'readWrite');
     grantContractInvoke(props.catalogGetProducts, placeOrder, checkOut);
     grantContractInvoke(props.cartGetCartLines, checkOut);
     this.saga.saga.grantStartExecution(startOrderSaga);
     this.saga.cancellation.grantStartExecution(requestOrderCancellation);
-    this.saga.cancellation.grantStartExecution(cancelStalledOrder);
+    this.saga.cancellation.grantStartExecution(settleStalledOrders);
 
     api?.addRoute(ordersRoutes.placeOrder, placeOrder);
     api?.addRoute(ordersRoutes.checkOut, checkOut);
@@ -130,12 +136,10 @@ export class OrdersService extends Construct {
       events: orderHistoryEvents,
       consumer: recordOrderHistory,
     });
-    new EventSubscription(this, 'CancelStalledOrderOn', {
-      bus,
-      events: [InventoryReleased],
-      consumer: cancelStalledOrder,
-      // A hold that ran out: the only release that may leave an order PENDING with no saga to finish it.
-      where: { reason: ['EXPIRED'] },
+    new Rule(this, 'SweepStalledOrders', {
+      description: 'Cancels orders whose saga or cancellation stopped before deciding them',
+      schedule: Schedule.rate(STALL_SWEEP_INTERVAL),
+      targets: [new LambdaFunction(settleStalledOrders, { retryAttempts: 2 })],
     });
     new EventSubscription(this, 'MarkOrderShippedOn', {
       bus,

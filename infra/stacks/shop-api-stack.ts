@@ -80,6 +80,7 @@ export class ShopApiStack extends Stack {
       cartGetCartLines: this.cart.getCartLines,
       steps: {
         reserveInventory: this.inventory.reserveInventory,
+        commitInventory: this.inventory.commitInventory,
         releaseInventory: this.inventory.releaseInventory,
         processPayment: this.payments.processPayment,
         refundPayment: this.payments.refundPayment,

@@ -1,3 +1,5 @@
+import { shardedPartitions } from '../../shared/shards.js';
+
 /**
  * The inventory table's design, shared by the adapter and the CDK construct:
  *
@@ -28,15 +30,10 @@ export const InventoryTable = {
 
 export const HOLD_SHARDS = 8;
 
-/** The hold index partition of an order's reservation: FNV-1a of the order id, modulo the shards. */
-export const holdPartition = (orderId: string): string => {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < orderId.length; index++) {
-    hash ^= orderId.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `HELD#${hash % HOLD_SHARDS}`;
-};
+const holds = shardedPartitions('HELD', HOLD_SHARDS);
+
+/** The hold index partition of an order's reservation, chosen by the order id. */
+export const holdPartition = holds.of;
 
 /** Every hold index partition, for the sweep of expired holds. */
-export const HOLD_PARTITIONS = Array.from({ length: HOLD_SHARDS }, (_, shard) => `HELD#${shard}`);
+export const HOLD_PARTITIONS = holds.all;

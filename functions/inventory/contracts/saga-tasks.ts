@@ -18,6 +18,18 @@ export const ReleaseInventoryTask = {
   output: z.object({ orderId, outcome: z.enum(['RELEASED', 'NOTHING_TO_RELEASE']) }),
 } as const;
 
+export const CommitInventoryTask = {
+  input: z.object({ orderId, correlationId }),
+  output: z.object({ orderId, outcome: z.literal('COMMITTED') }),
+} as const;
+
+/**
+ * CommitInventory's refusal: the order's units are no longer held for it
+ * (the hold ran out and was given back, or there never was one). Never
+ * retried: the saga compensates, and the order is cancelled.
+ */
+export const CommitRefusals = { notHeld: 'ReservationNotHeldError' } as const;
+
 /** Business refusals of ReserveInventory: never retried, they go straight to compensation. */
 export const ReservationRefusals = {
   outOfStock: 'OutOfStockError',

@@ -31,6 +31,7 @@ export class StockChangedConcurrentlyError extends ConflictError {
   }
 }
 
+/** The order's units are not held for it (released, or never held): a business refusal of the commit. */
 export class ReservationNotHeldError extends ConflictError {
   readonly slug = 'reservation-not-held';
   constructor(orderId: string, status: string) {

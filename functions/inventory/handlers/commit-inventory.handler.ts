@@ -1,19 +1,13 @@
-import { OrderConfirmed } from '../../orders/contracts/events.js';
-import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../shared/events/event-consumer.js';
+import { sagaTask } from '../../shared/invoke/saga-task.js';
+import { CommitInventoryTask } from '../contracts/saga-tasks.js';
 import { inventoryDependencies } from '../dependencies.js';
 import { commitInventory } from '../use-cases/commit-inventory.js';
 
-/**
- * A confirmed order's held units are sold: the hold can no longer expire.
- * Only a HELD reservation is committed: a duplicate finds it COMMITTED.
- */
+/** The saga's step between the charge and the confirmation: the held units are sold. */
 export const commitInventoryHandler = (deps = inventoryDependencies) =>
-  eventConsumer(
-    [OrderConfirmed],
-    async (event) => {
-      await commitInventory(deps(), { orderId: event.detail.data.orderId });
-    },
-    { name: 'CommitInventory', inbox: IDEMPOTENT_USE_CASE },
-  );
+  sagaTask(CommitInventoryTask, async ({ orderId }) => ({
+    orderId,
+    outcome: await commitInventory(deps(), { orderId }),
+  }));
 
 export const handler = commitInventoryHandler();

@@ -1,10 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
-import { OrdersTable } from './orders-table.js';
+import { duePartitions, OrdersTable } from './orders-table.js';
 
 const ORDER = 'ORDER';
 const ORDER_PREFIX = 'ORDER#';
@@ -15,7 +21,7 @@ const historyKey = (orderId: string, entry: HistoryEntry) => ({
   sk: `${HISTORY}${entry.at}#${entry.eventId}`,
 });
 
-type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string };
+type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string; dueShard?: string };
 
 /**
  * What an order's own timeline entries leave out when they hold the same as
@@ -63,6 +69,8 @@ const orderItem = (order: Order): Omit<OrderItem, 'timeline'> => ({
   ...orderKey(order.orderId),
   customerPk: `CUSTOMER#${order.userId}`,
   customerSk: `${order.createdAt}#${order.orderId}`,
+  // In the due index while it has a due time.
+  ...(order.dueAt ? { dueShard: duePartitions.of(order.orderId) } : {}),
   ...order,
 });
 
@@ -72,6 +80,7 @@ const toOrder = (item: OrderItem): Order => {
     sk: _sk,
     customerPk: _cpk,
     customerSk: _csk,
+    dueShard: _dueShard,
     timeline: _timeline,
     outboxEvents: _carried,
     ...order
@@ -80,8 +89,15 @@ const toOrder = (item: OrderItem): Order => {
 };
 
 /** What an order may hold or not, so that a change replaces the order whole. */
-const OPTIONAL: readonly (keyof Order)[] = ['cancellationReason', 'cancelRequestedAt', 'shipmentClaimedAt'];
-/** Set once, with the order: its keys, its index keys. */
+const OPTIONAL: readonly (keyof Order)[] = [
+  'cancellationReason',
+  'cancelRequestedAt',
+  'shipmentClaimedAt',
+  'abandonedAt',
+  'dueAt',
+  'stalls',
+];
+/** Set once, with the order: its keys, its customer index keys. */
 const FIXED = new Set(['pk', 'sk', 'customerPk', 'customerSk']);
 
 /** Oldest first; the event id orders entries of the same instant, as the table's sort key does. */
@@ -204,6 +220,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         return `#a${index} = :a${index}`;
       });
       const remove = OPTIONAL.filter((name) => next[name] === undefined).map(String);
+      if (next.dueAt === undefined) remove.push('dueShard');
       if (history.length > 0) {
         set.push('timeline = list_append(if_not_exists(timeline, :none), :entries)');
         values[':none'] = [];
@@ -214,13 +231,19 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         values[':events'] = carriedEvents(events);
       } else remove.push(CARRIED_EVENTS_ATTRIBUTE);
       names['#status'] = 'status';
+      // An abandoned order stays abandoned as it was: a confirmation cannot pass the gate.
+      const abandonment =
+        next.abandonedAt === undefined
+          ? 'attribute_not_exists(abandonedAt)'
+          : '(attribute_not_exists(abandonedAt) OR abandonedAt = :abandonedAt)';
+      if (next.abandonedAt !== undefined) values[':abandonedAt'] = next.abandonedAt;
       return whenConditionHolds(
         db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(next.orderId),
             UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
-            ConditionExpression: '#status = :from',
+            ConditionExpression: `#status = :from AND ${abandonment}`,
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
           }),
@@ -228,18 +251,72 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       );
     },
 
-    requestCancellation: (orderId, at) =>
+    requestCancellation: (orderId, at, dueAt) =>
       whenConditionHolds(
         db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
             // The events the order carries were relayed with the change that caused them.
-            UpdateExpression: `SET cancelRequestedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            UpdateExpression: `SET cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
             ConditionExpression:
               '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED' },
+            ExpressionAttributeValues: {
+              ':at': at,
+              ':dueAt': dueAt,
+              ':shard': duePartitions.of(orderId),
+              ':confirmed': 'CONFIRMED',
+            },
+          }),
+        ),
+      ),
+
+    abandon: (orderId, at) =>
+      whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(orderId),
+            UpdateExpression: `SET abandonedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            ConditionExpression: '#status = :pending AND attribute_not_exists(abandonedAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':at': at, ':pending': 'PENDING' },
+          }),
+        ),
+      ),
+
+    async overdueOrderIds(now, limit) {
+      const shards = await Promise.all(
+        duePartitions.all.map(async (partition) => {
+          const { Items = [] } = await db.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: OrdersTable.indexes.byDue.name,
+              KeyConditionExpression: 'dueShard = :shard AND dueAt < :now',
+              ExpressionAttributeValues: { ':shard': partition, ':now': now.toISOString() },
+              Limit: limit,
+            }),
+          );
+          return Items as (OrderKeys & { dueAt: string })[];
+        }),
+      );
+      return shards
+        .flat()
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+        .slice(0, limit)
+        .map(({ pk }) => pk.slice(ORDER_PREFIX.length));
+    },
+
+    reschedule: (orderId, dueAt, next) =>
+      whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(orderId),
+            UpdateExpression: `SET dueAt = :next, stalls = :stalls REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            ConditionExpression: 'dueAt = :dueAt',
+            ExpressionAttributeValues: { ':dueAt': dueAt, ':next': next.dueAt, ':stalls': next.stalls },
           }),
         ),
       ),

@@ -51,16 +51,36 @@ export class InMemoryOrders {
       return { placed: true };
     },
     transition: async (next, from, events, history) => {
-      if (this.orders.get(next.orderId)?.status !== from) return false;
+      const current = this.orders.get(next.orderId);
+      if (current?.status !== from) return false;
+      if (current.abandonedAt !== undefined && current.abandonedAt !== next.abandonedAt) return false;
       this.orders.set(next.orderId, next);
       this.addHistory(next.orderId, history);
       this.outbox.push(...events);
       return true;
     },
-    requestCancellation: async (orderId, at) => {
+    requestCancellation: async (orderId, at, dueAt) => {
       const order = this.orders.get(orderId);
       if (order?.status !== 'CONFIRMED' || order.cancelRequestedAt || order.shipmentClaimedAt) return false;
-      this.orders.set(orderId, { ...order, cancelRequestedAt: at });
+      this.orders.set(orderId, { ...order, cancelRequestedAt: at, dueAt });
+      return true;
+    },
+    abandon: async (orderId, at) => {
+      const order = this.orders.get(orderId);
+      if (order?.status !== 'PENDING' || order.abandonedAt) return false;
+      this.orders.set(orderId, { ...order, abandonedAt: at });
+      return true;
+    },
+    overdueOrderIds: async (now, limit) =>
+      [...this.orders.values()]
+        .filter((order) => order.dueAt !== undefined && order.dueAt < now.toISOString())
+        .sort((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? -1 : 1))
+        .slice(0, limit)
+        .map((order) => order.orderId),
+    reschedule: async (orderId, dueAt, next) => {
+      const order = this.orders.get(orderId);
+      if (order?.dueAt !== dueAt) return false;
+      this.orders.set(orderId, { ...order, ...next });
       return true;
     },
     claimShipment: async (orderId, at) => {

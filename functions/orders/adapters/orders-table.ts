@@ -1,10 +1,12 @@
+import { shardedPartitions } from '../../shared/shards.js';
+
 /**
  * The orders table's design, shared by the adapter and the CDK construct:
  *
- * | item            | pk                               | sk                          | customerPk        | customerSk             |
- * |-----------------|----------------------------------|-----------------------------|-------------------|------------------------|
- * | order           | ORDER#<orderId>                  | ORDER                       | CUSTOMER#<userId> | <createdAt>#<orderId>  |
- * | timeline entry  | ORDER#<orderId>                  | HISTORY#<at>#<eventId>      |                   |                        |
+ * | item            | pk                | sk                     | customerPk        | customerSk            | dueShard | dueAt |
+ * |-----------------|-------------------|------------------------|-------------------|-----------------------|----------|-------|
+ * | order           | ORDER#<orderId>   | ORDER                  | CUSTOMER#<userId> | <createdAt>#<orderId> | DUE#<n> (while it awaits an outcome) | ISO time |
+ * | timeline entry  | ORDER#<orderId>   | HISTORY#<at>#<eventId> |                   |                       |          |       |
  *
  * The order item holds the timeline entries of its own changes (`timeline`,
  * which leave out the lines and total the order holds: `fromOrder`) and
@@ -14,6 +16,12 @@
  * It keeps the keys only, so that a change of status costs the index nothing
  * (a write to an index that keeps the order costs as much as the order's
  * own); a listing fetches the orders it found by their keys.
+ * `byDue` is sparse too: the orders a workflow is still deciding (PENDING,
+ * or a cancellation asked for), by the time it should have finished. The
+ * stalled-order sweep reads it for the overdue ones. An order enters it
+ * when placed and leaves it when decided: two index writes in its life, and
+ * none while it waits. Its partition is one of `DUE_SHARDS`, by the order id,
+ * as the hold index's is (`shardedPartitions`).
  * An Idempotency-Key needs no item of its own: the order's id is derived
  * from it, and the order is placed only if no item has that id.
  */
@@ -27,5 +35,11 @@ export const OrdersTable = {
       sortKey: 'customerSk',
       projection: 'KEYS_ONLY',
     },
+    byDue: { name: 'byDue', partitionKey: 'dueShard', sortKey: 'dueAt', projection: 'KEYS_ONLY' },
   },
 } as const;
+
+export const DUE_SHARDS = 4;
+
+/** The due index partitions: an order's by its id, and all of them for the sweep. */
+export const duePartitions = shardedPartitions('DUE', DUE_SHARDS);

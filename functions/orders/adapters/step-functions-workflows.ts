@@ -16,10 +16,23 @@ export const stepFunctionsClient = (): WorkflowStarter =>
   );
 
 /**
- * Starts the order's workflows, named after the order. For a Standard
- * workflow the name is unique for 90 days, so a second start is refused and
- * taken as "already started"; an Express workflow may run twice, which its
- * idempotent tasks make harmless.
+ * The name of a cancellation attempt: the order, whose cancellation it is
+ * (the customer's, or the shop giving up on a stalled order) and which
+ * attempt. A repeated start of one attempt finds its name taken; a new
+ * attempt, or the customer's cancellation after the shop's attempt kept the
+ * order, is never mistaken for an earlier one.
+ */
+export const cancellationName = (input: {
+  orderId: string;
+  customerRequest?: true;
+  attempt?: number;
+}): string => `${input.orderId}-${input.customerRequest ? 'cancel' : 'abandon'}-${input.attempt ?? 0}`;
+
+/**
+ * Starts the order's workflows, named after the order (and, for a
+ * cancellation, its attempt). For a Standard workflow the name is unique for
+ * 90 days, so a second start is refused and taken as "already started"; an
+ * Express workflow may run twice, which its idempotent tasks make harmless.
  */
 export const stepFunctionsWorkflows = (
   client: WorkflowStarter,
@@ -35,6 +48,6 @@ export const stepFunctionsWorkflows = (
   };
   return {
     startOrderSaga: (input) => start(arns.orderSaga, input.orderId, input),
-    startCancellation: (input) => start(arns.orderCancellation, `${input.orderId}-cancel`, input),
+    startCancellation: (input) => start(arns.orderCancellation, cancellationName(input), input),
   };
 };

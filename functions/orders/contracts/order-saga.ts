@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { orderLineSchema as reservedLineSchema } from '../../inventory/contracts/schemas.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
 import { moneySchema } from '../../shared/money.js';
+import { orderStatusSchema } from './schemas.js';
 
 /**
  * The order saga's data. The saga starts with `OrderSagaInput`; a failed
@@ -36,6 +37,12 @@ export const OrderCancellationInput = z.object({
   userId: z.string().min(1).max(128),
   correlationId,
   customerRequest: z.literal(true).optional(),
+  /**
+   * Which attempt at the cancellation this is: 0 for the first, then the
+   * order's stall count. Each attempt runs under a name of its own, so an
+   * attempt that ended without deciding the order never blocks the next.
+   */
+  attempt: z.number().int().min(0).max(100).optional(),
 });
 export type OrderCancellationInput = z.infer<typeof OrderCancellationInput>;
 
@@ -43,11 +50,13 @@ export type OrderCancellationInput = z.infer<typeof OrderCancellationInput>;
 export const forwardFailures = {
   reservationFailure: stepFailureSchema.optional(),
   paymentFailure: stepFailureSchema.optional(),
+  commitFailure: stepFailureSchema.optional(),
   confirmationFailure: stepFailureSchema.optional(),
 };
 
 /** Where a compensation's failure is kept in the saga's state. */
 export const compensationFailures = {
+  abandonFailure: stepFailureSchema.optional(),
   refundFailure: stepFailureSchema.optional(),
   releaseFailure: stepFailureSchema.optional(),
   cancellationFailure: stepFailureSchema.optional(),
@@ -56,6 +65,18 @@ export const compensationFailures = {
 export const ConfirmOrderTask = {
   input: z.object({ orderId, correlationId }),
   output: z.object({ orderId, status: z.literal('CONFIRMED') }),
+} as const;
+
+/** The gate's decisions that the workflows act on (the Choice after AbandonOrder). */
+export const AbandonDecisions = { keep: 'KEEP', compensate: 'COMPENSATE' } as const;
+
+export const AbandonOrderTask = {
+  input: z.object({ orderId, correlationId, customerRequest: z.boolean().optional() }),
+  output: z.object({
+    orderId,
+    status: orderStatusSchema,
+    decision: z.enum([AbandonDecisions.keep, AbandonDecisions.compensate]),
+  }),
 } as const;
 
 export const CancelOrderTask = {

@@ -3,6 +3,7 @@ import {
   InvalidInputError,
   NotFoundError,
   TooManyRequestsError,
+  TransientError,
   UnprocessableError,
 } from '../../shared/errors.js';
 
@@ -56,5 +57,13 @@ export class OrderNotPendingError extends ConflictError {
   readonly slug = 'order-not-pending';
   constructor(orderId: string, status: string) {
     super(`Order ${orderId} is ${status}, not PENDING.`);
+  }
+}
+
+/** The order kept changing under a conditional write, more often than a few tries settle: retry later. */
+export class OrderChangedConcurrentlyError extends TransientError {
+  readonly slug = 'order-changed-concurrently';
+  constructor(orderId: string) {
+    super(`Order ${orderId} kept changing concurrently; try again.`);
   }
 }

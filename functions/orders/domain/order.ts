@@ -105,7 +105,95 @@ export interface Order {
   readonly cancelRequestedAt?: string;
   /** When shipping claimed the confirmed order for shipment; it can no longer be cancelled. */
   readonly shipmentClaimedAt?: string;
+  /**
+   * When the shop gave up on the PENDING order (the compensations' gate):
+   * it can no longer be confirmed, only cancelled.
+   */
+  readonly abandonedAt?: string;
+  /**
+   * While the shop owes the order an outcome (`awaitsOutcome`): when the
+   * workflow deciding it should have finished. Past it, the order has
+   * stalled and the stalled-order sweep starts its cancellation again.
+   */
+  readonly dueAt?: string;
+  /** How often the order has stalled: names each new attempt, and bounds them. */
+  readonly stalls?: number;
 }
+
+/**
+ * Whether a workflow is still deciding the order: its saga (PENDING), or
+ * the cancellation its customer asked for (CONFIRMED, cancel requested).
+ */
+export const awaitsOutcome = (order: Pick<Order, 'status' | 'cancelRequestedAt'>): boolean =>
+  order.status === 'PENDING' || (order.status === 'CONFIRMED' && order.cancelRequestedAt !== undefined);
+
+/**
+ * How long a workflow has to decide an order: far past the saga's bounded
+ * forward path (about 2 minutes) and an Express execution's 5-minute cap,
+ * well inside the 15-minute stock hold.
+ */
+export const STALL_MINUTES = 7;
+
+/** Attempts at deciding a stalled order before it is set aside for an operator. */
+export const MAX_STALLS = 3;
+
+export const dueAfter = (now: Date): string => new Date(now.getTime() + STALL_MINUTES * 60_000).toISOString();
+
+/**
+ * The order as it is once its status changes: while it awaits an outcome
+ * it keeps its due time; once decided, it has none, nor any stalls.
+ */
+export const withStatus = (order: Order, status: OrderStatus): Order => {
+  const next = { ...order, status };
+  if (awaitsOutcome(next)) return next;
+  const { dueAt: _due, stalls: _stalls, ...decided } = next;
+  return decided;
+};
+
+/** What the compensations' gate decides for an order. */
+export type Abandonment = 'ABANDON' | 'COMPENSATE' | 'KEEP';
+
+/**
+ * The gate before any compensation. A PENDING order is abandoned (marked,
+ * so it can no longer be confirmed), then compensated; a confirmed or
+ * shipped order is kept — unless its customer asked to cancel it and this
+ * is that cancellation. A cancelled order, or one set aside after the shop
+ * had given up on it or its customer asked to cancel, is compensated
+ * again (each compensation finds nothing left to do).
+ */
+export const decideAbandonment = (
+  order: Pick<Order, 'status' | 'abandonedAt' | 'cancelRequestedAt'>,
+  customerRequest: boolean,
+): Abandonment => {
+  switch (order.status) {
+    case 'PENDING':
+      return order.abandonedAt ? 'COMPENSATE' : 'ABANDON';
+    case 'CONFIRMED':
+      return customerRequest && order.cancelRequestedAt ? 'COMPENSATE' : 'KEEP';
+    case 'SHIPPED':
+      return 'KEEP';
+    case 'CANCELLED':
+      return 'COMPENSATE';
+    case 'NEEDS_ATTENTION':
+      return order.abandonedAt || order.cancelRequestedAt ? 'COMPENSATE' : 'KEEP';
+  }
+};
+
+/**
+ * The status a cancellation moves the order from, if any: a PENDING order
+ * (the saga's), a CONFIRMED one its customer asked to cancel, or one set
+ * aside that the gate let the compensations run for.
+ */
+export const cancellableFrom = (
+  order: Pick<Order, 'status' | 'abandonedAt' | 'cancelRequestedAt'>,
+  customerRequest: boolean,
+): OrderStatus | undefined => {
+  if (order.status === 'PENDING' && !customerRequest) return 'PENDING';
+  if (order.status === 'CONFIRMED' && customerRequest && order.cancelRequestedAt) return 'CONFIRMED';
+  if (order.status === 'NEEDS_ATTENTION' && decideAbandonment(order, customerRequest) === 'COMPENSATE')
+    return 'NEEDS_ATTENTION';
+  return undefined;
+};
 
 /** The address an order ships to (API.md's `shippingAddress`). */
 export interface ShippingAddress {
@@ -140,11 +228,14 @@ export const cancellationReasonFor = (state: {
   readonly customerRequest?: boolean;
   readonly reservationFailure?: Failure;
   readonly paymentFailure?: Failure;
+  readonly commitFailure?: Failure;
   readonly confirmationFailure?: Failure;
 }): CancellationReason => {
   if (state.customerRequest) return 'CUSTOMER_CANCELLED';
   if (state.reservationFailure)
     return state.reservationFailure.Error === 'UnknownProductError' ? 'UNKNOWN_PRODUCT' : 'OUT_OF_STOCK';
   if (state.paymentFailure?.Error === 'PaymentDeclinedError') return 'PAYMENT_DECLINED';
+  // The hold was given back before the units could be sold: the stock is no longer the order's.
+  if (state.commitFailure?.Error === 'ReservationNotHeldError') return 'OUT_OF_STOCK';
   return 'PAYMENT_FAILED';
 };

@@ -10,7 +10,7 @@ import {
   TooManyOpenOrdersError,
   UnorderableItemsError,
 } from '../domain/errors.js';
-import { MAX_QUANTITY_PER_SKU, type Order, priceOrder } from '../domain/order.js';
+import { dueAfter, MAX_QUANTITY_PER_SKU, type Order, priceOrder } from '../domain/order.js';
 import { historyEntryOf } from './history.js';
 import type { OrdersDependencies } from './ports.js';
 
@@ -164,6 +164,7 @@ const accept = async (
     requestFingerprint: fingerprint,
     createdAt: at,
     updatedAt: at,
+    dueAt: dueAfter(now),
   };
   const placed = OrderPlaced.create(
     {

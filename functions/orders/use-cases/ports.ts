@@ -29,7 +29,8 @@ export interface OrderStore {
   /**
    * Replaces the order by `next` if it is still in `from`, with the events
    * and timeline entries of the change, all or nothing. False when it was
-   * no longer in `from`.
+   * no longer in `from`, or was abandoned other than `next` says (so a
+   * confirmation never passes the compensations' gate).
    */
   transition(
     next: Order,
@@ -38,10 +39,23 @@ export interface OrderStore {
     history: readonly HistoryEntry[],
   ): Promise<boolean>;
   /**
-   * Marks a CONFIRMED order's cancellation as requested; false if it is not
-   * CONFIRMED, or already claimed for shipment, or already asked to cancel.
+   * Marks a CONFIRMED order's cancellation as requested, due by `dueAt`;
+   * false if it is not CONFIRMED, or already claimed for shipment, or
+   * already asked to cancel.
    */
-  requestCancellation(orderId: string, at: string): Promise<boolean>;
+  requestCancellation(orderId: string, at: string, dueAt: string): Promise<boolean>;
+  /** Marks a PENDING order abandoned; false if it is not PENDING or was abandoned already. */
+  abandon(orderId: string, at: string): Promise<boolean>;
+  /**
+   * The ids of orders awaiting an outcome whose due time is before `now`,
+   * the longest overdue first (eventually consistent: check each order).
+   */
+  overdueOrderIds(now: Date, limit: number): Promise<string[]>;
+  /**
+   * Gives a stalled order its next due time and stall count, if it is still
+   * due at `dueAt`: of two sweeps, one takes the stall. False otherwise.
+   */
+  reschedule(orderId: string, dueAt: string, next: { dueAt: string; stalls: number }): Promise<boolean>;
   /**
    * Claims a CONFIRMED order for shipment; false if it is not CONFIRMED, its
    * cancellation was requested, or it was already claimed.

@@ -1,5 +1,5 @@
 import { OrderNotCancellableError } from '../domain/errors.js';
-import { customerMayCancel, type Order } from '../domain/order.js';
+import { customerMayCancel, dueAfter, type Order } from '../domain/order.js';
 import type { OrdersDependencies } from './ports.js';
 import { ownOrder } from './read-orders.js';
 
@@ -7,9 +7,12 @@ const describe = (order: Order) => (order.shipmentClaimedAt ? 'being shipped' : 
 
 /**
  * A customer cancels a confirmed order that has not shipped. The order is
- * marked first (so it cannot ship meanwhile), then the cancellation workflow
- * refunds, releases the stock and cancels through the saga's compensation
- * tasks. Asking again while it runs is answered the same way.
+ * marked first (so it cannot ship meanwhile), due to be cancelled within the
+ * workflow's time, then the cancellation workflow refunds, releases the
+ * stock and cancels through the saga's compensation tasks. Asking again
+ * while it runs is answered the same way and starts nothing new; an attempt
+ * that stopped before the end is started again, under a new name, by the
+ * stalled-order sweep once the order is overdue, so a request never hangs.
  */
 export const requestCancellation = async (
   deps: Pick<OrdersDependencies, 'orders' | 'workflows' | 'clock'>,
@@ -19,14 +22,21 @@ export const requestCancellation = async (
 ): Promise<{ orderId: string; status: string }> => {
   const order = await ownOrder(deps, userId, orderId);
   if (!customerMayCancel(order)) throw new OrderNotCancellableError(describe(order));
+  let marked = order;
   if (!order.cancelRequestedAt) {
-    const marked = await deps.orders.requestCancellation(orderId, deps.clock().toISOString());
-    if (!marked) {
-      const now = await ownOrder(deps, userId, orderId);
-      if (!now.cancelRequestedAt) throw new OrderNotCancellableError(describe(now));
+    const now = deps.clock();
+    if (!(await deps.orders.requestCancellation(orderId, now.toISOString(), dueAfter(now)))) {
+      marked = await ownOrder(deps, userId, orderId);
+      if (!marked.cancelRequestedAt) throw new OrderNotCancellableError(describe(marked));
     }
   }
-  // Named after the order, so a repeated request cannot start a second cancellation.
-  await deps.workflows.startCancellation({ orderId, userId, correlationId, customerRequest: true });
+  // Named after the order and its attempt, so a repeated request cannot start a second run of it.
+  await deps.workflows.startCancellation({
+    orderId,
+    userId,
+    correlationId,
+    customerRequest: true,
+    attempt: marked.stalls ?? 0,
+  });
   return { orderId, status: order.status };
 };

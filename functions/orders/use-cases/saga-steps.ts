@@ -1,85 +1,85 @@
-import type { DomainEvent } from '../../shared/events/define-event.js';
 import { OrderCancelled, OrderConfirmed, OrderNeedsAttention } from '../contracts/events.js';
 import type { StepFailure } from '../contracts/order-saga.js';
-import { OrderNotFoundError, OrderNotPendingError } from '../domain/errors.js';
+import { OrderNotPendingError } from '../domain/errors.js';
 import {
   type CancellationReason,
+  cancellableFrom,
   cancellationReasonFor,
-  type Order,
+  decideAbandonment,
   type OrderStatus,
 } from '../domain/order.js';
-import { historyEntryOf } from './history.js';
+import { moveOrder, onFreshOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 
 type Deps = Pick<OrdersDependencies, 'orders' | 'clock'>;
 
-const load = async ({ orders }: Deps, orderId: string): Promise<Order> => {
-  const order = await orders.get(orderId);
-  if (!order) throw new OrderNotFoundError();
-  return order;
-};
-
-/** Moves the order from `from` with the change's event; false when it was no longer in `from`. */
-const move = (
-  { orders, clock }: Deps,
-  order: Order,
-  from: OrderStatus,
-  change: Partial<Order> & { status: OrderStatus },
-  event: DomainEvent,
-) =>
-  orders.transition(
-    { ...order, ...change, updatedAt: clock().toISOString() },
-    from,
-    [event],
-    [historyEntryOf(event)],
-  );
-
 /**
- * The saga's pivot: PENDING → CONFIRMED. Idempotent: an order already
- * confirmed (or shipped since) is success; a cancelled or set-aside order
- * is refused, and the saga compensates.
+ * The saga's pivot: PENDING → CONFIRMED, its stock already sold. Idempotent:
+ * an order already confirmed (or shipped since) is success; an order the
+ * shop gave up on (abandoned, cancelled, set aside) is refused, and the saga
+ * compensates. The write is conditional on the order not being abandoned,
+ * so the gate and the pivot never both win.
  */
-export const confirmOrder = async (
+export const confirmOrder = (
   deps: Deps,
   orderId: string,
-): Promise<{ orderId: string; status: 'CONFIRMED'; changed: boolean }> => {
-  for (;;) {
-    const order = await load(deps, orderId);
+): Promise<{ orderId: string; status: 'CONFIRMED'; changed: boolean }> =>
+  onFreshOrder(deps, orderId, async (order) => {
     if (order.status === 'CONFIRMED' || order.status === 'SHIPPED')
       return { orderId, status: 'CONFIRMED', changed: false };
-    if (order.status !== 'PENDING') throw new OrderNotPendingError(orderId, order.status);
+    if (order.status !== 'PENDING' || order.abandonedAt)
+      throw new OrderNotPendingError(orderId, order.abandonedAt ? 'abandoned' : order.status);
     const event = OrderConfirmed.create(
       { orderId, userId: order.userId, items: [...order.items], total: order.total },
       deps.clock(),
     );
-    if (await move(deps, order, 'PENDING', { status: 'CONFIRMED' }, event))
-      return { orderId, status: 'CONFIRMED', changed: true };
-  }
-};
+    return (await moveOrder(deps, order, 'PENDING', { status: 'CONFIRMED' }, event))
+      ? { orderId, status: 'CONFIRMED', changed: true }
+      : undefined;
+  });
+
+/**
+ * The compensations' gate (see `decideAbandonment`): a PENDING order is
+ * marked abandoned in one conditional write, which a confirmation can no
+ * longer pass; the workflow compensates it. A confirmed order is kept, and
+ * the workflow ends without undoing anything.
+ */
+export const abandonOrder = (
+  deps: Deps,
+  input: { orderId: string; customerRequest?: boolean },
+): Promise<{ orderId: string; status: OrderStatus; decision: 'KEEP' | 'COMPENSATE' }> =>
+  onFreshOrder(deps, input.orderId, async (order) => {
+    const decision = decideAbandonment(order, input.customerRequest === true);
+    if (decision !== 'ABANDON') return { orderId: order.orderId, status: order.status, decision };
+    return (await deps.orders.abandon(order.orderId, deps.clock().toISOString()))
+      ? { orderId: order.orderId, status: order.status, decision: 'COMPENSATE' as const }
+      : undefined;
+  });
 
 /**
  * The last compensation: the order ends CANCELLED with the reason the saga's
  * state gives. A saga cancels a PENDING order; a customer's cancellation a
- * CONFIRMED one. An order already cancelled, or set aside for an operator,
- * stays as it is.
+ * CONFIRMED one whose cancellation was asked for; an operator's run of the
+ * cancellation an order set aside that the gate let through. An order
+ * already cancelled, or any other, stays as it is.
  */
-export const cancelOrder = async (
+export const cancelOrder = (
   deps: Deps,
   input: Parameters<typeof cancellationReasonFor>[0] & { orderId: string },
 ): Promise<{ orderId: string; status: 'CANCELLED' | 'UNCHANGED'; reason?: CancellationReason }> => {
   const reason: CancellationReason = cancellationReasonFor(input);
-  const from: OrderStatus = input.customerRequest ? 'CONFIRMED' : 'PENDING';
-  for (;;) {
-    const order = await load(deps, input.orderId);
-    if (order.status === 'CANCELLED') return { orderId: input.orderId, status: 'CANCELLED' };
-    if (order.status !== from) return { orderId: input.orderId, status: 'UNCHANGED' };
+  return onFreshOrder(deps, input.orderId, async (order) => {
+    if (order.status === 'CANCELLED') return { orderId: input.orderId, status: 'CANCELLED' as const };
+    const from = cancellableFrom(order, input.customerRequest === true);
+    if (!from) return { orderId: input.orderId, status: 'UNCHANGED' as const };
     const event = OrderCancelled.create(
       { orderId: order.orderId, userId: order.userId, reason, total: order.total },
       deps.clock(),
     );
-    if (await move(deps, order, from, { status: 'CANCELLED', cancellationReason: reason }, event))
-      return { orderId: input.orderId, status: 'CANCELLED', reason };
-  }
+    return (await moveOrder(deps, order, from, { status: 'CANCELLED', cancellationReason: reason }, event))
+      ? { orderId: input.orderId, status: 'CANCELLED' as const, reason }
+      : undefined;
+  });
 };
 
 /** The saga's failures, the compensations' first: the one that failed last is reported. */
@@ -87,7 +87,9 @@ const FAILURE_KEYS = [
   'cancellationFailure',
   'releaseFailure',
   'refundFailure',
+  'abandonFailure',
   'confirmationFailure',
+  'commitFailure',
   'paymentFailure',
   'reservationFailure',
 ] as const;
@@ -104,25 +106,35 @@ const firstFailure = (state: FailureState): { step: string; error: string } => {
 };
 
 /**
- * A compensation could not finish after all its retries: the order is set
- * aside as NEEDS_ATTENTION (never silently lost) for an operator, who sees
- * which step failed in its timeline.
+ * Sets the order aside as NEEDS_ATTENTION (never silently lost) for an
+ * operator, who sees which step failed in its timeline: a compensation that
+ * could not finish after all its retries, or an order that stalled too often.
+ * An order still PENDING is abandoned with it: it can no longer be confirmed.
  */
-export const markNeedsAttention = async (
+export const setAside = (
   deps: Deps,
-  input: FailureState & { orderId: string },
-): Promise<{ orderId: string; status: 'NEEDS_ATTENTION' | 'UNCHANGED' }> => {
-  const { step, error } = firstFailure(input);
-  for (;;) {
-    const order = await load(deps, input.orderId);
-    if (order.status === 'NEEDS_ATTENTION') return { orderId: input.orderId, status: 'NEEDS_ATTENTION' };
+  orderId: string,
+  why: { step: string; error: string },
+): Promise<{ orderId: string; status: 'NEEDS_ATTENTION' | 'UNCHANGED' }> =>
+  onFreshOrder(deps, orderId, async (order) => {
+    if (order.status === 'NEEDS_ATTENTION') return { orderId, status: 'NEEDS_ATTENTION' as const };
     if (order.status !== 'PENDING' && order.status !== 'CONFIRMED')
-      return { orderId: input.orderId, status: 'UNCHANGED' };
+      return { orderId, status: 'UNCHANGED' as const };
     const event = OrderNeedsAttention.create(
-      { orderId: order.orderId, userId: order.userId, failedStep: step, error },
+      { orderId: order.orderId, userId: order.userId, failedStep: why.step, error: why.error },
       deps.clock(),
     );
-    if (await move(deps, order, order.status, { status: 'NEEDS_ATTENTION' }, event))
-      return { orderId: input.orderId, status: 'NEEDS_ATTENTION' };
-  }
-};
+    const change = {
+      status: 'NEEDS_ATTENTION' as const,
+      ...(order.status === 'PENDING' && !order.abandonedAt
+        ? { abandonedAt: deps.clock().toISOString() }
+        : {}),
+    };
+    return (await moveOrder(deps, order, order.status, change, event))
+      ? { orderId, status: 'NEEDS_ATTENTION' as const }
+      : undefined;
+  });
+
+/** The saga's last resort: a compensation failed after all its retries. */
+export const markNeedsAttention = (deps: Deps, input: FailureState & { orderId: string }) =>
+  setAside(deps, input.orderId, firstFailure(input));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OrderPlaced } from '../../../functions/orders/contracts/events.js';
 import type { HistoryEntry, Order } from '../../../functions/orders/domain/order.js';
 import type { OrderStore } from '../../../functions/orders/use-cases/ports.js';
@@ -26,6 +26,10 @@ const entry = (eventId: string, at: string, type = 'InventoryReserved'): History
 });
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
+const DUE = '2026-11-22T10:07:00.000Z';
+
+/** An index follows its table within a moment: what it shows is awaited, briefly. */
+const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 5_000, interval: 50 });
 
 /** o-1, o-2 and o-3 of u-1, an hour apart, and x-1 of u-2 after them. */
 const withThreeOrdersOfU1 = async (store: OrderStore): Promise<OrderStore> => {
@@ -134,11 +138,57 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
       await store.place(placed, [], []);
-      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(false);
+      expect(await store.requestCancellation('o-1', NOW.toISOString(), DUE)).toBe(false);
       await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [], []);
-      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(true);
-      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(false);
-      expect((await store.get('o-1'))?.cancelRequestedAt).toBe(NOW.toISOString());
+      expect(await store.requestCancellation('o-1', NOW.toISOString(), DUE)).toBe(true);
+      expect(await store.requestCancellation('o-1', NOW.toISOString(), DUE)).toBe(false);
+      expect(await store.get('o-1')).toMatchObject({ cancelRequestedAt: NOW.toISOString(), dueAt: DUE });
+    });
+
+    it('abandons a PENDING order once; an abandoned order is never confirmed, and is cancelled as it was', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, [], []);
+      expect(await store.abandon('o-1', NOW.toISOString())).toBe(true);
+      expect(await store.abandon('o-1', NOW.toISOString())).toBe(false);
+      // A confirmation that read the order before it was abandoned loses.
+      expect(await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [], [])).toBe(false);
+      const abandoned = { ...placed, abandonedAt: NOW.toISOString() };
+      expect(await store.get('o-1')).toEqual(abandoned);
+      expect(
+        await store.transition(
+          { ...abandoned, status: 'NEEDS_ATTENTION', abandonedAt: '2026-11-22T11:00:00.000Z' },
+          'PENDING',
+          [],
+          [],
+        ),
+      ).toBe(false);
+      expect(await store.transition({ ...abandoned, status: 'CANCELLED' }, 'PENDING', [], [])).toBe(true);
+      expect(await store.abandon('o-1', NOW.toISOString())).toBe(false);
+    });
+
+    it('lists the orders overdue for their outcome, longest overdue first, until they are decided', async () => {
+      const store = await fresh();
+      const due = (orderId: string, dueAt: string): Order => ({
+        ...order(orderId, 'u-1', '2026-11-22T09:00:00.000Z'),
+        dueAt,
+      });
+      await store.place(due('late', '2026-11-22T09:59:00.000Z'), [], []);
+      await store.place(due('later', '2026-11-22T09:58:00.000Z'), [], []);
+      await store.place(due('not-yet', '2026-11-22T10:01:00.000Z'), [], []);
+      await store.place(order('none', 'u-1', '2026-11-22T09:00:00.000Z'), [], []);
+      await eventually(async () => expect(await store.overdueOrderIds(NOW, 10)).toEqual(['later', 'late']));
+      expect(await store.reschedule('late', '2026-11-22T09:59:00.000Z', { dueAt: DUE, stalls: 1 })).toBe(
+        true,
+      );
+      expect(await store.reschedule('late', '2026-11-22T09:59:00.000Z', { dueAt: DUE, stalls: 1 })).toBe(
+        false,
+      );
+      expect(await store.get('late')).toMatchObject({ dueAt: DUE, stalls: 1 });
+      const { dueAt: _due, ...decided } = due('later', '2026-11-22T09:58:00.000Z');
+      await store.transition({ ...decided, status: 'CONFIRMED' }, 'PENDING', [], []);
+      await eventually(async () => expect(await store.overdueOrderIds(NOW, 10)).toEqual([]));
+      expect(await store.get('later')).toEqual({ ...decided, status: 'CONFIRMED' });
     });
 
     it('claims a confirmed order for shipment once; a claimed order cannot be cancelled, nor a cancelled one claimed', async () => {
@@ -152,9 +202,9 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       await store.transition({ ...second, status: 'CONFIRMED' }, 'PENDING', [], []);
       expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(true);
       expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(false);
-      expect(await store.requestCancellation('o-1', NOW.toISOString())).toBe(false);
+      expect(await store.requestCancellation('o-1', NOW.toISOString(), DUE)).toBe(false);
       expect((await store.get('o-1'))?.shipmentClaimedAt).toBe(NOW.toISOString());
-      expect(await store.requestCancellation('o-2', NOW.toISOString())).toBe(true);
+      expect(await store.requestCancellation('o-2', NOW.toISOString(), DUE)).toBe(true);
       expect(await store.claimShipment('o-2', NOW.toISOString())).toBe(false);
     });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ReservationRefusals } from '../../../functions/inventory/contracts/saga-tasks.js';
-import { OutOfStockError, UnknownProductError } from '../../../functions/inventory/domain/errors.js';
+import { CommitRefusals, ReservationRefusals } from '../../../functions/inventory/contracts/saga-tasks.js';
+import {
+  OutOfStockError,
+  ReservationNotHeldError,
+  UnknownProductError,
+} from '../../../functions/inventory/domain/errors.js';
 import { ConfirmationRefusals } from '../../../functions/orders/contracts/order-saga.js';
 import { OrderNotPendingError } from '../../../functions/orders/domain/errors.js';
 import { PaymentRefusals } from '../../../functions/payments/contracts/saga-tasks.js';
@@ -12,5 +16,6 @@ describe('the business refusals the saga catches by name', () => {
     expect(new UnknownProductError(['A1']).name).toBe(ReservationRefusals.unknownProduct);
     expect(new PaymentDeclinedError('card_declined').name).toBe(PaymentRefusals.declined);
     expect(new OrderNotPendingError('o-1', 'CANCELLED').name).toBe(ConfirmationRefusals.notPending);
+    expect(new ReservationNotHeldError('o-1', 'RELEASED').name).toBe(CommitRefusals.notHeld);
   });
 });

@@ -166,11 +166,16 @@ describe('releaseInventory and commitInventory', () => {
     expect(inventory.outbox.at(-1)?.detail.data).toMatchObject({ reason: 'CANCELLED_AFTER_SALE' });
   });
 
-  it('leaves a reservation released before its order’s confirmation arrived as it is', async () => {
-    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
-    await releaseInventory(deps, { orderId: 'o-1' });
-    expect(await commitInventory(deps, { orderId: 'o-1' })).toBe('ALREADY_RELEASED');
-    expect(inventory.view('A1')).toMatchObject({ available: 10, reserved: 0 });
+  it('refuses to sell units whose hold ran out and went to another order, so the saga compensates', async () => {
+    await setStock(deps, 'A1', 4);
+    await reserveInventory(deps, { orderId: 'late', lines: [{ sku: 'A1', quantity: 4 }] });
+    now = new Date('2026-11-22T10:20:00.000Z');
+    await releaseExpiredHolds(deps);
+    await reserveInventory(deps, { orderId: 'other', lines: [{ sku: 'A1', quantity: 4 }] });
+    await expect(commitInventory(deps, { orderId: 'late' })).rejects.toThrow(ReservationNotHeldError);
+    await commitInventory(deps, { orderId: 'other' });
+    expect(inventory.view('A1')).toMatchObject({ available: 0, reserved: 0 });
+    expect(inventory.reservations.get('late')?.status).toBe('RELEASED');
   });
 
   it('refuses to commit a reservation that is not held', async () => {

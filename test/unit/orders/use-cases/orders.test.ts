@@ -14,7 +14,7 @@ import {
   TooManyOpenOrdersError,
   UnorderableItemsError,
 } from '../../../../functions/orders/domain/errors.js';
-import { cancelStalledOrder } from '../../../../functions/orders/use-cases/cancel-stalled-order.js';
+import { MAX_STALLS, STALL_MINUTES } from '../../../../functions/orders/domain/order.js';
 import { claimShipment } from '../../../../functions/orders/use-cases/claim-shipment.js';
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
 import { checkOut, orderIdFor, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
@@ -23,10 +23,12 @@ import { getOrder, getOrderHistory, listOrders } from '../../../../functions/ord
 import { recordHistory } from '../../../../functions/orders/use-cases/record-history.js';
 import { requestCancellation } from '../../../../functions/orders/use-cases/request-cancellation.js';
 import {
+  abandonOrder,
   cancelOrder,
   confirmOrder,
   markNeedsAttention,
 } from '../../../../functions/orders/use-cases/saga-steps.js';
+import { settleStalledOrders } from '../../../../functions/orders/use-cases/settle-stalled-orders.js';
 import { startOrderSaga } from '../../../../functions/orders/use-cases/start-order-saga.js';
 import { PaymentCompleted } from '../../../../functions/payments/contracts/events.js';
 import { MAX_AMOUNT, money } from '../../../../functions/shared/money.js';
@@ -261,24 +263,87 @@ describe('the saga’s order steps', () => {
     expect(await startOrderSaga(deps, 'missing')).toBe('UNKNOWN_ORDER');
   });
 
-  it('gives up on an order still pending when its hold ran out: cancelled as a payment not completed', async () => {
+  it('keeps a confirmed order at the compensations’ gate, so a confirmation whose answer was lost is never undone', async () => {
     const orderId = await placed();
-    expect(await cancelStalledOrder(deps, { orderId, reason: 'EXPIRED' })).toBe('CANCELLING');
-    expect(started.cancellations).toEqual([{ orderId, userId: 'u-1', correlationId: expect.any(String) }]);
-    // What the cancellation workflow's CancelOrder then does with that input.
+    await confirmOrder(deps, orderId);
+    expect(await abandonOrder(deps, { orderId })).toEqual({ orderId, status: 'CONFIRMED', decision: 'KEEP' });
+    // Only the customer's own cancellation, once asked for, passes the gate of a confirmed order.
+    expect(await abandonOrder(deps, { orderId, customerRequest: true })).toMatchObject({ decision: 'KEEP' });
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    expect(await abandonOrder(deps, { orderId })).toMatchObject({ decision: 'KEEP' });
+    expect(await abandonOrder(deps, { orderId, customerRequest: true })).toMatchObject({
+      decision: 'COMPENSATE',
+    });
+    expect(await cancelOrder(deps, { orderId })).toEqual({ orderId, status: 'UNCHANGED' });
+  });
+
+  it('abandons a pending order at the gate: from then on it cannot be confirmed, only cancelled', async () => {
+    const orderId = await placed();
+    expect(await abandonOrder(deps, { orderId })).toEqual({
+      orderId,
+      status: 'PENDING',
+      decision: 'COMPENSATE',
+    });
+    expect(await abandonOrder(deps, { orderId })).toMatchObject({ decision: 'COMPENSATE' });
+    await expect(confirmOrder(deps, orderId)).rejects.toThrow(OrderNotPendingError);
+    expect(await startOrderSaga(deps, orderId)).toBe('SETTLED');
     expect(await cancelOrder(deps, { orderId })).toMatchObject({
       status: 'CANCELLED',
       reason: 'PAYMENT_FAILED',
     });
   });
 
-  it('leaves alone a release that is not an expiry, an order done with, and an unknown order', async () => {
+  it('starts the cancellation of an order whose saga stopped once it is overdue, each attempt under its own number, then sets it aside', async () => {
     const orderId = await placed();
-    expect(await cancelStalledOrder(deps, { orderId, reason: 'COMPENSATION' })).toBe('NOT_STALLED');
-    await confirmOrder(deps, orderId);
-    expect(await cancelStalledOrder(deps, { orderId, reason: 'EXPIRED' })).toBe('NOT_STALLED');
-    expect(await cancelStalledOrder(deps, { orderId: 'missing', reason: 'EXPIRED' })).toBe('UNKNOWN_ORDER');
+    const at = (minutes: number) => ({ ...deps, clock: () => new Date(Date.UTC(2026, 10, 22, 10, minutes)) });
+    expect(await settleStalledOrders(at(STALL_MINUTES - 1))).toMatchObject({ CANCELLING: 0 });
     expect(started.cancellations).toEqual([]);
+    expect(await settleStalledOrders(at(STALL_MINUTES + 1))).toMatchObject({ CANCELLING: 1 });
+    // The next sweep, a minute on, leaves the attempt its time.
+    expect(await settleStalledOrders(at(STALL_MINUTES + 2))).toMatchObject({ CANCELLING: 0 });
+    for (let stall = 2; stall <= MAX_STALLS; stall++)
+      expect(await settleStalledOrders(at((STALL_MINUTES + 1) * stall))).toMatchObject({ CANCELLING: 1 });
+    expect(started.cancellations).toEqual(
+      Array.from({ length: MAX_STALLS }, (_, index) => ({
+        orderId,
+        userId: 'u-1',
+        correlationId: expect.any(String),
+        attempt: index + 1,
+      })),
+    );
+    expect(await settleStalledOrders(at((STALL_MINUTES + 1) * (MAX_STALLS + 1)))).toMatchObject({
+      SET_ASIDE: 1,
+    });
+    const setAside = orders.orders.get(orderId);
+    expect(setAside).toMatchObject({ status: 'NEEDS_ATTENTION', abandonedAt: expect.any(String) });
+    expect(setAside?.dueAt).toBeUndefined();
+    await expect(confirmOrder(deps, orderId)).rejects.toThrow(OrderNotPendingError);
+  });
+
+  it('leaves a decided order out of the stalled-order sweep', async () => {
+    const orderId = await placed();
+    await confirmOrder(deps, orderId);
+    expect(orders.orders.get(orderId)?.dueAt).toBeUndefined();
+    const later = { ...deps, clock: () => new Date('2026-11-23T10:00:00.000Z') };
+    expect(await settleStalledOrders(later)).toEqual({ NOT_DUE: 0, CANCELLING: 0, SET_ASIDE: 0 });
+  });
+
+  it('starts a customer’s cancellation again when it stalled, as the customer’s', async () => {
+    const orderId = await placed();
+    await confirmOrder(deps, orderId);
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    const later = { ...deps, clock: () => new Date('2026-11-22T11:00:00.000Z') };
+    expect(await settleStalledOrders(later)).toMatchObject({ CANCELLING: 1 });
+    expect(started.cancellations.at(-1)).toEqual({
+      orderId,
+      userId: 'u-1',
+      correlationId: expect.any(String),
+      customerRequest: true,
+      attempt: 1,
+    });
+    // The customer asking again now joins that attempt.
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    expect(started.cancellations.at(-1)).toMatchObject({ customerRequest: true, attempt: 1 });
   });
 
   it('confirms once, however often it is asked, and refuses a cancelled order', async () => {
@@ -309,7 +374,7 @@ describe('the saga’s order steps', () => {
     expect(orders.outbox.filter((event) => event.detailType === 'OrderCancelled')).toHaveLength(1);
   });
 
-  it('sets an order aside as NEEDS_ATTENTION, naming the compensation that failed', async () => {
+  it('sets an order aside as NEEDS_ATTENTION, naming the compensation that failed; a later run of the compensations cancels it', async () => {
     const orderId = await placed();
     await markNeedsAttention(deps, {
       orderId,
@@ -321,7 +386,12 @@ describe('the saga’s order steps', () => {
       failedStep: 'refund',
       error: 'CircuitOpenError',
     });
-    expect(await cancelOrder(deps, { orderId })).toEqual({ orderId, status: 'UNCHANGED' });
+    await expect(confirmOrder(deps, orderId)).rejects.toThrow(OrderNotPendingError);
+    expect(await abandonOrder(deps, { orderId })).toMatchObject({ decision: 'COMPENSATE' });
+    expect(await cancelOrder(deps, { orderId })).toMatchObject({
+      status: 'CANCELLED',
+      reason: 'PAYMENT_FAILED',
+    });
   });
 
   it('adds another service’s event to the timeline once, oldest first', async () => {
@@ -366,8 +436,8 @@ describe('reading and cancelling', () => {
     await requestCancellation(deps, 'u-1', orderId, 'c');
     await requestCancellation(deps, 'u-1', orderId, 'c');
     expect(started.cancellations).toEqual([
-      { orderId, userId: 'u-1', correlationId: 'c', customerRequest: true },
-      { orderId, userId: 'u-1', correlationId: 'c', customerRequest: true },
+      { orderId, userId: 'u-1', correlationId: 'c', customerRequest: true, attempt: 0 },
+      { orderId, userId: 'u-1', correlationId: 'c', customerRequest: true, attempt: 0 },
     ]);
     await cancelOrder(deps, { orderId, customerRequest: true });
     expect(await getOrder(deps, 'u-1', orderId)).toMatchObject({
