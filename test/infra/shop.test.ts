@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
 import { CatalogTable } from '../../functions/catalog/adapters/catalog-table.js';
 import { InventoryTable } from '../../functions/inventory/adapters/inventory-table.js';
-import { InventoryReleased } from '../../functions/inventory/contracts/events.js';
 import { NotificationsTable } from '../../functions/notifications/adapters/notifications-table.js';
 import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
@@ -375,26 +374,34 @@ describe('events', () => {
     });
   });
 
-  it('wakes the stalled-order cancellation only for holds that ran out, and lets it start the cancellation alone', () => {
+  it('sweeps stalled orders every minute, and lets the sweep start the cancellation alone', () => {
     api.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: {
-        ...InventoryReleased.pattern,
-        detail: { ...InventoryReleased.pattern.detail, data: { reason: ['EXPIRED'] } },
-      },
+      ScheduleExpression: 'rate(1 minute)',
       Targets: [
         Match.objectLike({
-          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersCancelStalledOrder'), 'Arn'] },
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersSettleStalledOrders'), 'Arn'] },
         }),
       ],
     });
     const policies = ofType(api.toJSON().Resources as Resources, 'AWS::IAM::Policy').filter(([id]) =>
-      id.startsWith('OrdersCancelStalledOrder'),
+      id.startsWith('OrdersSettleStalledOrders'),
     );
     const statements = JSON.stringify(policies.map(([, policy]) => policy.Properties?.PolicyDocument));
     expect(statements).toContain('states:StartExecution');
     expect(statements).toContain('SagaOrderCancellation');
     expect(statements).not.toContain('SagaOrderSaga');
-    expect(statements).not.toContain('dynamodb:PutItem');
+  });
+
+  it('runs the commit of held stock and the compensations’ gate as saga tasks, not on events', () => {
+    const names = JSON.stringify(
+      ofType(api.toJSON().Resources as Resources, 'AWS::StepFunctions::StateMachine').map(
+        ([, machine]) => machine.Properties?.DefinitionSubstitutions,
+      ),
+    );
+    expect(names).toContain('InventoryCommitInventory');
+    expect(names).toContain('OrdersAbandonOrder');
+    for (const rule of rules())
+      expect(JSON.stringify(rule.Properties?.Targets ?? [])).not.toContain('InventoryCommitInventory');
   });
 
   it('give every consumer an explicit retry policy and a dead-letter queue', () => {

@@ -17,8 +17,8 @@ import {
 } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
-import type { Reservation, StockItem } from '../domain/stock.js';
-import type { InventoryStore } from '../use-cases/ports.js';
+import { type Reservation, type StockItem, stockGuard } from '../domain/stock.js';
+import type { InventoryStore, StockAsRead } from '../use-cases/ports.js';
 import { HOLD_PARTITIONS, holdPartition, InventoryTable } from './inventory-table.js';
 
 const stockKey = (sku: string) => ({ pk: `STOCK#${sku}`, sk: 'STOCK' });
@@ -65,21 +65,53 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
     }
   };
 
-  /** Units counted out of a sku's available stock (never below zero), or given back to it. */
-  const stockChange = (sku: string, quantity: number, direction: 'out' | 'back') => ({
-    Update: {
-      TableName: tableName,
-      Key: stockKey(sku),
-      UpdateExpression: 'SET available = available + :change ADD version :one',
-      ConditionExpression:
-        direction === 'out' ? 'attribute_exists(pk) AND available >= :quantity' : 'attribute_exists(pk)',
-      ExpressionAttributeValues: {
-        ':change': direction === 'out' ? -quantity : quantity,
-        ':one': 1,
-        ...(direction === 'out' ? { ':quantity': quantity } : {}),
+  /**
+   * Units counted out of a sku's available stock (never below zero), or given
+   * back to it; with the stock as read, only while it is as read (`stockGuard`).
+   */
+  const stockChange = (sku: string, quantity: number, direction: 'out' | 'back', asRead?: StockAsRead) => {
+    const change = direction === 'out' ? -quantity : quantity;
+    const seen = asRead?.get(sku);
+    const guard = seen ? stockGuard(seen, change) : undefined;
+    const conditions = ['attribute_exists(pk)'];
+    const values: Record<string, number> = { ':change': change, ':one': 1 };
+    if (direction === 'out') {
+      conditions.push('available >= :quantity');
+      values[':quantity'] = quantity;
+    }
+    if (guard?.kind === 'exactly') {
+      conditions.push('version = :version');
+      values[':version'] = guard.version;
+    } else if (guard) {
+      conditions.push('available >= :least');
+      values[':least'] = guard.available;
+    }
+    return {
+      Update: {
+        TableName: tableName,
+        Key: stockKey(sku),
+        UpdateExpression: 'SET available = available + :change ADD version :one',
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeValues: values,
       },
-    },
-  });
+    };
+  };
+  /** The lines whose stock condition failed (item i of the transaction is line i - 1). */
+  const failedLines = (error: unknown, reservation: Reservation) =>
+    reservation.lines.filter((_, index) => conditionFailedAt(error, index + 1)).map((line) => line.sku);
+  /** A failed stock condition: out of stock when no longer enough, else changed since it was read. */
+  const stockRefusal = async (skus: string[], reservation: Reservation, direction: 'out' | 'back') => {
+    const items = new Map(
+      (await batchGetAll<StockRecord>(db, tableName, skus.map(stockKey), { consistent: true })).map(
+        (item) => [item.sku, item],
+      ),
+    );
+    const quantity = (sku: string) => reservation.lines.find((line) => line.sku === sku)?.quantity ?? 0;
+    const short = skus.filter(
+      (sku) => direction === 'out' && (items.get(sku)?.available ?? -1) < quantity(sku),
+    );
+    return short.length > 0 ? new OutOfStockError(short) : new StockChangedConcurrentlyError(skus[0] ?? '');
+  };
 
   return {
     async getStock(sku) {
@@ -158,7 +190,7 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       return Item ? toReservation(Item as ReservationRecord) : undefined;
     },
 
-    async reserve(reservation, events) {
+    async reserve(reservation, events, asRead) {
       try {
         await transact([
           {
@@ -176,15 +208,13 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'out')),
+          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'out', asRead)),
         ]);
         return 'RESERVED';
       } catch (error) {
         if (conditionFailedAt(error, 0)) return 'ALREADY_RECORDED';
-        const short = reservation.lines
-          .filter((_, index) => conditionFailedAt(error, index + 1))
-          .map((line) => line.sku);
-        if (short.length > 0) throw new OutOfStockError(short);
+        const failed = failedLines(error, reservation);
+        if (failed.length > 0) throw await stockRefusal(failed, reservation, 'out');
         throw error;
       }
     },
@@ -215,7 +245,7 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
         ),
       ),
 
-    async release(reservation, from, events) {
+    async release(reservation, from, events, asRead) {
       try {
         await transact([
           {
@@ -236,11 +266,13 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               },
             },
           },
-          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'back')),
+          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'back', asRead)),
         ]);
         return true;
       } catch (error) {
         if (conditionFailedAt(error, 0)) return false;
+        const failed = failedLines(error, reservation);
+        if (failed.length > 0) throw await stockRefusal(failed, reservation, 'back');
         throw error;
       }
     },

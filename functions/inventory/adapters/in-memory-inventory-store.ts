@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
-import type { Reservation, StockItem } from '../domain/stock.js';
-import type { InventoryStore } from '../use-cases/ports.js';
+import { guardHolds, type Reservation, type StockItem, stockGuard } from '../domain/stock.js';
+import type { InventoryStore, StockAsRead } from '../use-cases/ports.js';
 
 /** The DynamoDB inventory store's twin in memory; the shared contract suite holds both to the same promises. */
 export class InMemoryInventory {
@@ -19,6 +19,16 @@ export class InMemoryInventory {
   view(sku: string): { available: number; reserved: number } | undefined {
     const item = this.stock.get(sku);
     return item && { available: item.available, reserved: this.held(sku) };
+  }
+
+  /** Throws, as the DynamoDB store's conditions refuse, when some line's stock is not as read. */
+  private checkAsRead(reservation: Reservation, sign: -1 | 1, asRead: StockAsRead | undefined): void {
+    for (const line of reservation.lines) {
+      const seen = asRead?.get(line.sku);
+      const item = this.stock.get(line.sku);
+      if (seen && item && !guardHolds(item, stockGuard(seen, sign * line.quantity)))
+        throw new StockChangedConcurrentlyError(line.sku);
+    }
   }
 
   private held(sku: string): number {
@@ -45,12 +55,13 @@ export class InMemoryInventory {
       this.outbox.push(...events);
     },
     getReservation: async (orderId) => this.reservations.get(orderId),
-    reserve: async (reservation, events) => {
+    reserve: async (reservation, events, asRead) => {
       if (this.reservations.has(reservation.orderId)) return 'ALREADY_RECORDED';
       const short = reservation.lines
         .filter((line) => (this.stock.get(line.sku)?.available ?? -1) < line.quantity)
         .map((line) => line.sku);
       if (short.length > 0) throw new OutOfStockError(short);
+      this.checkAsRead(reservation, -1, asRead);
       for (const line of reservation.lines) this.adjust(line.sku, -line.quantity);
       this.reservations.set(reservation.orderId, reservation);
       this.outbox.push(...events);
@@ -69,9 +80,10 @@ export class InMemoryInventory {
       this.reservations.set(orderId, { ...rest, status: 'COMMITTED' });
       return true;
     },
-    release: async (reservation, from, events) => {
+    release: async (reservation, from, events, asRead) => {
       const current = this.reservations.get(reservation.orderId);
       if (current?.status !== from) return false;
+      this.checkAsRead(reservation, 1, asRead);
       for (const line of reservation.lines) this.adjust(line.sku, line.quantity);
       const { holdExpiresAt: _held, ...rest } = current;
       this.reservations.set(reservation.orderId, { ...rest, status: 'RELEASED' });

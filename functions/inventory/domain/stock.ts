@@ -80,6 +80,25 @@ export const fallsBelow = (before: number, after: number, threshold: number): bo
 /** Whether a change of available units takes a sku out of stock or back in. */
 export const crossesZero = (before: number, after: number): boolean => before > 0 !== after > 0;
 
+/**
+ * What must still hold of a sku's stock, as read, for a change of `change`
+ * units to have the effect on its availability that was decided from that
+ * read: exactly the same item where it crosses zero, else the same side of
+ * zero after the change (at least one unit left, or some units already there).
+ */
+export type StockGuard =
+  | { readonly kind: 'exactly'; readonly version: number }
+  | { readonly kind: 'atLeast'; readonly available: number };
+
+export const stockGuard = (asRead: Pick<StockItem, 'available' | 'version'>, change: number): StockGuard =>
+  crossesZero(asRead.available, asRead.available + change)
+    ? { kind: 'exactly', version: asRead.version }
+    : // Taking units: one must be left after; giving them back: some must be there already.
+      { kind: 'atLeast', available: change < 0 ? 1 - change : 1 };
+
+export const guardHolds = (item: Pick<StockItem, 'available' | 'version'>, guard: StockGuard): boolean =>
+  guard.kind === 'exactly' ? item.version === guard.version : item.available >= guard.available;
+
 /** How long a reservation holds stock without the order being confirmed. */
 export const HOLD_MINUTES = 15;
 

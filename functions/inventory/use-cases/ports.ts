@@ -4,6 +4,17 @@ import type { Reservation, StockItem } from '../domain/stock.js';
 export type ReserveResult = 'RESERVED' | 'ALREADY_RECORDED';
 
 /**
+ * The stock items as the caller read them, by sku, when the change's events
+ * (a sku out of stock, or back in) were decided from them. The write then
+ * holds only while each sku is on the side of zero they say it is, and,
+ * where the change takes a sku across zero, only while the item is exactly
+ * as read (its version): so an event that says a sku went out of stock or
+ * came back, with the version it did so at, is always true. Otherwise the
+ * store throws StockChangedConcurrentlyError and the caller reads again.
+ */
+export type StockAsRead = ReadonlyMap<string, Pick<StockItem, 'available' | 'version'>>;
+
+/**
  * Stock items and reservations, in one table so that a reservation and the
  * stock it holds change in one transaction, together with their events.
  */
@@ -25,8 +36,13 @@ export interface InventoryStore {
    * Holds every line of a new reservation: all or none, never below zero.
    * ALREADY_RECORDED when the order has a reservation already (nothing changes).
    * @throws OutOfStockError when some line no longer fits
+   * @throws StockChangedConcurrentlyError when the stock is no longer as `asRead` says
    */
-  reserve(reservation: Reservation, events: readonly DomainEvent[]): Promise<ReserveResult>;
+  reserve(
+    reservation: Reservation,
+    events: readonly DomainEvent[],
+    asRead?: StockAsRead,
+  ): Promise<ReserveResult>;
   /** Records a refused reservation, unless the order has one already: then it resolves false. */
   recordFailure(reservation: Reservation, events: readonly DomainEvent[]): Promise<boolean>;
   /**
@@ -39,11 +55,13 @@ export interface InventoryStore {
    * Marks a reservation RELEASED if it is still `from` (HELD or COMMITTED),
    * giving its units back to the available stock, with `events`: all in one
    * transaction. False when it was not `from` any more.
+   * @throws StockChangedConcurrentlyError when the stock is no longer as `asRead` says
    */
   release(
     reservation: Reservation,
     from: 'HELD' | 'COMMITTED',
     events: readonly DomainEvent[],
+    asRead?: StockAsRead,
   ): Promise<boolean>;
   /** HELD reservations whose hold ended before `now`, oldest first. */
   expiredHolds(now: Date, limit: number): Promise<Reservation[]>;

@@ -1,6 +1,8 @@
 import { InventoryReleased, StockAvailabilityChanged } from '../contracts/events.js';
+import { StockChangedConcurrentlyError } from '../domain/errors.js';
 import { crossesZero } from '../domain/stock.js';
 import type { InventoryDependencies } from './ports.js';
+import { MAX_READS } from './reserve-inventory.js';
 
 export type ReleaseOutcome = 'RELEASED' | 'NOTHING_TO_RELEASE';
 
@@ -13,7 +15,7 @@ export const releaseInventory = async (
   { store, clock }: Pick<InventoryDependencies, 'store' | 'clock'>,
   { orderId, reason = 'COMPENSATION' }: { orderId: string; reason?: 'COMPENSATION' | 'EXPIRED' },
 ): Promise<ReleaseOutcome> => {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     const reservation = await store.getReservation(orderId);
     if (!reservation || reservation.status === 'RELEASED' || reservation.status === 'FAILED')
       return 'NOTHING_TO_RELEASE';
@@ -46,8 +48,14 @@ export const releaseInventory = async (
       },
       now,
     );
-    const moved = await store.release(reservation, reservation.status, [event, ...backInStock]);
-    if (moved) return 'RELEASED';
+    try {
+      // Released by someone else meanwhile, or the stock changed under the events: read again.
+      if (await store.release(reservation, reservation.status, [event, ...backInStock], stock))
+        return 'RELEASED';
+    } catch (error) {
+      if (!(error instanceof StockChangedConcurrentlyError)) throw error;
+    }
+    if (attempt + 1 >= MAX_READS)
+      throw new StockChangedConcurrentlyError(reservation.lines[0]?.sku ?? orderId);
   }
-  return 'NOTHING_TO_RELEASE';
 };

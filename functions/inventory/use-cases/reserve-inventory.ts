@@ -5,7 +5,7 @@ import {
   StockLow,
 } from '../contracts/events.js';
 import type { OrderLine } from '../contracts/schemas.js';
-import { OutOfStockError, UnknownProductError } from '../domain/errors.js';
+import { OutOfStockError, StockChangedConcurrentlyError, UnknownProductError } from '../domain/errors.js';
 import {
   checkReservation,
   crossesZero,
@@ -15,6 +15,9 @@ import {
   type Reservation,
 } from '../domain/stock.js';
 import type { InventoryDependencies, ReserveResult } from './ports.js';
+
+/** How often a change reads the stock again when it changed under it: a few races at most. */
+export const MAX_READS = 5;
 
 /** Rejects as the recorded failure says, so a repeated request fails the same way. */
 const refuse = (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: readonly string[]): never => {
@@ -49,9 +52,6 @@ export const reserveInventory = async (
   };
   const lines = mergeLines(input.lines);
   const now = clock();
-  const stock = new Map(
-    (await store.getStocks(lines.map((line) => line.sku))).map((item) => [item.sku, item]),
-  );
   const fail = async (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: string[]) => {
     const failed: Reservation = {
       orderId: input.orderId,
@@ -65,39 +65,46 @@ export const reserveInventory = async (
     ]);
     return recorded ? refuse(reason, skus) : asRecorded();
   };
-  const check = checkReservation(stock, lines);
-  if (!check.ok) return fail(check.reason, check.skus);
-  const reservation: Reservation = {
-    orderId: input.orderId,
-    lines,
-    status: 'HELD',
-    createdAt: now.toISOString(),
-    holdExpiresAt: holdUntil(now),
-  };
-  const changes = lines.map((line) => {
-    const item = stock.get(line.sku);
-    const before = item?.available ?? 0;
-    return { sku: line.sku, before, after: before - line.quantity, stockVersion: (item?.version ?? 0) + 1 };
-  });
-  const lowStock = changes
-    .filter(({ before, after }) => fallsBelow(before, after, lowStockThreshold))
-    .map(({ sku, after }) => StockLow.create({ sku, available: after, threshold: lowStockThreshold }, now));
-  const soldOut = changes
-    .filter(({ before, after }) => crossesZero(before, after))
-    .map(({ sku, after, stockVersion }) =>
-      StockAvailabilityChanged.create({ sku, inStock: false, available: after, stockVersion }, now),
+  // The events say what the reservation does to each sku's availability, as read: the write
+  // holds only while that is still true, else the stock is read again (a few times at most).
+  let result: ReserveResult | undefined;
+  for (let attempt = 0; result === undefined; attempt++) {
+    const stock = new Map(
+      (await store.getStocks(lines.map((line) => line.sku))).map((item) => [item.sku, item]),
     );
-  let result: ReserveResult;
-  try {
-    result = await store.reserve(reservation, [
-      InventoryReserved.create({ orderId: input.orderId, lines }, now),
-      ...lowStock,
-      ...soldOut,
-    ]);
-  } catch (error) {
-    // Another order took the stock between the read and the transaction.
-    if (error instanceof OutOfStockError) return fail('OUT_OF_STOCK', [...error.skus]);
-    throw error;
+    const check = checkReservation(stock, lines);
+    if (!check.ok) return fail(check.reason, check.skus);
+    const reservation: Reservation = {
+      orderId: input.orderId,
+      lines,
+      status: 'HELD',
+      createdAt: now.toISOString(),
+      holdExpiresAt: holdUntil(now),
+    };
+    const changes = lines.map((line) => {
+      const item = stock.get(line.sku);
+      const before = item?.available ?? 0;
+      return { sku: line.sku, before, after: before - line.quantity, stockVersion: (item?.version ?? 0) + 1 };
+    });
+    const lowStock = changes
+      .filter(({ before, after }) => fallsBelow(before, after, lowStockThreshold))
+      .map(({ sku, after }) => StockLow.create({ sku, available: after, threshold: lowStockThreshold }, now));
+    const soldOut = changes
+      .filter(({ before, after }) => crossesZero(before, after))
+      .map(({ sku, after, stockVersion }) =>
+        StockAvailabilityChanged.create({ sku, inStock: false, available: after, stockVersion }, now),
+      );
+    try {
+      result = await store.reserve(
+        reservation,
+        [InventoryReserved.create({ orderId: input.orderId, lines }, now), ...lowStock, ...soldOut],
+        stock,
+      );
+    } catch (error) {
+      // Another order took the stock between the read and the transaction.
+      if (error instanceof OutOfStockError) return fail('OUT_OF_STOCK', [...error.skus]);
+      if (!(error instanceof StockChangedConcurrentlyError) || attempt + 1 >= MAX_READS) throw error;
+    }
   }
   if (result === 'ALREADY_RECORDED') return asRecorded();
   return { orderId: input.orderId, lines };

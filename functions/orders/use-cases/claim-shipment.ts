@@ -1,3 +1,5 @@
+import { OrderNotFoundError } from '../domain/errors.js';
+import { onFreshOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 
 export interface ShipmentClaim {
@@ -17,14 +19,18 @@ export const claimShipment = async (
   { orders, clock }: Pick<OrdersDependencies, 'orders' | 'clock'>,
   orderId: string,
 ): Promise<ShipmentClaim> => {
-  for (;;) {
-    const order = await orders.get(orderId);
-    if (!order) return { claimed: false, status: 'UNKNOWN' };
-    if (order.status === 'SHIPPED' || (order.status === 'CONFIRMED' && order.shipmentClaimedAt))
-      return { claimed: true, status: order.status };
-    if (order.cancelRequestedAt) return { claimed: false, status: 'CANCELLATION_REQUESTED' };
-    if (order.status !== 'CONFIRMED') return { claimed: false, status: order.status };
-    if (await orders.claimShipment(orderId, clock().toISOString()))
-      return { claimed: true, status: 'CONFIRMED' };
+  try {
+    return await onFreshOrder({ orders }, orderId, async (order) => {
+      if (order.status === 'SHIPPED' || (order.status === 'CONFIRMED' && order.shipmentClaimedAt))
+        return { claimed: true, status: order.status };
+      if (order.cancelRequestedAt) return { claimed: false, status: 'CANCELLATION_REQUESTED' };
+      if (order.status !== 'CONFIRMED') return { claimed: false, status: order.status };
+      return (await orders.claimShipment(orderId, clock().toISOString()))
+        ? { claimed: true, status: 'CONFIRMED' }
+        : undefined;
+    });
+  } catch (error) {
+    if (error instanceof OrderNotFoundError) return { claimed: false, status: 'UNKNOWN' };
+    throw error;
   }
 };

@@ -1,6 +1,8 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
-import type { Order } from '../domain/order.js';
+import { OrderNotFoundError } from '../domain/errors.js';
+import { withStatus } from '../domain/order.js';
 import { historyEntryOf } from './history.js';
+import { onFreshOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 
 export type ShippedOutcome = 'SHIPPED' | 'ALREADY_SHIPPED' | 'NOT_SHIPPABLE' | 'UNKNOWN_ORDER';
@@ -16,15 +18,18 @@ export const markShipped = async (
   event: Pick<DomainEvent<{ orderId: string }>, 'detailType' | 'detail'>,
 ): Promise<ShippedOutcome> => {
   const entry = historyEntryOf(event);
-  for (;;) {
-    const order = await orders.get(event.detail.data.orderId);
-    if (!order) return 'UNKNOWN_ORDER';
-    if (order.status === 'SHIPPED') return 'ALREADY_SHIPPED';
-    if (order.status !== 'CONFIRMED' || order.cancelRequestedAt) {
-      await orders.recordHistory(order.orderId, entry);
-      return 'NOT_SHIPPABLE';
-    }
-    const shipped: Order = { ...order, status: 'SHIPPED', updatedAt: clock().toISOString() };
-    if (await orders.transition(shipped, 'CONFIRMED', [], [entry])) return 'SHIPPED';
+  try {
+    return await onFreshOrder({ orders }, event.detail.data.orderId, async (order) => {
+      if (order.status === 'SHIPPED') return 'ALREADY_SHIPPED';
+      if (order.status !== 'CONFIRMED' || order.cancelRequestedAt) {
+        await orders.recordHistory(order.orderId, entry);
+        return 'NOT_SHIPPABLE';
+      }
+      const shipped = withStatus({ ...order, updatedAt: clock().toISOString() }, 'SHIPPED');
+      return (await orders.transition(shipped, 'CONFIRMED', [], [entry])) ? 'SHIPPED' : undefined;
+    });
+  } catch (error) {
+    if (error instanceof OrderNotFoundError) return 'UNKNOWN_ORDER';
+    throw error;
   }
 };

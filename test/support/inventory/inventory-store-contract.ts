@@ -83,6 +83,29 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       expect([await store.heldUnits('A1'), await store.heldUnits('B2')]).toEqual([2, 1]);
     });
 
+    it('holds a change to the stock it was decided on: the same side of zero, and exactly as read where it crosses zero', async () => {
+      const store = await fresh();
+      await stocked(store, 'A1', 4);
+      const asRead = new Map((await store.getStocks(['A1'])).map((item) => [item.sku, item] as const));
+      // Another order takes two units after the read: two would no longer leave any.
+      await store.reserve(held('o-1', [{ sku: 'A1', quantity: 2 }]), [], asRead);
+      await expect(store.reserve(held('o-2', [{ sku: 'A1', quantity: 2 }]), [], asRead)).rejects.toThrow(
+        StockChangedConcurrentlyError,
+      );
+      await expect(store.reserve(held('o-3', [{ sku: 'A1', quantity: 3 }]), [], asRead)).rejects.toThrow(
+        OutOfStockError,
+      );
+      const fresher = new Map((await store.getStocks(['A1'])).map((item) => [item.sku, item] as const));
+      const last = held('o-2', [{ sku: 'A1', quantity: 2 }]);
+      expect(await store.reserve(last, [], fresher)).toBe('RESERVED');
+      // Sold out at the version after `fresher`; a release decided on an older read is refused.
+      await expect(store.release(last, 'HELD', [], asRead)).rejects.toThrow(StockChangedConcurrentlyError);
+      const soldOut = new Map((await store.getStocks(['A1'])).map((item) => [item.sku, item] as const));
+      expect(await store.release(last, 'HELD', [], soldOut)).toBe(true);
+      expect(await store.getStock('A1')).toMatchObject({ available: 2 });
+      expect(await store.getReservation('o-3')).toBeUndefined();
+    });
+
     it('reserves an order once, and gives back the reservation alone, not the events it caused', async () => {
       const store = await fresh();
       await stocked(store, 'A1', 5);

@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryCatalog } from '../../../../functions/catalog/adapters/in-memory-catalog-store.js';
+import { newProduct } from '../../../../functions/catalog/domain/product.js';
+import { updateStockStatus } from '../../../../functions/catalog/use-cases/update-stock-status.js';
 import { InMemoryInventory } from '../../../../functions/inventory/adapters/in-memory-inventory-store.js';
 import {
   OutOfStockError,
@@ -13,6 +16,7 @@ import { releaseExpiredHolds } from '../../../../functions/inventory/use-cases/r
 import { releaseInventory } from '../../../../functions/inventory/use-cases/release-inventory.js';
 import { reserveInventory } from '../../../../functions/inventory/use-cases/reserve-inventory.js';
 import { setStock } from '../../../../functions/inventory/use-cases/set-stock.js';
+import { money } from '../../../../functions/shared/money.js';
 
 let inventory: InMemoryInventory;
 let now: Date;
@@ -193,6 +197,46 @@ describe('releaseExpiredHolds', () => {
     expect(inventory.reservations.get('old')?.status).toBe('RELEASED');
     expect(inventory.reservations.get('new')?.status).toBe('HELD');
     expect(inventory.outbox.at(-1)?.detail.data).toMatchObject({ orderId: 'old', reason: 'EXPIRED' });
+  });
+});
+
+describe('availability as the catalog hears it', () => {
+  /** The catalog's product B2, told each StockAvailabilityChanged in `order`, as its consumer is. */
+  const catalogSees = async (order: 'as published' | 'reversed') => {
+    const catalog = new InMemoryCatalog();
+    await catalog.categoryStore.create({ id: 'c', name: 'C', createdAt: now.toISOString() });
+    const product = newProduct('B2', { name: 'B', description: 'B', category: 'c', price: money(100) }, now);
+    await catalog.productStore.create({ ...product, inStock: true, stockVersion: stockVersionBefore }, []);
+    const changes = inventory.outbox.filter((event) => event.detailType === 'StockAvailabilityChanged');
+    for (const event of order === 'reversed' ? changes.reverse() : changes)
+      await updateStockStatus({ products: catalog.productStore }, event.detail.data as never);
+    return (await catalog.productStore.get('B2'))?.inStock;
+  };
+  let stockVersionBefore: number;
+  beforeEach(() => {
+    stockVersionBefore = inventory.stock.get('B2')?.version ?? 0;
+  });
+
+  it('hears that a sku sold out when two orders, each reading the other’s units as left, take the last of it together', async () => {
+    await Promise.all([
+      reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 2 }] }),
+      reserveInventory(deps, { orderId: 'o-2', lines: [{ sku: 'B2', quantity: 2 }] }),
+    ]);
+    expect(inventory.view('B2')?.available).toBe(0);
+    expect(await catalogSees('as published')).toBe(false);
+    expect(await catalogSees('reversed')).toBe(false);
+  });
+
+  it('hears that a sku is back when a release lands beside the reservation that sold it out', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'B2', quantity: 2 }] });
+    // Both read two units available before either writes.
+    await Promise.all([
+      releaseInventory(deps, { orderId: 'o-1' }),
+      reserveInventory(deps, { orderId: 'o-2', lines: [{ sku: 'B2', quantity: 2 }] }),
+    ]);
+    expect(inventory.view('B2')?.available).toBe(2);
+    expect(await catalogSees('as published')).toBe(true);
+    expect(await catalogSees('reversed')).toBe(true);
   });
 });
 
