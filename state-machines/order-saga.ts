@@ -61,7 +61,11 @@ export interface FailState {
 export interface ChoiceState {
   readonly Type: 'Choice';
   readonly Comment?: string;
-  readonly Choices: readonly { readonly Variable: string; readonly StringEquals: string; readonly Next: string }[];
+  readonly Choices: readonly {
+    readonly Variable: string;
+    readonly StringEquals: string;
+    readonly Next: string;
+  }[];
   readonly Default: string;
 }
 
@@ -139,7 +143,9 @@ const compensationStates = (r: SagaResources): StateMachineDefinition['States'] 
     },
     KeepOrCompensate: {
       Type: 'Choice',
-      Choices: [{ Variable: '$.abandonment.decision', StringEquals: AbandonDecisions.keep, Next: 'OrderKept' }],
+      Choices: [
+        { Variable: '$.abandonment.decision', StringEquals: AbandonDecisions.keep, Next: 'OrderKept' },
+      ],
       Default: 'RefundPayment',
     },
     OrderKept: {

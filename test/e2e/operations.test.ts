@@ -53,7 +53,6 @@ interface BusEvent {
 /** Every consumer and the events of the test's flows its rules deliver to it. */
 const CONSUMERS: Record<string, readonly string[]> = {
   'Inventory/CreateStockItem': ['ProductCreated'],
-  'Inventory/CommitInventory': ['OrderConfirmed'],
   'Cart/RemoveCheckedOutItems': ['OrderPlaced'],
   'Orders/StartOrderSaga': ['OrderPlaced'],
   'Orders/RecordOrderHistory': [
@@ -158,7 +157,7 @@ describe('operations on the local cloud', () => {
     expect(executions.filter((execution) => execution.name === orderId)).toHaveLength(1);
   });
 
-  it('cancels and refunds an order whose saga stopped after the payment, once its hold ran out', async () => {
+  it('cancels and refunds an order whose saga stopped after the payment, once it is overdue', async () => {
     const sku = await productWithStock(2);
     const { AccessToken: token } = await newCustomer();
     const userId = (
@@ -191,19 +190,22 @@ describe('operations on the local cloud', () => {
     });
     expect(await stockOf(sku)).toMatchObject({ available: 1, reserved: 1 });
 
-    // The hold runs out, and the sweep gives the stock back.
+    // The order's due time passes, and the stalled-order sweep starts its cancellation.
     const tables = DynamoDBDocumentClient.from(
       new DynamoDBClient({ ...clientConfig(), endpoint: inject('dynamodbEndpoint') }),
     );
     await tables.send(
       new UpdateCommand({
-        TableName: inject('tables').InventoryTable,
-        Key: { pk: `RESERVATION#${orderId}`, sk: 'RESERVATION' },
-        UpdateExpression: 'SET holdExpiresAt = :past',
+        TableName: inject('tables').OrdersTable,
+        Key: { pk: `ORDER#${orderId}`, sk: 'ORDER' },
+        UpdateExpression: 'SET dueAt = :past',
         ExpressionAttributeValues: { ':past': '2000-01-01T00:00:00.000Z' },
       }),
     );
-    await invoke('Inventory/ReleaseExpiredHolds', {});
+    await eventually(async () => {
+      await invoke('Orders/SettleStalledOrders', {});
+      expect((await api(`/orders/${orderId}`, { token })).body).not.toMatchObject({ status: 'PENDING' });
+    });
 
     expect(await settledOrder(token, orderId)).toMatchObject({
       status: 'CANCELLED',

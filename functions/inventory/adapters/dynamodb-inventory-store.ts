@@ -219,7 +219,7 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       }
     },
 
-    recordFailure(reservation, events) {
+    recordUnheld(reservation, events) {
       // An order with a reservation already keeps it: the refusal is not recorded over it.
       return insertWithEvents(
         db,

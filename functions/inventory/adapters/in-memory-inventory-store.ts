@@ -67,7 +67,7 @@ export class InMemoryInventory {
       this.outbox.push(...events);
       return 'RESERVED';
     },
-    recordFailure: async (reservation, events) => {
+    recordUnheld: async (reservation, events) => {
       if (this.reservations.has(reservation.orderId)) return false;
       this.reservations.set(reservation.orderId, reservation);
       this.outbox.push(...events);

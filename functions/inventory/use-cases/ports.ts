@@ -43,8 +43,12 @@ export interface InventoryStore {
     events: readonly DomainEvent[],
     asRead?: StockAsRead,
   ): Promise<ReserveResult>;
-  /** Records a refused reservation, unless the order has one already: then it resolves false. */
-  recordFailure(reservation: Reservation, events: readonly DomainEvent[]): Promise<boolean>;
+  /**
+   * Records a reservation that holds nothing — a refusal (FAILED), or a
+   * release that came before any reservation (RELEASED, no lines) — unless
+   * the order has one already: then it resolves false.
+   */
+  recordUnheld(reservation: Reservation, events: readonly DomainEvent[]): Promise<boolean>;
   /**
    * Marks an order's HELD reservation COMMITTED: its units, counted out of
    * the available stock when they were held, are sold. The stock items are

@@ -9,16 +9,24 @@ export type ReleaseOutcome = 'RELEASED' | 'NOTHING_TO_RELEASE';
 /**
  * Gives back what an order's reservation holds: held units become available
  * again; units of a committed (sold) reservation go back to stock when the
- * order is cancelled afterwards. Idempotent, and only ever what that order reserved.
+ * order is cancelled afterwards. Idempotent, and only ever what that order
+ * reserved. With no reservation yet, it records one released and empty:
+ * the order's stock is given back once and for all.
  */
 export const releaseInventory = async (
   { store, clock }: Pick<InventoryDependencies, 'store' | 'clock'>,
   { orderId, reason = 'COMPENSATION' }: { orderId: string; reason?: 'COMPENSATION' | 'EXPIRED' },
 ): Promise<ReleaseOutcome> => {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < MAX_READS; attempt++) {
     const reservation = await store.getReservation(orderId);
-    if (!reservation || reservation.status === 'RELEASED' || reservation.status === 'FAILED')
-      return 'NOTHING_TO_RELEASE';
+    if (!reservation) {
+      // Released before anything was held: the order's reservation is recorded as released, empty,
+      // so that a reservation arriving late (a step of a stopped or second saga) is refused.
+      const released = { orderId, lines: [], status: 'RELEASED' as const, createdAt: clock().toISOString() };
+      if (await store.recordUnheld(released, [])) return 'NOTHING_TO_RELEASE';
+      continue;
+    }
+    if (reservation.status === 'RELEASED' || reservation.status === 'FAILED') return 'NOTHING_TO_RELEASE';
     const held = reservation.status === 'HELD';
     const now = clock();
     // Units coming back may bring a sold-out sku back into stock.
@@ -55,7 +63,6 @@ export const releaseInventory = async (
     } catch (error) {
       if (!(error instanceof StockChangedConcurrentlyError)) throw error;
     }
-    if (attempt + 1 >= MAX_READS)
-      throw new StockChangedConcurrentlyError(reservation.lines[0]?.sku ?? orderId);
   }
+  throw new StockChangedConcurrentlyError(orderId);
 };

@@ -40,13 +40,13 @@ export const reserveInventory = async (
     if (!existing) throw new Error(`The reservation of order ${input.orderId} could not be read.`);
     if (existing.status === 'FAILED')
       refuse(existing.failure?.reason ?? 'OUT_OF_STOCK', existing.failure?.skus ?? []);
-    // Released (its hold ran out, or the order was cancelled): the stock went back, and a saga
-    // run again for the order must not go on as if it were held, or the order would sell
-    // units nobody holds for it.
+    // Released (its hold ran out, or the order was given up, even before anything was held): the
+    // stock went back, and a saga run again for the order must not go on as if it were held, or
+    // the order would sell units nobody holds for it.
     if (existing.status === 'RELEASED')
       refuse(
         'OUT_OF_STOCK',
-        existing.lines.map((line) => line.sku),
+        input.lines.map((line) => line.sku),
       );
     return { orderId: existing.orderId, lines: [...existing.lines] };
   };
@@ -60,7 +60,7 @@ export const reserveInventory = async (
       createdAt: now.toISOString(),
       failure: { reason, skus },
     };
-    const recorded = await store.recordFailure(failed, [
+    const recorded = await store.recordUnheld(failed, [
       InventoryReservationFailed.create({ orderId: input.orderId, reason, skus }, now),
     ]);
     return recorded ? refuse(reason, skus) : asRecorded();

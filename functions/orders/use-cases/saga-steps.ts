@@ -110,6 +110,9 @@ const firstFailure = (state: FailureState): { step: string; error: string } => {
  * operator, who sees which step failed in its timeline: a compensation that
  * could not finish after all its retries, or an order that stalled too often.
  * An order still PENDING is abandoned with it: it can no longer be confirmed.
+ * An order the gate keeps (confirmed, its customer not cancelling) is left
+ * as it is: nothing of it is undone, whichever compensation failed — even
+ * the gate itself — and it is a good order, not one for an operator.
  */
 export const setAside = (
   deps: Deps,
@@ -118,7 +121,8 @@ export const setAside = (
 ): Promise<{ orderId: string; status: 'NEEDS_ATTENTION' | 'UNCHANGED' }> =>
   onFreshOrder(deps, orderId, async (order) => {
     if (order.status === 'NEEDS_ATTENTION') return { orderId, status: 'NEEDS_ATTENTION' as const };
-    if (order.status !== 'PENDING' && order.status !== 'CONFIRMED')
+    const kept = decideAbandonment(order, true) === 'KEEP';
+    if ((order.status !== 'PENDING' && order.status !== 'CONFIRMED') || kept)
       return { orderId, status: 'UNCHANGED' as const };
     const event = OrderNeedsAttention.create(
       { orderId: order.orderId, userId: order.userId, failedStep: why.step, error: why.error },

@@ -20,5 +20,5 @@ export const RefundPaymentTask = {
   output: z.object({ orderId, outcome: z.enum(['REFUNDED', 'NOTHING_TO_REFUND']) }),
 } as const;
 
-/** The business refusal of ProcessPayment: never retried, it goes straight to compensation. */
-export const PaymentRefusals = { declined: 'PaymentDeclinedError' } as const;
+/** The business refusals of ProcessPayment: never retried, they go straight to compensation. */
+export const PaymentRefusals = { declined: 'PaymentDeclinedError', voided: 'PaymentVoidedError' } as const;

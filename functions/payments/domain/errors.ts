@@ -20,3 +20,19 @@ export class CircuitOpenError extends TransientError {
     super('The payment provider is failing; calls are paused for a moment.');
   }
 }
+
+/** The order's payment was voided (the order given up) before this charge: a business refusal, never retried. */
+export class PaymentVoidedError extends ConflictError {
+  readonly slug = 'payment-voided';
+  constructor(orderId: string) {
+    super(`The payment of order ${orderId} was voided; it is not charged.`);
+  }
+}
+
+/** The payment kept changing under a conditional write: retry later. */
+export class PaymentChangedConcurrentlyError extends TransientError {
+  readonly slug = 'payment-changed-concurrently';
+  constructor(orderId: string) {
+    super(`The payment of order ${orderId} kept changing concurrently; try again.`);
+  }
+}

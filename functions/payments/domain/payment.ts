@@ -1,6 +1,10 @@
 import type { Money } from '../../shared/money.js';
 
-export type PaymentStatus = 'CHARGED' | 'DECLINED' | 'REFUNDED';
+/**
+ * CHARGED, DECLINED, REFUNDED; VOIDED: the order was given up before any
+ * charge, so none may be made for it any more (a late one is given back).
+ */
+export type PaymentStatus = 'CHARGED' | 'DECLINED' | 'REFUNDED' | 'VOIDED';
 
 /** What payments knows of one order's money: at most one charge, at most one refund. */
 export interface Payment {

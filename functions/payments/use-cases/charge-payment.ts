@@ -1,20 +1,70 @@
 import type { Money } from '../../shared/money.js';
-import { PaymentCompleted, PaymentFailed } from '../contracts/events.js';
-import { PaymentDeclinedError } from '../domain/errors.js';
+import { PaymentCompleted, PaymentFailed, PaymentRefunded } from '../contracts/events.js';
+import { PaymentDeclinedError, PaymentVoidedError } from '../domain/errors.js';
 import { idempotencyKey, type Payment } from '../domain/payment.js';
 import type { PaymentsDependencies } from './ports.js';
+
+/**
+ * A charge that reached the provider for an order whose payment was voided
+ * meanwhile (the order given up while the charge was on its way, or a saga
+ * that ran on after it): it is refunded at once, and recorded so.
+ */
+const giveBackLateCharge = async (
+  { provider, payments, clock }: PaymentsDependencies,
+  voided: Payment,
+): Promise<void> => {
+  const charge = await provider.findCharge({ idempotencyKey: idempotencyKey(voided.orderId, 'charge') });
+  if (!charge) return;
+  const { refundId } = await provider.refund({
+    idempotencyKey: idempotencyKey(voided.orderId, 'refund'),
+    chargeId: charge.chargeId,
+    amount: charge.amount,
+  });
+  const now = clock();
+  await payments.update(
+    {
+      ...voided,
+      amount: charge.amount,
+      status: 'REFUNDED',
+      chargeId: charge.chargeId,
+      refundId,
+      updatedAt: now.toISOString(),
+    },
+    'VOIDED',
+    [
+      PaymentRefunded.create(
+        {
+          orderId: voided.orderId,
+          userId: voided.userId,
+          amount: charge.amount,
+          chargeId: charge.chargeId,
+          refundId,
+        },
+        now,
+      ),
+    ],
+  );
+};
 
 /**
  * Charges an order once. A repeated call answers as the first did: the same
  * charge, or the same decline. A provider failure leaves nothing recorded, so
  * the saga's retry asks the provider again under the same idempotency key.
+ * An order whose payment was voided (given up before it was charged) is
+ * never charged: the call is refused, and a charge that reached the
+ * provider all the same is given back.
  */
 export const chargePayment = async (
-  { provider, payments, clock }: PaymentsDependencies,
+  deps: PaymentsDependencies,
   { orderId, userId, amount, token }: { orderId: string; userId: string; amount: Money; token: string },
 ): Promise<{ chargeId: string }> => {
+  const { provider, payments, clock } = deps;
   const existing = await payments.get(orderId);
   if (existing?.status === 'DECLINED') throw new PaymentDeclinedError(existing.declineCode ?? 'declined');
+  if (existing?.status === 'VOIDED') {
+    await giveBackLateCharge(deps, existing);
+    throw new PaymentVoidedError(orderId);
+  }
   if (existing?.chargeId) return { chargeId: existing.chargeId };
   try {
     const { chargeId } = await provider.charge({
@@ -31,7 +81,14 @@ export const chargePayment = async (
       chargeId,
       updatedAt: now.toISOString(),
     };
-    await payments.record(payment, [PaymentCompleted.create({ orderId, userId, amount, chargeId }, now)]);
+    if (await payments.record(payment, [PaymentCompleted.create({ orderId, userId, amount, chargeId }, now)]))
+      return { chargeId };
+    // Recorded meanwhile: by a concurrent run of this step (the same charge), or voided.
+    const recorded = await payments.get(orderId);
+    if (recorded?.status === 'VOIDED') {
+      await giveBackLateCharge(deps, recorded);
+      throw new PaymentVoidedError(orderId);
+    }
     return { chargeId };
   } catch (error) {
     if (error instanceof PaymentDeclinedError) {

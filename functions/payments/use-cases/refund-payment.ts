@@ -1,8 +1,13 @@
+import { money } from '../../shared/money.js';
 import { PaymentCompleted, PaymentRefunded } from '../contracts/events.js';
+import { PaymentChangedConcurrentlyError } from '../domain/errors.js';
 import { idempotencyKey, type Payment } from '../domain/payment.js';
 import type { PaymentsDependencies } from './ports.js';
 
 export type RefundOutcome = 'REFUNDED' | 'NOTHING_TO_REFUND';
+
+/** A payment changes a few times in its life: a few fresh reads settle any race. */
+const MAX_RACES = 3;
 
 /**
  * The order's charge as we know it. With no record of one, the provider is
@@ -32,15 +37,33 @@ const chargeOf = async (
   return recorded ? charged : payments.get(orderId);
 };
 
-/** Gives back an order's charge, once; an order never charged has nothing to refund. */
+/**
+ * Gives back an order's charge, once. An order never charged has nothing to
+ * refund: its payment is recorded VOIDED, so that no charge is made for it
+ * afterwards (a step of a stopped or second saga still on its way).
+ */
 export const refundPayment = async (
   deps: PaymentsDependencies,
   request: { orderId: string; userId: string },
+  attempt = 0,
 ): Promise<RefundOutcome> => {
   const { orderId } = request;
   const payment = await chargeOf(deps, request);
   if (payment?.status === 'REFUNDED') return 'REFUNDED';
-  if (payment?.status !== 'CHARGED' || !payment.chargeId) return 'NOTHING_TO_REFUND';
+  if (!payment) {
+    const voided: Payment = {
+      orderId,
+      userId: request.userId,
+      amount: money(0),
+      status: 'VOIDED',
+      updatedAt: deps.clock().toISOString(),
+    };
+    if (await deps.payments.record(voided, [])) return 'NOTHING_TO_REFUND';
+    // A charge was recorded meanwhile: refund it.
+    if (attempt >= MAX_RACES) throw new PaymentChangedConcurrentlyError(orderId);
+    return refundPayment(deps, request, attempt + 1);
+  }
+  if (payment.status !== 'CHARGED' || !payment.chargeId) return 'NOTHING_TO_REFUND';
   const { refundId } = await deps.provider.refund({
     idempotencyKey: idempotencyKey(orderId, 'refund'),
     chargeId: payment.chargeId,
@@ -58,7 +81,9 @@ export const refundPayment = async (
     ],
   );
   // Lost the race to a concurrent refund of the same order: that one recorded it.
-  if (!updated && (await deps.payments.get(orderId))?.status !== 'REFUNDED')
-    return refundPayment(deps, request);
+  if (!updated && (await deps.payments.get(orderId))?.status !== 'REFUNDED') {
+    if (attempt >= MAX_RACES) throw new PaymentChangedConcurrentlyError(orderId);
+    return refundPayment(deps, request, attempt + 1);
+  }
   return 'REFUNDED';
 };

@@ -162,9 +162,9 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
         status: 'FAILED',
         failure: { reason: 'OUT_OF_STOCK', skus: ['A1'] },
       };
-      expect(await store.recordFailure(failed, [])).toBe(true);
+      expect(await store.recordUnheld(failed, [])).toBe(true);
       expect(
-        await store.recordFailure({ ...failed, failure: { reason: 'UNKNOWN_PRODUCT', skus: ['A1'] } }, []),
+        await store.recordUnheld({ ...failed, failure: { reason: 'UNKNOWN_PRODUCT', skus: ['A1'] } }, []),
       ).toBe(false);
       expect(await store.getReservation('o-1')).toMatchObject({
         status: 'FAILED',

@@ -8,13 +8,14 @@ import {
 import { ConfirmationRefusals } from '../../../functions/orders/contracts/order-saga.js';
 import { OrderNotPendingError } from '../../../functions/orders/domain/errors.js';
 import { PaymentRefusals } from '../../../functions/payments/contracts/saga-tasks.js';
-import { PaymentDeclinedError } from '../../../functions/payments/domain/errors.js';
+import { PaymentDeclinedError, PaymentVoidedError } from '../../../functions/payments/domain/errors.js';
 
 describe('the business refusals the saga catches by name', () => {
   it('are the names the task functions’ errors really carry', () => {
     expect(new OutOfStockError(['A1']).name).toBe(ReservationRefusals.outOfStock);
     expect(new UnknownProductError(['A1']).name).toBe(ReservationRefusals.unknownProduct);
     expect(new PaymentDeclinedError('card_declined').name).toBe(PaymentRefusals.declined);
+    expect(new PaymentVoidedError('o-1').name).toBe(PaymentRefusals.voided);
     expect(new OrderNotPendingError('o-1', 'CANCELLED').name).toBe(ConfirmationRefusals.notPending);
     expect(new ReservationNotHeldError('o-1', 'RELEASED').name).toBe(CommitRefusals.notHeld);
   });

@@ -182,6 +182,15 @@ describe('releaseInventory and commitInventory', () => {
     expect(inventory.reservations.get('late')?.status).toBe('RELEASED');
   });
 
+  it('gives an order’s stock back once and for all when it is released before it was reserved: a late reservation is refused', async () => {
+    expect(await releaseInventory(deps, { orderId: 'given-up' })).toBe('NOTHING_TO_RELEASE');
+    await expect(
+      reserveInventory(deps, { orderId: 'given-up', lines: [{ sku: 'A1', quantity: 2 }] }),
+    ).rejects.toThrow(OutOfStockError);
+    expect(inventory.view('A1')).toMatchObject({ available: 10, reserved: 0 });
+    expect(await releaseInventory(deps, { orderId: 'given-up' })).toBe('NOTHING_TO_RELEASE');
+  });
+
   it('refuses to commit a reservation that is not held', async () => {
     await expect(commitInventory(deps, { orderId: 'never' })).rejects.toThrow(ReservationNotHeldError);
   });

@@ -394,6 +394,26 @@ describe('the saga’s order steps', () => {
     });
   });
 
+  it('leaves a confirmed order as it is when even the gate failed: it was never compensated (found by the simulator)', async () => {
+    const orderId = await placed();
+    await confirmOrder(deps, orderId);
+    expect(
+      await markNeedsAttention(deps, {
+        orderId,
+        confirmationFailure: { Error: 'Sandbox.Timedout' },
+        abandonFailure: { Error: 'Lambda.ServiceException' },
+      }),
+    ).toEqual({ orderId, status: 'UNCHANGED' });
+    expect(orders.orders.get(orderId)?.status).toBe('CONFIRMED');
+    await requestCancellation(deps, 'u-1', orderId, 'c');
+    expect(await markNeedsAttention(deps, { orderId, refundFailure: { Error: 'CircuitOpenError' } })).toEqual(
+      {
+        orderId,
+        status: 'NEEDS_ATTENTION',
+      },
+    );
+  });
+
   it('adds another service’s event to the timeline once, oldest first', async () => {
     const orderId = await placed();
     const event = PaymentCompleted.create(

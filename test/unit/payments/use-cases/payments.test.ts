@@ -6,6 +6,7 @@ import {
 } from '../../../../functions/payments/adapters/simulated-provider.js';
 import {
   PaymentDeclinedError,
+  PaymentVoidedError,
   ProviderUnavailableError,
 } from '../../../../functions/payments/domain/errors.js';
 import { chargePayment } from '../../../../functions/payments/use-cases/charge-payment.js';
@@ -99,5 +100,40 @@ describe('refunding a charge whose answer was lost', () => {
     expect(await refundPayment(deps, { orderId: 'o-7', userId: 'u-1' })).toBe('REFUNDED');
     expect(payments.payments.get('o-7')).toMatchObject({ status: 'REFUNDED', amount: money(900) });
     expect(eventTypes()).toEqual(['PaymentCompleted', 'PaymentRefunded']);
+  });
+});
+
+describe('an order given up before it was charged', () => {
+  const order = { orderId: 'o-late', userId: 'u-1', amount: money(2500), token: 'tok_visa' };
+
+  it('is voided by its refund, and a charge that comes after (a stopped or second saga’s step) is refused', async () => {
+    expect(await refundPayment(deps, order)).toBe('NOTHING_TO_REFUND');
+    expect(payments.payments.get('o-late')?.status).toBe('VOIDED');
+    await expect(chargePayment(deps, order)).rejects.toThrow(PaymentVoidedError);
+    expect(charges()).toBe(0);
+  });
+
+  it('gives back at once a charge that reached the provider while the refund voided the payment', async () => {
+    // The charge is on its way when the refund looks: the provider has nothing yet.
+    const provider = deps.provider;
+    let voidMeanwhile: Promise<unknown> = Promise.resolve();
+    const racing: PaymentsDependencies = {
+      ...deps,
+      provider: {
+        ...provider,
+        charge: async (request) => {
+          voidMeanwhile = refundPayment(deps, order);
+          await voidMeanwhile;
+          return provider.charge(request);
+        },
+      },
+    };
+    await expect(chargePayment(racing, order)).rejects.toThrow(PaymentVoidedError);
+    expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED', amount: money(2500) });
+    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
+      'charged',
+      'refunded',
+    ]);
+    expect(eventTypes()).toEqual(['PaymentRefunded']);
   });
 });

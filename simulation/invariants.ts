@@ -1,0 +1,51 @@
+import { reconcile, type Snapshot } from '../ops/reconcile/invariants.js';
+import { SKUS, type World } from './world.js';
+
+/** The shop's tables as the reconciliation reads them, from the simulated stores. */
+export const snapshotOf = (world: World): Snapshot => ({
+  orders: [...world.orders.orders.values()],
+  stock: [...world.inventory.stock.entries()].map(([sku, item]) => ({ ...item, sku })),
+  reservations: [...world.inventory.reservations.values()],
+  payments: [...world.payments.payments.values()],
+  provider: [...world.ledger.entries.values()],
+  shipments: [...world.shipments.shipments.values()],
+});
+
+/**
+ * What must hold once the shop is quiet, whatever the schedule.
+ * Safety: the reconciliation's invariants (every order terminal; stock never
+ * negative and conserved; no hold for a cancelled order; a kept order's
+ * units sold once; charged − refunded = total for a kept order, 0 for a
+ * cancelled one; a parcel shipped only for a kept order); at most one charge
+ * per order; the catalog's availability true to the stock; no request
+ * answered 500. Liveness: no order left for an operator after the
+ * runbooks; no cancellation request left hanging; every parked event
+ * redriven; every execution ended.
+ */
+export const violationsOf = (world: World): string[] => {
+  const snapshot = snapshotOf(world);
+  const { violations, needsAttention } = reconcile(snapshot);
+  const found = [...violations];
+  for (const orderId of needsAttention)
+    found.push(`order ${orderId} is still NEEDS_ATTENTION after the operators followed the runbook`);
+  for (const order of world.orders.orders.values()) {
+    if (order.status === 'CONFIRMED' && order.cancelRequestedAt)
+      found.push(`order ${order.orderId}: its customer's cancellation was left hanging`);
+    const charges = snapshot.provider.filter(
+      (entry) => entry.key.startsWith(order.orderId) && entry.outcome === 'charged',
+    );
+    if (charges.length > 1) found.push(`order ${order.orderId} was charged ${charges.length} times`);
+  }
+  for (const sku of SKUS) {
+    const product = world.catalog.products.get(sku);
+    const available = world.inventory.stock.get(sku)?.available ?? 0;
+    if (product && product.inStock !== available > 0)
+      found.push(
+        `the catalog says ${sku} is ${product.inStock ? 'in' : 'out of'} stock; ${available} available`,
+      );
+  }
+  found.push(...world.serverErrors);
+  if (world.parked.length > 0) found.push(`${world.parked.length} events still parked in dead-letter queues`);
+  if (world.runningExecutions > 0) found.push(`${world.runningExecutions} executions never ended`);
+  return found;
+};
