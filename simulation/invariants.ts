@@ -13,6 +13,9 @@ export const snapshotOf = (world: World): Snapshot => ({
 
 /**
  * What must hold once the shop is quiet, whatever the schedule.
+ * (The operators' runbook settles what was set aside before this is read;
+ * an order the stalled-order sweep had to set aside counts as the shop
+ * failing by itself, unless the schedule stopped its executions.)
  * Safety: the reconciliation's invariants (every order terminal; stock never
  * negative and conserved; no hold for a cancelled order; a kept order's
  * units sold once; charged − refunded = total for a kept order, 0 for a
@@ -35,6 +38,19 @@ export const violationsOf = (world: World): string[] => {
       (entry) => entry.key.startsWith(order.orderId) && entry.outcome === 'charged',
     );
     if (charges.length > 1) found.push(`order ${order.orderId} was charged ${charges.length} times`);
+  }
+  // The stalled-order sweep sets an order aside only when attempt after attempt failed to decide it:
+  // without executions of its stopped by the schedule, that is the shop failing to settle it by itself.
+  for (const event of world.orders.outbox) {
+    const { orderId, error } = event.detail.data as { orderId: string; error?: string };
+    if (
+      event.detailType === 'OrderNeedsAttention' &&
+      error?.startsWith('Stalled') &&
+      !world.stoppedOrders.has(orderId)
+    )
+      found.push(
+        `order ${orderId} stalled until it was set aside, though none of its executions was stopped`,
+      );
   }
   for (const sku of SKUS) {
     const product = world.catalog.products.get(sku);

@@ -57,7 +57,7 @@ import { processPaymentHandler } from '../functions/payments/handlers/process-pa
 import { refundPaymentHandler } from '../functions/payments/handlers/refund-payment.handler.js';
 import type { PaymentProvider, PaymentsDependencies } from '../functions/payments/use-cases/ports.js';
 import type { DomainEvent } from '../functions/shared/events/define-event.js';
-import { inMemoryInbox } from '../functions/shared/events/inbox.js';
+import { INBOX_RETENTION_SECONDS, type Inbox } from '../functions/shared/events/inbox.js';
 import type { HttpEvent } from '../functions/shared/http/http-route.js';
 import { money } from '../functions/shared/money.js';
 import { hmacCursors } from '../functions/shared/pagination.js';
@@ -133,8 +133,11 @@ export class World {
   readonly ledger = inMemoryLedger();
   readonly shipments = new InMemoryShipments();
   readonly notifications = new InMemoryNotifications();
-  private readonly inboxes = new Map<string, ReturnType<typeof inMemoryInbox>>();
+  /** When each consumer handled each event, as the inboxes keep it: an entry expires (TTL) on the clock. */
+  private readonly handled = new Map<string, number>();
 
+  /** The orders one of whose executions was stopped: a stall of theirs is the schedule's doing. */
+  readonly stoppedOrders = new Set<string>();
   /** Every event relayed to the bus, in order. */
   readonly published: DomainEvent[] = [];
   readonly parked: Parked[] = [];
@@ -160,11 +163,16 @@ export class World {
 
   // ---- the services' dependencies, over the in-memory stores ----
 
-  private inbox = (service: string) => () => {
-    const inbox = this.inboxes.get(service) ?? inMemoryInbox();
-    this.inboxes.set(service, inbox);
-    return inbox;
-  };
+  /** A service's inbox, whose entries DynamoDB's TTL deletes `INBOX_RETENTION_SECONDS` after they were written. */
+  private inbox = (service: string) => (): Inbox => ({
+    handled: async (consumer, eventId) =>
+      (this.handled.get(`${service}#${consumer}#${eventId}`) ?? Number.NEGATIVE_INFINITY) +
+        INBOX_RETENTION_SECONDS * 1000 >
+      this.now,
+    record: async (consumer, eventId) => {
+      this.handled.set(`${service}#${consumer}#${eventId}`, this.now);
+    },
+  });
 
   readonly catalogDeps: CatalogDependencies = {
     products: this.catalog.productStore,
@@ -538,6 +546,7 @@ export class World {
     const execution = runningOnes[n % Math.max(runningOnes.length, 1)];
     if (!execution) return;
     execution.status = 'ABORTED';
+    this.stoppedOrders.add(execution.input.orderId);
     execution.abort();
     this.trace.push(`  stopped ${execution.machine} ${short(execution.name)}`);
   }
