@@ -1,4 +1,5 @@
 import '../local/stepfunctions/polyfill.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ExecutionAlreadyExists,
   type StartExecutionCommand,
@@ -163,6 +164,36 @@ export class World {
 
   // ---- the services' dependencies, over the in-memory stores ----
 
+  /** Whether store calls are steps of the scheduler (once the shop is open). */
+  private interleaved = false;
+  /**
+   * Set while an actor's request runs: its store calls go straight through.
+   * (A command is itself one task of the scheduler, which waits for it to
+   * end: a task it scheduled and waited for would never be let through.)
+   */
+  private readonly inRequest = new AsyncLocalStorage<true>();
+
+  /**
+   * A store whose every call waits for the scheduler, as a call to DynamoDB
+   * does for the network: so two invocations running at once interleave
+   * their reads and writes, and a read goes stale before the write that
+   * depends on it. Each call itself is atomic, as one DynamoDB request is.
+   */
+  private concurrent<T extends object>(table: string, store: T): T {
+    return new Proxy(store, {
+      get: (target, property, receiver) => {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) =>
+          this.interleaved && !this.inRequest.getStore()
+            ? this.scheduler
+                .schedule(Promise.resolve(), `${table}.${String(property)}`)
+                .then(() => value.apply(target, args))
+            : value.apply(target, args);
+      },
+    });
+  }
+
   /** A service's inbox, whose entries DynamoDB's TTL deletes `INBOX_RETENTION_SECONDS` after they were written. */
   private inbox = (service: string) => (): Inbox => ({
     handled: async (consumer, eventId) =>
@@ -175,8 +206,8 @@ export class World {
   });
 
   readonly catalogDeps: CatalogDependencies = {
-    products: this.catalog.productStore,
-    categories: this.catalog.categoryStore,
+    products: this.concurrent('catalog', this.catalog.productStore),
+    categories: this.concurrent('catalog', this.catalog.categoryStore),
     cursors: hmacCursors('s'.repeat(32)),
     clock: this.clock,
   };
@@ -184,15 +215,15 @@ export class World {
     getProducts: async (skus: readonly string[]) => (await getProducts(this.catalogDeps, skus)).items,
   };
   readonly inventoryDeps: InventoryDependencies = {
-    store: this.inventory.store,
+    store: this.concurrent('inventory', this.inventory.store),
     clock: this.clock,
     lowStockThreshold: 2,
   };
-  readonly orderStepDeps = { orders: this.orders.store, clock: this.clock };
+  readonly orderStepDeps = { orders: this.concurrent('orders', this.orders.store), clock: this.clock };
   readonly ordersDeps: OrdersDependencies = {
     ...this.orderStepDeps,
     catalog: this.productPrices,
-    cart: { lines: (userId) => cartLines({ carts: this.carts.store }, userId) },
+    cart: { lines: (userId) => cartLines(this.cartDeps, userId) },
     workflows: stepFunctionsWorkflows(
       { send: (command) => this.startExecution(command) },
       { orderSaga: 'OrderSaga', orderCancellation: 'OrderCancellation' },
@@ -200,7 +231,7 @@ export class World {
     cursors: hmacCursors('s'.repeat(32)),
   };
   readonly cartDeps: CartDependencies = {
-    carts: this.carts.store,
+    carts: this.concurrent('cart', this.carts.store),
     catalog: this.productPrices,
     clock: this.clock,
   };
@@ -209,17 +240,17 @@ export class World {
   );
   readonly paymentsDeps: PaymentsDependencies = {
     provider: this.provider,
-    payments: this.payments.store,
+    payments: this.concurrent('payments', this.payments.store),
     clock: this.clock,
   };
   readonly shippingDeps: ShipOrderDependencies = {
-    shipments: this.shipments.store,
+    shipments: this.concurrent('shipping', this.shipments.store),
     clock: this.clock,
     digits: () => '000000000000',
     claims: { claim: (orderId) => claimShipment(this.orderStepDeps, orderId) },
   };
   readonly notificationsDeps: NotificationsDependencies = {
-    notifications: this.notifications.store,
+    notifications: this.concurrent('notifications', this.notifications.store),
     email: { send: async () => undefined },
     cursors: hmacCursors('s'.repeat(32)),
     clock: this.clock,
@@ -297,6 +328,7 @@ export class World {
           StockAvailabilityChanged.parse(event.detail).data,
         );
     for (const outbox of this.outboxes()) this.relayed.set(outbox, outbox.length);
+    this.interleaved = true;
   }
 
   // ---- what actors do: HTTP requests through the real route handlers ----
@@ -311,7 +343,7 @@ export class World {
       ...rest,
       claims: caller === 'admin' ? adminClaims() : customerClaims(caller),
     });
-    const response = (await call(this.routes[route] as Handler, event)) as {
+    const response = (await this.inRequest.run(true, () => call(this.routes[route] as Handler, event))) as {
       statusCode: number;
       body?: string;
     };

@@ -15,6 +15,7 @@ import { shopOpenApi } from '../../functions/platform/shop-api.js';
 import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
+import { SUBSCRIPTIONS } from '../../simulation/wiring.js';
 import {
   orderCancellationDefinition,
   orderSagaDefinition,
@@ -342,6 +343,28 @@ describe('events', () => {
     [api, data]
       .flatMap((template) => ofType(template.toJSON().Resources as Resources, 'AWS::Events::Rule'))
       .map(([, rule]) => rule);
+
+  it('subscribe exactly the consumers and events the simulator delivers (simulation/wiring.ts)', () => {
+    const subscribed = new Set<string>();
+    for (const rule of rules().filter((candidate) => candidate.Properties?.EventPattern)) {
+      const pattern = rule.Properties?.EventPattern as { 'detail-type': string[] } | undefined;
+      const detailType = pattern?.['detail-type'][0];
+      for (const target of (rule.Properties?.Targets ?? []) as { Arn?: { 'Fn::GetAtt'?: string[] } }[]) {
+        const id = target.Arn?.['Fn::GetAtt']?.[0] ?? '';
+        const consumer = SUBSCRIPTIONS.find(({ service, consumer }) =>
+          new RegExp(`^${service}${consumer}[0-9A-F]{8}$`).test(id),
+        );
+        subscribed.add(`${consumer ? `${consumer.service}/${consumer.consumer}` : id} ← ${detailType}`);
+      }
+    }
+    const simulated = SUBSCRIPTIONS.flatMap(({ service, consumer, events }) =>
+      events.map((event) => `${service}/${consumer} ← ${event.detailType}`),
+    );
+    // The users' welcome flow is not simulated: its only consumer is notifications'.
+    expect([...subscribed].filter((line) => !line.endsWith('UserRegistered')).sort()).toEqual(
+      simulated.filter((line) => !line.endsWith('UserRegistered')).sort(),
+    );
+  });
 
   it('route every event rule by the pattern of exactly one event definition, filtered only on its data', () => {
     const eventRules = rules().filter((rule) => rule.Properties?.EventPattern);

@@ -27,6 +27,8 @@ export const releaseInventory = async (
       continue;
     }
     if (reservation.status === 'RELEASED' || reservation.status === 'FAILED') return 'NOTHING_TO_RELEASE';
+    // A hold that ran out is given back only while it is a hold: sold units stay sold.
+    if (reason === 'EXPIRED' && reservation.status !== 'HELD') return 'NOTHING_TO_RELEASE';
     const held = reservation.status === 'HELD';
     const now = clock();
     // Units coming back may bring a sold-out sku back into stock.

@@ -249,6 +249,17 @@ describe('availability as the catalog hears it', () => {
   });
 });
 
+describe('the hold sweep racing a commit', () => {
+  it('gives back only a hold, never the units a commit sold meanwhile (found by the simulator)', async () => {
+    await reserveInventory(deps, { orderId: 'o-1', lines: [{ sku: 'A1', quantity: 4 }] });
+    now = new Date('2026-11-22T10:20:00.000Z');
+    // The sweep lists the hold as run out; the saga's commit lands before the sweep releases it.
+    await Promise.all([releaseExpiredHolds(deps), commitInventory(deps, { orderId: 'o-1' })]);
+    expect(inventory.reservations.get('o-1')?.status).toBe('COMMITTED');
+    expect(inventory.view('A1')).toMatchObject({ available: 6, reserved: 0 });
+  });
+});
+
 describe('getStock', () => {
   it('shows as reserved the units held for orders not yet confirmed, and not those sold or given back', async () => {
     await reserveInventory(deps, { orderId: 'held', lines: [{ sku: 'A1', quantity: 2 }] });
