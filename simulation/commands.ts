@@ -33,19 +33,17 @@ abstract class OrderStep extends Step {
   }
 }
 
-const accepted = (
-  model: Model,
-  customer: string,
-  response: { status: number; body: Record<string, unknown> },
-) => {
-  const orderId = response.body.orderId;
-  if (
-    response.status === 202 &&
-    typeof orderId === 'string' &&
-    !model.orders.some((o) => o.orderId === orderId)
-  )
-    model.orders.push({ orderId, customer });
-};
+/** The order a 202 names joins those the schedule knows, when the answer comes. */
+const accepted =
+  (model: Model, customer: string) => (response: { status: number; body: Record<string, unknown> }) => {
+    const orderId = response.body.orderId;
+    if (
+      response.status === 202 &&
+      typeof orderId === 'string' &&
+      !model.orders.some((o) => o.orderId === orderId)
+    )
+      model.orders.push({ orderId, customer });
+  };
 
 /** A customer orders: an Idempotency-Key from a small set, so keys come back with the same body and others. */
 class PlaceOrder extends Step {
@@ -61,16 +59,20 @@ class PlaceOrder extends Step {
   async run(model: Model, world: World) {
     const customer = CUSTOMERS[this.customer % CUSTOMERS.length] ?? 'alice';
     world.trace.push(this.toString());
-    const response = await world.request('placeOrder', 'POST /orders', {
-      caller: customer,
-      headers: { 'idempotency-key': `key-${this.key}` },
-      body: {
-        items: [{ sku: SKUS[this.sku % SKUS.length], quantity: this.quantity }],
-        shippingAddress: address,
-        paymentToken: this.token,
+    world.request(
+      'placeOrder',
+      'POST /orders',
+      {
+        caller: customer,
+        headers: { 'idempotency-key': `key-${this.key}` },
+        body: {
+          items: [{ sku: SKUS[this.sku % SKUS.length], quantity: this.quantity }],
+          shippingAddress: address,
+          paymentToken: this.token,
+        },
       },
-    });
-    accepted(model, customer, response);
+      accepted(model, customer),
+    );
   }
   toString() {
     return `PlaceOrder(${CUSTOMERS[this.customer % CUSTOMERS.length]}, key-${this.key}, ${this.quantity}×${SKUS[this.sku % SKUS.length]}, ${this.token})`;
@@ -88,7 +90,7 @@ class AddToCart extends Step {
   async run(_model: Model, world: World) {
     const sku = SKUS[this.sku % SKUS.length] ?? 'SKU-A';
     world.trace.push(this.toString());
-    await world.request('setCartItem', 'PUT /cart/items/{sku}', {
+    world.request('setCartItem', 'PUT /cart/items/{sku}', {
       caller: CUSTOMERS[this.customer % CUSTOMERS.length] ?? 'alice',
       path: `/cart/items/${sku}`,
       pathParameters: { sku },
@@ -110,12 +112,16 @@ class CheckOut extends Step {
   async run(model: Model, world: World) {
     const customer = CUSTOMERS[this.customer % CUSTOMERS.length] ?? 'alice';
     world.trace.push(this.toString());
-    const response = await world.request('checkOut', 'POST /cart/checkout', {
-      caller: customer,
-      headers: { 'idempotency-key': `key-${this.key}` },
-      body: { shippingAddress: address, paymentToken: 'tok_visa' },
-    });
-    accepted(model, customer, response);
+    world.request(
+      'checkOut',
+      'POST /cart/checkout',
+      {
+        caller: customer,
+        headers: { 'idempotency-key': `key-${this.key}` },
+        body: { shippingAddress: address, paymentToken: 'tok_visa' },
+      },
+      accepted(model, customer),
+    );
   }
   toString() {
     return `CheckOut(${CUSTOMERS[this.customer % CUSTOMERS.length]}, key-${this.key})`;
@@ -126,7 +132,7 @@ class CancelOrder extends OrderStep {
   async run(model: Model, world: World) {
     const { orderId, customer } = this.pick(model);
     world.trace.push(`${this}: ${orderId.slice(0, 8)}`);
-    await world.request('requestOrderCancellation', 'POST /orders/{orderId}/cancel', {
+    world.request('requestOrderCancellation', 'POST /orders/{orderId}/cancel', {
       caller: customer,
       path: `/orders/${orderId}/cancel`,
       pathParameters: { orderId },
@@ -141,7 +147,7 @@ class ShipOrder extends OrderStep {
   async run(model: Model, world: World) {
     const { orderId } = this.pick(model);
     world.trace.push(`${this}: ${orderId.slice(0, 8)}`);
-    await world.request('shipOrder', 'POST /orders/{orderId}/ship', {
+    world.request('shipOrder', 'POST /orders/{orderId}/ship', {
       caller: 'admin',
       path: `/orders/${orderId}/ship`,
       pathParameters: { orderId },
@@ -163,7 +169,7 @@ class SetStock extends Step {
   async run(_model: Model, world: World) {
     const sku = SKUS[this.sku % SKUS.length] ?? 'SKU-A';
     world.trace.push(this.toString());
-    await world.request('setStock', 'PUT /inventory/{sku}', {
+    world.request('setStock', 'PUT /inventory/{sku}', {
       caller: 'admin',
       path: `/inventory/${sku}`,
       pathParameters: { sku },
@@ -186,7 +192,7 @@ class ChangePrice extends Step {
   async run(_model: Model, world: World) {
     const sku = SKUS[this.sku % SKUS.length] ?? 'SKU-A';
     world.trace.push(this.toString());
-    await world.request('updateProduct', 'PUT /products/{sku}', {
+    world.request('updateProduct', 'PUT /products/{sku}', {
       caller: 'admin',
       path: `/products/${sku}`,
       pathParameters: { sku },

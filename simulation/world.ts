@@ -1,5 +1,4 @@
 import '../local/stepfunctions/polyfill.js';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ExecutionAlreadyExists,
   type StartExecutionCommand,
@@ -166,26 +165,22 @@ export class World {
 
   /** Whether store calls are steps of the scheduler (once the shop is open). */
   private interleaved = false;
-  /**
-   * Set while an actor's request runs: its store calls go straight through.
-   * (A command is itself one task of the scheduler, which waits for it to
-   * end: a task it scheduled and waited for would never be let through.)
-   */
-  private readonly inRequest = new AsyncLocalStorage<true>();
 
   /**
-   * A store whose every call waits for the scheduler, as a call to DynamoDB
-   * does for the network: so two invocations running at once interleave
-   * their reads and writes, and a read goes stale before the write that
-   * depends on it. Each call itself is atomic, as one DynamoDB request is.
+   * A store whose every write waits for the scheduler, as a call to DynamoDB
+   * does for the network: so invocations running at once interleave, and
+   * what a step read goes stale before the write it decided (a read needs no
+   * wait of its own for that: the write after it does). Each call itself is
+   * atomic, as one DynamoDB request is.
    */
   private concurrent<T extends object>(table: string, store: T): T {
     return new Proxy(store, {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
+        const read = READS.test(String(property));
         return (...args: unknown[]) =>
-          this.interleaved && !this.inRequest.getStore()
+          this.interleaved && !read
             ? this.scheduler
                 .schedule(Promise.resolve(), `${table}.${String(property)}`)
                 .then(() => value.apply(target, args))
@@ -333,28 +328,38 @@ export class World {
 
   // ---- what actors do: HTTP requests through the real route handlers ----
 
-  async request(
+  /**
+   * An actor's request, through its route's real handler. It runs as a step
+   * of its own, as a Lambda invocation does, concurrently with everything
+   * else in flight; `answered` hears the response when it comes.
+   */
+  request(
     route: keyof World['routes'],
     routeKey: string,
     options: Parameters<typeof httpEvent>[1] & { caller: string | 'admin' },
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    answered: (response: { status: number; body: Record<string, unknown> }) => void = () => undefined,
+  ): void {
     const { caller, ...rest } = options;
     const event: HttpEvent = httpEvent(routeKey, {
       ...rest,
       claims: caller === 'admin' ? adminClaims() : customerClaims(caller),
     });
-    const response = (await this.inRequest.run(true, () => call(this.routes[route] as Handler, event))) as {
-      statusCode: number;
-      body?: string;
-    };
-    this.relay();
-    const body = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
-    this.trace.push(
-      `  → ${response.statusCode}${body.orderId ? ` ${String(body.orderId).slice(0, 8)}` : ''}`,
+    void this.step(
+      `${routeKey.replace(/\{.*\}/, options.path?.split('/')[2]?.slice(0, 8) ?? '')} (${caller})`,
+      async () => {
+        const response = (await call(this.routes[route] as Handler, event)) as {
+          statusCode: number;
+          body?: string;
+        };
+        const body = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
+        this.trace.push(
+          `  → ${response.statusCode}${body.orderId ? ` ${String(body.orderId).slice(0, 8)}` : ''}`,
+        );
+        if (response.statusCode >= 500 && response.statusCode !== 503)
+          this.serverErrors.push(`${routeKey} answered ${response.statusCode}: ${JSON.stringify(body)}`);
+        answered({ status: response.statusCode, body });
+      },
     );
-    if (response.statusCode >= 500 && response.statusCode !== 503)
-      this.serverErrors.push(`${routeKey} answered ${response.statusCode}: ${JSON.stringify(body)}`);
-    return { status: response.statusCode, body };
   }
 
   // ---- faults the schedule arms ----
@@ -609,6 +614,10 @@ export class World {
     return this.running;
   }
 }
+
+/** The stores' reads, by name: they run at once, the writes after them wait for the scheduler. */
+const READS =
+  /^(get|list|history|statuses|newestOrderIds|overdueOrderIds|heldUnits|expiredHolds|recipient|countUnread)/;
 
 /** An execution's name in the trace: its order's first eight characters, and what follows the order id. */
 const short = (name: string) => `${name.slice(0, 8)}${name.slice(36)}`;
