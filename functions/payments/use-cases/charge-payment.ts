@@ -91,6 +91,12 @@ export const chargePayment = async (
     }
     return { chargeId };
   } catch (error) {
+    // The charge's answer was lost, and the order's payment voided meanwhile: whatever the provider
+    // did is given back now, since no retry of this step may come (its execution may be gone).
+    if (!(error instanceof PaymentDeclinedError) && !(error instanceof PaymentVoidedError)) {
+      const now = await payments.get(orderId);
+      if (now?.status === 'VOIDED') await giveBackLateCharge(deps, now);
+    }
     if (error instanceof PaymentDeclinedError) {
       const now = clock();
       const payment: Payment = {

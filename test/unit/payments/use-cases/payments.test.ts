@@ -113,6 +113,27 @@ describe('an order given up before it was charged', () => {
     expect(charges()).toBe(0);
   });
 
+  it('gives back a charge whose answer was lost while the refund voided the payment, without waiting for a retry', async () => {
+    const provider = deps.provider;
+    const lostAnswer: PaymentsDependencies = {
+      ...deps,
+      provider: {
+        ...provider,
+        charge: async (request) => {
+          await refundPayment(deps, order);
+          await provider.charge(request);
+          throw new ProviderUnavailableError('The answer was lost.');
+        },
+      },
+    };
+    await expect(chargePayment(lostAnswer, order)).rejects.toThrow(ProviderUnavailableError);
+    expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED' });
+    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
+      'charged',
+      'refunded',
+    ]);
+  });
+
   it('gives back at once a charge that reached the provider while the refund voided the payment', async () => {
     // The charge is on its way when the refund looks: the provider has nothing yet.
     const provider = deps.provider;
