@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localCredentials } from '../../local/aws-clients.js';
 import { localClientConfig, runningCloud } from '../../local/commands/running-cloud.js';
 import { scanAll } from '../reconcile/snapshot.js';
-import { findStuckSagas, type OrderRow } from '../sagas/stuck-sagas.js';
+import { findStuckSagas, latestExecution, type OrderRow } from '../sagas/stuck-sagas.js';
 
 /**
  * `npm run sagas`: lists orders whose saga needs a look — NEEDS_ATTENTION,
@@ -54,11 +54,10 @@ const executionState = async (machine: string | undefined, name: string) => {
 };
 
 const stuck = findStuckSagas(orders, new Date(), olderThanMs);
+const byId = new Map(orders.map((order) => [order.orderId, order]));
 for (const saga of stuck) {
-  const execution =
-    saga.why === 'CANCELLATION_UNFINISHED'
-      ? await executionState(arnOf('OrderCancellation'), `${saga.orderId}-cancel`)
-      : await executionState(arnOf('OrderSaga'), saga.orderId);
+  const { machine, name } = latestExecution(byId.get(saga.orderId) ?? saga);
+  const execution = `${name}: ${await executionState(arnOf(machine), name)}`;
   process.stdout.write(
     `${saga.why}\t${saga.orderId}\t${saga.status}\tsince ${saga.since}\texecution ${execution}\n`,
   );

@@ -1,3 +1,5 @@
+import { cancellationName } from '../../functions/orders/adapters/step-functions-workflows.js';
+
 /**
  * Orders whose saga needs a look: set aside (NEEDS_ATTENTION), still PENDING
  * well past the saga's time budget, or a customer's cancellation that has
@@ -11,6 +13,8 @@ export interface OrderRow {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly cancelRequestedAt?: string;
+  /** How often the stalled-order sweep has started the order's cancellation again. */
+  readonly stalls?: number;
 }
 
 export interface StuckSaga {
@@ -38,4 +42,24 @@ export const findStuckSagas = (
       return [{ ...base, why: 'CANCELLATION_UNFINISHED', since: order.cancelRequestedAt }];
     return [];
   });
+};
+
+/**
+ * The execution deciding the order now: its saga, or, once the order was
+ * asked to cancel or stalled, the latest attempt at its cancellation, named
+ * as the orders service names it.
+ */
+export const latestExecution = (
+  order: Pick<OrderRow, 'orderId' | 'status' | 'cancelRequestedAt' | 'stalls'>,
+): { readonly machine: 'OrderSaga' | 'OrderCancellation'; readonly name: string } => {
+  const customerRequest = order.status !== 'PENDING' && order.cancelRequestedAt !== undefined;
+  if (!customerRequest && !order.stalls) return { machine: 'OrderSaga', name: order.orderId };
+  return {
+    machine: 'OrderCancellation',
+    name: cancellationName({
+      orderId: order.orderId,
+      ...(customerRequest ? { customerRequest: true as const } : {}),
+      attempt: order.stalls ?? 0,
+    }),
+  };
 };
