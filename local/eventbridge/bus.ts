@@ -142,7 +142,12 @@ export class LocalEventBridge {
 
   private readonly timers: NodeJS.Timeout[] = [];
 
-  /** Starts the schedule rules: `rate(...)` expressions, shortened by the time scale. */
+  /**
+   * Starts the schedule rules: `rate(...)` expressions, shortened by the time
+   * scale, but never to less than a second: each firing is a Lambda
+   * invocation (a sweep reads its tables), and the machine that runs the
+   * local cloud runs its tests too.
+   */
   startSchedules(): void {
     for (const rule of this.rules) {
       if (!rule.schedule || !rule.enabled) continue;
@@ -167,7 +172,9 @@ export class LocalEventBridge {
         };
         for (const target of rule.targets) void this.deliverWithRetries(rule, target, event);
       };
-      this.timers.push(setInterval(fire, Math.max(10, intervalMs * (this.options.timeScale ?? 1))));
+      this.timers.push(
+        setInterval(fire, Math.max(MIN_SCHEDULE_MS, intervalMs * (this.options.timeScale ?? 1))),
+      );
     }
   }
 
@@ -377,6 +384,9 @@ export class LocalEventBridge {
 const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 /** `rate(5 minutes)` in milliseconds; undefined for cron() and anything else. */
+/** The shortest interval at which the local bus fires a schedule, whatever the time scale. */
+export const MIN_SCHEDULE_MS = 1_000;
+
 export const rateMilliseconds = (expression: string): number | undefined => {
   const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression.trim());
   const unit = match?.[2];
