@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { LocalEventBridge } from '../../../../local/eventbridge/bus.js';
+import { describe, expect, it, vi } from 'vitest';
+import { LocalEventBridge, MIN_SCHEDULE_MS } from '../../../../local/eventbridge/bus.js';
 import { fakeAssembly, resolverFor } from '../../../support/local/fake-assembly.js';
 
 const pattern = { source: ['shop.catalog'], 'detail-type': ['ProductCreated'] };
@@ -133,7 +133,7 @@ describe('schedule rules', () => {
     expect(rateMilliseconds('cron(0 12 * * ? *)')).toBeUndefined();
   });
 
-  it('fires a schedule rule on its own and never matches it against events', async () => {
+  it('fires a schedule rule on its own, at most once a second, and never matches it against events', async () => {
     const assembly = fakeAssembly({
       Sweep: {
         Type: 'AWS::Events::Rule',
@@ -152,9 +152,17 @@ describe('schedule rules', () => {
       { timeScale: 0.0005 },
     );
     bus.putEvents([{ Source: 'shop.test', DetailType: 'Anything', Detail: '{}' }]);
-    bus.startSchedules();
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    bus.stopSchedules();
+    vi.useFakeTimers();
+    try {
+      bus.startSchedules();
+      // A minute at this scale is 30 ms, but a schedule fires at most once a second.
+      await vi.advanceTimersByTimeAsync(MIN_SCHEDULE_MS - 1);
+      expect(delivered).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      bus.stopSchedules();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(delivered.length).toBeGreaterThan(0);
     expect(
       delivered.every((event) => (event as { 'detail-type': string })['detail-type'] === 'Scheduled Event'),
