@@ -69,13 +69,15 @@ export interface ChoiceState {
   readonly Default: string;
 }
 
-export interface SucceedState {
-  readonly Type: 'Succeed';
+/** A Pass state that ends the workflow with part of its state as the output. */
+export interface PassState {
+  readonly Type: 'Pass';
   readonly Comment?: string;
-  readonly OutputPath?: string;
+  readonly OutputPath: string;
+  readonly End: true;
 }
 
-export type State = TaskState | ChoiceState | SucceedState | FailState;
+export type State = TaskState | ChoiceState | PassState | FailState;
 
 export interface StateMachineDefinition {
   readonly Comment: string;
@@ -148,10 +150,12 @@ const compensationStates = (r: SagaResources): StateMachineDefinition['States'] 
       ],
       Default: 'RefundPayment',
     },
+    // A Pass, not a Succeed: Succeed's OutputPath is refused by cfn-lint's schema (E3601).
     OrderKept: {
-      Type: 'Succeed',
+      Type: 'Pass',
       Comment: 'The order was confirmed: nothing of it is undone.',
       OutputPath: '$.abandonment',
+      End: true,
     },
     RefundPayment: {
       Type: 'Task',
