@@ -77,6 +77,9 @@ export const checkReservation = (
 export const fallsBelow = (before: number, after: number, threshold: number): boolean =>
   before >= threshold && after < threshold;
 
+/** How often a change of stock reads it again when it changed under the change: a few races at most. */
+export const MAX_READS = 5;
+
 /** Whether a change of available units takes a sku out of stock or back in. */
 export const crossesZero = (before: number, after: number): boolean => before > 0 !== after > 0;
 

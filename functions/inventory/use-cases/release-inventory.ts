@@ -1,8 +1,7 @@
 import { InventoryReleased, StockAvailabilityChanged } from '../contracts/events.js';
 import { StockChangedConcurrentlyError } from '../domain/errors.js';
-import { crossesZero } from '../domain/stock.js';
+import { crossesZero, MAX_READS } from '../domain/stock.js';
 import type { InventoryDependencies } from './ports.js';
-import { MAX_READS } from './reserve-inventory.js';
 
 export type ReleaseOutcome = 'RELEASED' | 'NOTHING_TO_RELEASE';
 

@@ -11,13 +11,11 @@ import {
   crossesZero,
   fallsBelow,
   holdUntil,
+  MAX_READS,
   mergeLines,
   type Reservation,
 } from '../domain/stock.js';
 import type { InventoryDependencies, ReserveResult } from './ports.js';
-
-/** How often a change reads the stock again when it changed under it: a few races at most. */
-export const MAX_READS = 5;
 
 /** Rejects as the recorded failure says, so a repeated request fails the same way. */
 const refuse = (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: readonly string[]): never => {
