@@ -1,8 +1,14 @@
 import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
 
+const store = { CART_TABLE_NAME: z.string().min(1) };
+
+/** The checkout's read contract and the consumer that empties checked-out lines: the table only. */
+export const cartStoreConfig = defineConfig(store);
+
+/** The routes, which price the cart at read time. */
 export const cartConfig = defineConfig({
-  CART_TABLE_NAME: z.string().min(1),
+  ...store,
   /** The catalog's GetProducts read contract. */
   CATALOG_GET_PRODUCTS_FUNCTION: z.string().min(1),
 });

@@ -2,23 +2,32 @@ import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
 
 const store = { ORDERS_TABLE_NAME: z.string().min(1) };
-
-/** The saga's order steps and the history consumer: the table only. */
-export const ordersConfig = defineConfig(store);
+/** The catalog's GetProducts read contract. */
+const catalog = { CATALOG_GET_PRODUCTS_FUNCTION: z.string().min(1) };
+/** The cart's GetCartLines read contract. */
+const cart = { CART_GET_CART_LINES_FUNCTION: z.string().min(1) };
+const saga = { ORDER_SAGA_ARN: z.string().min(1) };
+const cancellation = { ORDER_CANCELLATION_ARN: z.string().min(1) };
+/** Signs list cursors; at least 32 characters of secret. */
+const cursors = { CURSOR_SECRET: z.string().min(32) };
 
 /**
- * The routes and the saga starter: they also read the catalog and the cart
- * and start workflows. Kept apart from `ordersConfig` because the workflows
- * call the step functions, which therefore must not depend on the workflows.
+ * Each function's environment is what it uses, no more: a function is
+ * granted exactly what its manifest entry declares (functions/orders/service.ts),
+ * and the stack checks at synth that the two agree.
  */
-export const ordersApiConfig = defineConfig({
-  ...store,
-  /** The catalog's GetProducts read contract. */
-  CATALOG_GET_PRODUCTS_FUNCTION: z.string().min(1),
-  /** The cart's GetCartLines read contract. */
-  CART_GET_CART_LINES_FUNCTION: z.string().min(1),
-  ORDER_SAGA_ARN: z.string().min(1),
-  ORDER_CANCELLATION_ARN: z.string().min(1),
-  /** Signs list cursors; at least 32 characters of secret. */
-  CURSOR_SECRET: z.string().min(32),
-});
+export const ordersConfig = defineConfig(store);
+export const placeOrderConfig = defineConfig({ ...store, ...catalog });
+export const checkOutConfig = defineConfig({ ...store, ...catalog, ...cart });
+export const listOrdersConfig = defineConfig({ ...store, ...cursors });
+export const startOrderSagaConfig = defineConfig({ ...store, ...saga });
+export const cancellationConfig = defineConfig({ ...store, ...cancellation });
+
+/** Each adapter reads only its own variables, when it is first used. */
+export const adapterConfigs = {
+  catalog: defineConfig(catalog),
+  cart: defineConfig(cart),
+  saga: defineConfig(saga),
+  cancellation: defineConfig(cancellation),
+  cursors: defineConfig(cursors),
+};

@@ -3,10 +3,11 @@ import { catalogReader } from '../catalog/contracts/get-products.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { lambdaInvoker } from '../shared/invoke/contract.js';
+import { once } from '../shared/once.js';
 import { hmacCursors } from '../shared/pagination.js';
 import { dynamoOrderStore } from './adapters/dynamodb-order-store.js';
 import { stepFunctionsClient, stepFunctionsWorkflows } from './adapters/step-functions-workflows.js';
-import { ordersApiConfig, ordersConfig } from './config.js';
+import { adapterConfigs, ordersConfig } from './config.js';
 import type { OrdersDependencies } from './use-cases/ports.js';
 
 export type OrderStepDependencies = Pick<OrdersDependencies, 'orders' | 'clock'>;
@@ -23,20 +24,43 @@ export const orderStepDependencies = (): OrderStepDependencies => {
   return steps;
 };
 
-/** The routes' and the saga starter's adapters, built on first use and kept for the container's life. */
+/**
+ * The routes' and the saga starter's adapters. Each is built on its first
+ * use and kept for the container's life, so a function reads, and is given,
+ * only the variables of the adapters it uses.
+ */
 export const ordersDependencies = (): OrdersDependencies => {
   if (!api) {
-    const config = ordersApiConfig.load();
-    const lambda = lambdaInvoker();
+    const lambda = once(lambdaInvoker);
+    const catalog = once(() =>
+      catalogReader(lambda(), adapterConfigs.catalog.load().CATALOG_GET_PRODUCTS_FUNCTION),
+    );
+    const cart = once(() => cartReader(lambda(), adapterConfigs.cart.load().CART_GET_CART_LINES_FUNCTION));
+    const workflows = once(() =>
+      stepFunctionsWorkflows(stepFunctionsClient(), {
+        get orderSaga() {
+          return adapterConfigs.saga.load().ORDER_SAGA_ARN;
+        },
+        get orderCancellation() {
+          return adapterConfigs.cancellation.load().ORDER_CANCELLATION_ARN;
+        },
+      }),
+    );
+    const cursors = once(() => hmacCursors(adapterConfigs.cursors.load().CURSOR_SECRET));
     api = {
       ...orderStepDependencies(),
-      catalog: catalogReader(lambda, config.CATALOG_GET_PRODUCTS_FUNCTION),
-      cart: cartReader(lambda, config.CART_GET_CART_LINES_FUNCTION),
-      workflows: stepFunctionsWorkflows(stepFunctionsClient(), {
-        orderSaga: config.ORDER_SAGA_ARN,
-        orderCancellation: config.ORDER_CANCELLATION_ARN,
-      }),
-      cursors: hmacCursors(config.CURSOR_SECRET),
+      get catalog() {
+        return catalog();
+      },
+      get cart() {
+        return cart();
+      },
+      get workflows() {
+        return workflows();
+      },
+      get cursors() {
+        return cursors();
+      },
     };
   }
   return api;

@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
 
-export const usersConfig = defineConfig({
-  USERS_TABLE_NAME: z.string().min(1),
-  USER_POOL_ID: z.string().min(1),
-  USER_POOL_CLIENT_ID: z.string().min(1),
-});
+const store = { USERS_TABLE_NAME: z.string().min(1) };
+const identity = { USER_POOL_ID: z.string().min(1), USER_POOL_CLIENT_ID: z.string().min(1) };
+
+/** Each function's environment is what it uses (functions/users/service.ts). */
+export const profilesConfig = defineConfig(store);
+export const identityConfig = defineConfig(identity);
+export const signUpConfig = defineConfig({ ...store, ...identity });

@@ -5,7 +5,7 @@ import { defineConfig } from '../shared/config.js';
 export const dashboardConfig = defineConfig({
   USERS_TABLE_NAME: z.string().min(1),
   /** Orders' ListRecentOrders read contract. */
-  ORDERS_LIST_RECENT_FUNCTION: z.string().min(1),
+  ORDERS_LIST_RECENT_ORDERS_FUNCTION: z.string().min(1),
   /** Notifications' CountUnreadNotifications read contract. */
-  NOTIFICATIONS_COUNT_UNREAD_FUNCTION: z.string().min(1),
+  NOTIFICATIONS_COUNT_UNREAD_NOTIFICATIONS_FUNCTION: z.string().min(1),
 });

@@ -16,8 +16,11 @@ export const dashboardDependencies = (): DashboardDependencies => {
   if (!dependencies) {
     const config = dashboardConfig.load();
     const lambda = lambdaInvoker();
-    const orders = ordersReader(lambda, config.ORDERS_LIST_RECENT_FUNCTION);
-    const notifications = notificationsReader(lambda, config.NOTIFICATIONS_COUNT_UNREAD_FUNCTION);
+    const orders = ordersReader(lambda, config.ORDERS_LIST_RECENT_ORDERS_FUNCTION);
+    const notifications = notificationsReader(
+      lambda,
+      config.NOTIFICATIONS_COUNT_UNREAD_NOTIFICATIONS_FUNCTION,
+    );
     dependencies = {
       profiles: dynamoProfileStore(dynamoDocumentClient(), config.USERS_TABLE_NAME),
       recentOrders: (userId, limit) => orders.recent(userId, limit),

@@ -1,22 +1,37 @@
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { once } from '../shared/once.js';
 import { cognitoClient, cognitoIdentity } from './adapters/cognito-identity.js';
 import { dynamoProfileStore } from './adapters/dynamodb-profile-store.js';
-import { usersConfig } from './config.js';
+import { identityConfig, profilesConfig } from './config.js';
 import type { UsersDependencies } from './use-cases/ports.js';
 
 let dependencies: UsersDependencies | undefined;
 
-/** The users service's real adapters, built on first use and kept for the container's life. */
+/**
+ * The users service's real adapters. Each is built on its first use and kept
+ * for the container's life, so a function reads only the variables it is given:
+ * the profile routes never touch the pool, the token routes never the table.
+ */
 export const usersDependencies = (): UsersDependencies => {
   if (!dependencies) {
-    const config = usersConfig.load();
-    dependencies = {
-      // Cognito's package loads with the first identity request: the profile routes never make one.
-      identity: cognitoIdentity(cognitoClient(), {
+    const identity = once(() => {
+      const config = identityConfig.load();
+      // Cognito's package loads with the first identity request.
+      return cognitoIdentity(cognitoClient(), {
         userPoolId: config.USER_POOL_ID,
         clientId: config.USER_POOL_CLIENT_ID,
-      }),
-      profiles: dynamoProfileStore(dynamoDocumentClient(), config.USERS_TABLE_NAME),
+      });
+    });
+    const profiles = once(() =>
+      dynamoProfileStore(dynamoDocumentClient(), profilesConfig.load().USERS_TABLE_NAME),
+    );
+    dependencies = {
+      get identity() {
+        return identity();
+      },
+      get profiles() {
+        return profiles();
+      },
       clock: () => new Date(),
     };
   }

@@ -1,14 +1,13 @@
-import { Duration } from 'aws-cdk-lib';
-import { type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { Duration, Stack } from 'aws-cdk-lib';
+import { type CfnRule, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import type { EventDefinition } from '../../functions/shared/events/define-event.js';
+import type { DataFilter } from '../../functions/shared/service-manifest.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-
-/** Values of the events' data fields an event must have to be delivered, as EventBridge matches them. */
-export type DataFilter = Readonly<Record<string, readonly (string | number | boolean)[]>>;
 
 /**
  * A function consuming domain events: one rule per event, matching exactly
@@ -16,6 +15,11 @@ export type DataFilter = Readonly<Record<string, readonly (string | number | boo
  * those values (the others cost no invocation). Delivery is retried by
  * EventBridge, a failing invocation twice by Lambda, and what still fails
  * waits in a dead-letter queue for a redrive — never lost.
+ *
+ * The queue's policy lets the bus's rules send to it in one statement with
+ * one condition, however many events the consumer hears: one statement per
+ * rule (CDK's default) would reach SQS's limit of 10 conditions per policy
+ * at nine events.
  */
 export class EventSubscription extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
@@ -32,12 +36,29 @@ export class EventSubscription extends Construct {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
+    this.deadLetterQueue.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'TheShopBusRulesMayDeadLetter',
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.deadLetterQueue.queueArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': Stack.of(this).formatArn({
+              service: 'events',
+              resource: 'rule',
+              resourceName: `${props.bus.eventBusName}/*`,
+            }),
+          },
+        },
+      }),
+    );
     for (const event of props.events) {
       const fields = 'shape' in event.data ? Object.keys(event.data.shape as object) : [];
       const unknown = Object.keys(props.where ?? {}).filter((field) => !fields.includes(field));
       if (unknown.length > 0)
         throw new Error(`${id}: ${event.detailType} data has no field ${unknown.join(', ')} to filter on.`);
-      new Rule(this, event.detailType, {
+      const rule = new Rule(this, event.detailType, {
         eventBus: props.bus,
         description: `${event.detailType} → ${props.consumer.node.id}`,
         eventPattern: {
@@ -48,14 +69,12 @@ export class EventSubscription extends Construct {
             ...(props.where ? { data: props.where } : {}),
           },
         },
-        targets: [
-          new LambdaFunction(props.consumer, {
-            retryAttempts: 8,
-            maxEventAge: Duration.hours(24),
-            deadLetterQueue: this.deadLetterQueue,
-          }),
-        ],
+        targets: [new LambdaFunction(props.consumer, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
       });
+      (rule.node.defaultChild as CfnRule).addPropertyOverride(
+        'Targets.0.DeadLetterConfig.Arn',
+        this.deadLetterQueue.queueArn,
+      );
     }
   }
 }

@@ -4,6 +4,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   type HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -31,7 +33,8 @@ export interface ShopHttpApiProps {
  */
 /** Where a service adds its routes: the shop's HTTP API. */
 export interface RouteTarget {
-  addRoute(route: Pick<RouteSpec, 'key' | 'access'>, handler: IFunction): void;
+  /** Adds the route in `scope`: the service's own stack holds its routes, integrations and permissions. */
+  addRoute(route: Pick<RouteSpec, 'key' | 'access'>, handler: IFunction, scope: Construct): void;
 }
 
 export class ShopHttpApi extends Construct implements RouteTarget {
@@ -77,19 +80,19 @@ export class ShopHttpApi extends Construct implements RouteTarget {
     new CfnOutput(this, 'Url', { value: this.api.apiEndpoint, description: 'The shop API base URL' });
   }
 
-  /** Routes `route.key` to `handler`, with the authorizer its access needs. */
-  addRoute({ key, access }: Pick<RouteSpec, 'key' | 'access'>, handler: IFunction): void {
+  /** Routes `route.key` to `handler`, with the authorizer its access needs, in `scope`. */
+  addRoute({ key, access }: Pick<RouteSpec, 'key' | 'access'>, handler: IFunction, scope: Construct): void {
     const [method, path] = key.split(' ') as [RouteMethod, string];
     const id = handler.node.id;
-    const [route] = this.api.addRoutes({
-      path,
-      methods: [HttpMethod[method]],
+    const route = new HttpRoute(scope, `${id}Route`, {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.with(path, HttpMethod[method]),
       integration: new HttpLambdaIntegration(`${id}Integration`, handler),
       ...(access === 'public'
         ? { authorizer: new HttpNoneAuthorizer() }
         : { authorizer: this.authorizer, authorizationScopes: this.requiredScopes }),
     });
-    if (access === 'public' && route) {
+    if (access === 'public') {
       acknowledge(
         route,
         'APIG4',

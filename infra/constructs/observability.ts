@@ -16,7 +16,6 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge.js';
-import { DeadLetterQueue } from './dead-letter-queue.js';
 import type { ShopHttpApi } from './http-api.js';
 import { METRICS_NAMESPACE } from './service-function.js';
 
@@ -24,6 +23,12 @@ export interface ObservabilityProps {
   /** Absent when the stack is deployed without its HTTP API (`-c httpApi=false`). */
   readonly api?: ShopHttpApi;
   readonly stateMachines: readonly StateMachine[];
+  /** Every dead-letter queue of the shop. */
+  readonly deadLetterQueues: readonly Queue[];
+  /** Where the saga leaves the orders it set aside (NEEDS_ATTENTION). */
+  readonly setAside: Queue;
+  /** What every function's name starts with: the stateless stacks' common prefix. */
+  readonly functionNamePrefix: string;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -31,9 +36,7 @@ const PERIOD = Duration.minutes(5);
 /**
  * The shop's CloudWatch dashboard and alarms. Alarms: the API's 5xx rate,
  * failed or timed-out sagas, any message in any dead-letter queue, any
- * order set aside (NEEDS_ATTENTION); all of them, and those other constructs
- * made, notify one SNS topic. Built last, so it finds every dead-letter
- * queue and alarm of the stack.
+ * order set aside (NEEDS_ATTENTION); all of them notify one SNS topic.
  */
 export class Observability extends Construct {
   readonly topic: Topic;
@@ -48,9 +51,7 @@ export class Observability extends Construct {
       'SNS2',
       'CloudWatch alarms cannot publish to a topic under the AWS managed SNS key; alarm messages carry no customer data.',
     );
-    const deadLetterQueues = stack.node
-      .findAll()
-      .filter((construct): construct is Queue => construct instanceof DeadLetterQueue);
+    const { deadLetterQueues } = props;
 
     const apiId = props.api?.api.apiId;
     const apiMetric = (metricName: string, statistic = 'Sum') =>
@@ -63,7 +64,7 @@ export class Observability extends Construct {
       });
     const lambdaSearch = (metricName: string, statistic: string) =>
       new MathExpression({
-        expression: `SEARCH('{AWS/Lambda,FunctionName} MetricName="${metricName}" ${stack.stackName}', '${statistic}', 300)`,
+        expression: `SEARCH('{AWS/Lambda,FunctionName} MetricName="${metricName}" ${props.functionNamePrefix}', '${statistic}', 300)`,
         label: metricName,
         period: PERIOD,
       });
@@ -78,7 +79,7 @@ export class Observability extends Construct {
         period: PERIOD,
       });
 
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${stack.stackName}-shop` });
+    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${props.functionNamePrefix}-shop` });
     this.dashboard.addWidgets(
       new TextWidget({ markdown: '# serverless-shop', width: 24, height: 1 }),
       ...(apiId
@@ -171,6 +172,25 @@ export class Observability extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
+    new Alarm(this, 'OrdersNeedAttention', {
+      alarmDescription:
+        'An order saga set an order aside (NEEDS_ATTENTION): see docs/runbooks/needs-attention.md.',
+      metric: props.setAside.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      ...anyAtAll,
+    });
+    for (const machine of props.stateMachines) {
+      new Alarm(this, `${machine.node.id}Failed`, {
+        alarmDescription: `An execution of ${machine.node.id} failed: an order was set aside.`,
+        metric: machine.metricFailed({ period: Duration.minutes(1) }),
+        ...anyAtAll,
+      });
+      // Express executions end at 5 minutes; one cut off leaves its order PENDING.
+      new Alarm(this, `${machine.node.id}TimedOut`, {
+        alarmDescription: `An execution of ${machine.node.id} timed out: its order is stuck PENDING.`,
+        metric: machine.metricTimedOut({ period: Duration.minutes(1) }),
+        ...anyAtAll,
+      });
+    }
     for (const queue of deadLetterQueues) {
       new Alarm(this, `MessagesIn${queue.node.path.replace(/[^A-Za-z0-9]/g, '')}`, {
         alarmDescription: `A message waits in ${queue.node.path}: see docs/runbooks/dead-letter-redrive.md.`,

@@ -1,5 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -28,13 +27,12 @@ export interface OrderSagaProps {
  * The order saga and the customer-cancellation workflow, deployed from the
  * definitions in state-machines/ with the task functions substituted. A
  * saga that had to set an order aside leaves a message in the dead-letter
- * queue and fails its execution; both raise an alarm.
+ * queue and fails its execution; the observability stack alarms on both.
  */
 export class OrderSaga extends Construct {
   readonly saga: StateMachine;
   readonly cancellation: StateMachine;
   readonly deadLetterQueue: DeadLetterQueue;
-  readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: OrderSagaProps) {
     super(scope, id);
@@ -88,33 +86,5 @@ export class OrderSaga extends Construct {
     };
     this.saga = machine('OrderSaga', orderSagaDefinition(SAGA_PLACEHOLDERS));
     this.cancellation = machine('OrderCancellation', orderCancellationDefinition(SAGA_PLACEHOLDERS));
-
-    const anyAtAll = { threshold: 1, evaluationPeriods: 1, treatMissingData: TreatMissingData.NOT_BREACHING };
-    this.alarms = [
-      new Alarm(this, 'OrdersNeedAttention', {
-        alarmDescription:
-          'An order saga set an order aside (NEEDS_ATTENTION): see docs/runbooks/needs-attention.md.',
-        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-          period: Duration.minutes(1),
-        }),
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        ...anyAtAll,
-      }),
-      ...[this.saga, this.cancellation].flatMap((stateMachine) => [
-        new Alarm(this, `${stateMachine.node.id}Failed`, {
-          alarmDescription: `An execution of ${stateMachine.node.id} failed: an order was set aside.`,
-          metric: stateMachine.metricFailed({ period: Duration.minutes(1) }),
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          ...anyAtAll,
-        }),
-        // Express executions end at 5 minutes; one cut off leaves its order PENDING.
-        new Alarm(this, `${stateMachine.node.id}TimedOut`, {
-          alarmDescription: `An execution of ${stateMachine.node.id} timed out: its order is stuck PENDING.`,
-          metric: stateMachine.metricTimedOut({ period: Duration.minutes(1) }),
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          ...anyAtAll,
-        }),
-      ]),
-    ];
   }
 }

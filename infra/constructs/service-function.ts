@@ -9,21 +9,12 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type * as z from 'zod';
 import type { Environment, ServiceConfig } from '../../functions/shared/config.js';
+import { kebabCase, type ServiceName } from '../../functions/shared/service-manifest.js';
 import { acknowledge } from './acknowledge.js';
 
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export type { ServiceName };
 
-/** The services of the shop, and `platform` for what belongs to the API as a whole. */
-export type ServiceName =
-  | 'platform'
-  | 'users'
-  | 'catalog'
-  | 'cart'
-  | 'inventory'
-  | 'orders'
-  | 'payments'
-  | 'notifications'
-  | 'shipping';
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The CloudWatch namespace of every business metric. */
 export const METRICS_NAMESPACE = 'Shop';
@@ -46,12 +37,6 @@ export interface ServiceFunctionProps<C extends ServiceConfig<z.ZodRawShape>> {
   readonly description?: string;
   readonly logRetention?: RetentionDays;
 }
-
-export const kebabCase = (pascal: string): string =>
-  pascal
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
 
 /**
  * Every Lambda of the shop, with the house defaults: newest Node.js runtime,

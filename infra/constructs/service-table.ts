@@ -2,28 +2,9 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TTL_ATTRIBUTE } from '../../functions/shared/outbox/outbox.js';
+import type { TableDesign } from '../../functions/shared/service-manifest.js';
 
-/** A table design as its service's adapter declares it. */
-export interface TableDesign {
-  readonly partitionKey: string;
-  readonly sortKey: string;
-  readonly indexes: Readonly<
-    Record<
-      string,
-      {
-        name: string;
-        partitionKey: string;
-        sortKey: string;
-        /**
-         * The attributes the index keeps besides the keys: the listed ones,
-         * none (`KEYS_ONLY`) or all when absent. A write that changes only
-         * attributes the index does not keep costs the index nothing.
-         */
-        projection?: 'KEYS_ONLY' | readonly string[];
-      }
-    >
-  >;
-}
+export type { TableDesign };
 
 export interface ServiceTableProps {
   readonly design: TableDesign;

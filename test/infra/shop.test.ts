@@ -23,7 +23,7 @@ import {
   type StateMachineDefinition,
 } from '../../state-machines/order-saga.js';
 import { allEvents } from '../support/all-events.js';
-import { shopApp } from '../support/synth.js';
+import { shopApp, statelessTemplate } from '../support/synth.js';
 
 type Resources = Record<
   string,
@@ -94,7 +94,7 @@ beforeAll(() => {
   const shop = shopApp({ bundle: true });
   shop.app.synth();
   outdir = shop.outdir;
-  api = Template.fromStack(shop.api);
+  api = statelessTemplate(shop.app);
   data = Template.fromStack(shop.data);
   apiResources = api.toJSON().Resources as Resources;
 });
@@ -532,8 +532,8 @@ describe('the order saga', () => {
   });
 
   it('switches both workflows to Express with -c sagaWorkflowType=EXPRESS, logging errors without execution data', () => {
-    const express = Template.fromStack(
-      shopApp({ bundle: false, context: { sagaWorkflowType: 'EXPRESS' } }).api,
+    const express = statelessTemplate(
+      shopApp({ bundle: false, context: { sagaWorkflowType: 'EXPRESS' } }).app,
     );
     express.resourcePropertiesCountIs('AWS::StepFunctions::StateMachine', { StateMachineType: 'EXPRESS' }, 2);
     express.hasResourceProperties('AWS::StepFunctions::StateMachine', {
@@ -546,7 +546,7 @@ describe("without the HTTP API (-c httpApi=false, for LocalStack's free image)",
   it("deploys tables, bus, rules, sagas and the services' functions, but no API Gateway, Cognito or users service", () => {
     const shop = shopApp({ bundle: false, context: { httpApi: false } });
     const data = Template.fromStack(shop.data);
-    const api = Template.fromStack(shop.api);
+    const api = statelessTemplate(shop.app);
     const types = (template: Template) =>
       new Set(
         Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type),

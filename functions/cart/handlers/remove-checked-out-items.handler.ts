@@ -1,9 +1,9 @@
 import { OrderPlaced } from '../../orders/contracts/events.js';
 import { eventConsumer } from '../../shared/events/event-consumer.js';
-import { cartDependencies, cartInbox } from '../dependencies.js';
+import { cartInbox, cartStoreDependencies } from '../dependencies.js';
 import { removeCheckedOutItems } from '../use-cases/cart.js';
 
-export const removeCheckedOutItemsHandler = (deps = cartDependencies, inbox = cartInbox) =>
+export const removeCheckedOutItemsHandler = (deps = cartStoreDependencies, inbox = cartInbox) =>
   eventConsumer(
     [OrderPlaced],
     async (event) => {

@@ -19,7 +19,7 @@ const view = async ({ catalog }: Pick<CartDependencies, 'catalog'>, cart: Cart):
 
 /** Applies a change from the stored version, trying again when another request wrote in between. */
 const change = async (
-  deps: CartDependencies,
+  deps: Pick<CartDependencies, 'carts'>,
   userId: string,
   apply: (cart: Cart) => Cart | undefined,
 ): Promise<Cart> => {
@@ -78,7 +78,7 @@ export const cartLines = async (
 
 /** An order was placed from the cart: what it ordered leaves the cart, once. */
 export const removeCheckedOutItems = async (
-  deps: CartDependencies,
+  deps: Pick<CartDependencies, 'carts' | 'clock'>,
   order: { userId: string; orderId: string; items: readonly { sku: string; quantity: number }[] },
 ): Promise<void> => {
   await change(deps, order.userId, (current) =>

@@ -1,0 +1,33 @@
+import { ProductCreated } from '../catalog/contracts/events.js';
+import { defineService } from '../shared/service-manifest.js';
+import { InventoryTable } from './adapters/inventory-table.js';
+import { inventoryConfig } from './config.js';
+import { inventoryRoutes } from './contracts/routes.js';
+
+/** Below this many available units a sku is low on stock. */
+const LOW_STOCK_THRESHOLD = 5;
+
+const stock = { config: inventoryConfig, settings: { LOW_STOCK_THRESHOLD: String(LOW_STOCK_THRESHOLD) } };
+const writes = { ...stock, table: 'readWrite' } as const;
+
+/** Stock per sku, admin stock levels, the saga's reservations, and the sweep of expired holds. */
+export const inventoryService = defineService({
+  name: 'inventory',
+  purpose: "stock per sku, admin stock levels, the order saga's holds and their expiry",
+  table: InventoryTable,
+  outbox: true,
+  functions: {
+    GetStock: { ...stock, table: 'read', trigger: { route: inventoryRoutes.getStock } },
+    SetStock: { ...writes, trigger: { route: inventoryRoutes.setStock } },
+    CreateStockItem: { ...writes, trigger: { events: [ProductCreated] } },
+    ReleaseExpiredHolds: {
+      ...writes,
+      trigger: {
+        schedule: { everyMinutes: 5, purpose: 'Releases stock held by orders that never finished' },
+      },
+    },
+    ReserveInventory: { ...writes, trigger: { sagaTask: true } },
+    ReleaseInventory: { ...writes, trigger: { sagaTask: true } },
+    CommitInventory: { ...writes, trigger: { sagaTask: true } },
+  },
+});

@@ -1,0 +1,32 @@
+import { defineService } from '../shared/service-manifest.js';
+import { NotificationsTable } from './adapters/notifications-table.js';
+import { listNotificationsConfig, notificationsConfig, sendNotificationConfig } from './config.js';
+import { notificationsRoutes } from './contracts/routes.js';
+import { notificationEvents } from './contracts/subscriptions.js';
+
+/** A message per (event, kind) for the customer it concerns, and stock alerts for admins. */
+export const notificationsService = defineService({
+  name: 'notifications',
+  purpose: 'messages to customers and admins, stored, readable over HTTP, emailed via SES',
+  table: NotificationsTable,
+  functions: {
+    SendNotification: {
+      config: sendNotificationConfig,
+      table: 'readWrite',
+      email: true,
+      trigger: { events: notificationEvents },
+    },
+    ListNotifications: {
+      config: listNotificationsConfig,
+      table: 'read',
+      cursorSecret: true,
+      trigger: { route: notificationsRoutes.listNotifications },
+    },
+    MarkNotificationRead: {
+      config: notificationsConfig,
+      table: 'readWrite',
+      trigger: { route: notificationsRoutes.markNotificationRead },
+    },
+    CountUnreadNotifications: { config: notificationsConfig, table: 'read', trigger: { contract: true } },
+  },
+});
