@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,8 @@ let api: Template;
 let data: Template;
 let apiResources: Resources;
 let outdir: string;
+/** Every stack's template, by stack name. */
+let stacks: Map<string, Template>;
 
 beforeAll(() => {
   const shop = shopApp({ bundle: true });
@@ -96,11 +99,23 @@ beforeAll(() => {
   outdir = shop.outdir;
   api = statelessTemplate(shop.app);
   data = Template.fromStack(shop.data);
+  stacks = new Map(
+    shop.app.node.children.filter(Stack.isStack).map((stack) => [stack.stackName, Template.fromStack(stack)]),
+  );
   apiResources = api.toJSON().Resources as Resources;
 });
 
 const ofType = (resources: Resources, type: string) =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+describe('stacks', () => {
+  it('hold at most 350 resources each (CloudFormation allows 500), state apart from the stateless stacks', () => {
+    expect([...stacks.keys()]).toContain('ShopData');
+    expect(stacks.size).toBeGreaterThan(3);
+    for (const [name, template] of stacks)
+      expect(Object.keys(template.toJSON().Resources ?? {}).length, name).toBeLessThanOrEqual(350);
+  });
+});
 
 describe('every function', () => {
   it('runs on the newest Node.js runtime, arm64, with active tracing and its own log group, without START and REPORT records', () => {
@@ -425,6 +440,22 @@ describe('events', () => {
     expect(names).toContain('OrdersAbandonOrder');
     for (const rule of rules())
       expect(JSON.stringify(rule.Properties?.Targets ?? [])).not.toContain('InventoryCommitInventory');
+  });
+
+  it("let the bus's rules dead-letter in one statement with one condition, however many events a consumer hears", () => {
+    const policies = ofType(apiResources, 'AWS::SQS::QueuePolicy').map(([, policy]) => policy.Properties);
+    for (const policy of policies) {
+      const document = policy?.PolicyDocument as { Statement: { Condition?: Record<string, object> }[] };
+      const statements = document.Statement;
+      const conditions = statements.flatMap((statement) =>
+        Object.values(statement.Condition ?? {}).flatMap((keys) => Object.keys(keys)),
+      );
+      // SQS allows 20 statements and 10 conditions per policy.
+      expect(statements.length).toBeLessThanOrEqual(3);
+      expect(conditions.length).toBeLessThanOrEqual(3);
+    }
+    const notifications = SUBSCRIPTIONS.find((subscription) => subscription.consumer === 'SendNotification');
+    expect(notifications?.events.length).toBeGreaterThan(7);
   });
 
   it('give every consumer an explicit retry policy and a dead-letter queue', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import type { TestProject } from 'vitest/node';
+import { readAssembly } from '../../local/template/assembly.js';
 
 /** What the LocalStack suite runs against, or why it cannot run here. */
 export type LocalStackTarget =
@@ -130,7 +131,9 @@ export default async function setup(project: TestProject) {
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
     const resources: DeployedResource[] = [];
-    for (const stack of ['ShopData', 'ShopApi']) {
+    // cdklocal deploy --all wrote the assembly to cdk.out: every stack it deployed, in order.
+    const { stacks } = readAssembly(join(project.config.root, 'cdk.out'));
+    for (const { stackName: stack } of stacks) {
       const { StackResources = [] } = await cloudFormation.send(
         new DescribeStackResourcesCommand({ StackName: stack }),
       );
