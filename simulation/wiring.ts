@@ -1,40 +1,46 @@
-import { ProductCreated } from '../functions/catalog/contracts/events.js';
-import { StockAvailabilityChanged } from '../functions/inventory/contracts/events.js';
-import { notificationEvents } from '../functions/notifications/contracts/subscriptions.js';
-import { OrderCancelled, OrderConfirmed, OrderPlaced } from '../functions/orders/contracts/events.js';
-import { orderHistoryEvents } from '../functions/orders/contracts/subscriptions.js';
+import { SERVICES } from '../functions/services.js';
 import type { DomainEvent, EventDefinition } from '../functions/shared/events/define-event.js';
-import { OrderShipped } from '../functions/shipping/contracts/events.js';
+import { type DataFilter, functionsOf, pascalCase } from '../functions/shared/service-manifest.js';
+
+type Manifest = (typeof SERVICES)[number];
+
+/** The names of a manifest's functions that events start. */
+type ConsumersOf<M> = M extends { functions: infer F }
+  ? { [K in keyof F]: F[K] extends { trigger: { events: readonly EventDefinition[] } } ? K : never }[keyof F]
+  : never;
+
+export type ConsumerName = ConsumersOf<Manifest> & string;
+
+/** Does the event's data have one of the listed values in every filtered field, as EventBridge matches it? */
+const matchesFilter = (where: DataFilter | undefined) => (data: unknown) =>
+  Object.entries(where ?? {}).every(([field, values]) =>
+    values.includes((data as Record<string, string | number | boolean>)[field] as string | number | boolean),
+  );
 
 /**
- * The bus's subscriptions as the stacks make them (infra/constructs/*-service.ts):
- * which consumer (its service's construct id and its function's) hears which
- * events, and the rule's filter beyond the event's own pattern. The infra
- * test holds this list to the synthesized rules, so it cannot drift from them.
+ * The bus's subscriptions, from the services' manifests as the stacks build
+ * them: which consumer (its service's construct id and its function's) hears
+ * which events, and the rule's filter beyond the event's own pattern.
  */
-export const SUBSCRIPTIONS = [
-  {
-    service: 'Cart',
-    consumer: 'RemoveCheckedOutItems',
-    events: [OrderPlaced],
-    where: (data: unknown) => (data as { fromCart?: boolean }).fromCart === true,
-  },
-  { service: 'Catalog', consumer: 'UpdateStockStatus', events: [StockAvailabilityChanged] },
-  { service: 'Inventory', consumer: 'CreateStockItem', events: [ProductCreated] },
-  { service: 'Notifications', consumer: 'SendNotification', events: notificationEvents },
-  { service: 'Orders', consumer: 'StartOrderSaga', events: [OrderPlaced] },
-  { service: 'Orders', consumer: 'RecordOrderHistory', events: orderHistoryEvents },
-  { service: 'Orders', consumer: 'MarkOrderShipped', events: [OrderShipped] },
-  { service: 'Shipping', consumer: 'PrepareShipment', events: [OrderConfirmed] },
-  { service: 'Shipping', consumer: 'CancelShipment', events: [OrderCancelled] },
-] as const satisfies readonly {
-  service: string;
-  consumer: string;
-  events: readonly EventDefinition[];
-  where?: (data: unknown) => boolean;
-}[];
-
-export type ConsumerName = (typeof SUBSCRIPTIONS)[number]['consumer'];
+export const SUBSCRIPTIONS: readonly {
+  readonly service: string;
+  readonly consumer: ConsumerName;
+  readonly events: readonly EventDefinition[];
+  readonly where: (data: unknown) => boolean;
+}[] = SERVICES.flatMap((manifest: Manifest) =>
+  functionsOf(manifest).flatMap(({ name, trigger }) =>
+    'events' in trigger
+      ? [
+          {
+            service: pascalCase(manifest.name),
+            consumer: name as ConsumerName,
+            events: trigger.events,
+            where: matchesFilter(trigger.where),
+          },
+        ]
+      : [],
+  ),
+);
 
 export interface Subscription<H> {
   readonly name: ConsumerName;
@@ -51,5 +57,5 @@ export const subscriptions = <H>(handlers: Readonly<Record<ConsumerName, H>>): S
       subscription.events.some(
         (definition: EventDefinition) =>
           definition.source === event.source && definition.detailType === event.detailType,
-      ) && ('where' in subscription ? subscription.where(event.detail.data) : true),
+      ) && subscription.where(event.detail.data),
   }));

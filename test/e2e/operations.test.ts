@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { lambdaFunctions, sqsDeadLetterQueue } from '../../ops/redrive/aws-ports.js';
 import { redrive } from '../../ops/redrive/redrive.js';
+import { SUBSCRIPTIONS } from '../../simulation/wiring.js';
 import {
   adminTokens,
   api,
@@ -50,29 +51,13 @@ interface BusEvent {
   detail: { metadata: { correlationId: string; eventId: string }; data: Record<string, unknown> };
 }
 
-/** Every consumer and the events of the test's flows its rules deliver to it. */
-const CONSUMERS: Record<string, readonly string[]> = {
-  'Inventory/CreateStockItem': ['ProductCreated'],
-  'Cart/RemoveCheckedOutItems': ['OrderPlaced'],
-  'Orders/StartOrderSaga': ['OrderPlaced'],
-  'Orders/RecordOrderHistory': [
-    'InventoryReserved',
-    'PaymentCompleted',
-    'PaymentFailed',
-    'InventoryReleased',
-  ],
-  'Orders/MarkOrderShipped': ['OrderShipped'],
-  'Shipping/PrepareShipment': ['OrderConfirmed'],
-  'Shipping/CancelShipment': ['OrderCancelled'],
-  'Notifications/SendNotification': [
-    'PaymentCompleted',
-    'OrderConfirmed',
-    'OrderShipped',
-    'PaymentFailed',
-    'OrderCancelled',
-  ],
-  'Catalog/UpdateStockStatus': ['StockAvailabilityChanged'],
-};
+/** Every consumer (from the services' manifests) and the events its rules deliver to it. */
+const CONSUMERS: Record<string, readonly string[]> = Object.fromEntries(
+  SUBSCRIPTIONS.map(({ service, consumer, events }) => [
+    `${service}/${consumer}`,
+    events.map((event) => event.detailType),
+  ]),
+);
 
 describe('operations on the local cloud', () => {
   it('delivers every consumer its events twice and out of order, with a single effect', async () => {

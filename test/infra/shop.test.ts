@@ -13,7 +13,9 @@ import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { shopOpenApi } from '../../functions/platform/shop-api.js';
+import { SERVICES } from '../../functions/services.js';
 import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
+import { functionsOf, pascalCase } from '../../functions/shared/service-manifest.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import { SUBSCRIPTIONS } from '../../simulation/wiring.js';
@@ -201,46 +203,20 @@ describe('the HTTP API', () => {
   const routes = () =>
     ofType(apiResources, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties ?? {});
 
-  it('serves the routes of API.md built so far', () => {
-    expect(
-      routes()
-        .map((route) => route.RouteKey)
-        .sort(),
-    ).toEqual(
-      [
-        'DELETE /products/{sku}',
-        'GET /categories',
-        'GET /inventory/{sku}',
-        'PUT /inventory/{sku}',
-        'POST /auth/signup',
-        'POST /auth/confirm',
-        'POST /auth/login',
-        'POST /auth/refresh',
-        'GET /me',
-        'PATCH /me',
-        'GET /cart',
-        'PUT /cart/items/{sku}',
-        'DELETE /cart/items/{sku}',
-        'GET /health',
-        'GET /openapi.json',
-        'GET /products',
-        'GET /products/{sku}',
-        'POST /categories',
-        'POST /products',
-        'PUT /products/{sku}',
-        'POST /orders',
-        'POST /cart/checkout',
-        'GET /orders',
-        'GET /orders/{orderId}',
-        'GET /orders/{orderId}/history',
-        'POST /orders/{orderId}/cancel',
-        'POST /orders/{orderId}/ship',
-        'GET /orders/{orderId}/shipment',
-        'GET /notifications',
-        'GET /me/dashboard',
-        'POST /notifications/{id}/read',
-      ].sort(),
+  it("serves every route the services' manifests declare, each by the function that declares it", () => {
+    const declared = SERVICES.flatMap((manifest) =>
+      functionsOf(manifest).flatMap(({ name, trigger }) =>
+        'route' in trigger ? [`${trigger.route.key} → ${pascalCase(manifest.name)}${name}`] : [],
+      ),
     );
+    const served = routes().map((route) => {
+      const target = route.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+      const integration = apiResources[target['Fn::Join'][1][1].Ref] ?? { Type: '', Properties: {} };
+      const uri = (integration.Properties as { IntegrationUri?: { 'Fn::GetAtt'?: string[] } }).IntegrationUri;
+      return `${route.RouteKey} → ${(uri?.['Fn::GetAtt']?.[0] ?? '').replace(/[0-9A-F]{8}$/, '')}`;
+    });
+    expect(served.sort()).toEqual(declared.sort());
+    for (const publicRoute of PUBLIC_ROUTES) expect(served.join('\n')).toContain(`${publicRoute} →`);
   });
 
   it('serves exactly the routes the OpenAPI document describes, each with the access it states', () => {
