@@ -1,21 +1,26 @@
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
+import { once } from '../shared/once.js';
 import { hmacCursors } from '../shared/pagination.js';
 import { dynamoCategoryStore, dynamoProductStore } from './adapters/dynamodb-catalog-store.js';
-import { catalogConfig } from './config.js';
+import { adapterConfigs, catalogConfig } from './config.js';
 import type { CatalogDependencies } from './use-cases/ports.js';
 
 let dependencies: CatalogDependencies | undefined;
 
-/** The catalog's real adapters, built on first use and kept for the container's life. */
+/** The catalog's real adapters, built on first use and kept for the container's life; the cursor key on its first use. */
 export const catalogDependencies = (): CatalogDependencies => {
   if (!dependencies) {
     const config = catalogConfig.load();
     const db = dynamoDocumentClient();
+    const cursors = once(() => hmacCursors(adapterConfigs.cursors.load().CURSOR_SECRET));
     dependencies = {
       products: dynamoProductStore(db, config.CATALOG_TABLE_NAME),
       categories: dynamoCategoryStore(db, config.CATALOG_TABLE_NAME),
-      cursors: hmacCursors(config.CURSOR_SECRET),
+      // Only the product listing pages; the other functions are not given the key.
+      get cursors() {
+        return cursors();
+      },
       clock: () => new Date(),
     };
   }

@@ -1,11 +1,11 @@
 import { StockAvailabilityChanged } from '../inventory/contracts/events.js';
 import { defineService } from '../shared/service-manifest.js';
 import { CatalogTable } from './adapters/catalog-table.js';
-import { catalogConfig } from './config.js';
+import { catalogConfig, listProductsConfig } from './config.js';
 import { catalogRoutes } from './contracts/routes.js';
 
-const reads = { config: catalogConfig, table: 'read', cursorSecret: true } as const;
-const writes = { config: catalogConfig, table: 'readWrite', cursorSecret: true } as const;
+const reads = { config: catalogConfig, table: 'read' } as const;
+const writes = { config: catalogConfig, table: 'readWrite' } as const;
 
 /** Public product and category reads, admin writes, and the GetProducts read contract. */
 export const catalogService = defineService({
@@ -14,7 +14,12 @@ export const catalogService = defineService({
   table: CatalogTable,
   outbox: true,
   functions: {
-    ListProducts: { ...reads, trigger: { route: catalogRoutes.listProducts } },
+    ListProducts: {
+      config: listProductsConfig,
+      table: 'read',
+      cursorSecret: true,
+      trigger: { route: catalogRoutes.listProducts },
+    },
     GetProduct: { ...reads, trigger: { route: catalogRoutes.getProduct } },
     ListCategories: { ...reads, trigger: { route: catalogRoutes.listCategories } },
     CreateProduct: { ...writes, trigger: { route: catalogRoutes.createProduct } },

@@ -14,6 +14,7 @@ import {
 import type { DomainEvent } from './events/define-event.js';
 import { carryingEvents, outboxItem } from './outbox/outbox.js';
 import type { PageKey } from './pagination.js';
+import { jitteredDelay, sleep } from './retry.js';
 
 /** One document client per container, created on first use. */
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -102,7 +103,7 @@ export const batchGetAll = async <T>(
     let pending = keys.slice(start, start + BATCH_GET_LIMIT);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt === BATCH_GET_ATTEMPTS) throw new Error('DynamoDB kept keys unprocessed after retries.');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+      await sleep(jitteredDelay(attempt + 1, { baseMs: 25 }));
       const result = await db.send(
         new BatchGetCommand({
           RequestItems: {

@@ -15,6 +15,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { CANCELLATION_REASONS } from '../../functions/orders/contracts/vocabulary.js';
 import { acknowledge } from './acknowledge.js';
 import type { ShopHttpApi } from './http-api.js';
 import { METRICS_NAMESPACE } from './service-function.js';
@@ -133,13 +134,7 @@ export class Observability extends Construct {
       }),
       new GraphWidget({
         title: 'Orders cancelled, by reason',
-        left: [
-          'OUT_OF_STOCK',
-          'PAYMENT_DECLINED',
-          'PAYMENT_FAILED',
-          'CUSTOMER_CANCELLED',
-          'UNKNOWN_PRODUCT',
-        ].map(
+        left: CANCELLATION_REASONS.map(
           (reason) =>
             new Metric({
               namespace: METRICS_NAMESPACE,

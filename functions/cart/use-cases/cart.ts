@@ -1,3 +1,4 @@
+import { retrying } from '../../shared/retry.js';
 import type { CartView } from '../contracts/schemas.js';
 import {
   type Cart,
@@ -22,19 +23,17 @@ const change = async (
   deps: Pick<CartDependencies, 'carts'>,
   userId: string,
   apply: (cart: Cart) => Cart | undefined,
-): Promise<Cart> => {
-  for (let attempt = 0; ; attempt++) {
-    const current = (await deps.carts.get(userId)) ?? emptyCart(userId);
-    const next = apply(current);
-    if (!next) return current;
-    try {
+): Promise<Cart> =>
+  retrying(
+    async () => {
+      const current = (await deps.carts.get(userId)) ?? emptyCart(userId);
+      const next = apply(current);
+      if (!next) return current;
       await deps.carts.save(next, current.version);
       return next;
-    } catch (error) {
-      if (!(error instanceof CartChangedConcurrentlyError) || attempt >= 4) throw error;
-    }
-  }
-};
+    },
+    { attempts: 5, retryable: (error) => error instanceof CartChangedConcurrentlyError },
+  );
 
 export const getCart = async (deps: CartDependencies, userId: string): Promise<CartView> =>
   view(deps, (await deps.carts.get(userId)) ?? emptyCart(userId));

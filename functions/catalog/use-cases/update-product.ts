@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
+import { retrying } from '../../shared/retry.js';
 import { ProductPriceChanged, ProductUpdated } from '../contracts/events.js';
 import type { ProductView, UpdateProductInput } from '../contracts/schemas.js';
 import { ProductChangedConcurrentlyError, ProductNotFoundError } from '../domain/errors.js';
@@ -10,16 +11,12 @@ export const updateProduct = async (
   deps: Pick<CatalogDependencies, 'products' | 'clock'>,
   sku: string,
   details: UpdateProductInput,
-): Promise<ProductView> => {
+): Promise<ProductView> =>
   // A stock status change may land between read and write; the edit is then made again on the fresh product.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await reviseOnce(deps, sku, details);
-    } catch (error) {
-      if (!(error instanceof ProductChangedConcurrentlyError) || attempt >= 2) throw error;
-    }
-  }
-};
+  retrying(() => reviseOnce(deps, sku, details), {
+    attempts: 3,
+    retryable: (error) => error instanceof ProductChangedConcurrentlyError,
+  });
 
 const reviseOnce = async (
   { products, clock }: Pick<CatalogDependencies, 'products' | 'clock'>,

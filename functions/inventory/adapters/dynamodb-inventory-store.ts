@@ -16,6 +16,7 @@ import {
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
+import { retrying } from '../../shared/retry.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
 import { type Reservation, type StockItem, stockGuard } from '../domain/stock.js';
 import type { InventoryStore, StockAsRead } from '../use-cases/ports.js';
@@ -47,22 +48,16 @@ const MAX_CONFLICT_RETRIES = 12;
 const isConflict = (error: unknown) =>
   error instanceof TransactionCanceledException &&
   (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
-const backoff = (attempt: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
 export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: string): InventoryStore => {
   const transact = async (
     items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
   ) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await db.send(new TransactWriteCommand({ TransactItems: items }));
-        return;
-      } catch (error) {
-        if (!isConflict(error) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        await backoff(attempt);
-      }
-    }
+    await retrying(() => db.send(new TransactWriteCommand({ TransactItems: items })), {
+      attempts: MAX_CONFLICT_RETRIES + 1,
+      retryable: isConflict,
+      backoff: { baseMs: 5, maxMs: 200 },
+    });
   };
 
   /**

@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { skuSchema } from '../../catalog/contracts/schemas.js';
+import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { orderLineSchema } from './schemas.js';
+import { RESERVATION_FAILURE_REASONS } from './vocabulary.js';
 
 const source = 'shop.inventory';
-const orderId = z.string().min(1).max(64);
+const orderId = orderRefSchema;
 
 export const InventoryReserved = defineEvent({
   source,
@@ -19,7 +21,7 @@ export const InventoryReservationFailed = defineEvent({
   version: 1,
   data: z.object({
     orderId,
-    reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_PRODUCT']),
+    reason: z.enum(RESERVATION_FAILURE_REASONS),
     skus: z.array(skuSchema),
   }),
 });

@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { orderLineSchema } from './schemas.js';
 
 /**
  * Inventory's steps of the order saga. The state machine calls them with
  * these inputs and matches on the error names below in its Catch rules.
  */
-const orderId = z.string().min(1).max(64);
+const orderId = orderRefSchema;
 const correlationId = z.string().min(1).max(128);
 
 export const ReserveInventoryTask = {

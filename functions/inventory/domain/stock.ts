@@ -1,4 +1,5 @@
 import type { OrderLine } from '../contracts/schemas.js';
+import type { ReservationFailureReason } from '../contracts/vocabulary.js';
 
 export interface StockItem {
   readonly sku: string;
@@ -35,7 +36,7 @@ export interface Reservation {
   readonly holdExpiresAt?: string;
   /** Why a FAILED reservation was refused. */
   readonly failure?: {
-    readonly reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT';
+    readonly reason: ReservationFailureReason;
     readonly skus: readonly string[];
   };
 }
@@ -57,7 +58,7 @@ export const mergeLines = (lines: readonly OrderLine[]): OrderLine[] => {
 
 export type ReservationCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'UNKNOWN_PRODUCT' | 'OUT_OF_STOCK'; readonly skus: string[] };
+  | { readonly ok: false; readonly reason: ReservationFailureReason; readonly skus: string[] };
 
 /** Whether a snapshot of the stock can cover every line. */
 export const checkReservation = (

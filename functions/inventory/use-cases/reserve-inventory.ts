@@ -5,6 +5,7 @@ import {
   StockLow,
 } from '../contracts/events.js';
 import type { OrderLine } from '../contracts/schemas.js';
+import type { ReservationFailureReason } from '../contracts/vocabulary.js';
 import { OutOfStockError, StockChangedConcurrentlyError, UnknownProductError } from '../domain/errors.js';
 import {
   checkReservation,
@@ -18,7 +19,7 @@ import {
 import type { InventoryDependencies, ReserveResult } from './ports.js';
 
 /** Rejects as the recorded failure says, so a repeated request fails the same way. */
-const refuse = (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: readonly string[]): never => {
+const refuse = (reason: ReservationFailureReason, skus: readonly string[]): never => {
   throw reason === 'UNKNOWN_PRODUCT' ? new UnknownProductError(skus) : new OutOfStockError(skus);
 };
 
@@ -50,7 +51,7 @@ export const reserveInventory = async (
   };
   const lines = mergeLines(input.lines);
   const now = clock();
-  const fail = async (reason: 'OUT_OF_STOCK' | 'UNKNOWN_PRODUCT', skus: string[]) => {
+  const fail = async (reason: ReservationFailureReason, skus: string[]) => {
     const failed: Reservation = {
       orderId: input.orderId,
       lines,

@@ -1,3 +1,4 @@
+import { retrying } from '../../shared/retry.js';
 import { StockAvailabilityChanged, StockLow } from '../contracts/events.js';
 import type { StockView } from '../contracts/schemas.js';
 import { StockChangedConcurrentlyError, StockItemNotFoundError } from '../domain/errors.js';
@@ -10,37 +11,35 @@ export const setStock = async (
   { store, clock, lowStockThreshold }: InventoryDependencies,
   sku: string,
   available: number,
-): Promise<StockView> => {
-  for (let attempt = 0; ; attempt++) {
-    const item = await store.getStock(sku);
-    if (!item) throw new StockItemNotFoundError(sku);
-    const now = clock();
-    const updated = {
-      ...item,
-      available,
-      // An admin's correction changes what the shop holds by the difference.
-      received: item.received + (available - item.available),
-      version: item.version + 1,
-      updatedAt: now.toISOString(),
-    };
-    const events = [
-      ...(fallsBelow(item.available, available, lowStockThreshold)
-        ? [StockLow.create({ sku, available, threshold: lowStockThreshold }, now)]
-        : []),
-      ...(crossesZero(item.available, available)
-        ? [
-            StockAvailabilityChanged.create(
-              { sku, inStock: available > 0, available, stockVersion: updated.version },
-              now,
-            ),
-          ]
-        : []),
-    ];
-    try {
+): Promise<StockView> =>
+  retrying(
+    async () => {
+      const item = await store.getStock(sku);
+      if (!item) throw new StockItemNotFoundError(sku);
+      const now = clock();
+      const updated = {
+        ...item,
+        available,
+        // An admin's correction changes what the shop holds by the difference.
+        received: item.received + (available - item.available),
+        version: item.version + 1,
+        updatedAt: now.toISOString(),
+      };
+      const events = [
+        ...(fallsBelow(item.available, available, lowStockThreshold)
+          ? [StockLow.create({ sku, available, threshold: lowStockThreshold }, now)]
+          : []),
+        ...(crossesZero(item.available, available)
+          ? [
+              StockAvailabilityChanged.create(
+                { sku, inStock: available > 0, available, stockVersion: updated.version },
+                now,
+              ),
+            ]
+          : []),
+      ];
       await store.setAvailable(updated, item.version, events);
       return toStockView(updated, await store.heldUnits(sku));
-    } catch (error) {
-      if (!(error instanceof StockChangedConcurrentlyError) || attempt >= 4) throw error;
-    }
-  }
-};
+    },
+    { attempts: 5, retryable: (error) => error instanceof StockChangedConcurrentlyError },
+  );

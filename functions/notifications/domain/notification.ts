@@ -1,3 +1,4 @@
+import type { CancellationReason } from '../../orders/contracts/vocabulary.js';
 import type { Money } from '../../shared/money.js';
 
 export type NotificationType =
@@ -36,7 +37,7 @@ export interface Message {
 const dollars = ({ amount, currency }: Money) => `${(amount / 100).toFixed(2)} ${currency}`;
 const shortId = (orderId: string) => orderId.slice(0, 8);
 
-const REASONS: Record<string, string> = {
+const REASONS: Readonly<Record<CancellationReason, string>> = {
   OUT_OF_STOCK: 'some items were out of stock',
   PAYMENT_DECLINED: 'the payment was declined',
   PAYMENT_FAILED: 'the payment could not be completed',
@@ -66,10 +67,10 @@ export const messages = {
     subject: `Payment for order ${shortId(orderId)} failed`,
     body: `We could not charge ${dollars(amount)} for order ${orderId}. Nothing was charged.`,
   }),
-  cancelled: (orderId: string, reason: string): Message => ({
+  cancelled: (orderId: string, reason: CancellationReason): Message => ({
     type: 'ORDER_CANCELLED',
     subject: `Order ${shortId(orderId)} is cancelled`,
-    body: `Your order ${orderId} is cancelled: ${REASONS[reason] ?? reason}.`,
+    body: `Your order ${orderId} is cancelled: ${REASONS[reason]}.`,
   }),
   refund: (orderId: string, amount: Money): Message => ({
     type: 'REFUND',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
-import { orderIdSchema } from './schemas.js';
+import { orderIdSchema } from './ids.js';
 
 /**
  * Shipping asks orders before a parcel leaves: a confirmed order whose

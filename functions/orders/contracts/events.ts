@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { moneySchema } from '../../shared/money.js';
+import { orderRefSchema } from './ids.js';
 import { cancellationReasonSchema, orderLineSchema } from './schemas.js';
 
 const source = 'shop.orders';
-const orderId = z.string().min(1).max(64);
+const orderId = orderRefSchema;
 const userId = z.string().min(1).max(128);
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { orderLineSchema as reservedLineSchema } from '../../inventory/contracts/schemas.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
 import { moneySchema } from '../../shared/money.js';
+import { orderRefSchema } from './ids.js';
 import { orderStatusSchema } from './schemas.js';
 
 /**
@@ -9,7 +10,7 @@ import { orderStatusSchema } from './schemas.js';
  * step adds its error under its own key (`reservationFailure`, ...), so the
  * compensations know what happened without extra states.
  */
-const orderId = z.string().min(1).max(64);
+const orderId = orderRefSchema;
 const correlationId = z.string().min(1).max(128);
 
 /** What a Catch rule records: the error name and its cause, as Step Functions gives them. */

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { defineRoute } from '../../shared/http/route-spec.js';
 import { pageOf } from '../../shared/pagination.js';
+import { orderPath } from './ids.js';
 import {
   checkOutBody,
   historyEntryView,
   idempotencyHeaders,
   listOrdersQuery,
-  orderPath,
   orderStatusSchema,
   orderView,
   placeOrderBody,

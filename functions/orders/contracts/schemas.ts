@@ -4,6 +4,8 @@ import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
 import { moneySchema } from '../../shared/money.js';
 import { pageQuery } from '../../shared/pagination.js';
 import { text } from '../../shared/text.js';
+import type { ShippingAddress } from '../domain/order.js';
+import { CANCELLATION_REASONS, ORDER_STATUSES } from './vocabulary.js';
 
 /** The most lines one order may have (API.md). */
 export const MAX_ORDER_LINES = 50;
@@ -15,8 +17,7 @@ export const shippingAddressSchema = z.strictObject({
   city: text(100),
   postalCode: text(20),
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
-});
-export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
+}) satisfies z.ZodType<ShippingAddress>;
 
 export const requestedItemSchema = z.strictObject({
   sku: skuSchema,
@@ -42,18 +43,10 @@ export const idempotencyHeaders = z.object({
     .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1..255 visible ASCII characters'),
 });
 
-export const orderIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'is not an order id');
-export const orderPath = z.object({ orderId: orderIdSchema });
 export const listOrdersQuery = z.strictObject(pageQuery);
 
-export const orderStatusSchema = z.enum(['PENDING', 'CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION']);
-export const cancellationReasonSchema = z.enum([
-  'OUT_OF_STOCK',
-  'PAYMENT_DECLINED',
-  'PAYMENT_FAILED',
-  'CUSTOMER_CANCELLED',
-  'UNKNOWN_PRODUCT',
-]);
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+export const cancellationReasonSchema = z.enum(CANCELLATION_REASONS);
 
 export const orderLineSchema = z.object({
   sku: skuSchema,

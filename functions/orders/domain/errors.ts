@@ -67,3 +67,11 @@ export class OrderChangedConcurrentlyError extends TransientError {
     super(`Order ${orderId} kept changing concurrently; try again.`);
   }
 }
+
+/** A change the order's transition table does not allow: a defect in the caller, never a client's error. */
+export class IllegalTransitionError extends Error {
+  constructor(orderId: string, from: string, to: string) {
+    super(`Order ${orderId} cannot move from ${from} to ${to}.`);
+    this.name = 'IllegalTransitionError';
+  }
+}

@@ -1,14 +1,10 @@
+import { CommitRefusals, ReservationRefusals } from '../../inventory/contracts/saga-tasks.js';
+import { PaymentRefusals } from '../../payments/contracts/saga-tasks.js';
 import { MAX_AMOUNT, type Money, money } from '../../shared/money.js';
+import type { CancellationReason, OrderStatus } from '../contracts/vocabulary.js';
+import { IllegalTransitionError } from './errors.js';
 
-/** API.md: PENDING → CONFIRMED → SHIPPED; or CANCELLED; NEEDS_ATTENTION when a compensation could not finish. */
-export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'SHIPPED' | 'CANCELLED' | 'NEEDS_ATTENTION';
-
-export type CancellationReason =
-  | 'OUT_OF_STOCK'
-  | 'PAYMENT_DECLINED'
-  | 'PAYMENT_FAILED'
-  | 'CUSTOMER_CANCELLED'
-  | 'UNKNOWN_PRODUCT';
+export type { CancellationReason, OrderStatus };
 
 /** The most of one sku an order may hold, after repeated lines are merged. */
 export const MAX_QUANTITY_PER_SKU = 10;
@@ -140,10 +136,14 @@ export const MAX_STALLS = 3;
 export const dueAfter = (now: Date): string => new Date(now.getTime() + STALL_MINUTES * 60_000).toISOString();
 
 /**
- * The order as it is once its status changes: while it awaits an outcome
- * it keeps its due time; once decided, it has none, nor any stalls.
+ * The order as it is once its status changes, the only way a status
+ * changes: a move the transition table does not allow is refused. While it
+ * awaits an outcome the order keeps its due time; once decided, it has
+ * none, nor any stalls.
+ * @throws IllegalTransitionError
  */
 export const withStatus = (order: Order, status: OrderStatus): Order => {
+  if (!canMove(order.status, status)) throw new IllegalTransitionError(order.orderId, order.status, status);
   const next = { ...order, status };
   if (awaitsOutcome(next)) return next;
   const { dueAt: _due, stalls: _stalls, ...decided } = next;
@@ -233,9 +233,11 @@ export const cancellationReasonFor = (state: {
 }): CancellationReason => {
   if (state.customerRequest) return 'CUSTOMER_CANCELLED';
   if (state.reservationFailure)
-    return state.reservationFailure.Error === 'UnknownProductError' ? 'UNKNOWN_PRODUCT' : 'OUT_OF_STOCK';
-  if (state.paymentFailure?.Error === 'PaymentDeclinedError') return 'PAYMENT_DECLINED';
+    return state.reservationFailure.Error === ReservationRefusals.unknownProduct
+      ? 'UNKNOWN_PRODUCT'
+      : 'OUT_OF_STOCK';
+  if (state.paymentFailure?.Error === PaymentRefusals.declined) return 'PAYMENT_DECLINED';
   // The hold was given back before the units could be sold: the stock is no longer the order's.
-  if (state.commitFailure?.Error === 'ReservationNotHeldError') return 'OUT_OF_STOCK';
+  if (state.commitFailure?.Error === CommitRefusals.notHeld) return 'OUT_OF_STOCK';
   return 'PAYMENT_FAILED';
 };

@@ -34,8 +34,9 @@ export const onFreshOrder = async <T>(
 
 /**
  * Moves the order from `from` to the change's status with the change's
- * event in its timeline: false when it was no longer in `from` (or its
- * abandonment changed). A decided order keeps no due time.
+ * event in its timeline, as the domain's transition table allows: false
+ * when it was no longer in `from` (or its abandonment changed). A decided
+ * order keeps no due time.
  */
 export const moveOrder = (
   { orders, clock }: Deps,
@@ -45,7 +46,10 @@ export const moveOrder = (
   event?: DomainEvent,
 ): Promise<boolean> =>
   orders.transition(
-    withStatus({ ...order, ...change, updatedAt: clock().toISOString() }, change.status),
+    withStatus(
+      { ...order, ...change, status: order.status, updatedAt: clock().toISOString() },
+      change.status,
+    ),
     from,
     event ? [event] : [],
     event ? [historyEntryOf(event)] : [],

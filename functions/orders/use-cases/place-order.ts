@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { FieldError } from '../../shared/errors.js';
 import { CURRENCY, MAX_AMOUNT } from '../../shared/money.js';
 import { OrderPlaced } from '../contracts/events.js';
-import type { ShippingAddress } from '../contracts/schemas.js';
 import {
   EmptyCartError,
   IdempotencyKeyReusedError,
@@ -10,7 +9,13 @@ import {
   TooManyOpenOrdersError,
   UnorderableItemsError,
 } from '../domain/errors.js';
-import { dueAfter, MAX_QUANTITY_PER_SKU, type Order, priceOrder } from '../domain/order.js';
+import {
+  dueAfter,
+  MAX_QUANTITY_PER_SKU,
+  type Order,
+  priceOrder,
+  type ShippingAddress,
+} from '../domain/order.js';
 import { historyEntryOf } from './history.js';
 import type { OrdersDependencies } from './ports.js';
 

@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { moneySchema } from '../../shared/money.js';
 
 const source = 'shop.payments';
-const orderId = z.string().min(1).max(64);
+const orderId = orderRefSchema;
 const userId = z.string().min(1).max(128);
 
 export const PaymentCompleted = defineEvent({

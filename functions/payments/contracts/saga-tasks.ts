@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { moneySchema } from '../../shared/money.js';
 import { paymentTokenSchema } from './schemas.js';
 
@@ -6,7 +7,7 @@ import { paymentTokenSchema } from './schemas.js';
  * Payments' steps of the order saga. The state machine calls them with
  * these inputs and matches on the error names below in its Catch rules.
  */
-const orderId = z.string().min(1).max(64);
+const orderId = orderRefSchema;
 const correlationId = z.string().min(1).max(128);
 const userId = z.string().min(1).max(128);
 

@@ -1,6 +1,7 @@
 import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { TransientError } from '../errors.js';
+import { jitteredDelay, sleep as wait } from '../retry.js';
 import type { DomainEvent } from './define-event.js';
 
 /** Port: publishes events; resolves with the events that could not be published. */
@@ -56,8 +57,6 @@ const chunk = (entries: readonly PutEventsRequestEntry[]): PutEventsRequestEntry
   return chunks;
 };
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * PutEvents succeeds as a call even when some entries fail: it reports them in
  * FailedEntryCount and per-entry ErrorCode. Only those entries are retried,
@@ -66,12 +65,12 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export const eventBridgePublisher = (
   client: EventBridgeClient,
   busName: string,
-  { maxAttempts = 4, baseDelayMs = 50, sleep = defaultSleep, random = Math.random }: PublisherOptions = {},
+  { maxAttempts = 4, baseDelayMs = 50, sleep = wait, random = Math.random }: PublisherOptions = {},
 ): EventPublisher => ({
   async publish(events) {
     let pending = events.map((event) => ({ event, entry: entryFor(busName, event) }));
     for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
-      if (attempt > 1) await sleep(Math.floor(random() * baseDelayMs * 2 ** (attempt - 1)));
+      if (attempt > 1) await sleep(jitteredDelay(attempt, { baseMs: baseDelayMs }, random));
       const failed: typeof pending = [];
       for (const entries of chunk(pending.map(({ entry }) => entry))) {
         const batch = pending.filter(({ entry }) => entries.includes(entry));

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { carrierSchema } from './schemas.js';
 
@@ -7,7 +8,7 @@ export const OrderShipped = defineEvent({
   detailType: 'OrderShipped',
   version: 1,
   data: z.object({
-    orderId: z.string().min(1).max(64),
+    orderId: orderRefSchema,
     userId: z.string().min(1).max(128),
     carrier: carrierSchema,
     trackingNumber: z.string().min(1).max(64),

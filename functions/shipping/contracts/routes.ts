@@ -1,5 +1,6 @@
+import { orderPath } from '../../orders/contracts/ids.js';
 import { defineRoute } from '../../shared/http/route-spec.js';
-import { orderPath, shipmentView, shipOrderBody } from './schemas.js';
+import { shipmentView, shipOrderBody } from './schemas.js';
 
 /** The shipping service's HTTP routes (API.md). */
 export const shippingRoutes = {

@@ -3,7 +3,6 @@ import * as z from 'zod';
 export const CARRIERS = ['UPS', 'FEDEX', 'DHL', 'USPS'] as const;
 export const carrierSchema = z.enum(CARRIERS);
 
-export const orderPath = z.object({ orderId: z.string().regex(/^[0-9a-f-]{36}$/, 'is not an order id') });
 export const shipOrderBody = z.strictObject({ carrier: carrierSchema.optional() });
 
 export const shipmentView = z.object({

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { IllegalTransitionError } from '../../../../functions/orders/domain/errors.js';
 import {
   canMove,
   customerMayCancel,
   isSettled,
   MAX_QUANTITY_PER_SKU,
   mergeRequestedItems,
+  type Order,
   type OrderStatus,
   priceOrder,
+  withStatus,
 } from '../../../../functions/orders/domain/order.js';
 import { MAX_AMOUNT, money } from '../../../../functions/shared/money.js';
 
@@ -29,6 +32,30 @@ describe('order status', () => {
     ['NEEDS_ATTENTION', 'CANCELLED', true],
   ])('moves from %s to %s: %s', (from, to, allowed) => {
     expect(canMove(from, to)).toBe(allowed);
+  });
+
+  it('changes status only as the transition table allows, keeping a due time only while awaiting an outcome', () => {
+    const pending: Order = {
+      orderId: 'o-1',
+      userId: 'u-1',
+      status: 'PENDING',
+      items: [{ sku: 'A1', name: 'Apple', quantity: 1, unitPrice: money(150) }],
+      total: money(150),
+      shippingAddress: { name: 'Ada', line1: '1 Road', city: 'Town', postalCode: '12345', country: 'GB' },
+      paymentToken: 'tok_visa',
+      requestFingerprint: 'f',
+      createdAt: '2026-12-05T10:00:00.000Z',
+      updatedAt: '2026-12-05T10:00:00.000Z',
+      dueAt: '2026-12-05T10:07:00.000Z',
+    };
+    const confirmed = withStatus(pending, 'CONFIRMED');
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect(confirmed.dueAt).toBeUndefined();
+    expect(() => withStatus(pending, 'SHIPPED')).toThrow(IllegalTransitionError);
+    expect(() => withStatus({ ...confirmed, status: 'SHIPPED' }, 'CANCELLED')).toThrow(
+      IllegalTransitionError,
+    );
+    expect(() => withStatus(confirmed, 'CONFIRMED')).toThrow(IllegalTransitionError);
   });
 
   it('is settled once the saga has moved it on from PENDING', () => {

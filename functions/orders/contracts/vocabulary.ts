@@ -1,0 +1,19 @@
+/**
+ * Orders' words, defined once: the statuses an order moves through and why
+ * one is cancelled. The domain types, the API's schemas, the events, the
+ * notifications, the dashboard and the operations commands all take them
+ * from here. Plain constants: importing them costs a bundle nothing.
+ */
+
+/** API.md: PENDING → CONFIRMED → SHIPPED; or CANCELLED; NEEDS_ATTENTION when a compensation could not finish. */
+export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const CANCELLATION_REASONS = [
+  'OUT_OF_STOCK',
+  'PAYMENT_DECLINED',
+  'PAYMENT_FAILED',
+  'CUSTOMER_CANCELLED',
+  'UNKNOWN_PRODUCT',
+] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
