@@ -1,4 +1,9 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ReservationKind, StockKind } from '../../functions/inventory/adapters/inventory-table.js';
+import { OrderKind } from '../../functions/orders/adapters/orders-table.js';
+import { LedgerKind, PaymentKind } from '../../functions/payments/adapters/payments-table.js';
+import type { ItemKind } from '../../functions/shared/item-kind.js';
+import { ShipmentKind } from '../../functions/shipping/adapters/shipping-table.js';
 import type { Snapshot } from './invariants.js';
 
 /** The tables a reconciliation reads: the orders, inventory and payments services' own, and shipping's if named. */
@@ -29,8 +34,7 @@ export const scanAll = async (db: DynamoDBDocumentClient, tableName: string): Pr
   return items;
 };
 
-const of = (items: Item[], prefix: string, sk: string) =>
-  items.filter((item) => item.pk.startsWith(prefix) && item.sk === sk);
+const of = (items: Item[], kind: ItemKind) => items.filter(kind.is);
 
 /**
  * Reads what the invariants need straight from the services' tables: an
@@ -45,12 +49,12 @@ export const readSnapshot = async (db: DynamoDBDocumentClient, tables: ShopTable
   ]);
   return {
     ...(shipping
-      ? { shipments: of(shipping, 'SHIPMENT#', 'SHIPMENT') as unknown as NonNullable<Snapshot['shipments']> }
+      ? { shipments: of(shipping, ShipmentKind) as unknown as NonNullable<Snapshot['shipments']> }
       : {}),
-    orders: of(orders, 'ORDER#', 'ORDER') as unknown as Snapshot['orders'],
-    stock: of(inventory, 'STOCK#', 'STOCK') as unknown as Snapshot['stock'],
-    reservations: of(inventory, 'RESERVATION#', 'RESERVATION') as unknown as Snapshot['reservations'],
-    payments: of(payments, 'PAYMENT#', 'PAYMENT') as unknown as Snapshot['payments'],
-    provider: of(payments, 'SIMULATOR#', 'LEDGER') as unknown as Snapshot['provider'],
+    orders: of(orders, OrderKind) as unknown as Snapshot['orders'],
+    stock: of(inventory, StockKind) as unknown as Snapshot['stock'],
+    reservations: of(inventory, ReservationKind) as unknown as Snapshot['reservations'],
+    payments: of(payments, PaymentKind) as unknown as Snapshot['payments'],
+    provider: of(payments, LedgerKind) as unknown as Snapshot['provider'],
   };
 };

@@ -20,10 +20,16 @@ import { retrying } from '../../shared/retry.js';
 import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
 import { type Reservation, type StockItem, stockGuard } from '../domain/stock.js';
 import type { InventoryStore, StockAsRead } from '../use-cases/ports.js';
-import { HOLD_PARTITIONS, holdPartition, InventoryTable } from './inventory-table.js';
+import {
+  HOLD_PARTITIONS,
+  holdPartition,
+  InventoryTable,
+  ReservationKind,
+  StockKind,
+} from './inventory-table.js';
 
-const stockKey = (sku: string) => ({ pk: `STOCK#${sku}`, sk: 'STOCK' });
-const reservationKey = (orderId: string) => ({ pk: `RESERVATION#${orderId}`, sk: 'RESERVATION' });
+const stockKey = StockKind.key;
+const reservationKey = ReservationKind.key;
 
 type StockRecord = StockItem & { pk: string; sk: string };
 type ReservationRecord = Reservation & {

@@ -1,3 +1,4 @@
+import { itemKind } from '../../shared/item-kind.js';
 import { shardedPartitions } from '../../shared/shards.js';
 
 /**
@@ -37,3 +38,8 @@ export const holdPartition = holds.of;
 
 /** Every hold index partition, for the sweep of expired holds. */
 export const HOLD_PARTITIONS = holds.all;
+
+/** A sku's stock. */
+export const StockKind = itemKind('STOCK#', 'STOCK');
+/** An order's reservation: its hold, then its commit or release. */
+export const ReservationKind = itemKind('RESERVATION#', 'RESERVATION');

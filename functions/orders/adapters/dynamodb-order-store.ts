@@ -10,14 +10,12 @@ import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../..
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
-import { duePartitions, OrdersTable } from './orders-table.js';
+import { duePartitions, OrderKind, OrdersTable } from './orders-table.js';
 
-const ORDER = 'ORDER';
-const ORDER_PREFIX = 'ORDER#';
-const orderKey = (orderId: string) => ({ pk: `${ORDER_PREFIX}${orderId}`, sk: ORDER });
+const orderKey = OrderKind.key;
 const HISTORY = 'HISTORY#';
 const historyKey = (orderId: string, entry: HistoryEntry) => ({
-  pk: `ORDER#${orderId}`,
+  pk: orderKey(orderId).pk,
   sk: `${HISTORY}${entry.at}#${entry.eventId}`,
 });
 
@@ -164,7 +162,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         `CUSTOMER#${userId}`,
         { limit, newestFirst: true, keyOf: customerPageKey },
       );
-      return items.map(({ pk }) => pk.slice(ORDER_PREFIX.length));
+      return items.map(OrderKind.idOf);
     },
 
     async statuses(orderIds) {
@@ -178,11 +176,11 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       const items = await queryAll<(OrderItem | HistoryEntry) & { sk: string }>(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ORDER#${orderId}` },
+        ExpressionAttributeValues: { ':pk': orderKey(orderId).pk },
         ConsistentRead: true,
       });
       for (const item of items) {
-        if (item.sk === ORDER) {
+        if (item.sk === OrderKind.sk) {
           const order = item as OrderItem;
           entries.push(...(order.timeline ?? []).map((entry) => entryOf(whole(entry, order))));
         } else if (item.sk.startsWith(HISTORY)) entries.push(entryOf(item as HistoryEntry));
@@ -305,7 +303,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         .flat()
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
         .slice(0, limit)
-        .map(({ pk }) => pk.slice(ORDER_PREFIX.length));
+        .map(OrderKind.idOf);
     },
 
     reschedule: (orderId, dueAt, next) =>

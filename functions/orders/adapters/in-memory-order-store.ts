@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
+import { OrderKind } from './orders-table.js';
 
 /** The order store's twin in memory, for tests. */
 export class InMemoryOrders {
@@ -29,7 +30,9 @@ export class InMemoryOrders {
       const items = all.slice(0, limit);
       const last = items.at(-1);
       const next: PageKey | undefined =
-        all.length > limit && last ? { customerSk: sortKey(last), pk: `ORDER#${last.orderId}` } : undefined;
+        all.length > limit && last
+          ? { customerSk: sortKey(last), pk: OrderKind.key(last.orderId).pk }
+          : undefined;
       return { items, ...(next ? { next } : {}) };
     },
     newestOrderIds: async (userId, limit) =>

@@ -1,3 +1,4 @@
+import { itemKind } from '../../shared/item-kind.js';
 import { shardedPartitions } from '../../shared/shards.js';
 
 /**
@@ -43,3 +44,6 @@ export const DUE_SHARDS = 4;
 
 /** The due index partitions: an order's by its id, and all of them for the sweep. */
 export const duePartitions = shardedPartitions('DUE', DUE_SHARDS);
+
+/** The order item; its timeline entries share its partition. */
+export const OrderKind = itemKind('ORDER#', 'ORDER');

@@ -3,10 +3,11 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import { insertWithEvents, putWithEvents } from '../../shared/dynamodb.js';
 import type { Payment } from '../domain/payment.js';
 import type { PaymentStore } from '../use-cases/ports.js';
+import { LedgerKind, PaymentKind } from './payments-table.js';
 import type { LedgerEntry, SimulatorLedger } from './simulated-provider.js';
 
-const paymentKey = (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'PAYMENT' });
-const ledgerKey = (key: string) => ({ pk: `SIMULATOR#${key}`, sk: 'LEDGER' });
+const paymentKey = PaymentKind.key;
+const ledgerKey = LedgerKind.key;
 
 type PaymentRecord = Payment & { pk: string; sk: string; outboxEvents?: string };
 type LedgerRecord = LedgerEntry & { pk: string; sk: string };

@@ -1,3 +1,4 @@
+import { itemKind } from '../../shared/item-kind.js';
 /**
  * The payments table's design, shared by the adapters and the CDK construct:
  *
@@ -8,3 +9,8 @@
  * | outbox              | OUTBOX#<eventId>     | OUTBOX  |
  */
 export const PaymentsTable = { partitionKey: 'pk', sortKey: 'sk', indexes: {} } as const;
+
+/** An order's payment. */
+export const PaymentKind = itemKind('PAYMENT#', 'PAYMENT');
+/** The simulator's own record of a charge, by idempotency key: what the provider would know. */
+export const LedgerKind = itemKind('SIMULATOR#', 'LEDGER');

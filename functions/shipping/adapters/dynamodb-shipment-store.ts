@@ -2,8 +2,9 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import { putWithEvents, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { Shipment } from '../domain/shipment.js';
 import type { ShipmentStore } from '../use-cases/ports.js';
+import { ShipmentKind } from './shipping-table.js';
 
-const shipmentKey = (orderId: string) => ({ pk: `SHIPMENT#${orderId}`, sk: 'SHIPMENT' });
+const shipmentKey = ShipmentKind.key;
 
 export const dynamoShipmentStore = (db: DynamoDBDocumentClient, tableName: string): ShipmentStore => ({
   async get(orderId) {

@@ -1,3 +1,4 @@
+import { itemKind } from '../../shared/item-kind.js';
 /**
  * The shipping table's design, shared by the adapter and the CDK construct:
  *
@@ -8,3 +9,6 @@
  * | outbox    | OUTBOX#<eventId>       | OUTBOX   |
  */
 export const ShippingTable = { partitionKey: 'pk', sortKey: 'sk', indexes: {} } as const;
+
+/** An order's shipment. */
+export const ShipmentKind = itemKind('SHIPMENT#', 'SHIPMENT');
