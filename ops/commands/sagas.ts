@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { OrderKind } from '../../functions/orders/adapters/orders-table.js';
+import type { OrderStatus } from '../../functions/orders/contracts/vocabulary.js';
 import { localCredentials } from '../../local/aws-clients.js';
 import { localClientConfig, runningCloud } from '../../local/commands/running-cloud.js';
 import { scanAll } from '../reconcile/snapshot.js';
@@ -31,9 +33,10 @@ const db = DynamoDBDocumentClient.from(
 const sfn = new SFNClient(local ? localClientConfig(local) : {});
 const tableName = deployedTable ?? local?.tables.OrdersTable ?? '';
 
-const statuses = new Set(['PENDING', 'NEEDS_ATTENTION', 'CONFIRMED']);
+/** Orders a workflow may still owe something: undecided, set aside, or confirmed with a cancellation asked for. */
+const statuses = new Set<OrderStatus>(['PENDING', 'NEEDS_ATTENTION', 'CONFIRMED']);
 const orders = (await scanAll(db, tableName)).filter(
-  (item) => item.sk === 'ORDER' && statuses.has(String(item.status)),
+  (item) => OrderKind.is(item) && statuses.has(item.status as OrderStatus),
 ) as unknown as OrderRow[];
 
 const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));

@@ -5,6 +5,9 @@
  * Pure: the snapshot is read elsewhere, so the rules are testable on their own.
  */
 
+import type { OrderStatus } from '../../functions/orders/contracts/vocabulary.js';
+import { isSettled } from '../../functions/orders/domain/order.js';
+
 export interface MoneySnapshot {
   readonly amount: number;
 }
@@ -12,7 +15,7 @@ export interface MoneySnapshot {
 export interface Snapshot {
   readonly orders: readonly {
     readonly orderId: string;
-    readonly status: string;
+    readonly status: OrderStatus;
     readonly total: MoneySnapshot;
   }[];
   readonly stock: readonly {
@@ -52,8 +55,8 @@ export interface Reconciliation {
   readonly violations: readonly string[];
 }
 
-const TERMINAL = new Set(['CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION']);
-const KEPT = new Set(['CONFIRMED', 'SHIPPED']);
+/** Orders the shop keeps: their money and stock are the shop's. */
+const KEPT = new Set<OrderStatus>(['CONFIRMED', 'SHIPPED']);
 
 const sumBySku = (reservations: Snapshot['reservations'], status: string) => {
   const sums = new Map<string, number>();
@@ -75,7 +78,7 @@ export const reconcile = (snapshot: Snapshot): Reconciliation => {
 
   for (const order of snapshot.orders) {
     byStatus[order.status] = (byStatus[order.status] ?? 0) + 1;
-    if (!TERMINAL.has(order.status)) {
+    if (!isSettled(order.status)) {
       violations.push(`order ${order.orderId} is not terminal: ${order.status}`);
       continue;
     }
