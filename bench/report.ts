@@ -1,0 +1,135 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** The bench's budgets: each figure is judged against these. */
+export const BUDGET = {
+  bundleBytes: 300 * 1024,
+  initRatio: 1.5,
+  middlewareP50Ms: 0.3,
+  standardPerMillionUsd: 150,
+  expressPerMillionUsd: 25,
+};
+
+/** What `bench/results/latest.json` holds that the report reads. */
+export interface BenchResults {
+  readonly measuredAt: string;
+  readonly machine: { readonly node: string; readonly cpus: number };
+  readonly bundles: readonly { readonly function: string; readonly bytes: number }[];
+  readonly init: {
+    readonly baselineMs: number;
+    readonly functions: readonly { readonly function: string; readonly ratio: number }[];
+  };
+  readonly overhead: { readonly middlewareP50Ms: number; readonly middlewareP99Ms: number };
+  readonly load: {
+    readonly ordersPerSecond: number;
+    readonly accepted: number;
+    readonly errors: number;
+    readonly apiP50Ms: number;
+    readonly apiP99Ms: number;
+    readonly sagaP50Ms: number;
+    readonly sagaP99Ms: number;
+    readonly linesPerOrder: number;
+  };
+  readonly cost: {
+    readonly shared: readonly { readonly item: string; readonly perOrder: number; readonly unit: string }[];
+    readonly standard: readonly { readonly item: string; readonly perOrder: number }[];
+    readonly standardPerMillionUsd: number;
+    readonly expressPerMillionUsd: number;
+  };
+  readonly usage: {
+    readonly dynamodb: {
+      readonly tables: Readonly<Record<string, { readonly readUnits: number; readonly writeUnits: number }>>;
+    };
+  };
+  readonly invariantViolations: readonly unknown[];
+}
+
+const verdict = (ok: boolean) => (ok ? '✓' : '✗');
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** The table of the latest figures that docs/performance.md shows, from a bench run's results. */
+export const figuresTable = (results: BenchResults): string => {
+  const bundles = [...results.bundles].sort((a, b) => b.bytes - a.bytes);
+  const largest = bundles[0];
+  const smallest = bundles.at(-1);
+  const ratios = [...results.init.functions].sort((a, b) => b.ratio - a.ratio);
+  const worst = ratios[0];
+  const median = ratios[Math.floor(ratios.length / 2)];
+  const perOrder = (item: string) => results.cost.shared.find((entry) => entry.item === item)?.perOrder ?? 0;
+  const transitions = results.cost.standard.find((entry) => entry.item === 'Step Functions transitions');
+  const rows = [
+    ['Measure', 'Figure', 'Budget'],
+    ['---', '---', '---'],
+    [
+      'Bundle size, largest',
+      `${largest?.function} ${kib(largest?.bytes ?? 0)} (smallest ${smallest?.function} ${kib(smallest?.bytes ?? 0)})`,
+      `≤ ${kib(BUDGET.bundleBytes)} ${verdict((largest?.bytes ?? 0) <= BUDGET.bundleBytes)}`,
+    ],
+    worst
+      ? [
+          'Cold start against the baseline (SDK client + one GetItem)',
+          `baseline ${results.init.baselineMs} ms; median ${median?.ratio}×; worst ${worst.function} ${worst.ratio}×`,
+          `≤ ${BUDGET.initRatio}× ${verdict(worst.ratio <= BUDGET.initRatio)}`,
+        ]
+      : ['Cold start', 'not measured', `≤ ${BUDGET.initRatio}×`],
+    [
+      'Middleware (`httpRoute`) overhead per invocation',
+      `p50 ${results.overhead.middlewareP50Ms} ms, p99 ${results.overhead.middlewareP99Ms} ms`,
+      `p50 ≤ ${BUDGET.middlewareP50Ms} ms ${verdict(results.overhead.middlewareP50Ms <= BUDGET.middlewareP50Ms)}`,
+    ],
+    [
+      `Load: ${results.load.ordersPerSecond} orders/s, ${results.load.linesPerOrder} line each`,
+      `${results.load.accepted} accepted, ${results.load.errors} errors; \`POST /orders\` p50 ${results.load.apiP50Ms} ms / p99 ${results.load.apiP99Ms} ms; saga p50 ${results.load.sagaP50Ms} ms / p99 ${results.load.sagaP99Ms} ms; ${results.invariantViolations.length} invariant violations`,
+      `0 errors ${verdict(results.load.errors === 0 && results.invariantViolations.length === 0)}`,
+    ],
+    [
+      'One order',
+      `${perOrder('Lambda requests')} invocations, ${perOrder('EventBridge events')} events, ${transitions?.perOrder ?? 0} transitions, ${perOrder('DynamoDB writes')} write units, ${perOrder('DynamoDB reads')} read units`,
+      '',
+    ],
+    [
+      'Write units per order, by table',
+      Object.entries(results.usage.dynamodb.tables)
+        .filter(([, units]) => units.writeUnits > 0)
+        .sort(([, a], [, b]) => b.writeUnits - a.writeUnits)
+        .map(
+          ([table, units]) =>
+            `${table
+              .replace(/^ShopData-/, '')
+              .replace(/Table[0-9A-F]{8}$/, '')
+              .toLowerCase()} ${+(units.writeUnits / Math.max(1, results.load.accepted)).toFixed(2)}`,
+        )
+        .join(', '),
+      '',
+    ],
+    [
+      'Cost per million orders, Standard saga',
+      `$${results.cost.standardPerMillionUsd.toFixed(2)}`,
+      `≤ $${BUDGET.standardPerMillionUsd} ${verdict(results.cost.standardPerMillionUsd <= BUDGET.standardPerMillionUsd)}`,
+    ],
+    [
+      'Cost per million orders, Express saga',
+      `$${results.cost.expressPerMillionUsd.toFixed(2)}`,
+      `≤ $${BUDGET.expressPerMillionUsd} ${verdict(results.cost.expressPerMillionUsd <= BUDGET.expressPerMillionUsd)}`,
+    ],
+  ];
+  return [
+    `Measured ${results.measuredAt.slice(0, 10)} on ${results.machine.cpus} cores, Node ${results.machine.node.replace(/^v/, '')}:`,
+    '',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+};
+
+export const FIGURES_START = '<!-- figures: written by npm run bench from bench/results/latest.json -->';
+export const FIGURES_END = '<!-- /figures -->';
+
+/** The document with its figures block replaced by the table of `results`. */
+export const withFigures = (document: string, results: BenchResults): string => {
+  const start = document.indexOf(FIGURES_START);
+  const end = document.indexOf(FIGURES_END);
+  if (start < 0 || end < start) throw new Error('The document has no figures block to write.');
+  return `${document.slice(0, start + FIGURES_START.length)}\n${figuresTable(results)}\n${document.slice(end)}`;
+};
+
+/** Writes the figures of `results` into the document at `path`. */
+export const writeFigures = (path: string, results: BenchResults): void =>
+  writeFileSync(path, withFigures(readFileSync(path, 'utf8'), results));
