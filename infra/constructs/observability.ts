@@ -187,11 +187,20 @@ export class Observability extends Construct {
       });
     }
     for (const queue of deadLetterQueues) {
-      new Alarm(this, `MessagesIn${queue.node.path.replace(/[^A-Za-z0-9]/g, '')}`, {
-        alarmDescription: `A message waits in ${queue.node.path}: see docs/runbooks/dead-letter-redrive.md.`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-        ...anyAtAll,
-      });
+      // Named by the path inside its stack: `Catalog/Outbox/DeadLetters` → MessagesInCatalogOutboxDeadLetters.
+      new Alarm(
+        this,
+        `MessagesIn${queue.node.path
+          .split('/')
+          .slice(1)
+          .join('')
+          .replace(/[^A-Za-z0-9]/g, '')}`,
+        {
+          alarmDescription: `A message waits in ${queue.node.path}: see docs/runbooks/dead-letter-redrive.md.`,
+          metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+          ...anyAtAll,
+        },
+      );
     }
     const action = new SnsAction(this.topic);
     for (const alarm of stack.node
