@@ -42,6 +42,18 @@ const list = async (query: Record<string, string> = {}) =>
     ),
   );
 
+const markRead = async (id: string, user: string) =>
+  parseResponse(
+    await markNotificationReadHandler(deps)(
+      httpEvent('POST /notifications/{id}/read', {
+        path: `/notifications/${id}/read`,
+        pathParameters: { id },
+        claims: customerClaims(user),
+      }),
+      lambdaContext(),
+    ),
+  );
+
 describe('the notifications routes, contract and consumer through their middleware', () => {
   it('stores and emails one welcome however often UserRegistered arrives; the customer reads it and marks it read', async () => {
     const consume = sendNotificationHandler(deps);
@@ -58,16 +70,7 @@ describe('the notifications routes, contract and consumer through their middlewa
     expect(await count({ request: { userId: 'user-1' } }, lambdaContext())).toEqual({ unread: 1 });
 
     const id = items[0]?.id ?? '';
-    const read = parseResponse(
-      await markNotificationReadHandler(deps)(
-        httpEvent('POST /notifications/{id}/read', {
-          path: `/notifications/${id}/read`,
-          pathParameters: { id },
-          claims: customerClaims('user-1'),
-        }),
-        lambdaContext(),
-      ),
-    );
+    const read = await markRead(id, 'user-1');
     expect(read.status).toBeLessThan(300);
     expect(await count({ request: { userId: 'user-1' } }, lambdaContext())).toEqual({ unread: 0 });
   });
@@ -75,16 +78,7 @@ describe('the notifications routes, contract and consumer through their middlewa
   it("answers 404 for another customer's notification and 400 for a forged cursor", async () => {
     await sendNotificationHandler(deps)(registered(), lambdaContext());
     const id = ((await list()).body as { items: { id: string }[] }).items[0]?.id ?? '';
-    const foreign = parseResponse(
-      await markNotificationReadHandler(deps)(
-        httpEvent('POST /notifications/{id}/read', {
-          path: `/notifications/${id}/read`,
-          pathParameters: { id },
-          claims: customerClaims('user-2'),
-        }),
-        lambdaContext(),
-      ),
-    );
+    const foreign = await markRead(id, 'user-2');
     expect(foreign).toMatchObject({ status: 404, headers: { 'content-type': 'application/problem+json' } });
     expect((await list({ cursor: 'forged' })).status).toBe(400);
   });

@@ -12,6 +12,7 @@ import {
   withStatus,
 } from '../../../../functions/orders/domain/order.js';
 import { MAX_AMOUNT, money } from '../../../../functions/shared/money.js';
+import { order } from '../../../support/orders/order-store-contract.js';
 
 const catalog = new Map([
   ['A1', { name: 'Apple', price: money(150) }],
@@ -36,16 +37,7 @@ describe('order status', () => {
 
   it('changes status only as the transition table allows, keeping a due time only while awaiting an outcome', () => {
     const pending: Order = {
-      orderId: 'o-1',
-      userId: 'u-1',
-      status: 'PENDING',
-      items: [{ sku: 'A1', name: 'Apple', quantity: 1, unitPrice: money(150) }],
-      total: money(150),
-      shippingAddress: { name: 'Ada', line1: '1 Road', city: 'Town', postalCode: '12345', country: 'GB' },
-      paymentToken: 'tok_visa',
-      requestFingerprint: 'f',
-      createdAt: '2026-12-05T10:00:00.000Z',
-      updatedAt: '2026-12-05T10:00:00.000Z',
+      ...order('o-1', 'u-1', '2026-12-05T10:00:00.000Z'),
       dueAt: '2026-12-05T10:07:00.000Z',
     };
     const confirmed = withStatus(pending, 'CONFIRMED');
