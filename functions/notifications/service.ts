@@ -2,7 +2,7 @@ import { defineService } from '../shared/service-manifest.js';
 import { NotificationsTable } from './adapters/notifications-table.js';
 import { listNotificationsConfig, notificationsConfig, sendNotificationConfig } from './config.js';
 import { notificationsRoutes } from './contracts/routes.js';
-import { notificationEvents } from './contracts/subscriptions.js';
+import { notifiedEvents } from './use-cases/send-notification.js';
 
 /** A message per (event, kind) for the customer it concerns, and stock alerts for admins. */
 export const notificationsService = defineService({
@@ -14,7 +14,7 @@ export const notificationsService = defineService({
       config: sendNotificationConfig,
       table: 'readWrite',
       email: true,
-      trigger: { events: notificationEvents },
+      trigger: { events: notifiedEvents },
     },
     ListNotifications: {
       config: listNotificationsConfig,

@@ -1,11 +1,10 @@
 import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../shared/events/event-consumer.js';
-import { notificationEvents } from '../contracts/subscriptions.js';
 import { notificationsDependencies } from '../dependencies.js';
-import { sendNotification } from '../use-cases/send-notification.js';
+import { notifiedEvents, sendNotification } from '../use-cases/send-notification.js';
 
 /** A message's id comes from its event: a duplicate finds it stored (and emailed) and does nothing. */
 export const sendNotificationHandler = (deps = notificationsDependencies) =>
-  eventConsumer(notificationEvents, (event) => sendNotification(deps(), event), {
+  eventConsumer(notifiedEvents, (event) => sendNotification(deps(), event), {
     name: 'SendNotification',
     inbox: IDEMPOTENT_USE_CASE,
   });

@@ -13,7 +13,10 @@ import type { NotificationsDependencies } from './ports.js';
 const rule = <S extends z.ZodType>(
   definition: EventDefinition<S>,
   make: (data: z.output<S>) => { recipient: string; message: Message },
-) => ({ detailType: definition.detailType, make: (data: unknown) => make(definition.data.parse(data)) });
+) => ({
+  definition: definition as EventDefinition,
+  make: (data: unknown) => make(definition.data.parse(data)),
+});
 
 const RULES = [
   rule(PaymentCompleted, (d) => ({
@@ -31,6 +34,12 @@ const RULES = [
   rule(StockLow, (d) => ({ recipient: ADMINS, message: messages.stockLow(d.sku, d.available) })),
 ];
 
+/**
+ * Every event that makes a message: the welcome, and each rule's. The one
+ * list: the manifest subscribes the function to these, and the handler accepts them.
+ */
+export const notifiedEvents: readonly EventDefinition[] = [UserRegistered, ...RULES.map((r) => r.definition)];
+
 /** Turns one event into the message it means, for whom it is meant. */
 export const sendNotification = async (
   deps: NotificationsDependencies,
@@ -41,7 +50,7 @@ export const sendNotification = async (
     const { userId, email, name } = UserRegistered.data.parse(event.detail.data);
     return welcome(deps, { eventId, occurredAt }, { userId, email, name });
   }
-  const meaning = RULES.find((candidate) => candidate.detailType === event.detailType);
+  const meaning = RULES.find((candidate) => candidate.definition.detailType === event.detailType);
   if (!meaning) throw new Error(`No message for ${event.detailType} events.`);
   await notify(deps, { eventId, occurredAt, ...meaning.make(event.detail.data) });
 };
