@@ -51,6 +51,7 @@ describe.skipIf(!('command' in cfnLint))(
       expect(result.error).toBeUndefined();
       expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
       expect(result.status).toBe(0);
-    });
+      // A synth and a Python linter over every template: minutes on a busy machine.
+    }, 600_000);
   },
 );
