@@ -1,12 +1,19 @@
 import { cartService } from './cart/service.js';
+import { catalogEvents } from './catalog/contracts/events.js';
 import { catalogService } from './catalog/service.js';
+import { inventoryEvents } from './inventory/contracts/events.js';
 import { inventoryService } from './inventory/service.js';
 import { notificationsService } from './notifications/service.js';
+import { ordersEvents } from './orders/contracts/events.js';
 import { ordersService } from './orders/service.js';
+import { paymentsEvents } from './payments/contracts/events.js';
 import { paymentsService } from './payments/service.js';
 import { platformService } from './platform/service.js';
+import type { EventDefinition } from './shared/events/define-event.js';
 import type { ServiceManifest } from './shared/service-manifest.js';
+import { shippingEvents } from './shipping/contracts/events.js';
 import { shippingService } from './shipping/service.js';
+import { usersEvents } from './users/contracts/events.js';
 import { usersService } from './users/service.js';
 
 /**
@@ -30,3 +37,13 @@ export const SERVICES = [
 export const STATEFUL_SERVICES = SERVICES.filter(
   (service): service is Extract<(typeof SERVICES)[number], { table: object }> => 'table' in service,
 );
+
+/** Every event definition of every service: the only patterns a rule may use. */
+export const ALL_EVENTS: readonly EventDefinition[] = [
+  ...catalogEvents,
+  ...inventoryEvents,
+  ...ordersEvents,
+  ...paymentsEvents,
+  ...shippingEvents,
+  ...usersEvents,
+];

@@ -13,7 +13,7 @@ import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { shopOpenApi } from '../../functions/platform/shop-api.js';
-import { SERVICES } from '../../functions/services.js';
+import { ALL_EVENTS, SERVICES } from '../../functions/services.js';
 import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
 import { functionsOf, pascalCase } from '../../functions/shared/service-manifest.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
@@ -25,7 +25,6 @@ import {
   SAGA_PLACEHOLDERS,
   type StateMachineDefinition,
 } from '../../state-machines/order-saga.js';
-import { allEvents } from '../support/all-events.js';
 import { shopApp, statelessTemplate } from '../support/synth.js';
 
 type Resources = Record<
@@ -343,7 +342,7 @@ describe('events', () => {
         detail: { metadata: unknown; data?: Record<string, unknown> };
       };
       const { data, ...detail } = pattern.detail;
-      const matching = allEvents.filter((definition) =>
+      const matching = ALL_EVENTS.filter((definition) =>
         isDeepStrictEqual(definition.pattern, { ...pattern, detail }),
       );
       expect(matching, JSON.stringify(pattern)).toHaveLength(1);

@@ -19,7 +19,7 @@ import { dynamoInventoryStore } from '../../functions/inventory/adapters/dynamod
 import { getStock } from '../../functions/inventory/use-cases/get-stock.js';
 import { dynamoOrderStore } from '../../functions/orders/adapters/dynamodb-order-store.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
-import { allEvents } from '../support/all-events.js';
+import { ALL_EVENTS } from '../../functions/services.js';
 import { adminClaims, customerClaims, httpEvent } from '../support/api-gateway.js';
 import { eventually } from '../support/local-cloud-client.js';
 import {
@@ -201,7 +201,7 @@ onLocalStack('orders on LocalStack', () => {
       await capturedEvent('OrderShipped', forOrder),
     ];
     for (const event of expected) {
-      const definition = allEvents.find((candidate) => candidate.detailType === event['detail-type']);
+      const definition = ALL_EVENTS.find((candidate) => candidate.detailType === event['detail-type']);
       expect(event.source, event['detail-type']).toBe(definition?.source);
       expect(() => definition?.parse(event.detail), event['detail-type']).not.toThrow();
     }

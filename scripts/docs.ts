@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_EVENTS, SERVICES } from '../functions/services.js';
+import { functionsOf, type ServiceManifest } from '../functions/shared/service-manifest.js';
+
+/**
+ * The tables of the docs that the code declares: written by `npm run docs`,
+ * held to the code by a test. Hand-kept, they drift.
+ */
+
+const ROOT = join(import.meta.dirname, '..');
+const code = (text: string) => `\`${text}\``;
+const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : '—');
+
+const row = (manifest: ServiceManifest): string => {
+  const functions = functionsOf(manifest);
+  const routes = functions.flatMap(({ trigger }) => ('route' in trigger ? [code(trigger.route.key)] : []));
+  const consumes = [
+    ...new Set(
+      functions.flatMap(({ trigger }) =>
+        'events' in trigger ? trigger.events.map((e) => e.detailType) : [],
+      ),
+    ),
+  ].map(code);
+  const other = functions.flatMap(({ name, trigger }) => [
+    ...('contract' in trigger ? [`serves ${code(name)}`] : []),
+    ...('sagaTask' in trigger ? [`saga task ${code(name)}`] : []),
+    ...('schedule' in trigger ? [`${code(name)} every ${trigger.schedule.everyMinutes} min`] : []),
+  ]);
+  const calls = [...new Set(functions.flatMap(({ calls = [] }) => calls))].map(code);
+  const publishes = ALL_EVENTS.filter((event) => event.source === `shop.${manifest.name}`).map((event) =>
+    code(event.detailType),
+  );
+  return `| ${manifest.name} | ${manifest.purpose} | ${list(routes)} | ${list(consumes)} | ${list(other)} | ${list(calls)} | ${list(publishes)} |`;
+};
+
+/** Every service: what it is for, its routes, the events it consumes, its other triggers, the contracts it calls, what it publishes. */
+export const servicesTable = (): string =>
+  [
+    '| Service | For | Routes | Consumes | Also | Calls | Publishes |',
+    '|---|---|---|---|---|---|---|',
+    ...SERVICES.map(row),
+  ].join('\n');
+
+export const SERVICES_START = '<!-- services: written by npm run docs from the manifests -->';
+export const SERVICES_END = '<!-- /services -->';
+
+export const withServicesTable = (document: string): string => {
+  const start = document.indexOf(SERVICES_START);
+  const end = document.indexOf(SERVICES_END);
+  if (start < 0 || end < start) throw new Error('The document has no services block to write.');
+  return `${document.slice(0, start + SERVICES_START.length)}\n${servicesTable()}\n${document.slice(end)}`;
+};
+
+export const ARCHITECTURE = join(ROOT, 'docs', 'architecture.md');
+
+if (process.argv[1] === import.meta.filename) {
+  writeFileSync(ARCHITECTURE, withServicesTable(readFileSync(ARCHITECTURE, 'utf8')));
+  process.stdout.write('docs/architecture.md: the services table is written from the manifests.\n');
+}
