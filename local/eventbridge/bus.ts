@@ -68,6 +68,23 @@ const DEFAULT_MAX_AGE_SECONDS = 86_400;
 const MAX_ENTRY_BYTES = 256 * 1024;
 
 /**
+ * A timestamp as the SDK sends it over EventBridge's JSON 1.1 protocol: epoch
+ * seconds, possibly fractional; an ISO 8601 string is taken too.
+ */
+export const awsTimestamp = (value: unknown, field: string): Date => {
+  const seconds =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)
+        ? Number(value)
+        : undefined;
+  const time = seconds !== undefined ? new Date(seconds * 1000) : new Date(String(value));
+  if (Number.isNaN(time.getTime()))
+    throw new AwsServiceError('ValidationException', `${field} is not a timestamp.`);
+  return time;
+};
+
+/**
  * The local EventBridge: custom buses, rules with the full pattern syntax,
  * Lambda, SQS and Step Functions targets with input transformation, the
  * target retry policy and dead-letter queue, and archives with replay.
@@ -222,7 +239,7 @@ export class LocalEventBridge {
     }
     const size = Buffer.byteLength(`${entry.Source}${entry.DetailType}${entry.Detail ?? ''}`);
     if (size > MAX_ENTRY_BYTES) throw new AwsServiceError('ValidationException', 'The entry exceeds 256 KB.');
-    const time = entry.Time ? new Date(entry.Time as string | number) : new Date();
+    const time = entry.Time !== undefined ? awsTimestamp(entry.Time, 'Time') : new Date();
     const event: BusEvent = {
       version: '0',
       id: randomUUID(),
@@ -303,8 +320,8 @@ export class LocalEventBridge {
         'ResourceNotFoundException',
         `Archive ${String(input.EventSourceArn)} does not exist.`,
       );
-    const from = new Date(input.EventStartTime as string | number).getTime();
-    const to = new Date(input.EventEndTime as string | number).getTime();
+    const from = awsTimestamp(input.EventStartTime, 'EventStartTime').getTime();
+    const to = awsTimestamp(input.EventEndTime, 'EventEndTime').getTime();
     if (!(from < to))
       throw new AwsServiceError('ValidationException', 'EventStartTime must be before EventEndTime.');
     const replayName = String(input.ReplayName ?? `replay-${Date.now()}`);

@@ -125,6 +125,33 @@ describe('LocalEventBridge', () => {
   });
 });
 
+describe('timestamps as the SDK sends them (epoch seconds)', () => {
+  it('dates an event by its Time in seconds, and replays a window given in seconds', async () => {
+    const { bus, delivered } = setUp();
+    const at = (iso: string) => Date.parse(iso) / 1000;
+    bus.putEvents([entry({ Time: at('2026-11-22T10:00:00Z') }), entry({ Time: at('2026-11-22T12:00:00Z') })]);
+    await settle();
+    expect(bus.published.map((event) => event.time)).toEqual([
+      '2026-11-22T10:00:00Z',
+      '2026-11-22T12:00:00Z',
+    ]);
+    const { replayedEvents } = bus.replay({
+      EventSourceArn: 'Test-Archive',
+      EventStartTime: at('2026-11-22T09:00:00Z'),
+      EventEndTime: at('2026-11-22T11:00:00Z'),
+      ReplayName: 'seconds',
+    });
+    await settle();
+    expect(replayedEvents).toBe(1);
+    expect(delivered).toHaveLength(3);
+  });
+
+  it('refuses a Time that is no timestamp', () => {
+    const { bus } = setUp();
+    expect(bus.putEvents([entry({ Time: 'yesterday' })])).toMatchObject({ FailedEntryCount: 1 });
+  });
+});
+
 describe('schedule rules', () => {
   it('reads rate() expressions and leaves cron() to the cloud', async () => {
     const { rateMilliseconds } = await import('../../../../local/eventbridge/bus.js');
