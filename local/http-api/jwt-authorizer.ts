@@ -60,6 +60,9 @@ export class JwtAuthorizer {
       const header = decodeProtectedHeader(token);
       if (!header.alg || !ALGORITHMS.includes(header.alg))
         return { ok: false, status: 401, reason: 'algorithm not allowed' };
+      // API Gateway finds the key by the token's kid; a token without one is refused, even when the
+      // issuer has a single key that would verify it.
+      if (!header.kid) return { ok: false, status: 401, reason: 'no kid' };
       ({ payload } = await jwtVerify(token, this.keysFor(config.issuer), {
         issuer: config.issuer,
         algorithms: ALGORITHMS,

@@ -97,6 +97,18 @@ describe('JwtAuthorizer', () => {
     ],
     ['an unknown kid', async () => `Bearer ${await token(accessClaims, { kid: 'key-2' })}`, 401],
     [
+      // API Gateway: the token must have a kid header matching a key of the issuer's JWKS.
+      'no kid, though signed by the right key',
+      async () =>
+        `Bearer ${await new SignJWT(accessClaims)
+          .setProtectedHeader({ alg: 'RS256' })
+          .setIssuer(ISSUER)
+          .setIssuedAt(seconds - 60)
+          .setExpirationTime(seconds + 3600)
+          .sign(signingKey)}`,
+      401,
+    ],
+    [
       "an attacker's key with the right kid",
       async () => `Bearer ${await token(accessClaims, { key: (await generateKeyPair('RS256')).privateKey })}`,
       401,
