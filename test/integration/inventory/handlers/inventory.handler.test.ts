@@ -14,6 +14,7 @@ import {
   lambdaContext,
   parseResponse,
 } from '../../../support/api-gateway.js';
+import { asDelivered } from '../../../support/test-events.js';
 
 let inventory: InMemoryInventory;
 let deps: () => InventoryDependencies;
@@ -36,11 +37,7 @@ const productCreated = (sku: string) => {
     category: 'home',
     price: money(100),
   });
-  return {
-    source: event.source,
-    'detail-type': event.detailType,
-    detail: JSON.parse(JSON.stringify(event.detail)) as unknown,
-  };
+  return asDelivered(event);
 };
 
 const stockRoute = (

@@ -8,6 +8,7 @@ import type { NotificationsDependencies } from '../../../../functions/notificati
 import { hmacCursors } from '../../../../functions/shared/pagination.js';
 import { UserRegistered } from '../../../../functions/users/contracts/events.js';
 import { customerClaims, httpEvent, lambdaContext, parseResponse } from '../../../support/api-gateway.js';
+import { asDelivered } from '../../../support/test-events.js';
 
 let store: InMemoryNotifications;
 let sent: string[];
@@ -27,11 +28,7 @@ beforeEach(() => {
 
 const registered = () => {
   const event = UserRegistered.create({ userId: 'user-1', email: 'ann@example.com', name: 'Ann' });
-  return {
-    source: event.source,
-    'detail-type': event.detailType,
-    detail: JSON.parse(JSON.stringify(event.detail)) as unknown,
-  };
+  return asDelivered(event);
 };
 
 const list = async (query: Record<string, string> = {}) =>

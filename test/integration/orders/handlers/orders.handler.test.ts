@@ -18,6 +18,7 @@ import { money } from '../../../../functions/shared/money.js';
 import { hmacCursors } from '../../../../functions/shared/pagination.js';
 import { OrderShipped } from '../../../../functions/shipping/contracts/events.js';
 import { customerClaims, httpEvent, lambdaContext, parseResponse } from '../../../support/api-gateway.js';
+import { asDelivered } from '../../../support/test-events.js';
 
 const address = { name: 'Ann', line1: '1 Road', city: 'Town', postalCode: '12345', country: 'GB' };
 const products = new Map([['A1', { sku: 'A1', name: 'Apple', price: money(500) }]]);
@@ -70,11 +71,7 @@ const orderShipped = (orderId: string) => {
     trackingNumber: '1Z999',
     shippedAt: '2026-12-05T11:00:00.000Z',
   });
-  return {
-    source: event.source,
-    'detail-type': event.detailType,
-    detail: JSON.parse(JSON.stringify(event.detail)) as unknown,
-  };
+  return asDelivered(event);
 };
 
 describe('the orders routes, saga tasks, contract and consumer through their middleware', () => {

@@ -13,6 +13,7 @@ import {
   lambdaContext,
   parseResponse,
 } from '../../../support/api-gateway.js';
+import { asDelivered } from '../../../support/test-events.js';
 
 const orderId = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -39,11 +40,7 @@ const orderConfirmed = () => {
     items: [{ sku: 'A1', name: 'Apple', quantity: 1, unitPrice: money(500) }],
     total: money(500),
   });
-  return {
-    source: event.source,
-    'detail-type': event.detailType,
-    detail: JSON.parse(JSON.stringify(event.detail)) as unknown,
-  };
+  return asDelivered(event);
 };
 
 const ship = async (claimsOf: Record<string, string> = adminClaims()) =>
