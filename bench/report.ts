@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { withBlock } from '../scripts/generated-block.js';
 
 /** The bench's budgets: each figure is judged against these. */
 export const BUDGET = {
@@ -119,16 +120,14 @@ export const figuresTable = (results: BenchResults): string => {
   ].join('\n');
 };
 
-export const FIGURES_START = '<!-- figures: written by npm run bench from bench/results/latest.json -->';
-export const FIGURES_END = '<!-- /figures -->';
+const FIGURES = {
+  start: '<!-- figures: written by npm run bench from bench/results/latest.json -->',
+  end: '<!-- /figures -->',
+};
 
 /** The document with its figures block replaced by the table of `results`. */
-export const withFigures = (document: string, results: BenchResults): string => {
-  const start = document.indexOf(FIGURES_START);
-  const end = document.indexOf(FIGURES_END);
-  if (start < 0 || end < start) throw new Error('The document has no figures block to write.');
-  return `${document.slice(0, start + FIGURES_START.length)}\n${figuresTable(results)}\n${document.slice(end)}`;
-};
+export const withFigures = (document: string, results: BenchResults): string =>
+  withBlock(document, FIGURES, figuresTable(results));
 
 /** Writes the figures of `results` into the document at `path`. */
 export const writeFigures = (path: string, results: BenchResults): void =>

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_EVENTS, SERVICES } from '../functions/services.js';
 import { functionsOf, type ServiceManifest } from '../functions/shared/service-manifest.js';
+import { withBlock } from './generated-block.js';
 
 /**
  * The tables of the docs that the code declares: written by `npm run docs`,
@@ -42,15 +43,13 @@ export const servicesTable = (): string =>
     ...SERVICES.map(row),
   ].join('\n');
 
-export const SERVICES_START = '<!-- services: written by npm run docs from the manifests -->';
-export const SERVICES_END = '<!-- /services -->';
-
-export const withServicesTable = (document: string): string => {
-  const start = document.indexOf(SERVICES_START);
-  const end = document.indexOf(SERVICES_END);
-  if (start < 0 || end < start) throw new Error('The document has no services block to write.');
-  return `${document.slice(0, start + SERVICES_START.length)}\n${servicesTable()}\n${document.slice(end)}`;
+const SERVICES_BLOCK = {
+  start: '<!-- services: written by npm run docs from the manifests -->',
+  end: '<!-- /services -->',
 };
+
+export const withServicesTable = (document: string): string =>
+  withBlock(document, SERVICES_BLOCK, servicesTable());
 
 export const ARCHITECTURE = join(ROOT, 'docs', 'architecture.md');
 

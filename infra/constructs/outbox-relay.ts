@@ -6,8 +6,9 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Construct } from 'constructs';
 import { relayConfig } from '../../functions/shared/outbox/config.js';
 import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
+import type { ServiceName } from '../../functions/shared/service-manifest.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-import { ServiceFunction, type ServiceName } from './service-function.js';
+import { ServiceFunction } from './service-function.js';
 
 /**
  * Publishes a service's outbox: the table's stream, filtered to new outbox

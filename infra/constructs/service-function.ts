@@ -12,8 +12,6 @@ import type { Environment, ServiceConfig } from '../../functions/shared/config.j
 import { kebabCase, type ServiceName } from '../../functions/shared/service-manifest.js';
 import { acknowledge } from './acknowledge.js';
 
-export type { ServiceName };
-
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The CloudWatch namespace of every business metric. */

@@ -4,8 +4,6 @@ import type { Construct } from 'constructs';
 import { TTL_ATTRIBUTE } from '../../functions/shared/outbox/outbox.js';
 import type { TableDesign } from '../../functions/shared/service-manifest.js';
 
-export type { TableDesign };
-
 export interface ServiceTableProps {
   readonly design: TableDesign;
   /** Keep the table and its data when the stack or the resource goes away. */

@@ -3,7 +3,7 @@ import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aw
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { TTL_ATTRIBUTE } from '../../functions/shared/outbox/outbox.js';
-import type { TableDesign } from '../../infra/constructs/service-table.js';
+import type { TableDesign } from '../../functions/shared/service-manifest.js';
 
 /** A client of the DynamoDB Local the integration setup started. */
 export const dynamoDbLocalClient = () =>

@@ -13,22 +13,21 @@ const filesUnder = (dir: string, suffix: string): string[] =>
     return entry.name.endsWith(suffix) ? [path] : [];
   });
 
-/** The TypeScript samples of a Markdown file, each without the indentation it has in the list it sits in. */
+/** Lines without the indentation they share and without trailing spaces. */
+const dedent = (lines: readonly string[]): string => {
+  const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.search(/\S/)));
+  return lines.map((line) => line.slice(indent).trimEnd()).join('\n');
+};
+
+/** The TypeScript samples of a Markdown file, dedented (a sample may sit in a list item). */
 const samplesOf = (markdown: string): string[] =>
-  [...markdown.matchAll(/^( *)```ts\n([\s\S]*?)^\1```/gm)].map(([, indent = '', body = '']) =>
-    body
-      .split('\n')
-      .map((line) => line.slice(Math.min(indent.length, line.length - line.trimStart().length)).trimEnd())
-      .join('\n')
-      .trim(),
+  [...markdown.matchAll(/^( *)```ts\n([\s\S]*?)^\1```/gm)].map(([, , body = '']) =>
+    dedent(body.replace(/\n+$/, '').split('\n')),
   );
 
 /** Code that `npm run typecheck` compiles: the examples and the sources. */
 const compiled = [...filesUnder('docs/examples', '.ts'), ...filesUnder('functions', '.ts')].map((file) =>
-  readFileSync(join(ROOT, file), 'utf8')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n'),
+  readFileSync(join(ROOT, file), 'utf8'),
 );
 
 const documents = ['README.md', ...filesUnder('docs', '.md')];
@@ -36,23 +35,9 @@ const documents = ['README.md', ...filesUnder('docs', '.md')];
 describe('the code samples of the docs', () => {
   it.each(documents)('are compiled code, word for word: %s', (document) => {
     for (const sample of samplesOf(readFileSync(join(ROOT, document), 'utf8'))) {
-      const dedented = sample
-        .split('\n')
-        .map((line, _, lines) => {
-          const indent = Math.min(
-            ...lines.filter((candidate) => candidate.trim()).map((candidate) => candidate.search(/\S/)),
-          );
-          return line.slice(indent);
-        })
-        .join('\n');
+      const height = sample.split('\n').length;
       const found = compiled.some((code) =>
-        code.split('\n').some((_, index, lines) => {
-          const window = lines.slice(index, index + dedented.split('\n').length);
-          const indent = Math.min(
-            ...window.filter((candidate) => candidate.trim()).map((candidate) => candidate.search(/\S/)),
-          );
-          return window.map((line) => line.slice(indent)).join('\n') === dedented;
-        }),
+        code.split('\n').some((_, index, lines) => dedent(lines.slice(index, index + height)) === sample),
       );
       expect(found, `${relative(ROOT, join(ROOT, document))}:\n${sample}`).toBe(true);
     }
