@@ -47,6 +47,7 @@ const accepted = (model: Model, customer: string) => (response: Response) => {
 };
 
 const address = { name: 'Ada', line1: '12 Analytical Row', city: 'London', postalCode: 'N1', country: 'GB' };
+const newAddress = { ...address, line1: '1 Difference Lane' };
 const key = (n: number) => ({ 'idempotency-key': `key-${n}` });
 
 const SAGA_TASKS = [
@@ -59,7 +60,13 @@ const SAGA_TASKS = [
   'ReleaseInventory',
   'CancelOrder',
 ] as const;
-const CONSUMERS = ['StartOrderSaga', 'UpdateStockStatus', 'PrepareShipment', 'MarkOrderShipped'] as const;
+const CONSUMERS = [
+  'StartOrderSaga',
+  'UpdateStockStatus',
+  'PrepareShipment',
+  'MarkOrderShipped',
+  'SettleParcelOutcome',
+] as const;
 
 const customer = fc.constantFrom(...CUSTOMERS);
 const sku = fc.constantFrom(...SKUS);
@@ -137,6 +144,30 @@ export const commandArbitraries: fc.Arbitrary<Command>[] = [
         path: `/orders/${orderId}/ship`,
         pathParameters: { orderId },
         body: {},
+      }),
+    ),
+  ),
+  // The carrier's news, in any order and any number of times: only forward moves are taken.
+  fc
+    .tuple(index, fc.constantFrom('IN_TRANSIT', 'DELIVERY_FAILED', 'DELIVERED', 'RETURNED', 'RETURNED'))
+    .map(([n, status]) =>
+      onOrder(`ParcelNews(order #${n}, ${status})`, n, ({ orderId }, world) =>
+        world.request('recordShipmentEvent', 'POST /orders/{orderId}/shipment/events', {
+          caller: 'admin',
+          path: `/orders/${orderId}/shipment/events`,
+          pathParameters: { orderId },
+          body: { status },
+        }),
+      ),
+    ),
+  // A customer's new address, racing the saga, the shipment and the cancellation.
+  index.map((n) =>
+    onOrder(`ChangeAddress(order #${n})`, n, ({ orderId, customer: who }, world) =>
+      world.request('changeOrderAddress', 'PATCH /orders/{orderId}', {
+        caller: who,
+        path: `/orders/${orderId}`,
+        pathParameters: { orderId },
+        body: { shippingAddress: newAddress },
       }),
     ),
   ),

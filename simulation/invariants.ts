@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { reconcile, type Snapshot } from '../ops/reconcile/invariants.js';
 import { SKUS, type World } from './world.js';
 
@@ -19,7 +20,9 @@ export const snapshotOf = (world: World): Snapshot => ({
  * Safety: the reconciliation's invariants (every order terminal; stock never
  * negative and conserved; no hold for a cancelled order; a kept order's
  * units sold once; charged − refunded = total for a kept order, 0 for a
- * cancelled one; a parcel shipped only for a kept order); at most one charge
+ * cancelled one; a parcel shipped only for a kept order, delivered only for
+ * a delivered one, returned only for one cancelled as RETURNED); a parcel
+ * sent to the order's address as it is; at most one charge
  * per order; the catalog's availability true to the stock; no request
  * answered 500. Liveness: no order left for an operator after the
  * runbooks; no cancellation request left hanging; every parked event
@@ -32,8 +35,12 @@ export const violationsOf = (world: World): string[] => {
   for (const orderId of needsAttention)
     found.push(`order ${orderId} is still NEEDS_ATTENTION after the operators followed the runbook`);
   for (const order of world.orders.orders.values()) {
-    if (order.status === 'CONFIRMED' && order.cancelRequestedAt)
-      found.push(`order ${order.orderId}: its customer's cancellation was left hanging`);
+    if ((order.status === 'CONFIRMED' || order.status === 'SHIPPED') && order.cancelRequestedAt)
+      found.push(`order ${order.orderId}: its requested cancellation was left hanging`);
+    // An address change and a shipment never interleave badly: the parcel goes where the order says.
+    const shipment = world.shipments.shipments.get(order.orderId);
+    if (shipment?.shippingAddress && !isDeepStrictEqual(shipment.shippingAddress, order.shippingAddress))
+      found.push(`order ${order.orderId}'s parcel left for an address the order no longer has`);
     const charges = snapshot.provider.filter(
       (entry) => entry.key.startsWith(order.orderId) && entry.outcome === 'charged',
     );

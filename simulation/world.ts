@@ -39,6 +39,7 @@ import { stepFunctionsWorkflows } from '../functions/orders/adapters/step-functi
 import type { OrderCancellationInput, OrderSagaInput } from '../functions/orders/contracts/order-saga.js';
 import { abandonOrderHandler } from '../functions/orders/handlers/abandon-order.handler.js';
 import { cancelOrderHandler } from '../functions/orders/handlers/cancel-order.handler.js';
+import { changeOrderAddressHandler } from '../functions/orders/handlers/change-order-address.handler.js';
 import { checkOutHandler } from '../functions/orders/handlers/check-out.handler.js';
 import { confirmOrderHandler } from '../functions/orders/handlers/confirm-order.handler.js';
 import { markNeedsAttentionHandler } from '../functions/orders/handlers/mark-needs-attention.handler.js';
@@ -46,6 +47,7 @@ import { markOrderShippedHandler } from '../functions/orders/handlers/mark-order
 import { placeOrderHandler } from '../functions/orders/handlers/place-order.handler.js';
 import { recordOrderHistoryHandler } from '../functions/orders/handlers/record-order-history.handler.js';
 import { requestOrderCancellationHandler } from '../functions/orders/handlers/request-order-cancellation.handler.js';
+import { settleParcelOutcomeHandler } from '../functions/orders/handlers/settle-parcel-outcome.handler.js';
 import { settleStalledOrdersHandler } from '../functions/orders/handlers/settle-stalled-orders.handler.js';
 import { startOrderSagaHandler } from '../functions/orders/handlers/start-order-saga.handler.js';
 import { claimShipment } from '../functions/orders/use-cases/claim-shipment.js';
@@ -64,6 +66,7 @@ import { hmacCursors } from '../functions/shared/pagination.js';
 import { InMemoryShipments } from '../functions/shipping/adapters/in-memory-shipment-store.js';
 import { cancelShipmentHandler } from '../functions/shipping/handlers/cancel-shipment.handler.js';
 import { prepareShipmentHandler } from '../functions/shipping/handlers/prepare-shipment.handler.js';
+import { recordShipmentEventHandler } from '../functions/shipping/handlers/record-shipment-event.handler.js';
 import { shipOrderHandler } from '../functions/shipping/handlers/ship-order.handler.js';
 import type { ShipOrderDependencies } from '../functions/shipping/use-cases/ports.js';
 import {
@@ -277,6 +280,7 @@ export class World {
     StartOrderSaga: startOrderSagaHandler(() => this.ordersDeps),
     RecordOrderHistory: recordOrderHistoryHandler(() => this.orderStepDeps),
     MarkOrderShipped: markOrderShippedHandler(() => this.orderStepDeps, this.inbox('orders')),
+    SettleParcelOutcome: settleParcelOutcomeHandler(() => this.ordersDeps),
     PrepareShipment: prepareShipmentHandler(() => this.shippingDeps),
     CancelShipment: cancelShipmentHandler(() => this.shippingDeps, this.inbox('shipping')),
   });
@@ -289,6 +293,8 @@ export class World {
     setStock: setStockHandler(() => this.inventoryDeps),
     updateProduct: updateProductHandler(() => this.catalogDeps),
     shipOrder: shipOrderHandler(() => this.shippingDeps),
+    recordShipmentEvent: recordShipmentEventHandler(() => this.shippingDeps),
+    changeOrderAddress: changeOrderAddressHandler(() => this.orderStepDeps),
   };
 
   private readonly schedules = {

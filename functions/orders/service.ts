@@ -1,5 +1,5 @@
 import { defineService } from '../shared/service-manifest.js';
-import { OrderShipped } from '../shipping/contracts/events.js';
+import { OrderShipped, ShipmentStatusChanged } from '../shipping/contracts/events.js';
 import { OrdersTable } from './adapters/orders-table.js';
 import {
   cancellationConfig,
@@ -47,7 +47,14 @@ export const ordersService = defineService({
       cursorSecret: true,
       trigger: { route: ordersRoutes.listOrders },
     },
+    ListAllOrders: {
+      config: listOrdersConfig,
+      table: 'read',
+      cursorSecret: true,
+      trigger: { route: ordersRoutes.listAllOrders },
+    },
     GetOrder: { ...reads, trigger: { route: ordersRoutes.getOrder } },
+    ChangeOrderAddress: { ...writes, trigger: { route: ordersRoutes.changeOrderAddress } },
     GetOrderHistory: { ...reads, trigger: { route: ordersRoutes.getOrderHistory } },
     RequestOrderCancellation: { ...cancels, trigger: { route: ordersRoutes.requestOrderCancellation } },
     StartOrderSaga: {
@@ -71,6 +78,10 @@ export const ordersService = defineService({
     MarkNeedsAttention: { ...writes, trigger: { sagaTask: true } },
     RecordOrderHistory: { ...writes, trigger: { events: orderHistoryEvents } },
     MarkOrderShipped: { ...writes, trigger: { events: [OrderShipped] } },
+    SettleParcelOutcome: {
+      ...cancels,
+      trigger: { events: [ShipmentStatusChanged], where: { status: ['DELIVERED', 'RETURNED'] } },
+    },
     ListRecentOrders: { ...reads, trigger: { contract: true } },
     ClaimShipment: { ...writes, trigger: { contract: true } },
   },

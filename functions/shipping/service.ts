@@ -4,10 +4,13 @@ import { ShippingTable } from './adapters/shipping-table.js';
 import { shipOrderConfig, shippingConfig } from './config.js';
 import { shippingRoutes } from './contracts/routes.js';
 
-/** A shipment per confirmed order, shipped by an admin with a carrier and tracking number. */
+/**
+ * A shipment per confirmed order, shipped by an admin with a carrier and
+ * tracking number, then tracked by the carrier's news to its end.
+ */
 export const shippingService = defineService({
   name: 'shipping',
-  purpose: 'a shipment per confirmed order, shipped by an admin',
+  purpose: 'a shipment per confirmed order, shipped by an admin and tracked to delivery or return',
   table: ShippingTable,
   outbox: true,
   functions: {
@@ -19,6 +22,11 @@ export const shippingService = defineService({
       trigger: { route: shippingRoutes.shipOrder },
     },
     GetShipment: { config: shippingConfig, table: 'read', trigger: { route: shippingRoutes.getShipment } },
+    RecordShipmentEvent: {
+      config: shippingConfig,
+      table: 'readWrite',
+      trigger: { route: shippingRoutes.recordShipmentEvent },
+    },
     PrepareShipment: { config: shippingConfig, table: 'readWrite', trigger: { events: [OrderConfirmed] } },
     CancelShipment: { config: shippingConfig, table: 'readWrite', trigger: { events: [OrderCancelled] } },
   },

@@ -5,7 +5,7 @@
  * Pure: the snapshot is read elsewhere, so the rules are testable on their own.
  */
 
-import type { OrderStatus } from '../../functions/orders/contracts/vocabulary.js';
+import type { CancellationReason, OrderStatus } from '../../functions/orders/contracts/vocabulary.js';
 import { isSettled } from '../../functions/orders/domain/order.js';
 
 export interface MoneySnapshot {
@@ -17,6 +17,7 @@ export interface Snapshot {
     readonly orderId: string;
     readonly status: OrderStatus;
     readonly total: MoneySnapshot;
+    readonly cancellationReason?: CancellationReason;
   }[];
   readonly stock: readonly {
     readonly sku: string;
@@ -56,7 +57,10 @@ export interface Reconciliation {
 }
 
 /** Orders the shop keeps: their money and stock are the shop's. */
-const KEPT = new Set<OrderStatus>(['CONFIRMED', 'SHIPPED']);
+const KEPT = new Set<OrderStatus>(['CONFIRMED', 'SHIPPED', 'DELIVERED']);
+
+/** Shipments whose parcel left and has not come back: their orders are kept. */
+const ON_ITS_WAY = new Set(['SHIPPED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERY_FAILED', 'DELIVERED']);
 
 const sumBySku = (reservations: Snapshot['reservations'], status: string) => {
   const sums = new Map<string, number>();
@@ -125,12 +129,28 @@ export const reconcile = (snapshot: Snapshot): Reconciliation => {
   for (const payment of snapshot.payments) {
     if (!orders.has(payment.orderId)) violations.push(`payment of unknown order ${payment.orderId}`);
   }
+  const shipments = snapshot.shipments && new Map(snapshot.shipments.map((s) => [s.orderId, s.status]));
   for (const shipment of snapshot.shipments ?? []) {
-    if (shipment.status !== 'SHIPPED') continue;
+    if (!ON_ITS_WAY.has(shipment.status) && shipment.status !== 'RETURNED') continue;
     const order = orders.get(shipment.orderId);
     if (!order) violations.push(`shipped parcel of unknown order ${shipment.orderId}`);
-    else if (!KEPT.has(order.status) && order.status !== 'NEEDS_ATTENTION')
+    else if (order.status === 'NEEDS_ATTENTION') continue;
+    else if (ON_ITS_WAY.has(shipment.status) && !KEPT.has(order.status))
       violations.push(`order ${order.orderId} (${order.status}) was shipped`);
+    else if (shipment.status === 'DELIVERED' && order.status !== 'DELIVERED')
+      violations.push(`order ${order.orderId} (${order.status}): its parcel was delivered`);
+    else if (shipment.status === 'RETURNED' && order.cancellationReason !== 'RETURNED')
+      violations.push(
+        `order ${order.orderId} (${order.status}): its parcel came back, yet it is not RETURNED`,
+      );
+  }
+  // Orders' view of the parcel agrees with shipping's, when shipping's table is read.
+  for (const order of shipments ? snapshot.orders : []) {
+    const shipment = shipments?.get(order.orderId);
+    if (order.status === 'DELIVERED' && shipment !== 'DELIVERED')
+      violations.push(`order ${order.orderId} (DELIVERED): its parcel is ${shipment ?? 'missing'}`);
+    if (order.cancellationReason === 'RETURNED' && shipment !== 'RETURNED')
+      violations.push(`order ${order.orderId} (RETURNED): its parcel is ${shipment ?? 'missing'}`);
   }
 
   const held = sumBySku(snapshot.reservations, 'HELD');

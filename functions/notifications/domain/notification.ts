@@ -1,5 +1,6 @@
 import type { CancellationReason } from '../../orders/contracts/vocabulary.js';
 import type { Money } from '../../shared/money.js';
+import type { TrackingStatus } from '../../shipping/contracts/vocabulary.js';
 
 export type NotificationType =
   | 'WELCOME'
@@ -9,6 +10,8 @@ export type NotificationType =
   | 'ORDER_CANCELLED'
   | 'REFUND'
   | 'ORDER_SHIPPED'
+  | 'SHIPMENT_UPDATE'
+  | 'ADDRESS_CHANGED'
   | 'STOCK_LOW';
 
 /** Who a notification is for: a customer, or every admin (stock alerts). */
@@ -43,6 +46,19 @@ const REASONS: Readonly<Record<CancellationReason, string>> = {
   PAYMENT_FAILED: 'the payment could not be completed',
   CUSTOMER_CANCELLED: 'you cancelled it',
   UNKNOWN_PRODUCT: 'a product is no longer sold',
+  RETURNED: 'the parcel came back to us; the payment is refunded',
+};
+
+/** What each move of a parcel means to its customer. */
+const PARCEL_NEWS: Readonly<Record<TrackingStatus, { subject: string; body: string }>> = {
+  IN_TRANSIT: { subject: 'is in transit', body: 'is in transit' },
+  OUT_FOR_DELIVERY: { subject: 'is out for delivery', body: 'is out for delivery today' },
+  DELIVERY_FAILED: {
+    subject: 'could not be delivered',
+    body: 'could not be delivered; the carrier will try again or send it back to us',
+  },
+  DELIVERED: { subject: 'was delivered', body: 'was delivered. Enjoy!' },
+  RETURNED: { subject: 'came back to us', body: 'came back to us; we will refund your payment' },
 };
 
 /** The messages, one function per kind of news. Pure: the use case decides who gets them. */
@@ -81,6 +97,16 @@ export const messages = {
     type: 'ORDER_SHIPPED',
     subject: `Order ${shortId(orderId)} has shipped`,
     body: `Your order ${orderId} is on its way with ${carrier}, tracking number ${trackingNumber}.`,
+  }),
+  shipmentUpdate: (orderId: string, status: TrackingStatus, location?: string): Message => ({
+    type: 'SHIPMENT_UPDATE',
+    subject: `Order ${shortId(orderId)} ${PARCEL_NEWS[status].subject}`,
+    body: `Your order ${orderId} ${PARCEL_NEWS[status].body}${location ? ` (${location})` : ''}.`,
+  }),
+  addressChanged: (orderId: string): Message => ({
+    type: 'ADDRESS_CHANGED',
+    subject: `New shipping address for order ${shortId(orderId)}`,
+    body: `Your order ${orderId} will ship to the address you gave. If you did not change it, tell us at once.`,
   }),
   stockLow: (sku: string, available: number): Message => ({
     type: 'STOCK_LOW',

@@ -10,7 +10,7 @@ import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../..
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import type { HistoryEntry, Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
-import { duePartitions, OrderKind, OrdersTable } from './orders-table.js';
+import { duePartitions, OrderKind, OrdersTable, statusPartitions } from './orders-table.js';
 
 const orderKey = OrderKind.key;
 const HISTORY = 'HISTORY#';
@@ -19,7 +19,14 @@ const historyKey = (orderId: string, entry: HistoryEntry) => ({
   sk: `${HISTORY}${entry.at}#${entry.eventId}`,
 });
 
-type OrderKeys = { pk: string; sk: string; customerPk: string; customerSk: string; dueShard?: string };
+type OrderKeys = {
+  pk: string;
+  sk: string;
+  customerPk: string;
+  customerSk: string;
+  statusShard: string;
+  dueShard?: string;
+};
 
 /**
  * What an order's own timeline entries leave out when they hold the same as
@@ -67,6 +74,7 @@ const orderItem = (order: Order): Omit<OrderItem, 'timeline'> => ({
   ...orderKey(order.orderId),
   customerPk: `CUSTOMER#${order.userId}`,
   customerSk: `${order.createdAt}#${order.orderId}`,
+  statusShard: statusPartitions(order.status).of(order.orderId),
   // In the due index while it has a due time.
   ...(order.dueAt ? { dueShard: duePartitions.of(order.orderId) } : {}),
   ...order,
@@ -78,6 +86,7 @@ const toOrder = (item: OrderItem): Order => {
     sk: _sk,
     customerPk: _cpk,
     customerSk: _csk,
+    statusShard: _statusShard,
     dueShard: _dueShard,
     timeline: _timeline,
     outboxEvents: _carried,
@@ -91,6 +100,7 @@ const OPTIONAL: readonly (keyof Order)[] = [
   'cancellationReason',
   'cancelRequestedAt',
   'shipmentClaimedAt',
+  'returnedAt',
   'abandonedAt',
   'dueAt',
   'stalls',
@@ -98,7 +108,10 @@ const OPTIONAL: readonly (keyof Order)[] = [
 /** Set once, with the order: its keys, its customer index keys. */
 const FIXED = new Set(['pk', 'sk', 'customerPk', 'customerSk']);
 
-/** Oldest first; the event id orders entries of the same instant, as the table's sort key does. */
+/**
+ * Oldest first; the event id orders entries of the same instant, as the table's sort key does.
+ * An event recorded twice (its own item, and the order's timeline) is one entry.
+ */
 const byTime = (a: HistoryEntry, b: HistoryEntry) =>
   `${a.at}#${a.eventId}`.localeCompare(`${b.at}#${b.eventId}`);
 
@@ -185,7 +198,8 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           entries.push(...(order.timeline ?? []).map((entry) => entryOf(whole(entry, order))));
         } else if (item.sk.startsWith(HISTORY)) entries.push(entryOf(item as HistoryEntry));
       }
-      return entries.sort(byTime);
+      const once = new Map(entries.map((entry) => [entry.eventId, entry]));
+      return [...once.values()].sort(byTime);
     },
 
     async place(order, events, history) {
@@ -319,7 +333,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         ),
       ),
 
-    claimShipment: (orderId, at) =>
+    claimShipment: (orderId, at, seen) =>
       whenConditionHolds(
         db.send(
           new UpdateCommand({
@@ -327,12 +341,97 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
             Key: orderKey(orderId),
             UpdateExpression: `SET shipmentClaimedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
             ConditionExpression:
-              '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
+              '#status = :confirmed AND updatedAt = :seen AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED' },
+            ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED', ':seen': seen },
           }),
         ),
       ),
+
+    changeAddress: (next, events, history) =>
+      whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(next.orderId),
+            UpdateExpression: `SET shippingAddress = :address, updatedAt = :updatedAt, timeline = list_append(if_not_exists(timeline, :none), :entries)${events.length > 0 ? `, ${CARRIED_EVENTS_ATTRIBUTE} = :events` : ''}`,
+            // mayChangeAddress, as one condition.
+            ConditionExpression:
+              '#status IN (:pending, :confirmed) AND attribute_not_exists(shipmentClaimedAt) AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(abandonedAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':address': next.shippingAddress,
+              ':updatedAt': next.updatedAt,
+              ':none': [],
+              ':entries': history.map((entry) => stored(entry, next)),
+              ':pending': 'PENDING',
+              ':confirmed': 'CONFIRMED',
+              ...(events.length > 0 ? { ':events': carriedEvents(events) } : {}),
+            },
+          }),
+        ),
+      ),
+
+    markReturned: (orderId, at, dueAt) =>
+      whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(orderId),
+            UpdateExpression: `SET returnedAt = :at, cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            // isOnItsWay, and no cancellation asked for yet.
+            ConditionExpression:
+              '(#status = :shipped OR (#status = :confirmed AND attribute_exists(shipmentClaimedAt))) AND attribute_not_exists(cancelRequestedAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':at': at,
+              ':dueAt': dueAt,
+              ':shard': duePartitions.of(orderId),
+              ':shipped': 'SHIPPED',
+              ':confirmed': 'CONFIRMED',
+            },
+          }),
+        ),
+      ),
+
+    async listByStatus(statuses, { limit, before }) {
+      // Each shard of each status, newest first, one more than a page: merged, they show whether more exist.
+      const shards = await Promise.all(
+        statuses
+          .flatMap((status) => statusPartitions(status).all)
+          .map(async (partition) => {
+            const { Items = [] } = await db.send(
+              new QueryCommand({
+                TableName: tableName,
+                IndexName: OrdersTable.indexes.byStatus.name,
+                KeyConditionExpression: `statusShard = :shard${before ? ' AND customerSk < :before' : ''}`,
+                ExpressionAttributeValues: { ':shard': partition, ...(before ? { ':before': before } : {}) },
+                ScanIndexForward: false,
+                Limit: limit + 1,
+              }),
+            );
+            return Items as OrderKeys[];
+          }),
+      );
+      const merged = shards.flat().sort((a, b) => b.customerSk.localeCompare(a.customerSk));
+      const keys = merged.slice(0, limit);
+      const found = new Map(
+        (
+          await batchGetAll<OrderItem>(
+            db,
+            tableName,
+            keys.map(({ pk, sk }) => ({ pk, sk })),
+          )
+        ).map((item) => [item.pk, toOrder(item)]),
+      );
+      // The index is eventually consistent: an order that has moved on since is not shown under its old status.
+      const items = keys.flatMap(({ pk }) => {
+        const order = found.get(pk);
+        return order && statuses.includes(order.status) ? [order] : [];
+      });
+      const last = keys.at(-1);
+      return { items, ...(merged.length > limit && last ? { next: last.customerSk } : {}) };
+    },
 
     async recordHistory(orderId, entry) {
       // An entry already there is the same event delivered again.

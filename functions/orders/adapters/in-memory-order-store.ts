@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
-import type { HistoryEntry, Order } from '../domain/order.js';
+import { type HistoryEntry, isOnItsWay, mayChangeAddress, type Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
 import { OrderKind } from './orders-table.js';
 
@@ -86,11 +86,45 @@ export class InMemoryOrders {
       this.orders.set(orderId, { ...order, ...next });
       return true;
     },
-    claimShipment: async (orderId, at) => {
+    claimShipment: async (orderId, at, seen) => {
       const order = this.orders.get(orderId);
-      if (order?.status !== 'CONFIRMED' || order.cancelRequestedAt || order.shipmentClaimedAt) return false;
+      if (
+        order?.status !== 'CONFIRMED' ||
+        order.updatedAt !== seen ||
+        order.cancelRequestedAt ||
+        order.shipmentClaimedAt
+      )
+        return false;
       this.orders.set(orderId, { ...order, shipmentClaimedAt: at });
       return true;
+    },
+    changeAddress: async (next, events, history) => {
+      const order = this.orders.get(next.orderId);
+      if (!order || !mayChangeAddress(order)) return false;
+      this.orders.set(next.orderId, {
+        ...order,
+        shippingAddress: next.shippingAddress,
+        updatedAt: next.updatedAt,
+      });
+      this.addHistory(next.orderId, history);
+      this.outbox.push(...events);
+      return true;
+    },
+    markReturned: async (orderId, at, dueAt) => {
+      const order = this.orders.get(orderId);
+      if (!order || !isOnItsWay(order) || order.cancelRequestedAt) return false;
+      this.orders.set(orderId, { ...order, returnedAt: at, cancelRequestedAt: at, dueAt });
+      return true;
+    },
+    listByStatus: async (statuses, { limit, before }) => {
+      const sortKey = (order: Order) => `${order.createdAt}#${order.orderId}`;
+      const all = [...this.orders.values()]
+        .filter((order) => statuses.includes(order.status))
+        .sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1))
+        .filter((order) => before === undefined || sortKey(order) < before);
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      return { items, ...(all.length > limit && last ? { next: sortKey(last) } : {}) };
     },
     recordHistory: async (orderId, entry) => this.addHistory(orderId, [entry]),
   };

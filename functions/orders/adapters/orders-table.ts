@@ -1,13 +1,14 @@
 import { itemKind } from '../../shared/item-kind.js';
 import { shardedPartitions } from '../../shared/shards.js';
+import type { OrderStatus } from '../contracts/vocabulary.js';
 
 /**
  * The orders table's design, shared by the adapter and the CDK construct:
  *
- * | item            | pk                | sk                     | customerPk        | customerSk            | dueShard | dueAt |
- * |-----------------|-------------------|------------------------|-------------------|-----------------------|----------|-------|
- * | order           | ORDER#<orderId>   | ORDER                  | CUSTOMER#<userId> | <createdAt>#<orderId> | DUE#<n> (while it awaits an outcome) | ISO time |
- * | timeline entry  | ORDER#<orderId>   | HISTORY#<at>#<eventId> |                   |                       |          |       |
+ * | item            | pk                | sk                     | customerPk        | customerSk            | statusShard         | dueShard | dueAt |
+ * |-----------------|-------------------|------------------------|-------------------|-----------------------|---------------------|----------|-------|
+ * | order           | ORDER#<orderId>   | ORDER                  | CUSTOMER#<userId> | <createdAt>#<orderId> | STATUS#<status>#<n> | DUE#<n> (while it awaits an outcome) | ISO time |
+ * | timeline entry  | ORDER#<orderId>   | HISTORY#<at>#<eventId> |                   |                       |                     |          |       |
  *
  * The order item holds the timeline entries of its own changes (`timeline`,
  * which leave out the lines and total the order holds: `fromOrder`) and
@@ -17,6 +18,13 @@ import { shardedPartitions } from '../../shared/shards.js';
  * It keeps the keys only, so that a change of status costs the index nothing
  * (a write to an index that keeps the order costs as much as the order's
  * own); a listing fetches the orders it found by their keys.
+ * `byStatus` is the admins' list: every order under its status, newest
+ * first (the same sort key). It keeps the keys only too: an order costs it
+ * one index write when placed and two (the old entry out, the new one in)
+ * per change of status, ~1 WCU each, and nothing for any other change. Each
+ * status is spread over `STATUS_SHARDS` partitions by the order id, so that
+ * no status's partition takes every order's write at peak; a listing reads
+ * the shards of its statuses and merges them.
  * `byDue` is sparse too: the orders a workflow is still deciding (PENDING,
  * or a cancellation asked for), by the time it should have finished. The
  * stalled-order sweep reads it for the overdue ones. An order enters it
@@ -37,6 +45,12 @@ export const OrdersTable = {
       projection: 'KEYS_ONLY',
     },
     byDue: { name: 'byDue', partitionKey: 'dueShard', sortKey: 'dueAt', projection: 'KEYS_ONLY' },
+    byStatus: {
+      name: 'byStatus',
+      partitionKey: 'statusShard',
+      sortKey: 'customerSk',
+      projection: 'KEYS_ONLY',
+    },
   },
 } as const;
 
@@ -44,6 +58,11 @@ export const DUE_SHARDS = 4;
 
 /** The due index partitions: an order's by its id, and all of them for the sweep. */
 export const duePartitions = shardedPartitions('DUE', DUE_SHARDS);
+
+export const STATUS_SHARDS = 4;
+
+/** The status index partitions of one status: an order's by its id, and all of them for a listing. */
+export const statusPartitions = (status: OrderStatus) => shardedPartitions(`STATUS#${status}`, STATUS_SHARDS);
 
 /** The order item; its timeline entries share its partition. */
 export const OrderKind = itemKind('ORDER#', 'ORDER');

@@ -48,4 +48,31 @@ export const OrderNeedsAttention = defineEvent({
   data: z.object({ orderId, userId, failedStep: z.string(), error: z.string() }),
 });
 
-export const ordersEvents = [OrderPlaced, OrderConfirmed, OrderCancelled, OrderNeedsAttention] as const;
+/**
+ * The customer gave the order a new shipping address before it shipped. The
+ * address itself stays in the orders table: events are archived, and an
+ * address is personal data a deleted account's orders must be able to lose.
+ */
+export const OrderAddressChanged = defineEvent({
+  source,
+  detailType: 'OrderAddressChanged',
+  version: 1,
+  data: z.object({ orderId, userId }),
+});
+
+/** The carrier delivered the order's parcel: the order is DELIVERED, for good. */
+export const OrderDelivered = defineEvent({
+  source,
+  detailType: 'OrderDelivered',
+  version: 1,
+  data: z.object({ orderId, userId, deliveredAt: z.iso.datetime({ offset: true }) }),
+});
+
+export const ordersEvents = [
+  OrderPlaced,
+  OrderConfirmed,
+  OrderCancelled,
+  OrderNeedsAttention,
+  OrderAddressChanged,
+  OrderDelivered,
+] as const;

@@ -3,6 +3,9 @@ import { defineRoute } from '../../shared/http/route-spec.js';
 import { pageOf } from '../../shared/pagination.js';
 import { orderPath } from './ids.js';
 import {
+  adminOrdersQuery,
+  adminOrderView,
+  changeAddressBody,
   checkOutBody,
   historyEntryView,
   idempotencyHeaders,
@@ -46,16 +49,34 @@ export const ordersRoutes = {
     query: listOrdersQuery,
     response: pageOf(orderView),
   }),
+  listAllOrders: defineRoute({
+    key: 'GET /admin/orders',
+    summary: "Every customer's orders, newest first, of one status (CONFIRMED: to ship) or all",
+    access: 'admin',
+    query: adminOrdersQuery,
+    response: pageOf(adminOrderView),
+  }),
   getOrder: defineRoute({
     key: 'GET /orders/{orderId}',
-    summary: "One of the caller's orders",
+    summary: "One of the caller's orders (an admin's: any order)",
     access: 'customer',
     path: orderPath,
     response: orderView,
   }),
+  changeOrderAddress: defineRoute({
+    key: 'PATCH /orders/{orderId}',
+    summary:
+      'Give a new shipping address, while the order is PENDING or CONFIRMED and not claimed for shipping',
+    access: 'customer',
+    path: orderPath,
+    body: changeAddressBody,
+    response: orderView,
+    errors: [409],
+    metric: 'OrderAddressChanged',
+  }),
   getOrderHistory: defineRoute({
     key: 'GET /orders/{orderId}/history',
-    summary: "The order's event timeline, oldest first",
+    summary: "The order's event timeline, oldest first (an admin's: any order's)",
     access: 'customer',
     path: orderPath,
     response: z.object({ items: z.array(historyEntryView) }),

@@ -45,6 +45,11 @@ export const idempotencyHeaders = z.object({
 
 export const listOrdersQuery = z.strictObject(pageQuery);
 
+/** The admins' list: every customer's orders, of one status or all. */
+export const adminOrdersQuery = z.strictObject({ ...pageQuery, status: z.enum(ORDER_STATUSES).optional() });
+
+export const changeAddressBody = z.strictObject({ shippingAddress: shippingAddressSchema });
+
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 export const cancellationReasonSchema = z.enum(CANCELLATION_REASONS);
 
@@ -66,6 +71,10 @@ export const orderView = z.object({
   cancellationReason: cancellationReasonSchema.optional(),
 });
 export type OrderView = z.infer<typeof orderView>;
+
+/** An order as the admins' list shows it: whose it is, too. */
+export const adminOrderView = orderView.extend({ userId: z.string() });
+export type AdminOrderView = z.infer<typeof adminOrderView>;
 
 export const historyEntryView = z.object({
   type: z.string(),

@@ -4,6 +4,7 @@ import {
   InventoryReserved,
 } from '../../inventory/contracts/events.js';
 import { PaymentCompleted, PaymentFailed, PaymentRefunded } from '../../payments/contracts/events.js';
+import { ShipmentStatusChanged } from '../../shipping/contracts/events.js';
 
 /** The other services' events about an order, which make up its timeline (with orders' own). */
 export const orderHistoryEvents = [
@@ -13,4 +14,5 @@ export const orderHistoryEvents = [
   PaymentCompleted,
   PaymentFailed,
   PaymentRefunded,
+  ShipmentStatusChanged,
 ] as const;

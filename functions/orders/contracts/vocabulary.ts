@@ -5,8 +5,18 @@
  * from here. Plain constants: importing them costs a bundle nothing.
  */
 
-/** API.md: PENDING → CONFIRMED → SHIPPED; or CANCELLED; NEEDS_ATTENTION when a compensation could not finish. */
-export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] as const;
+/**
+ * API.md: PENDING → CONFIRMED → SHIPPED → DELIVERED; or CANCELLED; NEEDS_ATTENTION
+ * when a compensation could not finish.
+ */
+export const ORDER_STATUSES = [
+  'PENDING',
+  'CONFIRMED',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'NEEDS_ATTENTION',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const CANCELLATION_REASONS = [
@@ -15,5 +25,7 @@ export const CANCELLATION_REASONS = [
   'PAYMENT_FAILED',
   'CUSTOMER_CANCELLED',
   'UNKNOWN_PRODUCT',
+  /** The parcel came back to the shop: refunded and restocked as a cancellation is. */
+  'RETURNED',
 ] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];

@@ -45,6 +45,13 @@ export class EmptyCartError extends ConflictError {
   }
 }
 
+export class AddressNotChangeableError extends ConflictError {
+  readonly slug = 'address-not-changeable';
+  constructor(state: string) {
+    super(`The shipping address of an order that is ${state} can no longer change.`);
+  }
+}
+
 export class OrderNotCancellableError extends ConflictError {
   readonly slug = 'order-not-cancellable';
   constructor(status: string) {

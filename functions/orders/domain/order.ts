@@ -20,11 +20,16 @@ export interface OrderLine {
  * Which status may follow which. Every change is a conditional write from
  * the expected prior status, so a late or repeated step cannot move an order
  * backwards or twice. NEEDS_ATTENTION is left by an operator's decision.
+ * A confirmed order claimed for shipment may be DELIVERED before shipping's
+ * OrderShipped reaches orders (events come in any order); a shipped order
+ * whose parcel came back is CANCELLED (RETURNED), or set aside when its
+ * refund or restock could not finish.
  */
 const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   PENDING: ['CONFIRMED', 'CANCELLED', 'NEEDS_ATTENTION'],
-  CONFIRMED: ['SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'],
-  SHIPPED: [],
+  CONFIRMED: ['SHIPPED', 'DELIVERED', 'CANCELLED', 'NEEDS_ATTENTION'],
+  SHIPPED: ['DELIVERED', 'CANCELLED', 'NEEDS_ATTENTION'],
+  DELIVERED: [],
   CANCELLED: [],
   NEEDS_ATTENTION: ['CONFIRMED', 'CANCELLED'],
 };
@@ -37,6 +42,28 @@ export const isSettled = (status: OrderStatus): boolean => status !== 'PENDING';
 /** A customer may cancel a confirmed order that shipping has not claimed. */
 export const customerMayCancel = (order: Pick<Order, 'status' | 'shipmentClaimedAt'>): boolean =>
   order.status === 'CONFIRMED' && !order.shipmentClaimedAt;
+
+/**
+ * Whether the order's parcel has left, as orders knows it: SHIPPED, or
+ * claimed for shipment (shipping's OrderShipped may come after later news
+ * of the parcel), and neither delivered nor cancelled yet.
+ */
+export const isOnItsWay = (order: Pick<Order, 'status' | 'shipmentClaimedAt'>): boolean =>
+  order.status === 'SHIPPED' || (order.status === 'CONFIRMED' && order.shipmentClaimedAt !== undefined);
+
+/**
+ * A customer may give a new shipping address while the order waits for its
+ * saga or to ship: not once shipping has claimed it, nor while it is being
+ * cancelled or given up on. The same conditions make the write (the store's
+ * `changeAddress`), so an address change and a shipment never both win.
+ */
+export const mayChangeAddress = (
+  order: Pick<Order, 'status' | 'shipmentClaimedAt' | 'cancelRequestedAt' | 'abandonedAt'>,
+): boolean =>
+  (order.status === 'PENDING' || order.status === 'CONFIRMED') &&
+  !order.shipmentClaimedAt &&
+  !order.cancelRequestedAt &&
+  !order.abandonedAt;
 
 /** Repeated skus become one line, quantities added, in the order they first appear. */
 export const mergeRequestedItems = (items: readonly { sku: string; quantity: number }[]) => {
@@ -97,8 +124,14 @@ export interface Order {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly cancellationReason?: CancellationReason;
-  /** When the customer asked to cancel the confirmed order; the cancellation workflow then runs. */
+  /**
+   * When the order's cancellation was asked for: by its customer (a
+   * confirmed order), or by its parcel's return (`returnedAt`); the
+   * cancellation workflow then runs.
+   */
   readonly cancelRequestedAt?: string;
+  /** When the carrier reported the parcel returned: the order is refunded and restocked (RETURNED). */
+  readonly returnedAt?: string;
   /** When shipping claimed the confirmed order for shipment; it can no longer be cancelled. */
   readonly shipmentClaimedAt?: string;
   /**
@@ -118,10 +151,12 @@ export interface Order {
 
 /**
  * Whether a workflow is still deciding the order: its saga (PENDING), or
- * the cancellation its customer asked for (CONFIRMED, cancel requested).
+ * the cancellation asked for (CONFIRMED by its customer, or a returned
+ * parcel's, CONFIRMED or SHIPPED).
  */
 export const awaitsOutcome = (order: Pick<Order, 'status' | 'cancelRequestedAt'>): boolean =>
-  order.status === 'PENDING' || (order.status === 'CONFIRMED' && order.cancelRequestedAt !== undefined);
+  order.status === 'PENDING' ||
+  ((order.status === 'CONFIRMED' || order.status === 'SHIPPED') && order.cancelRequestedAt !== undefined);
 
 /**
  * How long a workflow has to decide an order: far past the saga's bounded
@@ -156,10 +191,12 @@ export type Abandonment = 'ABANDON' | 'COMPENSATE' | 'KEEP';
 /**
  * The gate before any compensation. A PENDING order is abandoned (marked,
  * so it can no longer be confirmed), then compensated; a confirmed or
- * shipped order is kept — unless its customer asked to cancel it and this
- * is that cancellation. A cancelled order, or one set aside after the shop
- * had given up on it or its customer asked to cancel, is compensated
- * again (each compensation finds nothing left to do).
+ * shipped order is kept — unless its cancellation was asked for (by its
+ * customer, or by its parcel's return) and this is that cancellation
+ * (`customerRequest`: a requested one). A delivered order is kept. A
+ * cancelled order, or one set aside after the shop had given up on it or
+ * its cancellation was asked for, is compensated again (each compensation
+ * finds nothing left to do).
  */
 export const decideAbandonment = (
   order: Pick<Order, 'status' | 'abandonedAt' | 'cancelRequestedAt'>,
@@ -169,8 +206,9 @@ export const decideAbandonment = (
     case 'PENDING':
       return order.abandonedAt ? 'COMPENSATE' : 'ABANDON';
     case 'CONFIRMED':
-      return customerRequest && order.cancelRequestedAt ? 'COMPENSATE' : 'KEEP';
     case 'SHIPPED':
+      return customerRequest && order.cancelRequestedAt ? 'COMPENSATE' : 'KEEP';
+    case 'DELIVERED':
       return 'KEEP';
     case 'CANCELLED':
       return 'COMPENSATE';
@@ -181,15 +219,21 @@ export const decideAbandonment = (
 
 /**
  * The status a cancellation moves the order from, if any: a PENDING order
- * (the saga's), a CONFIRMED one its customer asked to cancel, or one set
- * aside that the gate let the compensations run for.
+ * (the saga's), a CONFIRMED or SHIPPED one whose cancellation was asked for
+ * (its customer's, or its returned parcel's), or one set aside that the gate
+ * let the compensations run for.
  */
 export const cancellableFrom = (
   order: Pick<Order, 'status' | 'abandonedAt' | 'cancelRequestedAt'>,
   customerRequest: boolean,
 ): OrderStatus | undefined => {
   if (order.status === 'PENDING' && !customerRequest) return 'PENDING';
-  if (order.status === 'CONFIRMED' && customerRequest && order.cancelRequestedAt) return 'CONFIRMED';
+  if (
+    (order.status === 'CONFIRMED' || order.status === 'SHIPPED') &&
+    customerRequest &&
+    order.cancelRequestedAt
+  )
+    return order.status;
   if (order.status === 'NEEDS_ATTENTION' && decideAbandonment(order, customerRequest) === 'COMPENSATE')
     return 'NEEDS_ATTENTION';
   return undefined;

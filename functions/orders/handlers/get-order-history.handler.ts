@@ -5,7 +5,7 @@ import { getOrderHistory } from '../use-cases/read-orders.js';
 
 export const getOrderHistoryHandler = (deps = ordersDependencies) =>
   httpRoute(ordersRoutes.getOrderHistory, ({ caller, path }) =>
-    getOrderHistory(deps(), caller.userId, path.orderId),
+    getOrderHistory(deps(), caller, path.orderId),
   );
 
 export const handler = getOrderHistoryHandler();

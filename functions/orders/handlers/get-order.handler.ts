@@ -4,6 +4,6 @@ import { ordersDependencies } from '../dependencies.js';
 import { getOrder } from '../use-cases/read-orders.js';
 
 export const getOrderHandler = (deps = ordersDependencies) =>
-  httpRoute(ordersRoutes.getOrder, ({ caller, path }) => getOrder(deps(), caller.userId, path.orderId));
+  httpRoute(ordersRoutes.getOrder, ({ caller, path }) => getOrder(deps(), caller, path.orderId));
 
 export const handler = getOrderHandler();

@@ -1,4 +1,5 @@
 import { OrderNotFoundError } from '../domain/errors.js';
+import type { ShippingAddress } from '../domain/order.js';
 import { onFreshOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 
@@ -6,12 +7,17 @@ export interface ShipmentClaim {
   readonly claimed: boolean;
   /** The order's status, or CANCELLATION_REQUESTED, or UNKNOWN. */
   readonly status: string;
+  /** The address the parcel goes to, when claimed. */
+  readonly shippingAddress?: ShippingAddress;
 }
 
 /**
  * Shipping's question before a parcel leaves. A confirmed order whose
  * customer has not asked to cancel is claimed (and can no longer be
- * cancelled); asking again for a claimed or shipped order is a yes, so a
+ * cancelled, nor its address changed), with the address it ships to: the
+ * claim is written only if the order is still as it was read, so an address
+ * changed meanwhile is never left behind. Asking again for a claimed or
+ * shipped order is a yes, so a
  * shipment that failed after its claim can be retried. Anything else is a no:
  * one of the two, the cancellation or the shipment, always wins, never both.
  */
@@ -21,12 +27,17 @@ export const claimShipment = async (
 ): Promise<ShipmentClaim> => {
   try {
     return await onFreshOrder({ orders }, orderId, async (order) => {
-      if (order.status === 'SHIPPED' || (order.status === 'CONFIRMED' && order.shipmentClaimedAt))
-        return { claimed: true, status: order.status };
+      const { shippingAddress } = order;
+      if (
+        order.status === 'SHIPPED' ||
+        order.status === 'DELIVERED' ||
+        (order.status === 'CONFIRMED' && order.shipmentClaimedAt)
+      )
+        return { claimed: true, status: order.status, shippingAddress };
       if (order.cancelRequestedAt) return { claimed: false, status: 'CANCELLATION_REQUESTED' };
       if (order.status !== 'CONFIRMED') return { claimed: false, status: order.status };
-      return (await orders.claimShipment(orderId, clock().toISOString()))
-        ? { claimed: true, status: 'CONFIRMED' }
+      return (await orders.claimShipment(orderId, clock().toISOString(), order.updatedAt))
+        ? { claimed: true, status: 'CONFIRMED', shippingAddress }
         : undefined;
     });
   } catch (error) {

@@ -9,9 +9,13 @@ export type ShippedOutcome = 'SHIPPED' | 'ALREADY_SHIPPED' | 'NOT_SHIPPABLE' | '
 
 /**
  * Shipping shipped the order: CONFIRMED → SHIPPED, with OrderShipped in its
- * timeline; a shipped order can no longer be cancelled. An order whose
- * cancellation was requested (or is done) is not moved: the shipment is
- * recorded in its timeline and reported, for an operator to settle.
+ * timeline; a shipped order can no longer be cancelled. The carrier's later
+ * news may come first (events come in any order): an order already
+ * delivered, or whose parcel already came back, was shipped — its timeline
+ * gets the entry, and a returned order still on its way moves to SHIPPED as
+ * any other. An order whose customer's cancellation was requested (or is
+ * done) is not moved: the shipment is recorded in its timeline and
+ * reported, for an operator to settle.
  */
 export const markShipped = async (
   { orders, clock }: Pick<OrdersDependencies, 'orders' | 'clock'>,
@@ -21,7 +25,12 @@ export const markShipped = async (
   try {
     return await onFreshOrder({ orders }, event.detail.data.orderId, async (order) => {
       if (order.status === 'SHIPPED') return 'ALREADY_SHIPPED';
-      if (order.status !== 'CONFIRMED' || order.cancelRequestedAt) {
+      if (order.status === 'DELIVERED' || (order.status === 'CANCELLED' && order.returnedAt)) {
+        // An entry recorded twice (a redelivery) is read as one.
+        await orders.recordHistory(order.orderId, entry);
+        return 'ALREADY_SHIPPED';
+      }
+      if (order.status !== 'CONFIRMED' || (order.cancelRequestedAt && !order.returnedAt)) {
         await orders.recordHistory(order.orderId, entry);
         return 'NOT_SHIPPABLE';
       }

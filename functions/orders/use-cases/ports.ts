@@ -58,9 +58,35 @@ export interface OrderStore {
   reschedule(orderId: string, dueAt: string, next: { dueAt: string; stalls: number }): Promise<boolean>;
   /**
    * Claims a CONFIRMED order for shipment; false if it is not CONFIRMED, its
-   * cancellation was requested, or it was already claimed.
+   * cancellation was requested, it was already claimed, or it changed since
+   * it was read (its `updatedAt` is no longer `seen`).
    */
-  claimShipment(orderId: string, at: string): Promise<boolean>;
+  claimShipment(orderId: string, at: string, seen: string): Promise<boolean>;
+  /**
+   * Gives the order a new shipping address, with the change's event and
+   * timeline entry, if the customer may still change it (`mayChangeAddress`);
+   * false otherwise.
+   */
+  changeAddress(
+    next: Order,
+    events: readonly DomainEvent[],
+    history: readonly HistoryEntry[],
+  ): Promise<boolean>;
+  /**
+   * Marks a shipped order's parcel returned, and its cancellation asked for
+   * and due by `dueAt`; false if it is not on its way (SHIPPED, or CONFIRMED
+   * and claimed for shipment) or its cancellation was asked for already.
+   */
+  markReturned(orderId: string, at: string, dueAt: string): Promise<boolean>;
+  /**
+   * Every customer's orders, newest first: those in one of `statuses`
+   * (eventually consistent: a listed order may have moved on since), from
+   * before `before` (a position this listing gave).
+   */
+  listByStatus(
+    statuses: readonly OrderStatus[],
+    page: { limit: number; before?: string },
+  ): Promise<{ items: Order[]; next?: string }>;
   /** Adds a timeline entry; an entry already recorded (same event) is left as it is. */
   recordHistory(orderId: string, entry: HistoryEntry): Promise<void>;
 }

@@ -1,5 +1,8 @@
+import type { Caller } from '../../shared/http/caller.js';
 import type { Page } from '../../shared/pagination.js';
-import type { HistoryEntryView, OrderView } from '../contracts/schemas.js';
+import type { AdminOrderView, HistoryEntryView, OrderView } from '../contracts/schemas.js';
+import type { OrderStatus } from '../contracts/vocabulary.js';
+import { ORDER_STATUSES } from '../contracts/vocabulary.js';
 import { OrderNotFoundError } from '../domain/errors.js';
 import type { Order } from '../domain/order.js';
 import type { OrdersDependencies } from './ports.js';
@@ -27,15 +30,29 @@ export const ownOrder = async (
   return order;
 };
 
-export const getOrder = async (deps: Pick<OrdersDependencies, 'orders'>, userId: string, orderId: string) =>
-  toOrderView(await ownOrder(deps, userId, orderId));
+/** Who reads an order: its customer, or an admin (any order). */
+export type Reader = Pick<Caller, 'userId' | 'isAdmin'>;
+
+/** The order the reader may see: the caller's own, or, for an admin, any. */
+export const readableOrder = async (
+  { orders }: Pick<OrdersDependencies, 'orders'>,
+  reader: Reader,
+  orderId: string,
+): Promise<Order> => {
+  const order = await orders.get(orderId);
+  if (!order || (order.userId !== reader.userId && !reader.isAdmin)) throw new OrderNotFoundError();
+  return order;
+};
+
+export const getOrder = async (deps: Pick<OrdersDependencies, 'orders'>, reader: Reader, orderId: string) =>
+  toOrderView(await readableOrder(deps, reader, orderId));
 
 export const getOrderHistory = async (
   deps: Pick<OrdersDependencies, 'orders'>,
-  userId: string,
+  reader: Reader,
   orderId: string,
 ): Promise<{ items: HistoryEntryView[] }> => {
-  await ownOrder(deps, userId, orderId);
+  await readableOrder(deps, reader, orderId);
   const entries = await deps.orders.history(orderId);
   return { items: entries.map(({ type, at, detail }) => ({ type, at, detail: { ...detail } })) };
 };
@@ -52,6 +69,26 @@ export const listOrders = async (
   return {
     items: listing.items.map(toOrderView),
     nextCursor: listing.next ? cursors.encode(listing.next, scope) : null,
+  };
+};
+
+/**
+ * The admins' list: every customer's orders of one status (CONFIRMED: the
+ * ones to ship), or of any, newest first. The cursor is bound to the filter.
+ */
+export const listAllOrders = async (
+  { orders, cursors }: Pick<OrdersDependencies, 'orders' | 'cursors'>,
+  { status, limit, cursor }: { status?: OrderStatus; limit: number; cursor?: string },
+): Promise<Page<AdminOrderView>> => {
+  const scope = `admin/orders?status=${status ?? '*'}`;
+  const before = cursor === undefined ? undefined : cursors.decode(cursor, scope).before;
+  const listing = await orders.listByStatus(status ? [status] : ORDER_STATUSES, {
+    limit,
+    ...(before !== undefined ? { before: String(before) } : {}),
+  });
+  return {
+    items: listing.items.map((order) => ({ ...toOrderView(order), userId: order.userId })),
+    nextCursor: listing.next ? cursors.encode({ before: listing.next }, scope) : null,
   };
 };
 

@@ -25,7 +25,7 @@ export const confirmOrder = (
   orderId: string,
 ): Promise<{ orderId: string; status: 'CONFIRMED'; changed: boolean }> =>
   onFreshOrder(deps, orderId, async (order) => {
-    if (order.status === 'CONFIRMED' || order.status === 'SHIPPED')
+    if (order.status === 'CONFIRMED' || order.status === 'SHIPPED' || order.status === 'DELIVERED')
       return { orderId, status: 'CONFIRMED', changed: false };
     if (order.status !== 'PENDING' || order.abandonedAt)
       throw new OrderNotPendingError(orderId, order.abandonedAt ? 'abandoned' : order.status);
@@ -58,20 +58,21 @@ export const abandonOrder = (
 
 /**
  * The last compensation: the order ends CANCELLED with the reason the saga's
- * state gives. A saga cancels a PENDING order; a customer's cancellation a
- * CONFIRMED one whose cancellation was asked for; an operator's run of the
- * cancellation an order set aside that the gate let through. An order
- * already cancelled, or any other, stays as it is.
+ * state gives, or RETURNED for a parcel that came back. A saga cancels a
+ * PENDING order; a requested cancellation a CONFIRMED or SHIPPED one whose
+ * cancellation was asked for; an operator's run of the cancellation an order
+ * set aside that the gate let through. An order already cancelled, or any
+ * other, stays as it is.
  */
 export const cancelOrder = (
   deps: Deps,
   input: Parameters<typeof cancellationReasonFor>[0] & { orderId: string },
-): Promise<{ orderId: string; status: 'CANCELLED' | 'UNCHANGED'; reason?: CancellationReason }> => {
-  const reason: CancellationReason = cancellationReasonFor(input);
-  return onFreshOrder(deps, input.orderId, async (order) => {
+): Promise<{ orderId: string; status: 'CANCELLED' | 'UNCHANGED'; reason?: CancellationReason }> =>
+  onFreshOrder(deps, input.orderId, async (order) => {
     if (order.status === 'CANCELLED') return { orderId: input.orderId, status: 'CANCELLED' as const };
     const from = cancellableFrom(order, input.customerRequest === true);
     if (!from) return { orderId: input.orderId, status: 'UNCHANGED' as const };
+    const reason: CancellationReason = order.returnedAt ? 'RETURNED' : cancellationReasonFor(input);
     const event = OrderCancelled.create(
       { orderId: order.orderId, userId: order.userId, reason, total: order.total },
       deps.clock(),
@@ -80,7 +81,6 @@ export const cancelOrder = (
       ? { orderId: input.orderId, status: 'CANCELLED' as const, reason }
       : undefined;
   });
-};
 
 /** The saga's failures, the compensations' first: the one that failed last is reported. */
 const FAILURE_KEYS = [
@@ -122,8 +122,8 @@ export const setAside = (
   onFreshOrder(deps, orderId, async (order) => {
     if (order.status === 'NEEDS_ATTENTION') return { orderId, status: 'NEEDS_ATTENTION' as const };
     const kept = decideAbandonment(order, true) === 'KEEP';
-    if ((order.status !== 'PENDING' && order.status !== 'CONFIRMED') || kept)
-      return { orderId, status: 'UNCHANGED' as const };
+    const open = order.status === 'PENDING' || order.status === 'CONFIRMED' || order.status === 'SHIPPED';
+    if (!open || kept) return { orderId, status: 'UNCHANGED' as const };
     const event = OrderNeedsAttention.create(
       { orderId: order.orderId, userId: order.userId, failedStep: why.step, error: why.error },
       deps.clock(),

@@ -17,7 +17,8 @@ export type StallOutcome = 'NOT_DUE' | 'CANCELLING' | 'SET_ASIDE';
  * refunds whatever was charged (it asks the provider when no charge was
  * recorded), ReleaseInventory gives back what is held, and CancelOrder
  * cancels it as a payment that could not be completed (PAYMENT_FAILED).
- * For a customer's cancellation, the same with CUSTOMER_CANCELLED. Each
+ * For a customer's cancellation, the same with CUSTOMER_CANCELLED; for a
+ * returned parcel's, with RETURNED. Each
  * stall pushes the due time on, so a running attempt gets its time; an
  * order that stalls more than `MAX_STALLS` times is set aside for an
  * operator, abandoned so that it can no longer be confirmed.
@@ -45,7 +46,8 @@ export const settleStalledOrder = (
       userId: order.userId,
       correlationId,
       attempt: stalls,
-      ...(order.status === 'CONFIRMED' ? { customerRequest: true as const } : {}),
+      // A cancellation asked for (the customer's, or a returned parcel's) runs as one.
+      ...(order.status !== 'PENDING' ? { customerRequest: true as const } : {}),
     });
     return 'CANCELLING';
   });

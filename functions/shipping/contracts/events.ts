@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
-import { carrierSchema } from './schemas.js';
+import { text } from '../../shared/text.js';
+import { carrierSchema, trackingStatusSchema } from './schemas.js';
 
 export const OrderShipped = defineEvent({
   source: 'shop.shipping',
@@ -16,4 +17,24 @@ export const OrderShipped = defineEvent({
   }),
 });
 
-export const shippingEvents = [OrderShipped] as const;
+/**
+ * The carrier's news of a shipped parcel: its new status, when the carrier
+ * saw it, and where. DELIVERED delivers the order; RETURNED refunds and
+ * restocks it; every one is news for the customer.
+ */
+export const ShipmentStatusChanged = defineEvent({
+  source: 'shop.shipping',
+  detailType: 'ShipmentStatusChanged',
+  version: 1,
+  data: z.object({
+    orderId: orderRefSchema,
+    userId: z.string().min(1).max(128),
+    status: trackingStatusSchema,
+    at: z.iso.datetime({ offset: true }),
+    location: text(100).optional(),
+    carrier: carrierSchema,
+    trackingNumber: z.string().min(1).max(64),
+  }),
+});
+
+export const shippingEvents = [OrderShipped, ShipmentStatusChanged] as const;

@@ -1,14 +1,37 @@
 import * as z from 'zod';
+import { shippingAddressSchema } from '../../orders/contracts/schemas.js';
+import { text } from '../../shared/text.js';
+import { SHIPMENT_STATUSES, TRACKING_STATUSES } from './vocabulary.js';
 
 export const CARRIERS = ['UPS', 'FEDEX', 'DHL', 'USPS'] as const;
 export const carrierSchema = z.enum(CARRIERS);
+export const trackingStatusSchema = z.enum(TRACKING_STATUSES);
+
+/** Where a parcel goes: the order's address, in orders' contract. */
+export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
 
 export const shipOrderBody = z.strictObject({ carrier: carrierSchema.optional() });
+
+/** The carrier's news of a parcel, as an admin records it; `at` defaults to now. */
+export const trackingEventBody = z.strictObject({
+  status: trackingStatusSchema,
+  at: z.iso.datetime({ offset: true }).optional(),
+  location: text(100).optional(),
+});
+
+export const trackingEventView = z.object({
+  status: trackingStatusSchema,
+  at: z.string(),
+  location: z.string().optional(),
+});
 
 export const shipmentView = z.object({
   carrier: carrierSchema,
   trackingNumber: z.string(),
-  status: z.literal('SHIPPED'),
+  status: z.enum(SHIPMENT_STATUSES),
   shippedAt: z.string(),
+  /** Where the parcel goes: the order's address when it was claimed for shipment. */
+  shippingAddress: shippingAddressSchema.optional(),
+  events: z.array(trackingEventView),
 });
 export type ShipmentView = z.infer<typeof shipmentView>;

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../shared/errors.js';
 
 export class OrderNotShippableError extends ConflictError {
   readonly slug = 'order-not-shippable';
@@ -15,5 +15,17 @@ export class ShipmentNotFoundError extends NotFoundError {
   readonly slug = 'shipment-not-found';
   constructor() {
     super('The order has not shipped.');
+  }
+}
+
+/** The carrier's news does not follow from where the parcel is: a move back, or after its end. */
+export class ShipmentMoveRefusedError extends ConflictError {
+  readonly slug = 'shipment-move-refused';
+}
+
+export class TrackingTimeInFutureError extends InvalidInputError {
+  readonly slug = 'tracking-time-in-future';
+  constructor() {
+    super('The news is dated in the future.', [{ pointer: '#/at', detail: 'must not be in the future' }]);
   }
 }

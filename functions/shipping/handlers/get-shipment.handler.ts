@@ -4,8 +4,6 @@ import { shippingDependencies } from '../dependencies.js';
 import { getShipment } from '../use-cases/shipping.js';
 
 export const getShipmentHandler = (deps = shippingDependencies) =>
-  httpRoute(shippingRoutes.getShipment, ({ caller, path }) =>
-    getShipment(deps(), caller.userId, path.orderId),
-  );
+  httpRoute(shippingRoutes.getShipment, ({ caller, path }) => getShipment(deps(), caller, path.orderId));
 
 export const handler = getShipmentHandler();

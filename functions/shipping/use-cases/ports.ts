@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
+import type { ShippingAddress } from '../contracts/schemas.js';
 import type { Shipment } from '../domain/shipment.js';
 
 export interface ShipmentStore {
@@ -18,7 +19,7 @@ export interface ShippingDependencies {
 
 /** Orders' answer before a parcel leaves (orders/contracts/claim-shipment.ts). */
 export interface ShipmentClaims {
-  claim(orderId: string): Promise<{ claimed: boolean; status: string }>;
+  claim(orderId: string): Promise<{ claimed: boolean; status: string; shippingAddress?: ShippingAddress }>;
 }
 
 export interface ShipOrderDependencies extends ShippingDependencies {

@@ -197,15 +197,15 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       const second = order('o-2', 'u-1', '2026-11-22T10:00:01.000Z');
       await store.place(first, [], []);
       await store.place(second, [], []);
-      expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(false);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), first.updatedAt)).toBe(false);
       await store.transition({ ...first, status: 'CONFIRMED' }, 'PENDING', [], []);
       await store.transition({ ...second, status: 'CONFIRMED' }, 'PENDING', [], []);
-      expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(true);
-      expect(await store.claimShipment('o-1', NOW.toISOString())).toBe(false);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), first.updatedAt)).toBe(true);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), first.updatedAt)).toBe(false);
       expect(await store.requestCancellation('o-1', NOW.toISOString(), DUE)).toBe(false);
       expect((await store.get('o-1'))?.shipmentClaimedAt).toBe(NOW.toISOString());
       expect(await store.requestCancellation('o-2', NOW.toISOString(), DUE)).toBe(true);
-      expect(await store.claimShipment('o-2', NOW.toISOString())).toBe(false);
+      expect(await store.claimShipment('o-2', NOW.toISOString(), second.updatedAt)).toBe(false);
     });
 
     it('merges the order’s own changes with the events of other services, oldest first', async () => {

@@ -84,7 +84,7 @@ describe('the OpenAPI document', () => {
     const order = operation('GET /orders/{orderId}')?.responses['200']?.content?.['application/json']?.schema;
     expect(order).toMatchObject({
       properties: {
-        status: { enum: ['PENDING', 'CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] },
+        status: { enum: ['PENDING', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'NEEDS_ATTENTION'] },
         total: { properties: { amount: { type: 'integer' } } },
       },
     });

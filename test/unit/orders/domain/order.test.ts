@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError } from '../../../../functions/orders/domain/errors.js';
 import {
+  awaitsOutcome,
+  cancellableFrom,
   canMove,
   customerMayCancel,
+  decideAbandonment,
   isSettled,
   MAX_QUANTITY_PER_SKU,
+  mayChangeAddress,
   mergeRequestedItems,
   type Order,
   type OrderStatus,
@@ -28,7 +32,12 @@ describe('order status', () => {
     ['CONFIRMED', 'SHIPPED', true],
     ['CONFIRMED', 'CANCELLED', true],
     ['CONFIRMED', 'PENDING', false],
-    ['SHIPPED', 'CANCELLED', false],
+    ['CONFIRMED', 'DELIVERED', true],
+    ['SHIPPED', 'DELIVERED', true],
+    ['SHIPPED', 'CANCELLED', true],
+    ['SHIPPED', 'CONFIRMED', false],
+    ['DELIVERED', 'CANCELLED', false],
+    ['DELIVERED', 'SHIPPED', false],
     ['CANCELLED', 'CONFIRMED', false],
     ['NEEDS_ATTENTION', 'CANCELLED', true],
   ])('moves from %s to %s: %s', (from, to, allowed) => {
@@ -44,7 +53,10 @@ describe('order status', () => {
     expect(confirmed.status).toBe('CONFIRMED');
     expect(confirmed.dueAt).toBeUndefined();
     expect(() => withStatus(pending, 'SHIPPED')).toThrow(IllegalTransitionError);
-    expect(() => withStatus({ ...confirmed, status: 'SHIPPED' }, 'CANCELLED')).toThrow(
+    expect(() => withStatus({ ...confirmed, status: 'SHIPPED' }, 'CONFIRMED')).toThrow(
+      IllegalTransitionError,
+    );
+    expect(() => withStatus({ ...confirmed, status: 'DELIVERED' }, 'CANCELLED')).toThrow(
       IllegalTransitionError,
     );
     expect(() => withStatus(confirmed, 'CONFIRMED')).toThrow(IllegalTransitionError);
@@ -52,7 +64,7 @@ describe('order status', () => {
 
   it('is settled once the saga has moved it on from PENDING', () => {
     expect(isSettled('PENDING')).toBe(false);
-    for (const status of ['CONFIRMED', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
+    for (const status of ['CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
       expect(isSettled(status)).toBe(true);
   });
 
@@ -61,8 +73,31 @@ describe('order status', () => {
     expect(customerMayCancel({ status: 'CONFIRMED', shipmentClaimedAt: '2026-11-22T10:00:00.000Z' })).toBe(
       false,
     );
-    for (const status of ['PENDING', 'SHIPPED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
+    for (const status of ['PENDING', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
       expect(customerMayCancel({ status })).toBe(false);
+  });
+
+  it('lets a customer change the address only while the order waits for its saga or to ship', () => {
+    const at = '2026-11-22T10:00:00.000Z';
+    expect(mayChangeAddress({ status: 'PENDING' })).toBe(true);
+    expect(mayChangeAddress({ status: 'CONFIRMED' })).toBe(true);
+    expect(mayChangeAddress({ status: 'CONFIRMED', shipmentClaimedAt: at })).toBe(false);
+    expect(mayChangeAddress({ status: 'CONFIRMED', cancelRequestedAt: at })).toBe(false);
+    expect(mayChangeAddress({ status: 'PENDING', abandonedAt: at })).toBe(false);
+    for (const status of ['SHIPPED', 'DELIVERED', 'CANCELLED', 'NEEDS_ATTENTION'] as const)
+      expect(mayChangeAddress({ status })).toBe(false);
+  });
+
+  it('compensates a shipped order only in the cancellation its return asked for; never a delivered one', () => {
+    const at = '2026-11-22T10:00:00.000Z';
+    expect(decideAbandonment({ status: 'SHIPPED' }, true)).toBe('KEEP');
+    expect(decideAbandonment({ status: 'SHIPPED', cancelRequestedAt: at }, false)).toBe('KEEP');
+    expect(decideAbandonment({ status: 'SHIPPED', cancelRequestedAt: at }, true)).toBe('COMPENSATE');
+    expect(cancellableFrom({ status: 'SHIPPED', cancelRequestedAt: at }, true)).toBe('SHIPPED');
+    expect(cancellableFrom({ status: 'SHIPPED' }, true)).toBeUndefined();
+    expect(decideAbandonment({ status: 'DELIVERED', cancelRequestedAt: at }, true)).toBe('KEEP');
+    expect(awaitsOutcome({ status: 'SHIPPED', cancelRequestedAt: at })).toBe(true);
+    expect(awaitsOutcome({ status: 'SHIPPED' })).toBe(false);
   });
 });
 

@@ -72,6 +72,8 @@ const submission = (key = 'key-1', items = [{ sku: 'A1', quantity: 2 }], payment
   paymentToken,
 });
 
+/** A customer reading their own orders (not an admin). */
+const customer = (userId: string) => ({ userId, isAdmin: false });
 describe('placeOrder', () => {
   it('writes the order PENDING at catalog prices, merged by sku, with OrderPlaced in the same write', async () => {
     const { orderId } = await placeOrder(
@@ -82,7 +84,7 @@ describe('placeOrder', () => {
         { sku: 'A1', quantity: 2 },
       ]),
     );
-    expect(await getOrder(deps, 'u-1', orderId)).toMatchObject({
+    expect(await getOrder(deps, customer('u-1'), orderId)).toMatchObject({
       status: 'PENDING',
       items: [
         { sku: 'A1', name: 'A one', quantity: 3, unitPrice: money(500) },
@@ -91,7 +93,7 @@ describe('placeOrder', () => {
       total: money(2700),
     });
     expect(orders.outbox.map((event) => event.detailType)).toEqual(['OrderPlaced']);
-    expect((await getOrderHistory(deps, 'u-1', orderId)).items.map((entry) => entry.type)).toEqual([
+    expect((await getOrderHistory(deps, customer('u-1'), orderId)).items.map((entry) => entry.type)).toEqual([
       'OrderPlaced',
     ]);
   });
@@ -231,7 +233,7 @@ describe('checkOut', () => {
       ...submission(),
       request: { route: 'POST /cart/checkout', body: {} },
     });
-    expect((await getOrder(deps, 'u-1', orderId)).total).toEqual(money(2400));
+    expect((await getOrder(deps, customer('u-1'), orderId)).total).toEqual(money(2400));
     expect(orders.outbox[0]?.detail.data).toMatchObject({ fromCart: true });
   });
 
@@ -367,7 +369,7 @@ describe('the saga’s order steps', () => {
     const orderId = await placed();
     await cancelOrder(deps, { orderId, ...failure });
     await cancelOrder(deps, { orderId, ...failure });
-    expect(await getOrder(deps, 'u-1', orderId)).toMatchObject({
+    expect(await getOrder(deps, customer('u-1'), orderId)).toMatchObject({
       status: 'CANCELLED',
       cancellationReason: reason,
     });
@@ -381,7 +383,7 @@ describe('the saga’s order steps', () => {
       paymentFailure: { Error: 'ProviderUnavailableError' },
       refundFailure: { Error: 'CircuitOpenError' },
     });
-    expect((await getOrder(deps, 'u-1', orderId)).status).toBe('NEEDS_ATTENTION');
+    expect((await getOrder(deps, customer('u-1'), orderId)).status).toBe('NEEDS_ATTENTION');
     expect(orders.outbox.at(-1)?.detail.data).toMatchObject({
       failedStep: 'refund',
       error: 'CircuitOpenError',
@@ -422,7 +424,7 @@ describe('the saga’s order steps', () => {
     );
     await recordHistory(deps, event);
     await recordHistory(deps, event);
-    expect((await getOrderHistory(deps, 'u-1', orderId)).items).toEqual([
+    expect((await getOrderHistory(deps, customer('u-1'), orderId)).items).toEqual([
       expect.objectContaining({ type: 'OrderPlaced' }),
       {
         type: 'PaymentCompleted',
@@ -436,8 +438,8 @@ describe('the saga’s order steps', () => {
 describe('reading and cancelling', () => {
   it('hides another customer’s order as if it did not exist', async () => {
     const { orderId } = await placeOrder(deps, submission());
-    await expect(getOrder(deps, 'u-2', orderId)).rejects.toThrow(OrderNotFoundError);
-    await expect(getOrderHistory(deps, 'u-2', orderId)).rejects.toThrow(OrderNotFoundError);
+    await expect(getOrder(deps, customer('u-2'), orderId)).rejects.toThrow(OrderNotFoundError);
+    await expect(getOrderHistory(deps, customer('u-2'), orderId)).rejects.toThrow(OrderNotFoundError);
     await expect(requestCancellation(deps, 'u-2', orderId, 'c')).rejects.toThrow(OrderNotFoundError);
   });
 
@@ -460,7 +462,7 @@ describe('reading and cancelling', () => {
       { orderId, userId: 'u-1', correlationId: 'c', customerRequest: true, attempt: 0 },
     ]);
     await cancelOrder(deps, { orderId, customerRequest: true });
-    expect(await getOrder(deps, 'u-1', orderId)).toMatchObject({
+    expect(await getOrder(deps, customer('u-1'), orderId)).toMatchObject({
       status: 'CANCELLED',
       cancellationReason: 'CUSTOMER_CANCELLED',
     });
@@ -487,8 +489,8 @@ describe('markShipped', () => {
     const event = shipped(orderId);
     expect(await markShipped(deps, event)).toBe('SHIPPED');
     expect(await markShipped(deps, event)).toBe('ALREADY_SHIPPED');
-    expect((await getOrder(deps, 'u-1', orderId)).status).toBe('SHIPPED');
-    const types = (await getOrderHistory(deps, 'u-1', orderId)).items.map((entry) => entry.type);
+    expect((await getOrder(deps, customer('u-1'), orderId)).status).toBe('SHIPPED');
+    const types = (await getOrderHistory(deps, customer('u-1'), orderId)).items.map((entry) => entry.type);
     expect(types.at(-1)).toBe('OrderShipped');
     expect(types.sort()).toEqual(['OrderConfirmed', 'OrderPlaced', 'OrderShipped']);
     await expect(requestCancellation(deps, 'u-1', orderId, 'c')).rejects.toThrow(OrderNotCancellableError);
@@ -499,8 +501,8 @@ describe('markShipped', () => {
     await confirmOrder(deps, orderId);
     await requestCancellation(deps, 'u-1', orderId, 'c');
     expect(await markShipped(deps, shipped(orderId))).toBe('NOT_SHIPPABLE');
-    expect((await getOrder(deps, 'u-1', orderId)).status).toBe('CONFIRMED');
-    expect((await getOrderHistory(deps, 'u-1', orderId)).items.at(-1)?.type).toBe('OrderShipped');
+    expect((await getOrder(deps, customer('u-1'), orderId)).status).toBe('CONFIRMED');
+    expect((await getOrderHistory(deps, customer('u-1'), orderId)).items.at(-1)?.type).toBe('OrderShipped');
   });
 });
 
@@ -509,8 +511,17 @@ describe('claimShipment', () => {
     const { orderId } = await placeOrder(deps, submission());
     expect(await claimShipment(deps, orderId)).toEqual({ claimed: false, status: 'PENDING' });
     await confirmOrder(deps, orderId);
-    expect(await claimShipment(deps, orderId)).toEqual({ claimed: true, status: 'CONFIRMED' });
-    expect(await claimShipment(deps, orderId)).toEqual({ claimed: true, status: 'CONFIRMED' });
+    const { shippingAddress } = submission();
+    expect(await claimShipment(deps, orderId)).toEqual({
+      claimed: true,
+      status: 'CONFIRMED',
+      shippingAddress,
+    });
+    expect(await claimShipment(deps, orderId)).toEqual({
+      claimed: true,
+      status: 'CONFIRMED',
+      shippingAddress,
+    });
     await expect(requestCancellation(deps, 'u-1', orderId, 'c')).rejects.toThrow('being shipped');
     expect(started.cancellations).toEqual([]);
   });

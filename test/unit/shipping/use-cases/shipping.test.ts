@@ -44,6 +44,7 @@ describe('shipping', () => {
       trackingNumber: '1Z1234567890123456',
       status: 'SHIPPED',
       shippedAt: '2026-11-22T10:00:00.000Z',
+      events: [],
     });
     await expect(shipOrder(deps, 'o-1')).rejects.toThrow(OrderNotShippableError);
     expect(shipments.outbox.map((event) => event.detail.data)).toEqual([
@@ -76,9 +77,16 @@ describe('shipping', () => {
 
   it('shows the shipment to its customer once shipped, and to nobody else', async () => {
     await prepareShipment(deps, { orderId: 'o-4', userId: 'u-1' });
-    await expect(getShipment(deps, 'u-1', 'o-4')).rejects.toThrow(ShipmentNotFoundError);
+    await expect(getShipment(deps, { userId: 'u-1', isAdmin: false }, 'o-4')).rejects.toThrow(
+      ShipmentNotFoundError,
+    );
     await shipOrder(deps, 'o-4', 'DHL');
-    expect(await getShipment(deps, 'u-1', 'o-4')).toMatchObject({ carrier: 'DHL', status: 'SHIPPED' });
-    await expect(getShipment(deps, 'u-2', 'o-4')).rejects.toThrow(ShipmentNotFoundError);
+    expect(await getShipment(deps, { userId: 'u-1', isAdmin: false }, 'o-4')).toMatchObject({
+      carrier: 'DHL',
+      status: 'SHIPPED',
+    });
+    await expect(getShipment(deps, { userId: 'u-2', isAdmin: false }, 'o-4')).rejects.toThrow(
+      ShipmentNotFoundError,
+    );
   });
 });
