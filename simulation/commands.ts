@@ -100,6 +100,32 @@ const placeOrder = fc
     ),
   );
 
+/** An admin ships an order, whichever state it is in. */
+const shipOrder = index.map((n) =>
+  onOrder(`ShipOrder(order #${n})`, n, ({ orderId }, world) =>
+    world.request('shipOrder', 'POST /orders/{orderId}/ship', {
+      caller: 'admin',
+      path: `/orders/${orderId}/ship`,
+      pathParameters: { orderId },
+      body: {},
+    }),
+  ),
+);
+
+/** The carrier's news, in any order and any number of times: only forward moves are taken. */
+const parcelNews = fc
+  .tuple(index, fc.constantFrom('IN_TRANSIT', 'DELIVERY_FAILED', 'DELIVERED', 'RETURNED', 'RETURNED'))
+  .map(([n, status]) =>
+    onOrder(`ParcelNews(order #${n}, ${status})`, n, ({ orderId }, world) =>
+      world.request('recordShipmentEvent', 'POST /orders/{orderId}/shipment/events', {
+        caller: 'admin',
+        path: `/orders/${orderId}/shipment/events`,
+        pathParameters: { orderId },
+        body: { status },
+      }),
+    ),
+  );
+
 /** Everything the actors and the infrastructure may do, one command at a time (orders most often). */
 export const commandArbitraries: fc.Arbitrary<Command>[] = [
   placeOrder,
@@ -137,29 +163,11 @@ export const commandArbitraries: fc.Arbitrary<Command>[] = [
       }),
     ),
   ),
-  index.map((n) =>
-    onOrder(`ShipOrder(order #${n})`, n, ({ orderId }, world) =>
-      world.request('shipOrder', 'POST /orders/{orderId}/ship', {
-        caller: 'admin',
-        path: `/orders/${orderId}/ship`,
-        pathParameters: { orderId },
-        body: {},
-      }),
-    ),
-  ),
-  // The carrier's news, in any order and any number of times: only forward moves are taken.
-  fc
-    .tuple(index, fc.constantFrom('IN_TRANSIT', 'DELIVERY_FAILED', 'DELIVERED', 'RETURNED', 'RETURNED'))
-    .map(([n, status]) =>
-      onOrder(`ParcelNews(order #${n}, ${status})`, n, ({ orderId }, world) =>
-        world.request('recordShipmentEvent', 'POST /orders/{orderId}/shipment/events', {
-          caller: 'admin',
-          path: `/orders/${orderId}/shipment/events`,
-          pathParameters: { orderId },
-          body: { status },
-        }),
-      ),
-    ),
+  shipOrder,
+  shipOrder,
+  parcelNews,
+  parcelNews,
+  parcelNews,
   // A customer's new address, racing the saga, the shipment and the cancellation.
   index.map((n) =>
     onOrder(`ChangeAddress(order #${n})`, n, ({ orderId, customer: who }, world) =>

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { awaitsOutcome } from '../functions/orders/domain/order.js';
 import { commandArbitraries, type Model } from './commands.js';
 import { violationsOf } from './invariants.js';
 import { type WorkflowType, World } from './world.js';
@@ -25,9 +26,7 @@ const settle = async (world: World): Promise<void> => {
     const settled = world.settleSetAside();
     await world.drain();
     const undecided =
-      [...world.orders.orders.values()].filter(
-        (order) => order.status === 'PENDING' || (order.status === 'CONFIRMED' && order.cancelRequestedAt),
-      ).length +
+      [...world.orders.orders.values()].filter(awaitsOutcome).length +
       // A hold that outlived its order (a step that landed after the order was decided) waits for the sweep.
       [...world.inventory.reservations.values()].filter((reservation) => reservation.status === 'HELD')
         .length;

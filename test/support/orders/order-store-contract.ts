@@ -251,5 +251,104 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       await store.recordHistory('o-1', entry('e-2', '2026-11-22T10:00:02.000Z', 'PaymentCompleted'));
       expect((await store.history('o-1')).map((item) => item.eventId)).toEqual(['e-1', 'e-2']);
     });
+
+    it('reads an event recorded both in the order’s timeline and as an entry of its own once', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      const shipped = entry('e-1', '2026-11-22T10:00:01.000Z', 'OrderShipped');
+      await store.place(placed, [], [shipped]);
+      await store.recordHistory('o-1', shipped);
+      expect((await store.history('o-1')).map((item) => item.eventId)).toEqual(['e-1']);
+    });
+
+    it('refuses a claim for shipment when the order changed since it was read', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, [], []);
+      const confirmed = { ...placed, status: 'CONFIRMED' as const, updatedAt: '2026-11-22T10:00:01.000Z' };
+      await store.transition(confirmed, 'PENDING', [], []);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), placed.updatedAt)).toBe(false);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), confirmed.updatedAt)).toBe(true);
+    });
+
+    it('changes the address of an order waiting to ship, with its timeline entry; not once it is claimed', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, [], []);
+      const moved = {
+        ...placed,
+        shippingAddress: { ...placed.shippingAddress, line1: 'New street 1' },
+        updatedAt: '2026-11-22T10:00:05.000Z',
+      };
+      const changed = entry('e-1', moved.updatedAt, 'OrderAddressChanged');
+      expect(await store.changeAddress(moved, [], [changed])).toBe(true);
+      expect(await store.get('o-1')).toEqual(moved);
+      expect((await store.history('o-1')).map((item) => item.type)).toEqual(['OrderAddressChanged']);
+      const confirmed = { ...moved, status: 'CONFIRMED' as const };
+      await store.transition(confirmed, 'PENDING', [], []);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), confirmed.updatedAt)).toBe(true);
+      const again = { ...confirmed, shippingAddress: placed.shippingAddress, updatedAt: NOW.toISOString() };
+      expect(
+        await store.changeAddress(again, [], [entry('e-2', NOW.toISOString(), 'OrderAddressChanged')]),
+      ).toBe(false);
+      expect((await store.get('o-1'))?.shippingAddress).toEqual(moved.shippingAddress);
+    });
+
+    it('refuses an address change while a cancellation is asked for or once the order is given up on', async () => {
+      const store = await fresh();
+      const a = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      const b = order('o-2', 'u-1', '2026-11-22T10:00:01.000Z');
+      await store.place(a, [], []);
+      await store.place(b, [], []);
+      await store.transition({ ...a, status: 'CONFIRMED' }, 'PENDING', [], []);
+      await store.requestCancellation('o-1', NOW.toISOString(), DUE);
+      await store.abandon('o-2', NOW.toISOString());
+      for (const placed of [a, b])
+        expect(await store.changeAddress({ ...placed, updatedAt: NOW.toISOString() }, [], [])).toBe(false);
+    });
+
+    it('marks a parcel returned once, only for an order on its way, and its cancellation due', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, [], []);
+      expect(await store.markReturned('o-1', NOW.toISOString(), DUE)).toBe(false);
+      const confirmed = { ...placed, status: 'CONFIRMED' as const };
+      await store.transition(confirmed, 'PENDING', [], []);
+      expect(await store.markReturned('o-1', NOW.toISOString(), DUE)).toBe(false);
+      await store.claimShipment('o-1', NOW.toISOString(), confirmed.updatedAt);
+      expect(await store.markReturned('o-1', NOW.toISOString(), DUE)).toBe(true);
+      expect(await store.markReturned('o-1', NOW.toISOString(), DUE)).toBe(false);
+      expect(await store.get('o-1')).toMatchObject({
+        returnedAt: NOW.toISOString(),
+        cancelRequestedAt: NOW.toISOString(),
+        dueAt: DUE,
+      });
+      await eventually(async () =>
+        expect(await store.overdueOrderIds(new Date('2026-11-22T11:00:00.000Z'), 10)).toEqual(['o-1']),
+      );
+    });
+
+    it('lists every customer’s orders by status, newest first, a page at a time, as they are now', async () => {
+      const store = await withThreeOrdersOfU1(await fresh());
+      for (const id of ['o-1', 'x-1']) {
+        const placed = await store.get(id);
+        if (placed) await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [], []);
+      }
+      await eventually(async () => {
+        const confirmed = await store.listByStatus(['CONFIRMED'], { limit: 1 });
+        expect(confirmed.items.map((o) => o.orderId)).toEqual(['x-1']);
+        expect(confirmed.next).toBeDefined();
+        const rest = await store.listByStatus(['CONFIRMED'], { limit: 1, before: confirmed.next });
+        expect(rest.items.map((o) => [o.orderId, o.status])).toEqual([['o-1', 'CONFIRMED']]);
+        expect(rest.next).toBeUndefined();
+        const all = await store.listByStatus(['PENDING', 'CONFIRMED'], { limit: 10 });
+        expect(all.items.map((o) => o.orderId)).toEqual(['x-1', 'o-3', 'o-2', 'o-1']);
+        expect(all.next).toBeUndefined();
+        expect((await store.listByStatus(['PENDING'], { limit: 10 })).items.map((o) => o.orderId)).toEqual([
+          'o-3',
+          'o-2',
+        ]);
+      });
+    });
   });
 };
