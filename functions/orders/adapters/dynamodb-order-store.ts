@@ -222,7 +222,8 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
     },
 
     transition(next, from, events, history) {
-      const item = orderItem(next) as Record<string, unknown>;
+      const { revision: seen, ...order } = next;
+      const item = orderItem(order) as Record<string, unknown>;
       const changed = Object.keys(item).filter((name) => !FIXED.has(name) && item[name] !== undefined);
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':from': from };
@@ -249,13 +250,17 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           ? 'attribute_not_exists(abandonedAt)'
           : '(attribute_not_exists(abandonedAt) OR abandonedAt = :abandonedAt)';
       if (next.abandonedAt !== undefined) values[':abandonedAt'] = next.abandonedAt;
+      // Over the revision the change was decided on: nothing written since is undone by it.
+      const unchanged = seen === undefined ? 'attribute_not_exists(revision)' : 'revision = :seen';
+      if (seen !== undefined) values[':seen'] = seen;
+      values[':one'] = 1;
       return whenConditionHolds(
         db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(next.orderId),
-            UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
-            ConditionExpression: `#status = :from AND ${abandonment}`,
+            UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''} ADD revision :one`,
+            ConditionExpression: `#status = :from AND ${abandonment} AND ${unchanged}`,
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
           }),
@@ -270,11 +275,12 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
             TableName: tableName,
             Key: orderKey(orderId),
             // The events the order carries were relayed with the change that caused them.
-            UpdateExpression: `SET cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            UpdateExpression: `SET cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
             ConditionExpression:
               '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
+              ':one': 1,
               ':at': at,
               ':dueAt': dueAt,
               ':shard': duePartitions.of(orderId),
@@ -290,10 +296,10 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
-            UpdateExpression: `SET abandonedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            UpdateExpression: `SET abandonedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
             ConditionExpression: '#status = :pending AND attribute_not_exists(abandonedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':at': at, ':pending': 'PENDING' },
+            ExpressionAttributeValues: { ':one': 1, ':at': at, ':pending': 'PENDING' },
           }),
         ),
       ),
@@ -326,9 +332,14 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
-            UpdateExpression: `SET dueAt = :next, stalls = :stalls REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            UpdateExpression: `SET dueAt = :next, stalls = :stalls REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
             ConditionExpression: 'dueAt = :dueAt',
-            ExpressionAttributeValues: { ':dueAt': dueAt, ':next': next.dueAt, ':stalls': next.stalls },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':dueAt': dueAt,
+              ':next': next.dueAt,
+              ':stalls': next.stalls,
+            },
           }),
         ),
       ),
@@ -339,11 +350,15 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
-            UpdateExpression: `SET shipmentClaimedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
-            ConditionExpression:
-              '#status = :confirmed AND updatedAt = :seen AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
+            UpdateExpression: `SET shipmentClaimedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
+            ConditionExpression: `#status = :confirmed AND ${seen === undefined ? 'attribute_not_exists(revision)' : 'revision = :seen'} AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)`,
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':at': at, ':confirmed': 'CONFIRMED', ':seen': seen },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':at': at,
+              ':confirmed': 'CONFIRMED',
+              ...(seen === undefined ? {} : { ':seen': seen }),
+            },
           }),
         ),
       ),
@@ -354,12 +369,13 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(next.orderId),
-            UpdateExpression: `SET shippingAddress = :address, updatedAt = :updatedAt, timeline = list_append(if_not_exists(timeline, :none), :entries)${events.length > 0 ? `, ${CARRIED_EVENTS_ATTRIBUTE} = :events` : ''}`,
+            UpdateExpression: `SET shippingAddress = :address, updatedAt = :updatedAt, timeline = list_append(if_not_exists(timeline, :none), :entries)${events.length > 0 ? `, ${CARRIED_EVENTS_ATTRIBUTE} = :events` : ''} ADD revision :one`,
             // mayChangeAddress, as one condition.
             ConditionExpression:
               '#status IN (:pending, :confirmed) AND attribute_not_exists(shipmentClaimedAt) AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(abandonedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
+              ':one': 1,
               ':address': next.shippingAddress,
               ':updatedAt': next.updatedAt,
               ':none': [],
@@ -378,12 +394,13 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           new UpdateCommand({
             TableName: tableName,
             Key: orderKey(orderId),
-            UpdateExpression: `SET returnedAt = :at, cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE}`,
+            UpdateExpression: `SET returnedAt = :at, cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
             // isOnItsWay, and no cancellation asked for yet.
             ConditionExpression:
               '(#status = :shipped OR (#status = :confirmed AND attribute_exists(shipmentClaimedAt))) AND attribute_not_exists(cancelRequestedAt)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
+              ':one': 1,
               ':at': at,
               ':dueAt': dueAt,
               ':shard': duePartitions.of(orderId),

@@ -19,6 +19,14 @@ export class InMemoryOrders {
     this.histories.set(orderId, timeline);
   }
 
+  /** Writes the order's next state, one revision on: every write of the order counts. */
+  private write(order: Order): void {
+    this.orders.set(order.orderId, {
+      ...order,
+      revision: (this.orders.get(order.orderId)?.revision ?? 0) + 1,
+    });
+  }
+
   readonly store: OrderStore = {
     get: async (orderId) => this.orders.get(orderId),
     listByCustomer: async (userId, { limit, after }) => {
@@ -57,7 +65,8 @@ export class InMemoryOrders {
       const current = this.orders.get(next.orderId);
       if (current?.status !== from) return false;
       if (current.abandonedAt !== undefined && current.abandonedAt !== next.abandonedAt) return false;
-      this.orders.set(next.orderId, next);
+      if (current.revision !== next.revision) return false;
+      this.write(next);
       this.addHistory(next.orderId, history);
       this.outbox.push(...events);
       return true;
@@ -65,13 +74,13 @@ export class InMemoryOrders {
     requestCancellation: async (orderId, at, dueAt) => {
       const order = this.orders.get(orderId);
       if (order?.status !== 'CONFIRMED' || order.cancelRequestedAt || order.shipmentClaimedAt) return false;
-      this.orders.set(orderId, { ...order, cancelRequestedAt: at, dueAt });
+      this.write({ ...order, cancelRequestedAt: at, dueAt });
       return true;
     },
     abandon: async (orderId, at) => {
       const order = this.orders.get(orderId);
       if (order?.status !== 'PENDING' || order.abandonedAt) return false;
-      this.orders.set(orderId, { ...order, abandonedAt: at });
+      this.write({ ...order, abandonedAt: at });
       return true;
     },
     overdueOrderIds: async (now, limit) =>
@@ -83,29 +92,25 @@ export class InMemoryOrders {
     reschedule: async (orderId, dueAt, next) => {
       const order = this.orders.get(orderId);
       if (order?.dueAt !== dueAt) return false;
-      this.orders.set(orderId, { ...order, ...next });
+      this.write({ ...order, ...next });
       return true;
     },
     claimShipment: async (orderId, at, seen) => {
       const order = this.orders.get(orderId);
       if (
         order?.status !== 'CONFIRMED' ||
-        order.updatedAt !== seen ||
+        order.revision !== seen ||
         order.cancelRequestedAt ||
         order.shipmentClaimedAt
       )
         return false;
-      this.orders.set(orderId, { ...order, shipmentClaimedAt: at });
+      this.write({ ...order, shipmentClaimedAt: at });
       return true;
     },
     changeAddress: async (next, events, history) => {
       const order = this.orders.get(next.orderId);
       if (!order || !mayChangeAddress(order)) return false;
-      this.orders.set(next.orderId, {
-        ...order,
-        shippingAddress: next.shippingAddress,
-        updatedAt: next.updatedAt,
-      });
+      this.write({ ...order, shippingAddress: next.shippingAddress, updatedAt: next.updatedAt });
       this.addHistory(next.orderId, history);
       this.outbox.push(...events);
       return true;
@@ -113,7 +118,7 @@ export class InMemoryOrders {
     markReturned: async (orderId, at, dueAt) => {
       const order = this.orders.get(orderId);
       if (!order || !isOnItsWay(order) || order.cancelRequestedAt) return false;
-      this.orders.set(orderId, { ...order, returnedAt: at, cancelRequestedAt: at, dueAt });
+      this.write({ ...order, returnedAt: at, cancelRequestedAt: at, dueAt });
       return true;
     },
     listByStatus: async (statuses, { limit, before }) => {

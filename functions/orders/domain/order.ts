@@ -147,6 +147,12 @@ export interface Order {
   readonly dueAt?: string;
   /** How often the order has stalled: names each new attempt, and bounds them. */
   readonly stalls?: number;
+  /**
+   * How many times the stored order was changed (absent: never). Each write
+   * of it counts one; a change decided on a read is written only over the
+   * revision it read, so no write is ever lost under a stale copy.
+   */
+  readonly revision?: number;
 }
 
 /**

@@ -8,12 +8,10 @@ import { onFreshOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 import { toOrderView } from './read-orders.js';
 
-const describe = (order: Order) =>
-  order.shipmentClaimedAt
-    ? 'being shipped'
-    : order.cancelRequestedAt || order.abandonedAt
-      ? 'being cancelled'
-      : order.status;
+const describe = (order: Order) => {
+  if (order.status !== 'PENDING' && order.status !== 'CONFIRMED') return order.status;
+  return order.shipmentClaimedAt ? 'being shipped' : 'being cancelled';
+};
 
 /**
  * The customer gives the order a new shipping address while it waits for

@@ -36,7 +36,7 @@ export const claimShipment = async (
         return { claimed: true, status: order.status, shippingAddress };
       if (order.cancelRequestedAt) return { claimed: false, status: 'CANCELLATION_REQUESTED' };
       if (order.status !== 'CONFIRMED') return { claimed: false, status: order.status };
-      return (await orders.claimShipment(orderId, clock().toISOString(), order.updatedAt))
+      return (await orders.claimShipment(orderId, clock().toISOString(), order.revision))
         ? { claimed: true, status: 'CONFIRMED', shippingAddress }
         : undefined;
     });

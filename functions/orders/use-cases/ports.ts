@@ -59,9 +59,9 @@ export interface OrderStore {
   /**
    * Claims a CONFIRMED order for shipment; false if it is not CONFIRMED, its
    * cancellation was requested, it was already claimed, or it changed since
-   * it was read (its `updatedAt` is no longer `seen`).
+   * it was read (its revision is no longer `seen`).
    */
-  claimShipment(orderId: string, at: string, seen: string): Promise<boolean>;
+  claimShipment(orderId: string, at: string, seen: number | undefined): Promise<boolean>;
   /**
    * Gives the order a new shipping address, with the change's event and
    * timeline entry, if the customer may still change it (`mayChangeAddress`);

@@ -113,7 +113,9 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       await store.place(placed, [], []);
       const confirmed: Order = { ...placed, status: 'CONFIRMED', updatedAt: '2026-11-22T10:00:05.000Z' };
       await store.transition(confirmed, 'PENDING', [], []);
-      expect((await store.listByCustomer('u-1', { limit: 10 })).items).toEqual([confirmed]);
+      expect((await store.listByCustomer('u-1', { limit: 10 })).items).toEqual([
+        { ...confirmed, revision: 1 },
+      ]);
     });
 
     it('moves an order only from the status it expects, with its timeline entries', async () => {
@@ -153,7 +155,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       expect(await store.abandon('o-1', NOW.toISOString())).toBe(false);
       // A confirmation that read the order before it was abandoned loses.
       expect(await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [], [])).toBe(false);
-      const abandoned = { ...placed, abandonedAt: NOW.toISOString() };
+      const abandoned = { ...placed, abandonedAt: NOW.toISOString(), revision: 1 };
       expect(await store.get('o-1')).toEqual(abandoned);
       expect(
         await store.transition(
@@ -188,7 +190,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       const { dueAt: _due, ...decided } = due('later', '2026-11-22T09:58:00.000Z');
       await store.transition({ ...decided, status: 'CONFIRMED' }, 'PENDING', [], []);
       await eventually(async () => expect(await store.overdueOrderIds(NOW, 10)).toEqual([]));
-      expect(await store.get('later')).toEqual({ ...decided, status: 'CONFIRMED' });
+      expect(await store.get('later')).toEqual({ ...decided, status: 'CONFIRMED', revision: 1 });
     });
 
     it('claims a confirmed order for shipment once; a claimed order cannot be cancelled, nor a cancelled one claimed', async () => {
@@ -197,15 +199,23 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       const second = order('o-2', 'u-1', '2026-11-22T10:00:01.000Z');
       await store.place(first, [], []);
       await store.place(second, [], []);
-      expect(await store.claimShipment('o-1', NOW.toISOString(), first.updatedAt)).toBe(false);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), (await store.get('o-1'))?.revision)).toBe(
+        false,
+      );
       await store.transition({ ...first, status: 'CONFIRMED' }, 'PENDING', [], []);
       await store.transition({ ...second, status: 'CONFIRMED' }, 'PENDING', [], []);
-      expect(await store.claimShipment('o-1', NOW.toISOString(), first.updatedAt)).toBe(true);
-      expect(await store.claimShipment('o-1', NOW.toISOString(), first.updatedAt)).toBe(false);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), (await store.get('o-1'))?.revision)).toBe(
+        true,
+      );
+      expect(await store.claimShipment('o-1', NOW.toISOString(), (await store.get('o-1'))?.revision)).toBe(
+        false,
+      );
       expect(await store.requestCancellation('o-1', NOW.toISOString(), DUE)).toBe(false);
       expect((await store.get('o-1'))?.shipmentClaimedAt).toBe(NOW.toISOString());
       expect(await store.requestCancellation('o-2', NOW.toISOString(), DUE)).toBe(true);
-      expect(await store.claimShipment('o-2', NOW.toISOString(), second.updatedAt)).toBe(false);
+      expect(await store.claimShipment('o-2', NOW.toISOString(), (await store.get('o-2'))?.revision)).toBe(
+        false,
+      );
     });
 
     it('merges the order’s own changes with the events of other services, oldest first', async () => {
@@ -216,7 +226,12 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       await store.recordHistory('o-1', entry('e-1', '2026-11-22T10:00:01.000Z'));
       const confirmed: Order = { ...placed, status: 'CONFIRMED', updatedAt: '2026-11-22T10:00:03.000Z' };
       await store.transition(confirmed, 'PENDING', [], [entry('e-3', confirmed.updatedAt, 'OrderConfirmed')]);
-      const shipped: Order = { ...confirmed, status: 'SHIPPED', updatedAt: '2026-11-22T10:00:04.000Z' };
+      const shipped: Order = {
+        ...confirmed,
+        status: 'SHIPPED',
+        updatedAt: '2026-11-22T10:00:04.000Z',
+        revision: 1,
+      };
       await store.transition(shipped, 'CONFIRMED', [], [entry('e-4', shipped.updatedAt, 'OrderShipped')]);
       expect((await store.history('o-1')).map((item) => item.type)).toEqual([
         'OrderPlaced',
@@ -225,7 +240,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
         'OrderConfirmed',
         'OrderShipped',
       ]);
-      expect(await store.get('o-1')).toEqual(shipped);
+      expect(await store.get('o-1')).toEqual({ ...shipped, revision: 2 });
     });
 
     it('replaces the order whole: what the next order leaves out is gone', async () => {
@@ -234,14 +249,18 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       await store.place(placed, [], []);
       const cancelled: Order = { ...placed, status: 'CANCELLED', cancellationReason: 'OUT_OF_STOCK' };
       await store.transition(cancelled, 'PENDING', [], []);
-      expect(await store.get('o-1')).toEqual(cancelled);
-      const { cancellationReason: _dropped, ...confirmed } = { ...cancelled, status: 'CONFIRMED' as const };
+      expect(await store.get('o-1')).toEqual({ ...cancelled, revision: 1 });
+      const { cancellationReason: _dropped, ...confirmed } = {
+        ...cancelled,
+        status: 'CONFIRMED' as const,
+        revision: 1,
+      };
       await store.transition(confirmed, 'CANCELLED', [], []);
-      expect(await store.get('o-1')).toEqual(confirmed);
+      expect(await store.get('o-1')).toEqual({ ...confirmed, revision: 2 });
       // An optional attribute given as undefined is left out just the same.
-      const shipped: Order = { ...confirmed, status: 'SHIPPED', shipmentClaimedAt: undefined };
+      const shipped: Order = { ...confirmed, status: 'SHIPPED', shipmentClaimedAt: undefined, revision: 2 };
       await store.transition(shipped, 'CONFIRMED', [], []);
-      expect(await store.get('o-1')).toEqual({ ...confirmed, status: 'SHIPPED' });
+      expect(await store.get('o-1')).toEqual({ ...confirmed, status: 'SHIPPED', revision: 3 });
     });
 
     it('keeps the timeline oldest first and records an event once however often it arrives', async () => {
@@ -261,14 +280,41 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       expect((await store.history('o-1')).map((item) => item.eventId)).toEqual(['e-1']);
     });
 
+    it('writes a change only over the revision it was decided on: nothing written since is undone', async () => {
+      const store = await fresh();
+      const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
+      await store.place(placed, [], []);
+      const moved = { ...placed, shippingAddress: { ...placed.shippingAddress, line1: 'New street 1' } };
+      await store.changeAddress(moved, [], []);
+      // A confirmation decided on the read before the address changed loses, and is decided again.
+      expect(await store.transition({ ...placed, status: 'CONFIRMED' }, 'PENDING', [], [])).toBe(false);
+      const fresh1 = await store.get('o-1');
+      if (!fresh1) throw new Error('the order is gone');
+      expect(await store.transition({ ...fresh1, status: 'CONFIRMED' }, 'PENDING', [], [])).toBe(true);
+      expect(await store.get('o-1')).toMatchObject({
+        status: 'CONFIRMED',
+        shippingAddress: moved.shippingAddress,
+        revision: 2,
+      });
+    });
+
     it('refuses a claim for shipment when the order changed since it was read', async () => {
       const store = await fresh();
       const placed = order('o-1', 'u-1', '2026-11-22T10:00:00.000Z');
       await store.place(placed, [], []);
       const confirmed = { ...placed, status: 'CONFIRMED' as const, updatedAt: '2026-11-22T10:00:01.000Z' };
       await store.transition(confirmed, 'PENDING', [], []);
-      expect(await store.claimShipment('o-1', NOW.toISOString(), placed.updatedAt)).toBe(false);
-      expect(await store.claimShipment('o-1', NOW.toISOString(), confirmed.updatedAt)).toBe(true);
+      const read = await store.get('o-1');
+      // An address changed within the same millisecond as the read: only the revision tells.
+      const moved = {
+        ...confirmed,
+        shippingAddress: { ...confirmed.shippingAddress, line1: 'New street 1' },
+      };
+      await store.changeAddress(moved, [], []);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), read?.revision)).toBe(false);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), (await store.get('o-1'))?.revision)).toBe(
+        true,
+      );
     });
 
     it('changes the address of an order waiting to ship, with its timeline entry; not once it is claimed', async () => {
@@ -282,11 +328,13 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       };
       const changed = entry('e-1', moved.updatedAt, 'OrderAddressChanged');
       expect(await store.changeAddress(moved, [], [changed])).toBe(true);
-      expect(await store.get('o-1')).toEqual(moved);
+      expect(await store.get('o-1')).toEqual({ ...moved, revision: 1 });
       expect((await store.history('o-1')).map((item) => item.type)).toEqual(['OrderAddressChanged']);
-      const confirmed = { ...moved, status: 'CONFIRMED' as const };
+      const confirmed = { ...moved, status: 'CONFIRMED' as const, revision: 1 };
       await store.transition(confirmed, 'PENDING', [], []);
-      expect(await store.claimShipment('o-1', NOW.toISOString(), confirmed.updatedAt)).toBe(true);
+      expect(await store.claimShipment('o-1', NOW.toISOString(), (await store.get('o-1'))?.revision)).toBe(
+        true,
+      );
       const again = { ...confirmed, shippingAddress: placed.shippingAddress, updatedAt: NOW.toISOString() };
       expect(
         await store.changeAddress(again, [], [entry('e-2', NOW.toISOString(), 'OrderAddressChanged')]),
@@ -315,7 +363,7 @@ export const orderStoreContract = (name: string, fresh: () => Promise<OrderStore
       const confirmed = { ...placed, status: 'CONFIRMED' as const };
       await store.transition(confirmed, 'PENDING', [], []);
       expect(await store.markReturned('o-1', NOW.toISOString(), DUE)).toBe(false);
-      await store.claimShipment('o-1', NOW.toISOString(), confirmed.updatedAt);
+      await store.claimShipment('o-1', NOW.toISOString(), (await store.get('o-1'))?.revision);
       expect(await store.markReturned('o-1', NOW.toISOString(), DUE)).toBe(true);
       expect(await store.markReturned('o-1', NOW.toISOString(), DUE)).toBe(false);
       expect(await store.get('o-1')).toMatchObject({

@@ -48,7 +48,7 @@ describe('DynamoDB order store, as the outbox relay sees it', () => {
     const afterConfirm = await image();
     expect(eventsFromRecord(afterConfirm, afterPlace)).toEqual([confirmedEvent]);
 
-    await store.claimShipment('o-1', '2026-11-22T10:01:00.000Z', placed.updatedAt);
+    await store.claimShipment('o-1', '2026-11-22T10:01:00.000Z', 1);
     const afterClaim = await image();
     expect(eventsFromRecord(afterClaim, afterConfirm)).toEqual([]);
     expect(afterClaim.outboxEvents).toBeUndefined();
