@@ -1,9 +1,9 @@
 import type * as z from 'zod';
 import { StockLow } from '../../inventory/contracts/events.js';
-import { OrderCancelled, OrderConfirmed } from '../../orders/contracts/events.js';
+import { OrderAddressChanged, OrderCancelled, OrderConfirmed } from '../../orders/contracts/events.js';
 import { PaymentCompleted, PaymentFailed, PaymentRefunded } from '../../payments/contracts/events.js';
 import type { EventDefinition } from '../../shared/events/define-event.js';
-import { OrderShipped } from '../../shipping/contracts/events.js';
+import { OrderShipped, ShipmentStatusChanged } from '../../shipping/contracts/events.js';
 import { UserRegistered } from '../../users/contracts/events.js';
 import { ADMINS, type Message, messages } from '../domain/notification.js';
 import { notify, welcome } from './notify.js';
@@ -31,6 +31,11 @@ const RULES = [
     recipient: d.userId,
     message: messages.shipped(d.orderId, d.carrier, d.trackingNumber),
   })),
+  rule(ShipmentStatusChanged, (d) => ({
+    recipient: d.userId,
+    message: messages.shipmentUpdate(d.orderId, d.status, d.location),
+  })),
+  rule(OrderAddressChanged, (d) => ({ recipient: d.userId, message: messages.addressChanged(d.orderId) })),
   rule(StockLow, (d) => ({ recipient: ADMINS, message: messages.stockLow(d.sku, d.available) })),
 ];
 

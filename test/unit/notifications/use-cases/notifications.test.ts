@@ -9,10 +9,11 @@ import {
   markRead,
 } from '../../../../functions/notifications/use-cases/read-notifications.js';
 import { sendNotification } from '../../../../functions/notifications/use-cases/send-notification.js';
-import { OrderCancelled } from '../../../../functions/orders/contracts/events.js';
+import { OrderAddressChanged, OrderCancelled } from '../../../../functions/orders/contracts/events.js';
 import { PaymentCompleted } from '../../../../functions/payments/contracts/events.js';
 import { money } from '../../../../functions/shared/money.js';
 import { hmacCursors } from '../../../../functions/shared/pagination.js';
+import { ShipmentStatusChanged } from '../../../../functions/shipping/contracts/events.js';
 import { UserRegistered } from '../../../../functions/users/contracts/events.js';
 
 let store: InMemoryNotifications;
@@ -42,6 +43,33 @@ const customer = { userId: 'u-1', isAdmin: false };
 const registered = UserRegistered.create({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
 
 describe('sendNotification', () => {
+  it('tells the customer each piece of news of their parcel, and of a changed address', async () => {
+    const news = (status: 'IN_TRANSIT' | 'DELIVERED' | 'RETURNED', location?: string) =>
+      ShipmentStatusChanged.create({
+        orderId: 'o-1234567890',
+        userId: 'u-1',
+        status,
+        at: '2026-11-22T10:00:00.000Z',
+        ...(location ? { location } : {}),
+        carrier: 'UPS',
+        trackingNumber: '1Z1',
+      });
+    await sendNotification(deps, news('IN_TRANSIT', 'Leeds hub'));
+    await sendNotification(deps, news('DELIVERED'));
+    await sendNotification(deps, news('RETURNED'));
+    await sendNotification(deps, OrderAddressChanged.create({ orderId: 'o-1234567890', userId: 'u-1' }));
+    const { items } = await listNotifications(deps, customer, { unread: false, limit: 20, audience: 'me' });
+    expect(items.map((item) => [item.type, item.subject]).sort()).toEqual(
+      [
+        ['SHIPMENT_UPDATE', 'Order o-123456 is in transit'],
+        ['SHIPMENT_UPDATE', 'Order o-123456 was delivered'],
+        ['SHIPMENT_UPDATE', 'Order o-123456 came back to us'],
+        ['ADDRESS_CHANGED', 'New shipping address for order o-123456'],
+      ].sort(),
+    );
+    expect(items.find((item) => item.subject.endsWith('in transit'))?.body).toContain('(Leeds hub)');
+  });
+
   it('welcomes a new customer and emails them, once however often the event arrives', async () => {
     await sendNotification(deps, registered);
     await sendNotification(deps, registered);

@@ -2,20 +2,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryShipments } from '../../../../functions/shipping/adapters/in-memory-shipment-store.js';
 import {
   OrderNotShippableError,
+  ShipmentMoveRefusedError,
   ShipmentNotFoundError,
+  TrackingTimeInFutureError,
 } from '../../../../functions/shipping/domain/errors.js';
 import type { ShipOrderDependencies } from '../../../../functions/shipping/use-cases/ports.js';
 import {
   cancelShipment,
   getShipment,
   prepareShipment,
+  recordTrackingEvent,
   shipOrder,
 } from '../../../../functions/shipping/use-cases/shipping.js';
 
 let shipments: InMemoryShipments;
 let deps: ShipOrderDependencies;
 /** What orders answers ClaimShipment with, per order; a yes unless a test says otherwise. */
-let claims: Map<string, { claimed: boolean; status: string }>;
+let claims: Map<string, Awaited<ReturnType<ShipOrderDependencies['claims']['claim']>>>;
 let asked: string[];
 
 beforeEach(() => {
@@ -88,5 +91,99 @@ describe('shipping', () => {
     await expect(getShipment(deps, { userId: 'u-2', isAdmin: false }, 'o-4')).rejects.toThrow(
       ShipmentNotFoundError,
     );
+  });
+
+  it('shows a shipment to an admin, whoever’s it is', async () => {
+    await prepareShipment(deps, { orderId: 'o-5', userId: 'u-1' });
+    await shipOrder(deps, 'o-5');
+    expect(await getShipment(deps, { userId: 'admin-1', isAdmin: true }, 'o-5')).toMatchObject({
+      status: 'SHIPPED',
+    });
+  });
+
+  it('ships to the address orders gave when it claimed the order', async () => {
+    const address = {
+      name: 'Ada',
+      line1: '1 Difference Lane',
+      city: 'London',
+      postalCode: 'N1',
+      country: 'GB',
+    };
+    claims.set('o-6', { claimed: true, status: 'CONFIRMED', shippingAddress: address });
+    await prepareShipment(deps, { orderId: 'o-6', userId: 'u-1' });
+    expect((await shipOrder(deps, 'o-6')).shippingAddress).toEqual(address);
+    expect(shipments.shipments.get('o-6')?.shippingAddress).toEqual(address);
+  });
+});
+
+describe('tracking a parcel', () => {
+  const shipped = async (orderId = 'o-1') => {
+    await prepareShipment(deps, { orderId, userId: 'u-1' });
+    await shipOrder(deps, orderId);
+    shipments.outbox.length = 0;
+  };
+
+  it('records the carrier’s news with ShipmentStatusChanged, dated now unless the carrier says when', async () => {
+    await shipped();
+    const view = await recordTrackingEvent(deps, 'o-1', { status: 'IN_TRANSIT', location: 'Leeds hub' });
+    expect(view).toMatchObject({
+      status: 'IN_TRANSIT',
+      events: [{ status: 'IN_TRANSIT', at: '2026-11-22T10:00:00.000Z', location: 'Leeds hub' }],
+    });
+    await recordTrackingEvent(deps, 'o-1', { status: 'DELIVERED', at: '2026-11-22T11:02:00+01:00' });
+    expect(shipments.outbox.map((event) => event.detail.data)).toEqual([
+      {
+        orderId: 'o-1',
+        userId: 'u-1',
+        status: 'IN_TRANSIT',
+        at: '2026-11-22T10:00:00.000Z',
+        location: 'Leeds hub',
+        carrier: 'UPS',
+        trackingNumber: '1Z1234567890123456',
+      },
+      {
+        orderId: 'o-1',
+        userId: 'u-1',
+        status: 'DELIVERED',
+        at: '2026-11-22T10:02:00.000Z',
+        carrier: 'UPS',
+        trackingNumber: '1Z1234567890123456',
+      },
+    ]);
+    expect((await getShipment(deps, { userId: 'u-1', isAdmin: false }, 'o-1')).status).toBe('DELIVERED');
+  });
+
+  it('refuses a move back, the same news twice, and news after the end (409), changing nothing', async () => {
+    await shipped();
+    await recordTrackingEvent(deps, 'o-1', { status: 'OUT_FOR_DELIVERY' });
+    await expect(recordTrackingEvent(deps, 'o-1', { status: 'OUT_FOR_DELIVERY' })).rejects.toThrow(
+      ShipmentMoveRefusedError,
+    );
+    await expect(recordTrackingEvent(deps, 'o-1', { status: 'IN_TRANSIT' })).rejects.toThrow(
+      ShipmentMoveRefusedError,
+    );
+    await recordTrackingEvent(deps, 'o-1', { status: 'RETURNED' });
+    await expect(recordTrackingEvent(deps, 'o-1', { status: 'DELIVERED' })).rejects.toThrow(
+      ShipmentMoveRefusedError,
+    );
+    expect(shipments.outbox.map((event) => (event.detail.data as { status: string }).status)).toEqual([
+      'OUT_FOR_DELIVERY',
+      'RETURNED',
+    ]);
+  });
+
+  it('refuses news dated in the future (400), and news of an order without a shipment (404) or not shipped (409)', async () => {
+    await shipped();
+    await expect(
+      recordTrackingEvent(deps, 'o-1', { status: 'IN_TRANSIT', at: '2026-11-22T11:00:00.000Z' }),
+    ).rejects.toThrow(TrackingTimeInFutureError);
+    await expect(recordTrackingEvent(deps, 'nope', { status: 'IN_TRANSIT' })).rejects.toThrow(
+      ShipmentNotFoundError,
+    );
+    await prepareShipment(deps, { orderId: 'o-2', userId: 'u-1' });
+    await expect(recordTrackingEvent(deps, 'o-2', { status: 'IN_TRANSIT' })).rejects.toThrow(
+      ShipmentMoveRefusedError,
+    );
+    expect(shipments.outbox).toEqual([]);
   });
 });
