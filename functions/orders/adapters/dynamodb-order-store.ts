@@ -48,8 +48,8 @@ const stored = (entry: HistoryEntry, order: Order): StoredEntry => {
   const fromOrder: string[] = HELD_BY_ORDER.filter(
     (name) => name in entry.detail && isDeepStrictEqual(entry.detail[name], order[name]),
   );
-  if (fromOrder.length === 0) return entry;
   const { detail: _whole, ...rest } = entry;
+  if (fromOrder.length === 0) return Object.keys(entry.detail).length > 0 ? entry : rest;
   const detail = Object.fromEntries(
     Object.entries(entry.detail).filter(([name]) => !fromOrder.includes(name)),
   );

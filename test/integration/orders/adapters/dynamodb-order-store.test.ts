@@ -3,7 +3,11 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoOrderStore } from '../../../../functions/orders/adapters/dynamodb-order-store.js';
 import { OrdersTable } from '../../../../functions/orders/adapters/orders-table.js';
-import { OrderConfirmed, OrderPlaced } from '../../../../functions/orders/contracts/events.js';
+import {
+  OrderAddressChanged,
+  OrderConfirmed,
+  OrderPlaced,
+} from '../../../../functions/orders/contracts/events.js';
 import { historyEntryOf } from '../../../../functions/orders/use-cases/history.js';
 import { eventsFromRecord } from '../../../../functions/shared/outbox/outbox.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
@@ -99,5 +103,21 @@ describe('DynamoDB order store, as the outbox relay sees it', () => {
     // streams SDK) with an empty map turned into a value of no type, which the relay cannot read.
     expect(Item?.timeline?.[1]).not.toHaveProperty('detail');
     expect(await store.history('o-1')).toEqual([historyEntryOf(placedEvent), historyEntryOf(confirmedEvent)]);
+  });
+
+  it('stores an entry whose event has no facts but ids without an empty map (an address change)', async () => {
+    const db = dynamoDbLocalClient();
+    const tableName = await createTable(db, OrdersTable);
+    const store = dynamoOrderStore(db, tableName);
+    await store.place(placed, [], []);
+    const changed = OrderAddressChanged.create({ orderId: 'o-1', userId: 'u-1' });
+    const moved = { ...placed, shippingAddress: { ...placed.shippingAddress, line1: 'New street 1' } };
+    expect(await store.changeAddress(moved, [changed], [historyEntryOf(changed)])).toBe(true);
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'ORDER#o-1', sk: 'ORDER' }, ConsistentRead: true }),
+    );
+    expect(Item?.timeline?.[0]).not.toHaveProperty('detail');
+    expect(eventsFromRecord(marshall(Item ?? {}))).toEqual([changed]);
+    expect(await store.history('o-1')).toEqual([historyEntryOf(changed)]);
   });
 });
