@@ -16,6 +16,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CANCELLATION_REASONS } from '../../functions/orders/contracts/vocabulary.js';
+import type { ServiceName } from '../../functions/shared/service-manifest.js';
 import { acknowledge } from './acknowledge.js';
 import type { ShopHttpApi } from './http-api.js';
 import { METRICS_NAMESPACE } from './service-function.js';
@@ -71,6 +72,16 @@ export class Observability extends Construct {
       });
     const business = (metricName: string) =>
       new Metric({ namespace: METRICS_NAMESPACE, metricName, statistic: 'Sum', period: PERIOD });
+    /** A business metric as Powertools publishes it: with the `service` dimension of the function's service. */
+    const serviceMetric = (metricName: string, service: ServiceName) =>
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service },
+        statistic: 'Sum',
+        period: PERIOD,
+        label: metricName,
+      });
     const serverErrorRate =
       apiId &&
       new MathExpression({
@@ -130,6 +141,17 @@ export class Observability extends Construct {
       new GraphWidget({
         title: 'Orders',
         left: [business('OrderPlaced'), business('OrderConfirmed'), business('PaymentDeclined')],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Parcels: shipped, news, delivered, returned; addresses changed',
+        left: [
+          serviceMetric('OrderShipped', 'shipping'),
+          serviceMetric('ShipmentStatusChanged', 'shipping'),
+          serviceMetric('OrderDelivered', 'orders'),
+          serviceMetric('OrderReturned', 'orders'),
+          serviceMetric('OrderAddressChanged', 'orders'),
+        ],
         width: 12,
       }),
       new GraphWidget({

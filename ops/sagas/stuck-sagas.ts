@@ -1,15 +1,17 @@
 import { cancellationName } from '../../functions/orders/adapters/step-functions-workflows.js';
+import type { OrderStatus } from '../../functions/orders/contracts/vocabulary.js';
+import { awaitsOutcome } from '../../functions/orders/domain/order.js';
 
 /**
  * Orders whose saga needs a look: set aside (NEEDS_ATTENTION), still PENDING
- * well past the saga's time budget, or a customer's cancellation that has
- * not finished. Pure: the orders come from a table scan, the execution
+ * well past the saga's time budget, or a cancellation asked for (by the
+ * customer, or by a returned parcel) that has not finished. Pure: the orders come from a table scan, the execution
  * states from Step Functions.
  */
 export interface OrderRow {
   readonly orderId: string;
   readonly userId: string;
-  readonly status: string;
+  readonly status: OrderStatus;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly cancelRequestedAt?: string;
@@ -20,7 +22,7 @@ export interface OrderRow {
 export interface StuckSaga {
   readonly orderId: string;
   readonly userId: string;
-  readonly status: string;
+  readonly status: OrderStatus;
   readonly why: 'NEEDS_ATTENTION' | 'PENDING_TOO_LONG' | 'CANCELLATION_UNFINISHED';
   readonly since: string;
   readonly execution: string;
@@ -38,7 +40,12 @@ export const findStuckSagas = (
       return [{ ...base, why: 'NEEDS_ATTENTION', since: order.updatedAt }];
     if (order.status === 'PENDING' && stale(order.createdAt))
       return [{ ...base, why: 'PENDING_TOO_LONG', since: order.createdAt }];
-    if (order.status === 'CONFIRMED' && order.cancelRequestedAt && stale(order.cancelRequestedAt))
+    if (
+      order.status !== 'PENDING' &&
+      awaitsOutcome(order) &&
+      order.cancelRequestedAt &&
+      stale(order.cancelRequestedAt)
+    )
       return [{ ...base, why: 'CANCELLATION_UNFINISHED', since: order.cancelRequestedAt }];
     return [];
   });

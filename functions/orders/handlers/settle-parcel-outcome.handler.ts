@@ -1,5 +1,5 @@
 import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../shared/events/event-consumer.js';
-import { logger } from '../../shared/observability.js';
+import { logger, MetricUnit, metrics } from '../../shared/observability.js';
 import { ShipmentStatusChanged } from '../../shipping/contracts/events.js';
 import { ordersDependencies } from '../dependencies.js';
 import { markDelivered, settleReturn } from '../use-cases/parcel-outcomes.js';
@@ -21,6 +21,8 @@ export const settleParcelOutcomeHandler = (deps = ordersDependencies) =>
           : status === 'RETURNED'
             ? await settleReturn(deps(), { orderId, correlationId: event.detail.metadata.correlationId })
             : 'NOTHING_TO_SETTLE';
+      if (outcome === 'DELIVERED') metrics.addMetric('OrderDelivered', MetricUnit.Count, 1);
+      if (outcome === 'RETURNING') metrics.addMetric('OrderReturned', MetricUnit.Count, 1);
       if (outcome === 'NOT_ON_ITS_WAY' || outcome === 'UNKNOWN_ORDER')
         logger.error("A parcel's end was heard of for an order not on its way", { orderId, status, outcome });
     },

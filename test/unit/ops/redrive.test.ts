@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OrderStatus } from '../../../functions/orders/contracts/vocabulary.js';
 import { type DeadLetter, planFor, redrive } from '../../../ops/redrive/redrive.js';
 import { findStuckSagas } from '../../../ops/sagas/stuck-sagas.js';
 
@@ -97,7 +98,7 @@ describe('redrive', () => {
 
 describe('findStuckSagas', () => {
   const now = new Date('2026-11-22T12:00:00.000Z');
-  const order = (status: string, at: string, extra: Record<string, string> = {}) => ({
+  const order = (status: OrderStatus, at: string, extra: Record<string, string> = {}) => ({
     orderId: `o-${status}-${at}`,
     userId: 'u-1',
     status,
@@ -114,14 +115,22 @@ describe('findStuckSagas', () => {
         order('PENDING', '2026-11-22T11:59:30.000Z'),
         order('CONFIRMED', '2026-11-22T11:00:00.000Z', { cancelRequestedAt: '2026-11-22T11:40:00.000Z' }),
         order('CONFIRMED', '2026-11-22T11:00:00.000Z'),
+        // A returned parcel's refund and restock that has not finished.
+        order('SHIPPED', '2026-11-22T11:00:00.000Z', {
+          cancelRequestedAt: '2026-11-22T11:30:00.000Z',
+          returnedAt: '2026-11-22T11:30:00.000Z',
+        }),
+        order('SHIPPED', '2026-11-22T11:00:00.000Z'),
+        order('DELIVERED', '2026-11-22T11:00:00.000Z'),
       ],
       now,
       5 * 60_000,
     );
-    expect(stuck.map((saga) => saga.why)).toEqual([
-      'NEEDS_ATTENTION',
-      'PENDING_TOO_LONG',
-      'CANCELLATION_UNFINISHED',
+    expect(stuck.map((saga) => [saga.status, saga.why])).toEqual([
+      ['NEEDS_ATTENTION', 'NEEDS_ATTENTION'],
+      ['PENDING', 'PENDING_TOO_LONG'],
+      ['CONFIRMED', 'CANCELLATION_UNFINISHED'],
+      ['SHIPPED', 'CANCELLATION_UNFINISHED'],
     ]);
   });
 });
