@@ -115,6 +115,10 @@ const FIXED = new Set(['pk', 'sk', 'customerPk', 'customerSk']);
 const byTime = (a: HistoryEntry, b: HistoryEntry) =>
   `${a.at}#${a.eventId}`.localeCompare(`${b.at}#${b.eventId}`);
 
+/** The condition that the order is still at the revision `seen` (`:seen`), as it was read. */
+const atRevision = (seen: number | undefined) =>
+  seen === undefined ? 'attribute_not_exists(revision)' : 'revision = :seen';
+
 const entryOf = ({ eventId, type, at, detail }: HistoryEntry): HistoryEntry => ({
   eventId,
   type,
@@ -136,6 +140,39 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
     return Item ? toOrder(Item as OrderItem) : undefined;
   };
 
+  /**
+   * Sets a few attributes of the order under a condition, one revision on.
+   * The events the order carries were relayed with the change that caused
+   * them: they go, so the stream record of this write brings none.
+   */
+  const mark = (orderId: string, set: string, condition: string, values: Record<string, unknown>) =>
+    whenConditionHolds(
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: orderKey(orderId),
+          UpdateExpression: `SET ${set} REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
+          ConditionExpression: condition,
+          ...(condition.includes('#status') ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+          ExpressionAttributeValues: { ':one': 1, ...values },
+        }),
+      ),
+    );
+
+  /** The orders an index listed by their keys, in the index's order (an index keeping only keys). */
+  const ordersAt = async (keys: readonly Pick<OrderKeys, 'pk' | 'sk'>[]): Promise<Order[]> => {
+    const found = new Map(
+      (
+        await batchGetAll<OrderItem>(
+          db,
+          tableName,
+          keys.map(({ pk, sk }) => ({ pk, sk })),
+        )
+      ).map((item) => [item.pk, toOrder(item)]),
+    );
+    return keys.flatMap(({ pk }) => found.get(pk) ?? []);
+  };
+
   return {
     get,
 
@@ -154,16 +191,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
         },
       );
       // The index keeps the keys only: the orders themselves, in the index's order.
-      const found = new Map(
-        (
-          await batchGetAll<OrderItem>(
-            db,
-            tableName,
-            keys.map(({ pk, sk }) => ({ pk, sk })),
-          )
-        ).map((item) => [item.pk, toOrder(item)]),
-      );
-      const items = keys.flatMap(({ pk }) => found.get(pk) ?? []);
+      const items = await ordersAt(keys);
       return { items, ...(next ? { next } : {}) };
     },
 
@@ -251,7 +279,7 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           : '(attribute_not_exists(abandonedAt) OR abandonedAt = :abandonedAt)';
       if (next.abandonedAt !== undefined) values[':abandonedAt'] = next.abandonedAt;
       // Over the revision the change was decided on: nothing written since is undone by it.
-      const unchanged = seen === undefined ? 'attribute_not_exists(revision)' : 'revision = :seen';
+      const unchanged = atRevision(seen);
       if (seen !== undefined) values[':seen'] = seen;
       values[':one'] = 1;
       return whenConditionHolds(
@@ -269,40 +297,18 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
     },
 
     requestCancellation: (orderId, at, dueAt) =>
-      whenConditionHolds(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: orderKey(orderId),
-            // The events the order carries were relayed with the change that caused them.
-            UpdateExpression: `SET cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
-            ConditionExpression:
-              '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':one': 1,
-              ':at': at,
-              ':dueAt': dueAt,
-              ':shard': duePartitions.of(orderId),
-              ':confirmed': 'CONFIRMED',
-            },
-          }),
-        ),
+      mark(
+        orderId,
+        'cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard',
+        '#status = :confirmed AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)',
+        { ':at': at, ':dueAt': dueAt, ':shard': duePartitions.of(orderId), ':confirmed': 'CONFIRMED' },
       ),
 
     abandon: (orderId, at) =>
-      whenConditionHolds(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: orderKey(orderId),
-            UpdateExpression: `SET abandonedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
-            ConditionExpression: '#status = :pending AND attribute_not_exists(abandonedAt)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ':at': at, ':pending': 'PENDING' },
-          }),
-        ),
-      ),
+      mark(orderId, 'abandonedAt = :at', '#status = :pending AND attribute_not_exists(abandonedAt)', {
+        ':at': at,
+        ':pending': 'PENDING',
+      }),
 
     async overdueOrderIds(now, limit) {
       const shards = await Promise.all(
@@ -327,40 +333,18 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
     },
 
     reschedule: (orderId, dueAt, next) =>
-      whenConditionHolds(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: orderKey(orderId),
-            UpdateExpression: `SET dueAt = :next, stalls = :stalls REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
-            ConditionExpression: 'dueAt = :dueAt',
-            ExpressionAttributeValues: {
-              ':one': 1,
-              ':dueAt': dueAt,
-              ':next': next.dueAt,
-              ':stalls': next.stalls,
-            },
-          }),
-        ),
-      ),
+      mark(orderId, 'dueAt = :next, stalls = :stalls', 'dueAt = :dueAt', {
+        ':dueAt': dueAt,
+        ':next': next.dueAt,
+        ':stalls': next.stalls,
+      }),
 
     claimShipment: (orderId, at, seen) =>
-      whenConditionHolds(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: orderKey(orderId),
-            UpdateExpression: `SET shipmentClaimedAt = :at REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
-            ConditionExpression: `#status = :confirmed AND ${seen === undefined ? 'attribute_not_exists(revision)' : 'revision = :seen'} AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':one': 1,
-              ':at': at,
-              ':confirmed': 'CONFIRMED',
-              ...(seen === undefined ? {} : { ':seen': seen }),
-            },
-          }),
-        ),
+      mark(
+        orderId,
+        'shipmentClaimedAt = :at',
+        `#status = :confirmed AND ${atRevision(seen)} AND attribute_not_exists(cancelRequestedAt) AND attribute_not_exists(shipmentClaimedAt)`,
+        { ':at': at, ':confirmed': 'CONFIRMED', ...(seen === undefined ? {} : { ':seen': seen }) },
       ),
 
     changeAddress: (next, events, history) =>
@@ -389,26 +373,18 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       ),
 
     markReturned: (orderId, at, dueAt) =>
-      whenConditionHolds(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: orderKey(orderId),
-            UpdateExpression: `SET returnedAt = :at, cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard REMOVE ${CARRIED_EVENTS_ATTRIBUTE} ADD revision :one`,
-            // isOnItsWay, and no cancellation asked for yet.
-            ConditionExpression:
-              '(#status = :shipped OR (#status = :confirmed AND attribute_exists(shipmentClaimedAt))) AND attribute_not_exists(cancelRequestedAt)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':one': 1,
-              ':at': at,
-              ':dueAt': dueAt,
-              ':shard': duePartitions.of(orderId),
-              ':shipped': 'SHIPPED',
-              ':confirmed': 'CONFIRMED',
-            },
-          }),
-        ),
+      mark(
+        orderId,
+        'returnedAt = :at, cancelRequestedAt = :at, dueAt = :dueAt, dueShard = :shard',
+        // isOnItsWay, and no cancellation asked for yet.
+        '(#status = :shipped OR (#status = :confirmed AND attribute_exists(shipmentClaimedAt))) AND attribute_not_exists(cancelRequestedAt)',
+        {
+          ':at': at,
+          ':dueAt': dueAt,
+          ':shard': duePartitions.of(orderId),
+          ':shipped': 'SHIPPED',
+          ':confirmed': 'CONFIRMED',
+        },
       ),
 
     async listByStatus(statuses, { limit, before }) {
@@ -432,20 +408,8 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       );
       const merged = shards.flat().sort((a, b) => b.customerSk.localeCompare(a.customerSk));
       const keys = merged.slice(0, limit);
-      const found = new Map(
-        (
-          await batchGetAll<OrderItem>(
-            db,
-            tableName,
-            keys.map(({ pk, sk }) => ({ pk, sk })),
-          )
-        ).map((item) => [item.pk, toOrder(item)]),
-      );
       // The index is eventually consistent: an order that has moved on since is not shown under its old status.
-      const items = keys.flatMap(({ pk }) => {
-        const order = found.get(pk);
-        return order && statuses.includes(order.status) ? [order] : [];
-      });
+      const items = (await ordersAt(keys)).filter((order) => statuses.includes(order.status));
       const last = keys.at(-1);
       return { items, ...(merged.length > limit && last ? { next: last.customerSk } : {}) };
     },

@@ -19,17 +19,6 @@ export const toOrderView = (order: Order): OrderView => ({
   ...(order.cancellationReason ? { cancellationReason: order.cancellationReason } : {}),
 });
 
-/** The caller's order; anyone else's is as absent as one that does not exist. */
-export const ownOrder = async (
-  { orders }: Pick<OrdersDependencies, 'orders'>,
-  userId: string,
-  orderId: string,
-): Promise<Order> => {
-  const order = await orders.get(orderId);
-  if (!order || order.userId !== userId) throw new OrderNotFoundError();
-  return order;
-};
-
 /** Who reads an order: its customer, or an admin (any order). */
 export type Reader = Pick<Caller, 'userId' | 'isAdmin'>;
 
@@ -43,6 +32,10 @@ export const readableOrder = async (
   if (!order || (order.userId !== reader.userId && !reader.isAdmin)) throw new OrderNotFoundError();
   return order;
 };
+
+/** The caller's own order, even for an admin; anyone else's is as absent as one that does not exist. */
+export const ownOrder = (deps: Pick<OrdersDependencies, 'orders'>, userId: string, orderId: string) =>
+  readableOrder(deps, { userId, isAdmin: false }, orderId);
 
 export const getOrder = async (deps: Pick<OrdersDependencies, 'orders'>, reader: Reader, orderId: string) =>
   toOrderView(await readableOrder(deps, reader, orderId));
