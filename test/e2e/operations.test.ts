@@ -81,6 +81,13 @@ describe('operations on the local cloud', () => {
       const answer = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
       return answer.status === 202 ? true : undefined;
     });
+    // The carrier delivers it: the parcel's end reaches orders, and its news the customer.
+    const delivered = await api(`/orders/${orderId}/shipment/events`, {
+      method: 'POST',
+      token: admin,
+      body: { status: 'DELIVERED' },
+    });
+    expect(delivered.status).toBe(201);
     const snapshot = async () => ({
       order: (await api(`/orders/${orderId}`, { token })).body,
       history: (await api(`/orders/${orderId}/history`, { token })).body,
@@ -100,13 +107,14 @@ describe('operations on the local cloud', () => {
       const declinedHistory = (state.declinedHistory as { items: { type: string }[] }).items.map(
         (entry) => entry.type,
       );
-      return (state.order as { status: string }).status === 'SHIPPED' &&
+      return (state.order as { status: string }).status === 'DELIVERED' &&
         state.stock.reserved === 0 &&
         (state.cart as { items: unknown[] }).items.length === 0 &&
         history.includes('OrderShipped') &&
+        history.includes('OrderDelivered') &&
         declinedHistory.includes('PaymentFailed') &&
         declinedHistory.includes('InventoryReleased') &&
-        state.notifications.length === 5 &&
+        state.notifications.length === 6 &&
         state.stock.available === 1 &&
         (state.product as { inStock: boolean }).inStock
         ? state
