@@ -17,9 +17,9 @@ export interface ShipmentClaim {
  * cancelled, nor its address changed), with the address it ships to: the
  * claim is written only if the order is still as it was read, so an address
  * changed meanwhile is never left behind. Asking again for a claimed or
- * shipped order is a yes, so a
- * shipment that failed after its claim can be retried. Anything else is a no:
- * one of the two, the cancellation or the shipment, always wins, never both.
+ * shipped order is a yes, so a shipment that failed after its claim can be
+ * retried. Anything else is a no: one of the two, the cancellation or the
+ * shipment, always wins, never both.
  */
 export const claimShipment = async (
   { orders, clock }: Pick<OrdersDependencies, 'orders' | 'clock'>,

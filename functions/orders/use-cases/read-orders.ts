@@ -1,8 +1,7 @@
 import type { Caller } from '../../shared/http/caller.js';
 import type { Page } from '../../shared/pagination.js';
 import type { AdminOrderView, HistoryEntryView, OrderView } from '../contracts/schemas.js';
-import type { OrderStatus } from '../contracts/vocabulary.js';
-import { ORDER_STATUSES } from '../contracts/vocabulary.js';
+import { ORDER_STATUSES, type OrderStatus } from '../contracts/vocabulary.js';
 import { OrderNotFoundError } from '../domain/errors.js';
 import type { Order } from '../domain/order.js';
 import type { OrdersDependencies } from './ports.js';
