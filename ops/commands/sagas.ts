@@ -3,7 +3,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OrderKind } from '../../functions/orders/adapters/orders-table.js';
-import type { OrderStatus } from '../../functions/orders/contracts/vocabulary.js';
 import { localCredentials } from '../../local/aws-clients.js';
 import { localClientConfig, runningCloud } from '../../local/commands/running-cloud.js';
 import { scanAll } from '../reconcile/snapshot.js';
@@ -12,7 +11,8 @@ import { findStuckSagas, latestExecution, type OrderRow } from '../sagas/stuck-s
 /**
  * `npm run sagas`: lists orders whose saga needs a look — NEEDS_ATTENTION,
  * PENDING longer than `--older-than` minutes (default 5, beyond the saga's
- * time budget), or a customer's cancellation still unfinished — with the
+ * time budget), or a cancellation asked for (a customer's, a returned
+ * parcel's) still unfinished — with the
  * state of their execution. Against the running local cloud, or a deployed
  * stack with ORDERS_TABLE set (and the environment's AWS credentials).
  */
@@ -33,11 +33,8 @@ const db = DynamoDBDocumentClient.from(
 const sfn = new SFNClient(local ? localClientConfig(local) : {});
 const tableName = deployedTable ?? local?.tables.OrdersTable ?? '';
 
-/** Orders a workflow may still owe something: undecided, set aside, or confirmed with a cancellation asked for. */
-const statuses = new Set<OrderStatus>(['PENDING', 'NEEDS_ATTENTION', 'CONFIRMED']);
-const orders = (await scanAll(db, tableName)).filter(
-  (item) => OrderKind.is(item) && statuses.has(item.status as OrderStatus),
-) as unknown as OrderRow[];
+// Every order: findStuckSagas decides which a workflow still owes something (one list of rules).
+const orders = (await scanAll(db, tableName)).filter((item) => OrderKind.is(item)) as unknown as OrderRow[];
 
 const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));
 const arnOf = (name: string) =>
