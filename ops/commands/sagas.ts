@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OrderKind } from '../../functions/orders/adapters/orders-table.js';
-import { localCredentials } from '../../local/aws-clients.js';
-import { localClientConfig, runningCloud } from '../../local/commands/running-cloud.js';
+import { localClientConfig } from '../../local/commands/running-cloud.js';
 import { scanAll } from '../reconcile/snapshot.js';
 import { findStuckSagas, latestExecution, type OrderRow } from '../sagas/stuck-sagas.js';
+import { ordersTable } from './orders-table.js';
 
 /**
  * `npm run sagas`: lists orders whose saga needs a look — NEEDS_ATTENTION,
@@ -19,19 +17,8 @@ import { findStuckSagas, latestExecution, type OrderRow } from '../sagas/stuck-s
 const { values } = parseArgs({ options: { 'older-than': { type: 'string', default: '5' } } });
 const olderThanMs = Number(values['older-than']) * 60_000;
 
-const deployedTable = process.env.ORDERS_TABLE;
-const local = deployedTable ? undefined : runningCloud();
-const db = DynamoDBDocumentClient.from(
-  local
-    ? new DynamoDBClient({
-        endpoint: local.dynamodbEndpoint,
-        region: local.region,
-        credentials: localCredentials,
-      })
-    : new DynamoDBClient({}),
-);
+const { db, tableName, local } = ordersTable();
 const sfn = new SFNClient(local ? localClientConfig(local) : {});
-const tableName = deployedTable ?? local?.tables.OrdersTable ?? '';
 
 // Every order: findStuckSagas decides which a workflow still owes something (one list of rules).
 const orders = (await scanAll(db, tableName)).filter((item) => OrderKind.is(item)) as unknown as OrderRow[];
