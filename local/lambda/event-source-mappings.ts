@@ -9,6 +9,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { localCredentials } from '../aws-clients.js';
+import { withEmptyMaps } from '../dynamodb/stream-images.js';
 import { matches, type Pattern } from '../eventbridge/pattern.js';
 import { sleep } from '../net.js';
 import type { LocalQueues } from '../sqs/queues.js';
@@ -187,13 +188,16 @@ export class LocalEventSourceMappings {
     }
   }
 
-  /** A stream record as Lambda hands it over: the source ARN added, the creation time in epoch seconds. */
+  /**
+   * A stream record as Lambda hands it over: the source ARN added, the
+   * creation time in epoch seconds, empty maps as AWS sends them.
+   */
   private lambdaRecord(config: MappingConfig, record: _Record) {
     const { ApproximateCreationDateTime: created, ...rest } = record.dynamodb ?? {};
     const dynamodb: Omit<NonNullable<_Record['dynamodb']>, 'ApproximateCreationDateTime'> & {
       ApproximateCreationDateTime?: number;
     } = {
-      ...rest,
+      ...withEmptyMaps(rest),
       ...(created ? { ApproximateCreationDateTime: Math.floor(new Date(created).getTime() / 1000) } : {}),
     };
     return { ...record, eventSourceARN: config.sourceArn, dynamodb };

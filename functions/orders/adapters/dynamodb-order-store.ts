@@ -36,8 +36,8 @@ type OrderKeys = {
  */
 const HELD_BY_ORDER = ['items', 'total'] as const;
 /**
- * An entry as the order item keeps it: without a `detail` left empty. No empty map in an item:
- * the local cloud reads it from the stream as a value of no type, which the relay cannot read.
+ * An entry as the order item keeps it: without a `detail` left empty (an event with no facts but
+ * its ids, as OrderAddressChanged): the item, which every change rewrites, carries nothing it needs not.
  */
 type StoredEntry = Omit<HistoryEntry, 'detail'> & {
   detail?: HistoryEntry['detail'];
