@@ -49,6 +49,11 @@ export interface LocalCloudOptions {
    * of DynamoDB Local; for the benchmark). Everything else is always metered.
    */
   readonly meterDynamoDb?: boolean;
+  /**
+   * Hold `GET /health` at 503 until `markReady()` (what `npm start` does
+   * until the demo data exists); ready at once otherwise.
+   */
+  readonly readyWhenMarked?: boolean;
 }
 
 /** What `npm start` writes to `.local/endpoints.json` for the commands that talk to it. */
@@ -81,6 +86,8 @@ export interface LocalCloud {
   readonly summary: Readonly<Record<string, number>>;
   /** What the shop consumed, as AWS would bill it (see usage.ts). */
   readonly usage: UsageMeter;
+  /** From now on `GET /health` answers as the shop's function does (see `readyWhenMarked`). */
+  markReady(): void;
   stop(): Promise<void>;
 }
 
@@ -223,6 +230,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     eventBridge.startSchedules();
     stops.push(async () => eventBridge.stopSchedules());
     const api = readHttpApi(assembly, resolver);
+    let ready = options.readyWhenMarked !== true;
     const gateway = await startGateway({
       api,
       functions,
@@ -230,7 +238,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       port: options.port,
       log: options.log,
       usage,
+      ready: () => ready,
     });
+
     stops.push(() => closeServer(gateway));
     const [pool] = cognito.userPools;
     const userPool = { poolId: pool?.poolId ?? '', clientId: pool?.clientIds[0] ?? '' };
@@ -275,6 +285,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         eventSourceMappings: mappings.count,
       },
       usage,
+      markReady: () => {
+        ready = true;
+      },
       stop,
     };
   } catch (error) {

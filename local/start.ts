@@ -43,6 +43,8 @@ const main = async () => {
     log,
     context: contextFlags(),
     ...(values.persist ? { persistDirectory: stateDirectory } : {}),
+    // GET /health answers 200 only once the demo catalog and the admin exist.
+    readyWhenMarked: true,
   });
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -56,6 +58,7 @@ const main = async () => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const admin = adminAccount(process.env);
   const seeded = await seed(cloud, admin, stateDirectory);
+  cloud.markReady();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const rssMiB = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const { summary } = cloud;

@@ -45,7 +45,18 @@ export interface GatewayOptions {
   readonly log?: (line: string) => void;
   /** Counts the requests, as API Gateway bills them. */
   readonly usage?: UsageMeter;
+  /**
+   * Whether the shop is ready (`npm start`: once the demo data exists).
+   * Until it is, `GET /health` answers 503 with `Retry-After`, so that a
+   * client waiting for it never finds a shop without its catalog and admin;
+   * every other route is served (the seeding itself goes through them).
+   * Always ready when absent.
+   */
+  readonly ready?: () => boolean;
 }
+
+/** The route that says whether the shop is up: held back until it is ready. */
+const HEALTH_ROUTE = 'GET /health';
 
 /**
  * The local HTTP API: what API Gateway does between a client and the route's
@@ -61,6 +72,7 @@ export const startGateway = async ({
   host = '127.0.0.1',
   log,
   usage,
+  ready = () => true,
 }: GatewayOptions): Promise<Server> => {
   const bucket = api.throttle ? new TokenBucket(api.throttle.rateLimit, api.throttle.burstLimit) : undefined;
 
@@ -98,6 +110,10 @@ export const startGateway = async ({
     const matched = matchRoute(api.routes, method, path);
     if (!matched) return gatewayMessage(404, 'Not Found');
     const { route, pathParameters } = matched;
+    if (route.routeKey === HEALTH_ROUTE && !ready())
+      return gatewayMessage(503, 'Service Unavailable: the local cloud is still starting', {
+        'retry-after': '1',
+      });
     let jwt: { claims: Record<string, string>; scopes: string[] | null } | undefined;
     if (route.authorizer) {
       const headers = Object.fromEntries(

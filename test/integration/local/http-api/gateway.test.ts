@@ -43,14 +43,16 @@ afterEach(async () => {
   invocations.length = 0;
 });
 
-const start = async (overrides: Partial<ApiDefinition> = {}) => {
+const start = async (overrides: Partial<ApiDefinition> = {}, ready?: () => boolean) => {
   const port = await freePort();
   server = await startGateway({
+    ...(ready ? { ready } : {}),
     api: {
       apiId: 'api',
       routes: [
         route('GET /echo/{id}', 'echo'),
         route('GET /plain', 'plain'),
+        route('GET /health', 'plain'),
         route('GET /broken', 'broken'),
         route('GET /slow', 'slow', { timeoutMs: 100 }),
         route('GET /private', 'echo', {
@@ -75,6 +77,19 @@ const start = async (overrides: Partial<ApiDefinition> = {}) => {
 };
 
 describe('the local HTTP API gateway', () => {
+  it('holds GET /health at 503 (Retry-After) until the shop is ready, and serves every other route meanwhile', async () => {
+    let ready = false;
+    const url = await start({}, () => ready);
+    const early = await fetch(`${url}/health`);
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('1');
+    expect(invocations).toEqual([]);
+    expect((await fetch(`${url}/plain`)).status).toBe(200);
+    ready = true;
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect(invocations).toEqual(['plain', 'plain']);
+  });
+
   it('hands the function a payload 2.0 event with path and query parameters', async () => {
     const url = await start();
     const response = await fetch(`${url}/echo/A%201?tag=a&tag=b`);
