@@ -16,9 +16,40 @@ export const readLocalState = <T>(file: string, hint: string): T => {
   }
 };
 
+/** Whether nothing listened where the error came from (an SDK client's, or fetch's, whose cause says so). */
+export const isConnectionRefused = (error: unknown, depth = 0): boolean => {
+  if (!(error instanceof Error) || depth > 4) return false;
+  if ((error as Error & { code?: unknown }).code === 'ECONNREFUSED') return true;
+  const nested = [error.cause, ...(error instanceof AggregateError ? error.errors : [])];
+  return nested.some((inner) => isConnectionRefused(inner, depth + 1));
+};
+
+let watching = false;
+
+/**
+ * A command that finds nothing listening (the shop stopped since it wrote
+ * `endpoints.json`) says so in one line and exits 1, instead of a stack
+ * trace; any other failure is reported as Node would.
+ */
+const exitClearlyWhenNothingAnswers = (cloud: LocalEndpoints) => {
+  if (watching) return;
+  watching = true;
+  process.on('uncaughtException', (error) => {
+    if (isConnectionRefused(error))
+      process.stderr.write(
+        `The local cloud is not running (nothing answers at ${cloud.apiUrl} or ${cloud.awsEndpoint}): start it with npm start\n`,
+      );
+    else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+};
+
 /** Where the running local cloud answers, as `npm start` wrote it. */
-export const runningCloud = (): LocalEndpoints =>
-  readLocalState<LocalEndpoints>('endpoints.json', 'Start the local cloud first: npm start');
+export const runningCloud = (): LocalEndpoints => {
+  const cloud = readLocalState<LocalEndpoints>('endpoints.json', 'Start the local cloud first: npm start');
+  exitClearlyWhenNothingAnswers(cloud);
+  return cloud;
+};
 
 /** SDK client settings for the running local cloud's AWS endpoint. */
 export const localClientConfig = (cloud: LocalEndpoints) => ({
