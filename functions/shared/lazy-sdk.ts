@@ -36,7 +36,12 @@ export const onFirstUse = <T>(make: () => T): (() => T) => {
  * A client for adapters that send one kind of command: made on the first
  * `send`, as `new SESv2Client({})` in `() => new (sesSdk().SESv2Client)({})`.
  */
-export const clientOnFirstSend = <C, O>(make: () => { send(command: C): Promise<O> }) => {
+export const clientOnFirstSend = <C, O>(
+  make: () => { send(command: C, options?: { abortSignal?: AbortSignal }): Promise<O> },
+) => {
   const client = onFirstUse(make);
-  return { send: (command: C): Promise<O> => client().send(command) };
+  return {
+    send: (command: C, options?: { abortSignal?: AbortSignal }): Promise<O> =>
+      client().send(command, options),
+  };
 };

@@ -56,6 +56,12 @@ export interface ShopResources {
  * event rules or schedule, the outbox relay, and the workflows it owns. At
  * synth, every function's environment must be exactly what its config reads.
  */
+/**
+ * A read contract's timeout: well inside its callers' (10 s by default),
+ * which abandon the call `DEPENDENCY_MARGIN_MS` before their own deadline.
+ */
+export const CONTRACT_TIMEOUT_SECONDS = 5;
+
 export class ShopService extends Construct {
   readonly functions: Readonly<Record<string, ServiceFunction<ServiceConfig<z.ZodRawShape>>>>;
   readonly outbox?: OutboxRelay;
@@ -81,7 +87,12 @@ export class ShopService extends Construct {
         environment,
         ...(declaration.entry ? { entry: declaration.entry } : {}),
         ...(declaration.memorySize ? { memorySize: declaration.memorySize } : {}),
-        ...(declaration.timeoutSeconds ? { timeout: Duration.seconds(declaration.timeoutSeconds) } : {}),
+        ...(declaration.timeoutSeconds
+          ? { timeout: Duration.seconds(declaration.timeoutSeconds) }
+          : 'contract' in declaration.trigger
+            ? // A contract answers within its callers' time: they give up on it before their own deadline.
+              { timeout: Duration.seconds(CONTRACT_TIMEOUT_SECONDS) }
+            : {}),
       });
       const set = (variable: string, value: string) => {
         environment[variable] = value;

@@ -132,6 +132,31 @@ describe('every function', () => {
     }
   });
 
+  it('gives every read contract less time than each function that calls it, which gives up on it first', () => {
+    const timeoutOf = new Map(
+      ofType(apiResources, 'AWS::Lambda::Function').map(([, fn]) => [
+        String(fn.Properties?.Description),
+        Number(fn.Properties?.Timeout),
+      ]),
+    );
+    let pairs = 0;
+    for (const manifest of SERVICES)
+      for (const { name, calls = [] } of functionsOf(manifest))
+        for (const ref of calls) {
+          const [service, callee] = ref.split('.');
+          const caller = timeoutOf.get(`${manifest.name}: ${name}`);
+          const called = timeoutOf.get(`${service}: ${callee}`);
+          expect(caller, `${manifest.name}.${name}`).toBeGreaterThan(0);
+          // The caller abandons the call DEPENDENCY_MARGIN_MS (1.5 s) before its own deadline.
+          expect(
+            (caller ?? 0) - (called ?? Number.POSITIVE_INFINITY),
+            `${ref} for ${name}`,
+          ).toBeGreaterThanOrEqual(2);
+          pairs++;
+        }
+    expect(pairs).toBeGreaterThan(3);
+  });
+
   it('sets the Powertools service name, metrics namespace and log level', () => {
     for (const [, fn] of ofType(apiResources, 'AWS::Lambda::Function')) {
       expect(fn.Properties?.Environment).toMatchObject({

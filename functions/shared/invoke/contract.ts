@@ -1,6 +1,7 @@
 import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
 import { currentCorrelation } from '../correlation.js';
+import { dependencySignal } from '../deadline.js';
 import { TransientError } from '../errors.js';
 import { clientOnFirstSend, sdkPackage } from '../lazy-sdk.js';
 import type { LambdaHandler } from '../middleware.js';
@@ -42,7 +43,7 @@ export class ContractCallFailedError extends TransientError {
 
 /** What a contract's caller needs of Lambda: a `LambdaClient`, or a stand-in in tests. */
 export interface LambdaInvoker {
-  send(command: InvokeCommand): Promise<InvokeCommandOutput>;
+  send(command: InvokeCommand, options?: { abortSignal?: AbortSignal }): Promise<InvokeCommandOutput>;
 }
 
 const lambdaSdk = () => sdkPackage<typeof import('@aws-sdk/client-lambda')>('@aws-sdk/client-lambda');
@@ -59,9 +60,18 @@ export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
 ): Promise<z.output<O>> => {
   const payload = { correlationId: currentCorrelation().correlationId, request: input };
   const { InvokeCommand } = lambdaSdk();
-  const response = await client.send(
-    new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }),
-  );
+  // Bounded by the caller's own deadline: a slow callee (a cold start on a busy machine) makes the
+  // caller answer 503 in time, not die with it.
+  const abortSignal = dependencySignal();
+  const response = await client
+    .send(
+      new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }),
+      abortSignal ? { abortSignal } : {},
+    )
+    .catch((error: unknown) => {
+      if (abortSignal?.aborted) throw new ContractCallFailedError(`${contract.name} did not answer in time`);
+      throw error;
+    });
   const text = response.Payload ? Buffer.from(response.Payload).toString('utf8') : 'null';
   if (response.FunctionError) {
     throw new ContractCallFailedError(`${contract.name} failed: ${response.FunctionError}`);

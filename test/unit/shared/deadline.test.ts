@@ -1,0 +1,70 @@
+import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { DEADLINE_MARGIN_MS, startInvocationDeadline } from '../../../functions/shared/deadline.js';
+import { httpRoute } from '../../../functions/shared/http/http-route.js';
+import { defineRoute } from '../../../functions/shared/http/route-spec.js';
+import {
+  ContractCallFailedError,
+  defineContract,
+  invokeContract,
+  type LambdaInvoker,
+} from '../../../functions/shared/invoke/contract.js';
+import { httpEvent, lambdaContext, parseResponse } from '../../support/api-gateway.js';
+
+/** A Lambda context with `ms` left before the function's timeout. */
+const withRemaining = (ms: number) => {
+  const deadline = Date.now() + ms;
+  return { ...lambdaContext(), getRemainingTimeInMillis: () => Math.max(deadline - Date.now(), 0) };
+};
+
+afterEach(() => startInvocationDeadline({}));
+
+describe('an invocation near its deadline', () => {
+  it('answers 503 with Retry-After before the function’s timeout, not a 500 from Lambda killing it', async () => {
+    const route = defineRoute({
+      key: 'GET /slow',
+      summary: 'never finishes',
+      access: 'public',
+      response: z.object({}),
+    });
+    const handler = httpRoute(route, () => new Promise(() => undefined));
+    const result = await handler(httpEvent('GET /slow'), withRemaining(DEADLINE_MARGIN_MS + 300));
+    const response = parseResponse(result);
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.body).toMatchObject({ type: expect.stringMatching(/deadline-exceeded$/), status: 503 });
+  });
+
+  it('abandons a call to another service before the caller’s own deadline, as a transient failure', async () => {
+    const contract = defineContract({ name: 'Slow', input: z.object({}), output: z.object({}) });
+    // A callee that answers only when the call is abandoned: a cold start that outlives the caller.
+    const hanging: LambdaInvoker = {
+      send: (_command, options) =>
+        new Promise<InvokeCommandOutput>((_resolve, reject) => {
+          options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    };
+    startInvocationDeadline(withRemaining(DEADLINE_MARGIN_MS + 800));
+    await expect(invokeContract(hanging, 'slow-function', contract, {})).rejects.toThrow(
+      ContractCallFailedError,
+    );
+  });
+
+  it('calls without a bound when there is no Lambda context (tests, the simulator)', async () => {
+    const contract = defineContract({
+      name: 'Quick',
+      input: z.object({}),
+      output: z.object({ ok: z.boolean() }),
+    });
+    let signal: AbortSignal | undefined;
+    const quick: LambdaInvoker = {
+      send: async (_command, options) => {
+        signal = options?.abortSignal;
+        return { Payload: Buffer.from('{"ok":true}'), $metadata: {} } as unknown as InvokeCommandOutput;
+      },
+    };
+    expect(await invokeContract(quick, 'quick-function', contract, {})).toEqual({ ok: true });
+    expect(signal).toBeUndefined();
+  });
+});
