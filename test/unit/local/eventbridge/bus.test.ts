@@ -58,7 +58,14 @@ const entry = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A moment for what must not happen (a delivery that is not due) to have had its chance. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/**
+ * What must happen, awaited until it has: deliveries and retries are timers,
+ * which a busy machine runs late (a fixed wait failed beside two busy loops).
+ */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 10 });
 
 describe('LocalEventBridge', () => {
   it('delivers a matching event to the rule target, shaped by InputPath', async () => {
@@ -67,8 +74,7 @@ describe('LocalEventBridge', () => {
       FailedEntryCount: 0,
       Entries: [{ EventId: expect.any(String) }],
     });
-    await settle();
-    expect(delivered).toEqual([{ data: { sku: 'A1' } }]);
+    await eventually(() => expect(delivered).toEqual([{ data: { sku: 'A1' } }]));
   });
 
   it('does not deliver an event the pattern does not match', async () => {
@@ -92,17 +98,15 @@ describe('LocalEventBridge', () => {
   it('retries a failed delivery under the retry policy', async () => {
     const { bus, delivered, deadLetters } = setUp({ failures: 2, retries: 2 });
     bus.putEvents([entry()]);
-    await settle();
-    expect(delivered).toHaveLength(1);
+    await eventually(() => expect(delivered).toHaveLength(1));
     expect(deadLetters).toEqual([]);
   });
 
   it('sends the event to the dead-letter queue once the retries are spent', async () => {
     const { bus, delivered, deadLetters } = setUp({ failures: 10, retries: 2 });
     bus.putEvents([entry()]);
-    await settle();
+    await eventually(() => expect(deadLetters).toHaveLength(1));
     expect(delivered).toEqual([]);
-    expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0]?.arn).toBe('arn:aws:sqs:us-east-1:000000000000:Dlq');
     expect(JSON.parse(deadLetters[0]?.body ?? '{}')).toMatchObject({ 'detail-type': 'ProductCreated' });
     expect(deadLetters[0]?.attributes).toMatchObject({ ERROR_MESSAGE: 'target unavailable' });
@@ -111,16 +115,15 @@ describe('LocalEventBridge', () => {
   it('archives events and replays a time window to the rules, marked with the replay name', async () => {
     const { bus, delivered } = setUp();
     bus.putEvents([entry({ Time: '2026-11-22T10:00:00Z' }), entry({ Time: '2026-11-22T12:00:00Z' })]);
-    await settle();
+    await eventually(() => expect(delivered).toHaveLength(2));
     const { replayedEvents } = bus.replay({
       EventSourceArn: 'Test-Archive',
       EventStartTime: '2026-11-22T09:00:00Z',
       EventEndTime: '2026-11-22T11:00:00Z',
       ReplayName: 'fix-1',
     });
-    await settle();
     expect(replayedEvents).toBe(1);
-    expect(delivered).toHaveLength(3);
+    await eventually(() => expect(delivered).toHaveLength(3));
     expect(bus.published.at(-1)).toMatchObject({ 'replay-name': 'fix-1' });
   });
 });
@@ -130,7 +133,7 @@ describe('timestamps as the SDK sends them (epoch seconds)', () => {
     const { bus, delivered } = setUp();
     const at = (iso: string) => Date.parse(iso) / 1000;
     bus.putEvents([entry({ Time: at('2026-11-22T10:00:00Z') }), entry({ Time: at('2026-11-22T12:00:00Z') })]);
-    await settle();
+    await eventually(() => expect(delivered).toHaveLength(2));
     expect(bus.published.map((event) => event.time)).toEqual([
       '2026-11-22T10:00:00Z',
       '2026-11-22T12:00:00Z',
@@ -141,9 +144,8 @@ describe('timestamps as the SDK sends them (epoch seconds)', () => {
       EventEndTime: at('2026-11-22T11:00:00Z'),
       ReplayName: 'seconds',
     });
-    await settle();
     expect(replayedEvents).toBe(1);
-    expect(delivered).toHaveLength(3);
+    await eventually(() => expect(delivered).toHaveLength(3));
   });
 
   it('refuses a Time that is no timestamp', () => {
