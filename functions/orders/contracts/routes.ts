@@ -58,7 +58,7 @@ export const ordersRoutes = {
   }),
   getOrder: defineRoute({
     key: 'GET /orders/{orderId}',
-    summary: "One of the caller's orders (an admin's: any order)",
+    summary: "One of the caller's orders (for an admin, whichever order)",
     access: 'customer',
     path: orderPath,
     response: orderView,
@@ -76,7 +76,7 @@ export const ordersRoutes = {
   }),
   getOrderHistory: defineRoute({
     key: 'GET /orders/{orderId}/history',
-    summary: "The order's event timeline, oldest first (an admin's: any order's)",
+    summary: "The order's event timeline, oldest first (for an admin, of whichever order)",
     access: 'customer',
     path: orderPath,
     response: z.object({ items: z.array(historyEntryView) }),

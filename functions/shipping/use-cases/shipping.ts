@@ -91,7 +91,7 @@ export const shipOrder = async (
   return toShipmentView(shipped);
 };
 
-/** The customer's shipment once it has shipped (an admin's: any order's); anyone else's is not found. */
+/** The customer's shipment once it has shipped (for an admin, whichever order's); anyone else's is not found. */
 export const getShipment = async (
   { shipments }: Pick<ShippingDependencies, 'shipments'>,
   caller: Pick<Caller, 'userId' | 'isAdmin'>,
