@@ -1,6 +1,5 @@
-import { OrderNotFoundError } from '../domain/errors.js';
 import type { ShippingAddress } from '../domain/order.js';
-import { onFreshOrder } from './order-changes.js';
+import { onKnownOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 
 export interface ShipmentClaim {
@@ -25,23 +24,18 @@ export const claimShipment = async (
   { orders, clock }: Pick<OrdersDependencies, 'orders' | 'clock'>,
   orderId: string,
 ): Promise<ShipmentClaim> => {
-  try {
-    return await onFreshOrder({ orders }, orderId, async (order) => {
-      const { shippingAddress } = order;
-      if (
-        order.status === 'SHIPPED' ||
-        order.status === 'DELIVERED' ||
-        (order.status === 'CONFIRMED' && order.shipmentClaimedAt)
-      )
-        return { claimed: true, status: order.status, shippingAddress };
-      if (order.cancelRequestedAt) return { claimed: false, status: 'CANCELLATION_REQUESTED' };
-      if (order.status !== 'CONFIRMED') return { claimed: false, status: order.status };
-      return (await orders.claimShipment(orderId, clock().toISOString(), order.revision))
-        ? { claimed: true, status: 'CONFIRMED', shippingAddress }
-        : undefined;
-    });
-  } catch (error) {
-    if (error instanceof OrderNotFoundError) return { claimed: false, status: 'UNKNOWN' };
-    throw error;
-  }
+  return onKnownOrder({ orders }, orderId, { claimed: false, status: 'UNKNOWN' }, async (order) => {
+    const { shippingAddress } = order;
+    if (
+      order.status === 'SHIPPED' ||
+      order.status === 'DELIVERED' ||
+      (order.status === 'CONFIRMED' && order.shipmentClaimedAt)
+    )
+      return { claimed: true, status: order.status, shippingAddress };
+    if (order.cancelRequestedAt) return { claimed: false, status: 'CANCELLATION_REQUESTED' };
+    if (order.status !== 'CONFIRMED') return { claimed: false, status: order.status };
+    return (await orders.claimShipment(orderId, clock().toISOString(), order.revision))
+      ? { claimed: true, status: 'CONFIRMED', shippingAddress }
+      : undefined;
+  });
 };

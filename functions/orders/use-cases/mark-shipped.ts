@@ -1,8 +1,7 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
-import { OrderNotFoundError } from '../domain/errors.js';
 import { withStatus } from '../domain/order.js';
 import { historyEntryOf } from './history.js';
-import { onFreshOrder } from './order-changes.js';
+import { onKnownOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 
 export type ShippedOutcome = 'SHIPPED' | 'ALREADY_SHIPPED' | 'NOT_SHIPPABLE' | 'UNKNOWN_ORDER';
@@ -22,23 +21,18 @@ export const markShipped = async (
   event: Pick<DomainEvent<{ orderId: string }>, 'detailType' | 'detail'>,
 ): Promise<ShippedOutcome> => {
   const entry = historyEntryOf(event);
-  try {
-    return await onFreshOrder({ orders }, event.detail.data.orderId, async (order) => {
-      if (order.status === 'SHIPPED') return 'ALREADY_SHIPPED';
-      if (order.status === 'DELIVERED' || (order.status === 'CANCELLED' && order.returnedAt)) {
-        // An entry recorded twice (a redelivery) is read as one.
-        await orders.recordHistory(order.orderId, entry);
-        return 'ALREADY_SHIPPED';
-      }
-      if (order.status !== 'CONFIRMED' || (order.cancelRequestedAt && !order.returnedAt)) {
-        await orders.recordHistory(order.orderId, entry);
-        return 'NOT_SHIPPABLE';
-      }
-      const shipped = withStatus({ ...order, updatedAt: clock().toISOString() }, 'SHIPPED');
-      return (await orders.transition(shipped, 'CONFIRMED', [], [entry])) ? 'SHIPPED' : undefined;
-    });
-  } catch (error) {
-    if (error instanceof OrderNotFoundError) return 'UNKNOWN_ORDER';
-    throw error;
-  }
+  return onKnownOrder({ orders }, event.detail.data.orderId, 'UNKNOWN_ORDER', async (order) => {
+    if (order.status === 'SHIPPED') return 'ALREADY_SHIPPED';
+    if (order.status === 'DELIVERED' || (order.status === 'CANCELLED' && order.returnedAt)) {
+      // An entry recorded twice (a redelivery) is read as one.
+      await orders.recordHistory(order.orderId, entry);
+      return 'ALREADY_SHIPPED';
+    }
+    if (order.status !== 'CONFIRMED' || (order.cancelRequestedAt && !order.returnedAt)) {
+      await orders.recordHistory(order.orderId, entry);
+      return 'NOT_SHIPPABLE';
+    }
+    const shipped = withStatus({ ...order, updatedAt: clock().toISOString() }, 'SHIPPED');
+    return (await orders.transition(shipped, 'CONFIRMED', [], [entry])) ? 'SHIPPED' : undefined;
+  });
 };

@@ -33,6 +33,24 @@ export const onFreshOrder = async <T>(
 };
 
 /**
+ * As `onFreshOrder`, for news another service brings of an order: an order
+ * orders does not have is answered `unknown` rather than thrown.
+ */
+export const onKnownOrder = async <T>(
+  deps: Pick<OrdersDependencies, 'orders'>,
+  orderId: string,
+  unknown: T,
+  decide: (order: Order) => Promise<T | undefined>,
+): Promise<T> => {
+  try {
+    return await onFreshOrder(deps, orderId, decide);
+  } catch (error) {
+    if (error instanceof OrderNotFoundError) return unknown;
+    throw error;
+  }
+};
+
+/**
  * Moves the order from `from` to the change's status with the change's
  * event in its timeline, as the domain's transition table allows: false
  * when it was no longer in `from` (or its abandonment changed). A decided

@@ -1,7 +1,6 @@
 import { OrderDelivered } from '../contracts/events.js';
-import { OrderNotFoundError } from '../domain/errors.js';
 import { dueAfter, isOnItsWay } from '../domain/order.js';
-import { moveOrder, onFreshOrder } from './order-changes.js';
+import { moveOrder, onKnownOrder } from './order-changes.js';
 import type { OrdersDependencies } from './ports.js';
 
 export type DeliveryOutcome = 'DELIVERED' | 'ALREADY_DELIVERED' | 'NOT_ON_ITS_WAY' | 'UNKNOWN_ORDER';
@@ -17,22 +16,17 @@ export const markDelivered = async (
   deps: Pick<OrdersDependencies, 'orders' | 'clock'>,
   news: { orderId: string; at: string },
 ): Promise<DeliveryOutcome> => {
-  try {
-    return await onFreshOrder(deps, news.orderId, async (order) => {
-      if (order.status === 'DELIVERED') return 'ALREADY_DELIVERED';
-      if (!isOnItsWay(order) || order.cancelRequestedAt) return 'NOT_ON_ITS_WAY';
-      const event = OrderDelivered.create(
-        { orderId: order.orderId, userId: order.userId, deliveredAt: news.at },
-        deps.clock(),
-      );
-      return (await moveOrder(deps, order, order.status, { status: 'DELIVERED' }, event))
-        ? 'DELIVERED'
-        : undefined;
-    });
-  } catch (error) {
-    if (error instanceof OrderNotFoundError) return 'UNKNOWN_ORDER';
-    throw error;
-  }
+  return onKnownOrder(deps, news.orderId, 'UNKNOWN_ORDER', async (order) => {
+    if (order.status === 'DELIVERED') return 'ALREADY_DELIVERED';
+    if (!isOnItsWay(order) || order.cancelRequestedAt) return 'NOT_ON_ITS_WAY';
+    const event = OrderDelivered.create(
+      { orderId: order.orderId, userId: order.userId, deliveredAt: news.at },
+      deps.clock(),
+    );
+    return (await moveOrder(deps, order, order.status, { status: 'DELIVERED' }, event))
+      ? 'DELIVERED'
+      : undefined;
+  });
 };
 
 export type ReturnOutcome = 'RETURNING' | 'NOT_ON_ITS_WAY' | 'UNKNOWN_ORDER';
@@ -49,19 +43,13 @@ export const settleReturn = async (
   deps: Pick<OrdersDependencies, 'orders' | 'workflows' | 'clock'>,
   news: { orderId: string; correlationId: string },
 ): Promise<ReturnOutcome> => {
-  try {
-    return await onFreshOrder(deps, news.orderId, async (order) => {
-      if (order.returnedAt) return start(deps, order, news.correlationId);
-      if (!isOnItsWay(order) || order.cancelRequestedAt) return 'NOT_ON_ITS_WAY';
-      const now = deps.clock();
-      if (!(await deps.orders.markReturned(order.orderId, now.toISOString(), dueAfter(now))))
-        return undefined;
-      return start(deps, order, news.correlationId);
-    });
-  } catch (error) {
-    if (error instanceof OrderNotFoundError) return 'UNKNOWN_ORDER';
-    throw error;
-  }
+  return onKnownOrder(deps, news.orderId, 'UNKNOWN_ORDER', async (order) => {
+    if (order.returnedAt) return start(deps, order, news.correlationId);
+    if (!isOnItsWay(order) || order.cancelRequestedAt) return 'NOT_ON_ITS_WAY';
+    const now = deps.clock();
+    if (!(await deps.orders.markReturned(order.orderId, now.toISOString(), dueAfter(now)))) return undefined;
+    return start(deps, order, news.correlationId);
+  });
 };
 
 const start = async (
