@@ -2,6 +2,7 @@ import { StockAvailabilityChanged } from '../inventory/contracts/events.js';
 import { defineService } from '../shared/service-manifest.js';
 import { CatalogTable } from './adapters/catalog-table.js';
 import { catalogConfig, listProductsConfig } from './config.js';
+import { CategoryRenamed } from './contracts/events.js';
 import { catalogRoutes } from './contracts/routes.js';
 
 const reads = { config: catalogConfig, table: 'read' } as const;
@@ -10,7 +11,7 @@ const writes = { config: catalogConfig, table: 'readWrite' } as const;
 /** Public product and category reads, admin writes, and the GetProducts read contract. */
 export const catalogService = defineService({
   name: 'catalog',
-  purpose: 'products and categories: public reads, admin writes, the GetProducts read contract',
+  purpose: 'products and categories: search and listings, admin writes, the GetProducts read contract',
   table: CatalogTable,
   outbox: true,
   functions: {
@@ -25,7 +26,11 @@ export const catalogService = defineService({
     CreateProduct: { ...writes, trigger: { route: catalogRoutes.createProduct } },
     UpdateProduct: { ...writes, trigger: { route: catalogRoutes.updateProduct } },
     DeleteProduct: { ...writes, trigger: { route: catalogRoutes.deleteProduct } },
+    GetCategory: { ...reads, trigger: { route: catalogRoutes.getCategory } },
     CreateCategory: { ...writes, trigger: { route: catalogRoutes.createCategory } },
+    RenameCategory: { ...writes, trigger: { route: catalogRoutes.renameCategory } },
+    DeleteCategory: { ...writes, trigger: { route: catalogRoutes.deleteCategory } },
+    ReindexCategory: { ...writes, timeoutSeconds: 300, trigger: { events: [CategoryRenamed] } },
     GetProducts: { ...reads, trigger: { contract: true } },
     UpdateStockStatus: { ...writes, trigger: { events: [StockAvailabilityChanged] } },
   },

@@ -1,176 +1,399 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
   batchGetAll,
   conditionFailedAt,
   outboxPuts,
   queryAll,
-  queryIndexPage,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
-import type { Category } from '../domain/category.js';
+import type { PageKey } from '../../shared/pagination.js';
+import type { Category, CountedCategory } from '../domain/category.js';
 import {
+  CategoryInUseError,
+  CategoryNotFoundError,
   CategoryTakenError,
   ProductChangedConcurrentlyError,
   SkuTakenError,
   UnknownCategoryError,
 } from '../domain/errors.js';
 import type { Product } from '../domain/product.js';
+import { indexedWords, type SearchEntry, sameWords, searchEntry, type WordHit } from '../domain/search.js';
 import type { CategoryStore, ProductListing, ProductStore } from '../use-cases/ports.js';
-import { CatalogTable } from './catalog-table.js';
+import {
+  CATEGORY_SK,
+  CatalogTable,
+  categoryKey,
+  listingKeys,
+  listingPartition,
+  productKey,
+  wordKey,
+  wordPartition,
+} from './catalog-table.js';
 
-const PRODUCT = 'PRODUCT';
-const CATEGORY = 'CATEGORY';
+type Words = Record<string, number>;
+type Key = { pk: string; sk: string };
+type ProductItem = Product & Key & { words?: Words };
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const productKey = (sku: string) => ({ pk: `${PRODUCT}#${sku}`, sk: PRODUCT });
-const categoryKey = (id: string) => ({ pk: `${CATEGORY}#${id}`, sk: CATEGORY });
+/** A product as stored: with the words its index holds. */
+interface Stored {
+  readonly product: Product;
+  readonly words: Words;
+}
 
-type ProductItem = Product & { pk: string; sk: string; kind: typeof PRODUCT; listKey: string };
+const toProduct = ({ pk: _pk, sk: _sk, words: _words, ...product }: ProductItem): Product => product;
 
-const toProductItem = (product: Product): ProductItem => ({
-  ...productKey(product.sku),
-  kind: PRODUCT,
-  listKey: product.sku,
-  ...product,
+/** A word item: short attribute names, since a query reads every item of a word. */
+type WordItem = Key & {
+  /** FIELD bits */
+  readonly f: number;
+  readonly c: string;
+  readonly p: number;
+  readonly s: boolean;
+  readonly n: string;
+  readonly t: string;
+};
+
+const wordItem = (word: string, fields: number, entry: SearchEntry): WordItem => ({
+  ...wordKey(word, entry.sku),
+  f: fields,
+  c: entry.category,
+  p: entry.price,
+  s: entry.inStock,
+  n: entry.nameKey,
+  t: entry.createdAt,
 });
 
-/** The product without the item's key and index attributes. */
-const toProduct = ({ pk: _pk, sk: _sk, kind: _kind, listKey: _listKey, ...product }: ProductItem): Product =>
-  product;
+const toWordHit = ({ sk, f, c, p, s, n, t }: WordItem): WordHit => {
+  const split = sk.lastIndexOf('#');
+  return {
+    word: sk.slice(0, split),
+    fields: f,
+    entry: { sku: sk.slice(split + 1), category: c, price: p, inStock: s, nameKey: n, createdAt: t },
+  };
+};
+
+/** Filters beyond a page's listing partition read at most this many items per Query... */
+const BROWSE_READ = 100;
+/** ...and at most this many Queries fill one page; a page may then be short, with a `next`. */
+const BROWSE_QUERIES = 5;
+/** A product write retried when the category's name changed under it (a rename between read and write). */
+const CATEGORY_ATTEMPTS = 3;
+
+const keyId = ({ pk, sk }: Key) => `${pk}\n${sk}`;
+
+/**
+ * The listing and word items a product's change puts and deletes: every item
+ * of `after` is put (what they copy may have changed); those of `before` that
+ * `after` has no more are deleted.
+ */
+export const indexWrites = (tableName: string, before: Stored | undefined, after: Stored | undefined) => {
+  const puts: Record<string, unknown>[] = [];
+  if (after) {
+    const entry = searchEntry(after.product);
+    for (const key of listingKeys(entry)) puts.push({ ...key, ...after.product });
+    for (const [word, fields] of Object.entries(after.words)) puts.push(wordItem(word, fields, entry));
+  }
+  const kept = new Set(puts.map((item) => keyId(item as Key)));
+  const deletes = before
+    ? [
+        ...listingKeys(searchEntry(before.product)),
+        ...Object.keys(before.words).map((word) => wordKey(word, before.product.sku)),
+      ].filter((key) => !kept.has(keyId(key)))
+    : [];
+  return [
+    ...puts.map((Item): TransactItem => ({ Put: { TableName: tableName, Item } })),
+    ...deletes.map((Key): TransactItem => ({ Delete: { TableName: tableName, Key } })),
+  ];
+};
 
 export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string): ProductStore => {
-  const categoryMustExist = (category: string) => ({
-    ConditionCheck: {
+  const readStored = async (sku: string): Promise<Stored | undefined> => {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: productKey(sku), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const item = Item as ProductItem;
+    return { product: toProduct(item), words: item.words ?? {} };
+  };
+
+  const categoryName = async (id: string): Promise<string> => {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: categoryKey(id), ConsistentRead: true }),
+    );
+    if (!Item) throw new UnknownCategoryError(id);
+    return (Item as Category).name;
+  };
+
+  /** The category's item in a product's transaction: its count moved by `delta`, its name still `name`. */
+  const categoryItem = (id: string, name: string, delta: number): TransactItem => {
+    const condition = {
+      ConditionExpression: 'attribute_exists(pk) AND #name = :name',
+      ExpressionAttributeNames: { '#name': 'name' },
+    };
+    return delta === 0
+      ? {
+          ConditionCheck: {
+            TableName: tableName,
+            Key: categoryKey(id),
+            ...condition,
+            ExpressionAttributeValues: { ':name': name },
+          },
+        }
+      : {
+          Update: {
+            TableName: tableName,
+            Key: categoryKey(id),
+            UpdateExpression: 'ADD productCount :delta',
+            ...condition,
+            ExpressionAttributeValues: { ':name': name, ':delta': delta },
+          },
+        };
+  };
+
+  /** The count of the category a product left: it exists while the product is in it. */
+  const leftCategory = (id: string): TransactItem => ({
+    Update: {
       TableName: tableName,
-      Key: categoryKey(category),
-      ConditionExpression: 'attribute_exists(pk)',
+      Key: categoryKey(id),
+      UpdateExpression: 'ADD productCount :minus',
+      ExpressionAttributeValues: { ':minus': -1 },
     },
   });
 
-  /** Puts a product under `condition`, in one transaction with its category check and its events. */
-  const writeProduct = async (
-    product: Product,
-    condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
-    events: readonly DomainEvent[],
-    conditionFailure: () => Error,
-  ) => {
-    try {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: toProductItem(product), ...condition } },
-            categoryMustExist(product.category),
-            ...outboxPuts(tableName, events),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (conditionFailedAt(error, 0)) throw conditionFailure();
-      if (conditionFailedAt(error, 1)) throw new UnknownCategoryError(product.category);
-      throw error;
-    }
-  };
-
-  return {
-    async get(sku) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: productKey(sku) }));
-      return Item ? toProduct(Item as ProductItem) : undefined;
-    },
-
-    getMany: async (skus) =>
-      (await batchGetAll<ProductItem>(db, tableName, skus.map(productKey))).map(toProduct),
-
-    async list({ category, limit, after }): Promise<ProductListing> {
-      const index = category ? CatalogTable.indexes.byCategory : CatalogTable.indexes.byKind;
-      const partition = category ?? PRODUCT;
-      const { items, next } = await queryIndexPage<ProductItem>(db, tableName, index, partition, {
-        limit,
-        ...(after ? { after } : {}),
-        keyOf: (last) => ({
-          pk: last.pk,
-          sk: last.sk,
-          listKey: last.listKey,
-          [index.partitionKey]: partition,
-        }),
-      });
-      return { items: items.map(toProduct), ...(next ? { next } : {}) };
-    },
-
-    create: (product, events) =>
-      writeProduct(
-        product,
-        { ConditionExpression: 'attribute_not_exists(pk)' },
-        events,
-        () => new SkuTakenError(product.sku),
-      ),
-
-    replace: (product, expectedVersion, events) =>
-      writeProduct(
-        product,
-        {
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        },
-        events,
-        () => new ProductChangedConcurrentlyError(product.sku),
-      ),
-
-    setStockStatus: (sku, inStock, stockVersion) =>
-      whenConditionHolds(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: productKey(sku),
-            // The version moves too, so an admin edit read before this one cannot overwrite it.
-            UpdateExpression: 'SET inStock = :inStock, stockVersion = :stockVersion ADD version :one',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(stockVersion) OR stockVersion < :stockVersion)',
-            ExpressionAttributeValues: { ':inStock': inStock, ':stockVersion': stockVersion, ':one': 1 },
-          }),
-        ),
-      ),
-
-    async delete(sku, expectedVersion, events: readonly DomainEvent[]) {
+  /**
+   * Writes a product (or deletes it) with its index, its categories' counts
+   * and its events in one transaction. Item 0 is the product under
+   * `condition`; item 1, when the product has a category to index, checks the
+   * category still has the name its words were made from: a rename between
+   * the read and the write is retried with the new name, a deleted category refused.
+   */
+  const write = async (change: {
+    before?: Stored;
+    after?: Product;
+    condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> };
+    events: readonly DomainEvent[];
+    onConflict: () => Error;
+    /** The words of `after` as they are: no category name to read (a stock status change). */
+    keepWords?: Words;
+  }): Promise<Words | undefined> => {
+    const { before, after, condition, events, onConflict, keepWords } = change;
+    for (let attempt = 1; ; attempt++) {
+      const name = after && !keepWords ? await categoryName(after.category) : undefined;
+      const words = after ? (keepWords ?? indexedWords(after, name ?? '')) : undefined;
+      const target: Stored | undefined = after && words ? { product: after, words } : undefined;
+      const moved = before && after && before.product.category !== after.category;
+      const categories: TransactItem[] = [];
+      if (after && name !== undefined) {
+        categories.push(categoryItem(after.category, name, before && !moved ? 0 : 1));
+      }
+      if (before && (!after || moved)) categories.push(leftCategory(before.product.category));
+      const productItem: TransactItem = after
+        ? { Put: { TableName: tableName, Item: { ...productKey(after.sku), ...after, words }, ...condition } }
+        : { Delete: { TableName: tableName, Key: productKey(before?.product.sku ?? ''), ...condition } };
       try {
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Delete: {
-                  TableName: tableName,
-                  Key: productKey(sku),
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                },
-              },
+              productItem,
+              ...categories,
+              ...indexWrites(tableName, before, target),
               ...outboxPuts(tableName, events),
             ],
           }),
         );
+        return words;
       } catch (error) {
-        if (conditionFailedAt(error, 0)) throw new ProductChangedConcurrentlyError(sku);
+        if (conditionFailedAt(error, 0)) throw onConflict();
+        if (after && name !== undefined && conditionFailedAt(error, 1)) {
+          // Gone: refused; renamed: its words are made again from the new name.
+          if ((await categoryName(after.category)) && attempt < CATEGORY_ATTEMPTS) continue;
+          throw onConflict();
+        }
         throw error;
       }
+    }
+  };
+
+  const atVersion = (version: number) => ({
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': version },
+  });
+
+  /** The stored product at `expectedVersion`, or the store's conflict when it is not. */
+  const storedAt = async (sku: string, expectedVersion: number): Promise<Stored> => {
+    const before = await readStored(sku);
+    if (before?.product.version !== expectedVersion) throw new ProductChangedConcurrentlyError(sku);
+    return before;
+  };
+
+  return {
+    get: async (sku) => (await readStored(sku))?.product,
+
+    getMany: async (skus) =>
+      (await batchGetAll<ProductItem>(db, tableName, skus.map(productKey))).map(toProduct),
+
+    async browse({ order, descending, filters, limit, after }): Promise<ProductListing> {
+      const { category, minPrice, maxPrice, inStock } = filters;
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':partition': listingPartition(category, order) };
+      let keyCondition = 'pk = :partition';
+      const filtersOn: string[] = [];
+      const priceRange = minPrice !== undefined || maxPrice !== undefined;
+      if (priceRange && order === 'price') {
+        // The sort key starts with the price: the range is a key condition, read and paid for alone.
+        keyCondition += ' AND sk BETWEEN :low AND :high';
+        values[':low'] = `${String(minPrice ?? 0).padStart(12, '0')}#`;
+        values[':high'] = `${String(maxPrice ?? 999_999_999_999).padStart(12, '0')}$`;
+      } else if (priceRange) {
+        names['#price'] = 'price';
+        names['#amount'] = 'amount';
+        if (minPrice !== undefined) {
+          filtersOn.push('#price.#amount >= :min');
+          values[':min'] = minPrice;
+        }
+        if (maxPrice !== undefined) {
+          filtersOn.push('#price.#amount <= :max');
+          values[':max'] = maxPrice;
+        }
+      }
+      if (inStock !== undefined) {
+        filtersOn.push('inStock = :inStock');
+        values[':inStock'] = inStock;
+      }
+      const found: ProductItem[] = [];
+      let start: Record<string, unknown> | undefined = after;
+      for (let query = 0; query < BROWSE_QUERIES && found.length <= limit; query++) {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: keyCondition,
+            ...(filtersOn.length > 0 ? { FilterExpression: filtersOn.join(' AND ') } : {}),
+            ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+            ExpressionAttributeValues: values,
+            ScanIndexForward: !descending,
+            Limit: filtersOn.length > 0 ? BROWSE_READ : limit + 1 - found.length,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        found.push(...((page.Items ?? []) as ProductItem[]));
+        start = page.LastEvaluatedKey;
+        if (!start) break;
+      }
+      const items = found.slice(0, limit);
+      const last = items.at(-1);
+      const next: PageKey | undefined =
+        found.length > limit && last ? { pk: last.pk, sk: last.sk } : (start as PageKey | undefined);
+      return { items: items.map(toProduct), ...(next ? { next } : {}) };
+    },
+
+    async wordHits({ word, prefix }) {
+      const items = await queryAll<WordItem>(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :partition AND begins_with(sk, :word)',
+        ExpressionAttributeValues: { ':partition': wordPartition(word), ':word': prefix ? word : `${word}#` },
+      });
+      return items.map(toWordHit);
+    },
+
+    async create(product, events) {
+      await write({
+        after: product,
+        condition: { ConditionExpression: 'attribute_not_exists(pk)' },
+        events,
+        onConflict: () => new SkuTakenError(product.sku),
+      });
+    },
+
+    async replace(product, expectedVersion, events) {
+      await write({
+        before: await storedAt(product.sku, expectedVersion),
+        after: product,
+        condition: atVersion(expectedVersion),
+        events,
+        onConflict: () => new ProductChangedConcurrentlyError(product.sku),
+      });
+    },
+
+    async setStockStatus(sku, inStock, stockVersion) {
+      for (let attempt = 0; attempt < CATEGORY_ATTEMPTS; attempt++) {
+        const before = await readStored(sku);
+        if (!before || before.product.stockVersion >= stockVersion) return false;
+        const { product } = before;
+        try {
+          await write({
+            before,
+            // The version moves too, so an admin edit read before this one cannot overwrite it.
+            after: { ...product, inStock, stockVersion, version: product.version + 1 },
+            keepWords: before.words,
+            condition: atVersion(product.version),
+            events: [],
+            onConflict: () => new ProductChangedConcurrentlyError(sku),
+          });
+          return true;
+        } catch (error) {
+          if (!(error instanceof ProductChangedConcurrentlyError)) throw error;
+        }
+      }
+      throw new ProductChangedConcurrentlyError(sku);
+    },
+
+    async reindex(sku) {
+      for (let attempt = 0; attempt < CATEGORY_ATTEMPTS; attempt++) {
+        const before = await readStored(sku);
+        if (!before) return false;
+        const { product } = before;
+        const words = indexedWords(product, await categoryName(product.category));
+        if (sameWords(words, before.words)) return false;
+        try {
+          await write({
+            before,
+            after: { ...product, version: product.version + 1 },
+            condition: atVersion(product.version),
+            events: [],
+            onConflict: () => new ProductChangedConcurrentlyError(sku),
+          });
+          return true;
+        } catch (error) {
+          if (!(error instanceof ProductChangedConcurrentlyError)) throw error;
+        }
+      }
+      throw new ProductChangedConcurrentlyError(sku);
+    },
+
+    async delete(sku, expectedVersion, events) {
+      await write({
+        before: await storedAt(sku, expectedVersion),
+        condition: atVersion(expectedVersion),
+        events,
+        onConflict: () => new ProductChangedConcurrentlyError(sku),
+      });
     },
   };
 };
 
-type CategoryItem = Category & { pk: string; sk: string; kind: typeof CATEGORY; listKey: string };
+type CategoryItem = Category & Key & { kind: 'CATEGORY'; listKey: string; productCount?: number };
+
+const toCategory = ({ id, name, createdAt }: CategoryItem): Category => ({ id, name, createdAt });
 
 export const dynamoCategoryStore = (db: DynamoDBDocumentClient, tableName: string): CategoryStore => ({
   async create(category) {
     const item: CategoryItem = {
       ...categoryKey(category.id),
-      kind: CATEGORY,
+      kind: CATEGORY_SK,
       listKey: category.id,
       ...category,
+      productCount: 0,
     };
     try {
       await db.send(
@@ -182,13 +405,66 @@ export const dynamoCategoryStore = (db: DynamoDBDocumentClient, tableName: strin
     }
   },
 
+  async get(id): Promise<CountedCategory | undefined> {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: categoryKey(id) }));
+    if (!Item) return undefined;
+    const item = Item as CategoryItem;
+    return { ...toCategory(item), productCount: item.productCount ?? 0 };
+  },
+
   async list() {
     const items = await queryAll<CategoryItem>(db, {
       TableName: tableName,
       IndexName: CatalogTable.indexes.byKind.name,
       KeyConditionExpression: 'kind = :kind',
-      ExpressionAttributeValues: { ':kind': CATEGORY },
+      ExpressionAttributeValues: { ':kind': CATEGORY_SK },
     });
-    return items.map(({ id, name, createdAt }): Category => ({ id, name, createdAt }));
+    return items.map(toCategory);
+  },
+
+  async rename(id, name, events) {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: categoryKey(id),
+                UpdateExpression: 'SET #name = :name',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeNames: { '#name': 'name' },
+                ExpressionAttributeValues: { ':name': name },
+              },
+            },
+            ...outboxPuts(tableName, events),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) throw new CategoryNotFoundError(id);
+      throw error;
+    }
+  },
+
+  async delete(id) {
+    const deleted = await whenConditionHolds(
+      db.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: categoryKey(id),
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(productCount) OR productCount = :zero)',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      ),
+    );
+    if (deleted) return;
+    // Refused: say why, from the category as it is now.
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: categoryKey(id), ConsistentRead: true }),
+    );
+    if (!Item) throw new CategoryNotFoundError(id);
+    throw new CategoryInUseError(id, (Item as CategoryItem).productCount ?? 0);
   },
 });

@@ -1,61 +1,106 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Category } from '../domain/category.js';
 import {
+  CategoryInUseError,
+  CategoryNotFoundError,
   CategoryTakenError,
   ProductChangedConcurrentlyError,
   SkuTakenError,
   UnknownCategoryError,
 } from '../domain/errors.js';
 import type { Product } from '../domain/product.js';
+import {
+  browseKey,
+  compareKeys,
+  indexedWords,
+  matchesWord,
+  passesFilters,
+  sameWords,
+  searchEntry,
+} from '../domain/search.js';
 import type { CategoryStore, ProductStore } from '../use-cases/ports.js';
 
 /**
  * The DynamoDB store's twin in memory, for tests and experiments. It keeps
  * the same promises (ordering, conditions, all-or-nothing writes with their
- * events), which the shared contract suite checks for both.
+ * events, an index written with each product), which the shared contract
+ * suite checks for both.
  */
 export class InMemoryCatalog {
   readonly products = new Map<string, Product>();
   readonly categories = new Map<string, Category>();
+  /** Each product's indexed words, as its last write computed them. */
+  readonly words = new Map<string, Record<string, number>>();
   /** Events written with each change, in order: what the outbox relay would publish. */
   readonly outbox: DomainEvent[] = [];
+
+  private productCount(category: string): number {
+    return [...this.products.values()].filter((product) => product.category === category).length;
+  }
+
+  private put(product: Product, words = this.wordsFor(product)): void {
+    this.products.set(product.sku, product);
+    this.words.set(product.sku, words);
+  }
+
+  private wordsFor(product: Product): Record<string, number> {
+    const category = this.categories.get(product.category);
+    if (!category) throw new UnknownCategoryError(product.category);
+    return indexedWords(product, category.name);
+  }
 
   readonly productStore: ProductStore = {
     get: async (sku) => this.products.get(sku),
     getMany: async (skus) => skus.flatMap((sku) => this.products.get(sku) ?? []),
-    list: async ({ category, limit, after }) => {
-      const afterSku = typeof after?.listKey === 'string' ? after.listKey : undefined;
-      const matching = [...this.products.values()]
-        .filter((product) => category === undefined || product.category === category)
-        .filter((product) => afterSku === undefined || product.sku > afterSku)
-        .sort((a, b) => (a.sku < b.sku ? -1 : 1));
-      const items = matching.slice(0, limit);
-      const last = items.at(-1);
-      return matching.length > limit && last ? { items, next: { listKey: last.sku } } : { items };
+    browse: async ({ order, descending, filters, limit, after }) => {
+      const afterKey = typeof after?.key === 'string' ? after.key : undefined;
+      const direction = descending ? -1 : 1;
+      const keyed = [...this.products.values()]
+        .map((product) => ({ product, key: browseKey(order, searchEntry(product)) }))
+        .filter(({ key }) => afterKey === undefined || direction * compareKeys(key, afterKey) > 0)
+        .sort((a, b) => direction * compareKeys(a.key, b.key))
+        .filter(({ product }) => passesFilters(searchEntry(product), filters));
+      const page = keyed.slice(0, limit);
+      const last = page.at(-1);
+      const items = page.map(({ product }) => product);
+      return keyed.length > limit && last ? { items, next: { key: last.key } } : { items };
     },
+    wordHits: async (query) =>
+      [...this.products.values()].flatMap((product) =>
+        Object.entries(this.words.get(product.sku) ?? {})
+          .filter(([word]) => matchesWord(query, word))
+          .map(([word, fields]) => ({ word, fields, entry: searchEntry(product) })),
+      ),
     create: async (product, events) => {
       if (this.products.has(product.sku)) throw new SkuTakenError(product.sku);
-      if (!this.categories.has(product.category)) throw new UnknownCategoryError(product.category);
-      this.products.set(product.sku, product);
+      this.put(product);
       this.outbox.push(...events);
     },
     replace: async (product, expectedVersion, events) => {
       if (this.products.get(product.sku)?.version !== expectedVersion) {
         throw new ProductChangedConcurrentlyError(product.sku);
       }
-      if (!this.categories.has(product.category)) throw new UnknownCategoryError(product.category);
-      this.products.set(product.sku, product);
+      this.put(product);
       this.outbox.push(...events);
     },
     setStockStatus: async (sku, inStock, stockVersion) => {
       const product = this.products.get(sku);
       if (!product || product.stockVersion >= stockVersion) return false;
-      this.products.set(sku, { ...product, inStock, stockVersion, version: product.version + 1 });
+      this.put({ ...product, inStock, stockVersion, version: product.version + 1 }, this.words.get(sku));
+      return true;
+    },
+    reindex: async (sku) => {
+      const product = this.products.get(sku);
+      if (!product) return false;
+      const words = this.wordsFor(product);
+      if (sameWords(words, this.words.get(sku) ?? {})) return false;
+      this.put({ ...product, version: product.version + 1 }, words);
       return true;
     },
     delete: async (sku, expectedVersion, events) => {
       if (this.products.get(sku)?.version !== expectedVersion) throw new ProductChangedConcurrentlyError(sku);
       this.products.delete(sku);
+      this.words.delete(sku);
       this.outbox.push(...events);
     },
   };
@@ -65,6 +110,22 @@ export class InMemoryCatalog {
       if (this.categories.has(category.id)) throw new CategoryTakenError(category.id);
       this.categories.set(category.id, category);
     },
+    get: async (id) => {
+      const category = this.categories.get(id);
+      return category && { ...category, productCount: this.productCount(id) };
+    },
     list: async () => [...this.categories.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    rename: async (id, name, events) => {
+      const category = this.categories.get(id);
+      if (!category) throw new CategoryNotFoundError(id);
+      this.categories.set(id, { ...category, name });
+      this.outbox.push(...events);
+    },
+    delete: async (id) => {
+      if (!this.categories.has(id)) throw new CategoryNotFoundError(id);
+      const count = this.productCount(id);
+      if (count > 0) throw new CategoryInUseError(id, count);
+      this.categories.delete(id);
+    },
   };
 }

@@ -41,4 +41,18 @@ export const ProductDeleted = defineEvent({
   data: z.object({ sku: skuSchema }),
 });
 
-export const catalogEvents = [ProductCreated, ProductUpdated, ProductPriceChanged, ProductDeleted] as const;
+/** A category has a new name; the catalog indexes its products again, so search finds them by it. */
+export const CategoryRenamed = defineEvent({
+  source,
+  detailType: 'CategoryRenamed',
+  version: 1,
+  data: z.object({ categoryId: categoryIdSchema }),
+});
+
+export const catalogEvents = [
+  ProductCreated,
+  ProductUpdated,
+  ProductPriceChanged,
+  ProductDeleted,
+  CategoryRenamed,
+] as const;

@@ -1,12 +1,15 @@
 import * as z from 'zod';
 import { defineRoute } from '../../shared/http/route-spec.js';
-import { pageOf, pageQuery } from '../../shared/pagination.js';
+import { pageOf } from '../../shared/pagination.js';
 import {
-  categoryIdSchema,
+  categoryPath,
   categoryView,
+  countedCategoryView,
   createCategoryBody,
   createProductBody,
+  productQuery,
   productView,
+  renameCategoryBody,
   skuPath,
   updateProductBody,
 } from './schemas.js';
@@ -15,9 +18,9 @@ import {
 export const catalogRoutes = {
   listProducts: defineRoute({
     key: 'GET /products',
-    summary: 'Products on sale, optionally in one category',
+    summary: 'Products on sale: searched by words (q), filtered by category, price and stock, sorted',
     access: 'public',
-    query: z.strictObject({ category: categoryIdSchema.optional(), ...pageQuery }),
+    query: productQuery,
     response: pageOf(productView),
   }),
   getProduct: defineRoute({
@@ -32,6 +35,13 @@ export const catalogRoutes = {
     summary: 'Every category',
     access: 'public',
     response: z.object({ items: z.array(categoryView) }),
+  }),
+  getCategory: defineRoute({
+    key: 'GET /categories/{id}',
+    summary: 'One category, with the number of products in it',
+    access: 'public',
+    path: categoryPath,
+    response: countedCategoryView,
   }),
   createProduct: defineRoute({
     key: 'POST /products',
@@ -69,5 +79,23 @@ export const catalogRoutes = {
     response: categoryView,
     errors: [409],
     metric: 'CategoryCreated',
+  }),
+  renameCategory: defineRoute({
+    key: 'PUT /categories/{id}',
+    summary: 'Rename a category (search finds its products by the new name)',
+    access: 'admin',
+    path: categoryPath,
+    body: renameCategoryBody,
+    response: categoryView,
+    metric: 'CategoryRenamed',
+  }),
+  deleteCategory: defineRoute({
+    key: 'DELETE /categories/{id}',
+    summary: 'Delete a category no product is in',
+    access: 'admin',
+    path: categoryPath,
+    successStatus: 204,
+    errors: [409],
+    metric: 'CategoryDeleted',
   }),
 };

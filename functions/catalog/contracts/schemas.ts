@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import { moneySchema } from '../../shared/money.js';
+import { MAX_AMOUNT, moneySchema } from '../../shared/money.js';
+import { pageQuery } from '../../shared/pagination.js';
 import { text } from '../../shared/text.js';
+import { SORTS } from './vocabulary.js';
 
 /** The catalog's public shapes: HTTP bodies, events and the read contract share them. */
 
@@ -23,7 +25,33 @@ export const createCategoryBody = z.strictObject({
   id: categoryIdSchema,
   name: text(100),
 });
+export const renameCategoryBody = z.strictObject({ name: text(100) });
 export const skuPath = z.object({ sku: skuSchema });
+export const categoryPath = z.object({ id: categoryIdSchema });
+
+const priceBound = z.coerce.number().int().min(0).max(MAX_AMOUNT);
+
+/** `GET /products`: a search when `q` is given, else a listing; filters combine (AND). */
+export const productQuery = z
+  .strictObject({
+    q: z.string().trim().min(1).max(100).optional(),
+    category: categoryIdSchema.optional(),
+    minPrice: priceBound.optional(),
+    maxPrice: priceBound.optional(),
+    inStock: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
+    sort: z.enum(SORTS).optional(),
+    ...pageQuery,
+  })
+  .superRefine((query, context) => {
+    if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice)
+      context.addIssue({ code: 'custom', path: ['maxPrice'], message: 'must not be below minPrice' });
+    if (query.sort === 'relevance' && query.q === undefined)
+      context.addIssue({ code: 'custom', path: ['sort'], message: 'relevance needs a query (q)' });
+  });
+export type ProductQuery = z.infer<typeof productQuery>;
 
 export type CreateProductInput = z.infer<typeof createProductBody>;
 export type UpdateProductInput = z.infer<typeof updateProductBody>;
@@ -41,3 +69,5 @@ export type ProductView = z.infer<typeof productView>;
 
 export const categoryView = z.object({ id: categoryIdSchema, name: z.string() });
 export type CategoryView = z.infer<typeof categoryView>;
+export const countedCategoryView = categoryView.extend({ productCount: z.number().int().min(0) });
+export type CountedCategoryView = z.infer<typeof countedCategoryView>;

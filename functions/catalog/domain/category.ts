@@ -4,6 +4,11 @@ export interface Category {
   readonly createdAt: string;
 }
 
+/** A category with the number of products in it, kept by the same writes that add, move or remove them. */
+export interface CountedCategory extends Category {
+  readonly productCount: number;
+}
+
 export const newCategory = (id: string, name: string, now: Date): Category => ({
   id,
   name,

@@ -36,3 +36,19 @@ export class ProductChangedConcurrentlyError extends ConflictError {
     super(`Product ${sku} was changed by another request at the same time. Read it again and retry.`);
   }
 }
+
+export class CategoryNotFoundError extends NotFoundError {
+  readonly slug = 'category-not-found';
+  constructor(id: string) {
+    super(`There is no category with id ${id}.`);
+  }
+}
+
+export class CategoryInUseError extends ConflictError {
+  readonly slug = 'category-in-use';
+  constructor(id: string, productCount: number) {
+    super(
+      `Category ${id} still has ${productCount} product${productCount === 1 ? '' : 's'}: move or delete them first.`,
+    );
+  }
+}

@@ -1,30 +1,100 @@
-import type { Page } from '../../shared/pagination.js';
-import type { ProductView } from '../contracts/schemas.js';
+import { InvalidCursorError } from '../../shared/errors.js';
+import type { Page, PageKey } from '../../shared/pagination.js';
+import type { ProductQuery, ProductView } from '../contracts/schemas.js';
+import type { Sort } from '../contracts/vocabulary.js';
+import {
+  browseOrderOf,
+  matchAll,
+  type ProductFilters,
+  pageOfResults,
+  type QueryWord,
+  queryWords,
+  type SearchPosition,
+} from '../domain/search.js';
 import type { CatalogDependencies } from './ports.js';
 import { toProductView } from './product-view.js';
 
-export interface ListProductsQuery {
-  readonly category?: string;
-  readonly limit: number;
-  readonly cursor?: string;
-}
+type Deps = Pick<CatalogDependencies, 'products' | 'cursors'>;
 
-/** A cursor is valid only for the listing that issued it. */
-const scopeOf = (category: string | undefined) => `products?category=${category ?? ''}`;
+/** A cursor is valid only for the query that issued it: the words searched, the filters and the sort. */
+const scopeOf = (words: readonly QueryWord[] | undefined, filters: ProductFilters, sort: Sort) =>
+  `products?${new URLSearchParams({
+    q: words?.map(({ word, prefix }) => `${word}${prefix ? '*' : ''}`).join(' ') ?? '',
+    category: filters.category ?? '',
+    minPrice: String(filters.minPrice ?? ''),
+    maxPrice: String(filters.maxPrice ?? ''),
+    inStock: String(filters.inStock ?? ''),
+    sort,
+  })}`;
 
-export const listProducts = async (
-  { products, cursors }: Pick<CatalogDependencies, 'products' | 'cursors'>,
-  { category, limit, cursor }: ListProductsQuery,
-): Promise<Page<ProductView>> => {
-  const scope = scopeOf(category);
-  const after = cursor === undefined ? undefined : cursors.decode(cursor, scope);
-  const listing = await products.list({
+const positionOf = (key: PageKey): SearchPosition => {
+  if (typeof key.score !== 'number' || typeof key.key !== 'string') throw new InvalidCursorError();
+  return { score: key.score, key: key.key };
+};
+
+/**
+ * `GET /products`. With `q`, a search: every word of the query must match a
+ * word of the product's name, category or description (the last also as a
+ * prefix), ranked by where they match unless another sort is asked for.
+ * Without, a listing in the sort's order. Filters combine with either.
+ */
+export const listProducts = async (deps: Deps, query: ProductQuery): Promise<Page<ProductView>> => {
+  const { q, limit, cursor } = query;
+  const filters: ProductFilters = {
+    ...(query.category !== undefined ? { category: query.category } : {}),
+    ...(query.minPrice !== undefined ? { minPrice: query.minPrice } : {}),
+    ...(query.maxPrice !== undefined ? { maxPrice: query.maxPrice } : {}),
+    ...(query.inStock !== undefined ? { inStock: query.inStock } : {}),
+  };
+  const words = q === undefined ? undefined : queryWords(q);
+  const sort: Sort = query.sort ?? (words ? 'relevance' : 'newest');
+  const scope = scopeOf(words, filters, sort);
+  const after = cursor === undefined ? undefined : deps.cursors.decode(cursor, scope);
+  if (words) return search(deps, { words, filters, sort, limit, after, scope });
+  if (sort === 'relevance') throw new Error('relevance needs a query; the route refuses it');
+  const listing = await deps.products.browse({
+    ...browseOrderOf(sort),
+    filters,
     limit,
-    ...(category ? { category } : {}),
     ...(after ? { after } : {}),
   });
   return {
     items: listing.items.map(toProductView),
-    nextCursor: listing.next ? cursors.encode(listing.next, scope) : null,
+    nextCursor: listing.next ? deps.cursors.encode(listing.next, scope) : null,
+  };
+};
+
+const search = async (
+  { products, cursors }: Deps,
+  request: {
+    words: QueryWord[];
+    filters: ProductFilters;
+    sort: Sort;
+    limit: number;
+    after: PageKey | undefined;
+    scope: string;
+  },
+): Promise<Page<ProductView>> => {
+  const { words, filters, sort, limit, after, scope } = request;
+  const hits = await Promise.all(words.map((word) => products.wordHits(word)));
+  const page = pageOfResults(
+    matchAll(words, hits, filters),
+    sort,
+    limit,
+    after === undefined ? undefined : positionOf(after),
+  );
+  const found = new Map(
+    (await products.getMany(page.entries.map(({ entry }) => entry.sku))).map((product) => [
+      product.sku,
+      product,
+    ]),
+  );
+  return {
+    // A product deleted since its words were read is left out.
+    items: page.entries.flatMap(({ entry }) => {
+      const product = found.get(entry.sku);
+      return product ? [toProductView(product)] : [];
+    }),
+    nextCursor: page.next ? cursors.encode({ ...page.next }, scope) : null,
   };
 };

@@ -37,8 +37,20 @@ describe('GET /products', () => {
     const first = await listProducts({ limit: '2' });
     const second = await listProducts({ limit: '2', cursor: String(first.body?.nextCursor) });
     const skus = [...skusIn(first.body), ...skusIn(second.body)];
-    expect(skus).toEqual(['B1', 'B2', 'B3', 'T1']);
+    // Newest first; these were all made at the same moment, so the later sku comes first.
+    expect(skus).toEqual(['T1', 'B3', 'B2', 'B1']);
     expect(second.body?.nextCursor).toBeNull();
+  });
+
+  it('searches by the words of the name, description and category, with the filters', async () => {
+    await setup.deps.products.create(
+      aProduct('LAMP', { name: 'Desk Lamp', description: 'Warm light', category: 'toys' }),
+      [],
+    );
+    expect(skusIn((await listProducts({ q: 'lamp' })).body)).toEqual(['LAMP']);
+    expect(skusIn((await listProducts({ q: 'war' })).body)).toEqual(['LAMP']);
+    expect(skusIn((await listProducts({ q: 'toys lamp', category: 'books' })).body)).toEqual([]);
+    expect(skusIn((await listProducts({ q: 'TOYS', sort: 'name', limit: '1' })).body)).toEqual(['LAMP']);
   });
 
   it('filters by category', async () => {
@@ -52,7 +64,14 @@ describe('GET /products', () => {
     [{ limit: 'ten' }, '#/query/limit'],
     [{ limit: '2.5' }, '#/query/limit'],
     [{ category: 'Not A Category' }, '#/query/category'],
-    [{ sort: 'price' }, '#/query/sort'],
+    [{ sort: 'cheapest' }, '#/query/sort'],
+    [{ sort: 'relevance' }, '#/query/sort'],
+    [{ minPrice: '500', maxPrice: '100' }, '#/query/maxPrice'],
+    [{ minPrice: '-1' }, '#/query/minPrice'],
+    [{ maxPrice: '9.99' }, '#/query/maxPrice'],
+    [{ inStock: 'yes' }, '#/query/inStock'],
+    [{ q: 'x'.repeat(101) }, '#/query/q'],
+    [{ q: '   ' }, '#/query/q'],
   ])('answers 400 to the query %j', async (query, pointer) => {
     const response = await listProducts(query);
     expect(response.status).toBe(400);
