@@ -30,7 +30,7 @@ import { releaseInventoryHandler } from '../functions/inventory/handlers/release
 import { reserveInventoryHandler } from '../functions/inventory/handlers/reserve-inventory.handler.js';
 import { setStockHandler } from '../functions/inventory/handlers/set-stock.handler.js';
 import { createStockItem } from '../functions/inventory/use-cases/create-stock-item.js';
-import type { InventoryDependencies } from '../functions/inventory/use-cases/ports.js';
+import type { SetStockDependencies } from '../functions/inventory/use-cases/ports.js';
 import { setStock } from '../functions/inventory/use-cases/set-stock.js';
 import { InMemoryNotifications } from '../functions/notifications/adapters/in-memory-notification-store.js';
 import { sendNotificationHandler } from '../functions/notifications/handlers/send-notification.handler.js';
@@ -213,10 +213,11 @@ export class World {
   private readonly productPrices = {
     getProducts: async (skus: readonly string[]) => (await getProducts(this.catalogDeps, skus)).items,
   };
-  readonly inventoryDeps: InventoryDependencies = {
+  readonly inventoryDeps: SetStockDependencies = {
     store: this.concurrent('inventory', this.inventory.store),
     clock: this.clock,
     lowStockThreshold: 2,
+    catalog: { has: async (sku) => this.catalog.products.has(sku) },
   };
   readonly orderStepDeps = { orders: this.concurrent('orders', this.orders.store), clock: this.clock };
   readonly ordersDeps: OrdersDependencies = {

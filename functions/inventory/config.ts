@@ -1,8 +1,13 @@
 import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
 
-export const inventoryConfig = defineConfig({
+const stock = {
   INVENTORY_TABLE_NAME: z.string().min(1),
   /** StockLow is published when available stock of a sku falls below this. */
   LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0),
-});
+};
+
+export const inventoryConfig = defineConfig(stock);
+
+/** Setting stock also asks the catalog, through its GetProducts contract, about a sku inventory has not heard of. */
+export const setStockConfig = defineConfig({ ...stock, CATALOG_GET_PRODUCTS_FUNCTION: z.string().min(1) });

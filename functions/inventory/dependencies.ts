@@ -1,8 +1,10 @@
+import { catalogReader } from '../catalog/contracts/get-products.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
+import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { dynamoInventoryStore } from './adapters/dynamodb-inventory-store.js';
-import { inventoryConfig } from './config.js';
-import type { InventoryDependencies } from './use-cases/ports.js';
+import { inventoryConfig, setStockConfig } from './config.js';
+import type { InventoryDependencies, SetStockDependencies } from './use-cases/ports.js';
 
 let dependencies: InventoryDependencies | undefined;
 
@@ -17,6 +19,20 @@ export const inventoryDependencies = (): InventoryDependencies => {
     };
   }
   return dependencies;
+};
+
+let setStockDeps: SetStockDependencies | undefined;
+
+/** What setting stock needs beyond the table: the catalog's word on a sku inventory has not heard of. */
+export const setStockDependencies = (): SetStockDependencies => {
+  if (!setStockDeps) {
+    const catalog = catalogReader(lambdaInvoker(), setStockConfig.load().CATALOG_GET_PRODUCTS_FUNCTION);
+    setStockDeps = {
+      ...inventoryDependencies(),
+      catalog: { has: async (sku) => (await catalog.getProducts([sku])).length > 0 },
+    };
+  }
+  return setStockDeps;
 };
 
 let inbox: Inbox | undefined;

@@ -1,7 +1,7 @@
 import { ProductCreated } from '../catalog/contracts/events.js';
 import { defineService } from '../shared/service-manifest.js';
 import { InventoryTable } from './adapters/inventory-table.js';
-import { inventoryConfig } from './config.js';
+import { inventoryConfig, setStockConfig } from './config.js';
 import { inventoryRoutes } from './contracts/routes.js';
 
 /** Below this many available units a sku is low on stock. */
@@ -18,7 +18,12 @@ export const inventoryService = defineService({
   outbox: true,
   functions: {
     GetStock: { ...stock, table: 'read', trigger: { route: inventoryRoutes.getStock } },
-    SetStock: { ...writes, trigger: { route: inventoryRoutes.setStock } },
+    SetStock: {
+      ...writes,
+      config: setStockConfig,
+      calls: ['catalog.GetProducts'],
+      trigger: { route: inventoryRoutes.setStock },
+    },
     CreateStockItem: { ...writes, trigger: { events: [ProductCreated] } },
     ReleaseExpiredHolds: {
       ...writes,

@@ -48,6 +48,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /products',
   'GET /products/{sku}',
   'GET /categories',
+  'GET /categories/{id}',
 ]);
 
 /** Actions AWS offers no resource-level permission for; the only ones allowed on `*`. */

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '../../shared/errors.js';
 export class StockItemNotFoundError extends NotFoundError {
   readonly slug = 'stock-item-not-found';
   constructor(sku: string) {
-    super(`There is no stock item for sku ${sku}.`);
+    super(`Neither inventory nor the catalog has a product with sku ${sku}.`);
   }
 }
 

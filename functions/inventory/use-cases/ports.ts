@@ -71,9 +71,19 @@ export interface InventoryStore {
   expiredHolds(now: Date, limit: number): Promise<Reservation[]>;
 }
 
+/** Whether the catalog has a sku: inventory's view of the catalog's GetProducts contract. */
+export interface SkuCatalog {
+  has(sku: string): Promise<boolean>;
+}
+
 export interface InventoryDependencies {
   readonly store: InventoryStore;
   readonly clock: () => Date;
   /** StockLow is published when available stock falls below this. */
   readonly lowStockThreshold: number;
+}
+
+/** Setting stock may create the stock item of a sku the catalog has, before ProductCreated arrives. */
+export interface SetStockDependencies extends InventoryDependencies {
+  readonly catalog: SkuCatalog;
 }

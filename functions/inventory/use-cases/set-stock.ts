@@ -2,20 +2,42 @@ import { retrying } from '../../shared/retry.js';
 import { StockAvailabilityChanged, StockLow } from '../contracts/events.js';
 import type { StockView } from '../contracts/schemas.js';
 import { StockChangedConcurrentlyError, StockItemNotFoundError } from '../domain/errors.js';
-import { crossesZero, fallsBelow } from '../domain/stock.js';
+import { crossesZero, fallsBelow, newStockItem, type StockItem } from '../domain/stock.js';
 import { toStockView } from './get-stock.js';
-import type { InventoryDependencies } from './ports.js';
+import type { SetStockDependencies } from './ports.js';
 
-/** An admin sets how many units are available to sell (held units are not touched). */
+/**
+ * The sku's stock item; created, empty, when the catalog has the sku and
+ * inventory has not heard of it yet (ProductCreated is on its way: it then
+ * finds the item made and changes nothing).
+ * @throws StockItemNotFoundError when the catalog has no such sku either
+ */
+const stockItemOf = async (
+  { store, clock, catalog }: Pick<SetStockDependencies, 'store' | 'clock' | 'catalog'>,
+  sku: string,
+): Promise<StockItem> => {
+  const item = await store.getStock(sku);
+  if (item) return item;
+  if (!(await catalog.has(sku))) throw new StockItemNotFoundError(sku);
+  await store.createStockItem(newStockItem(sku, clock()));
+  const created = await store.getStock(sku);
+  if (!created) throw new StockChangedConcurrentlyError(sku);
+  return created;
+};
+
+/**
+ * An admin sets how many units are available to sell (held units are not
+ * touched), creating the stock item of a sku the catalog has just added.
+ */
 export const setStock = async (
-  { store, clock, lowStockThreshold }: InventoryDependencies,
+  deps: SetStockDependencies,
   sku: string,
   available: number,
 ): Promise<StockView> =>
   retrying(
     async () => {
-      const item = await store.getStock(sku);
-      if (!item) throw new StockItemNotFoundError(sku);
+      const { store, clock, lowStockThreshold } = deps;
+      const item = await stockItemOf(deps, sku);
       const now = clock();
       const updated = {
         ...item,

@@ -4,7 +4,7 @@ import { InMemoryInventory } from '../../../../functions/inventory/adapters/in-m
 import { createStockItemHandler } from '../../../../functions/inventory/handlers/create-stock-item.handler.js';
 import { getStockHandler } from '../../../../functions/inventory/handlers/get-stock.handler.js';
 import { setStockHandler } from '../../../../functions/inventory/handlers/set-stock.handler.js';
-import type { InventoryDependencies } from '../../../../functions/inventory/use-cases/ports.js';
+import type { SetStockDependencies } from '../../../../functions/inventory/use-cases/ports.js';
 import { inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { money } from '../../../../functions/shared/money.js';
 import {
@@ -17,14 +17,17 @@ import {
 import { asDelivered } from '../../../support/test-events.js';
 
 let inventory: InMemoryInventory;
-let deps: () => InventoryDependencies;
+let deps: () => SetStockDependencies;
+/** The skus the catalog has. */
+const CATALOG = new Set(['LAMP-1', 'NEW-1']);
 
 beforeEach(() => {
   inventory = new InMemoryInventory();
-  const built: InventoryDependencies = {
+  const built: SetStockDependencies = {
     store: inventory.store,
     clock: () => new Date('2026-11-22T10:00:00Z'),
     lowStockThreshold: 5,
+    catalog: { has: async (sku) => CATALOG.has(sku) },
   };
   deps = () => built;
 });
@@ -87,5 +90,25 @@ describe('the inventory routes and consumer through their middleware', () => {
       await setStockHandler(deps)(stockRoute('PUT', 'NOPE', { body: { available: -1 } }), lambdaContext()),
     );
     expect(negative.status).toBe(400);
+  });
+
+  it('creates the stock item of a sku the catalog has before ProductCreated reaches inventory, which then changes nothing', async () => {
+    const set = parseResponse(
+      await setStockHandler(deps)(stockRoute('PUT', 'NEW-1', { body: { available: 7 } }), lambdaContext()),
+    );
+    expect(set).toMatchObject({ status: 200, body: { sku: 'NEW-1', available: 7, reserved: 0 } });
+    await createStockItemHandler(deps, inMemoryInbox)(productCreated('NEW-1'), lambdaContext());
+    expect(inventory.stock.get('NEW-1')?.available).toBe(7);
+  });
+
+  it('answers 404 to setting the stock of a sku the catalog lacks, and creates nothing', async () => {
+    const response = parseResponse(
+      await setStockHandler(deps)(stockRoute('PUT', 'GHOST-1', { body: { available: 7 } }), lambdaContext()),
+    );
+    expect(response).toMatchObject({
+      status: 404,
+      body: { type: expect.stringContaining('stock-item-not-found') },
+    });
+    expect(inventory.stock.has('GHOST-1')).toBe(false);
   });
 });

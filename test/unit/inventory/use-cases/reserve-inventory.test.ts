@@ -11,7 +11,7 @@ import {
 import { newStockItem } from '../../../../functions/inventory/domain/stock.js';
 import { commitInventory } from '../../../../functions/inventory/use-cases/commit-inventory.js';
 import { getStock } from '../../../../functions/inventory/use-cases/get-stock.js';
-import type { InventoryDependencies } from '../../../../functions/inventory/use-cases/ports.js';
+import type { SetStockDependencies } from '../../../../functions/inventory/use-cases/ports.js';
 import { releaseExpiredHolds } from '../../../../functions/inventory/use-cases/release-expired-holds.js';
 import { releaseInventory } from '../../../../functions/inventory/use-cases/release-inventory.js';
 import { reserveInventory } from '../../../../functions/inventory/use-cases/reserve-inventory.js';
@@ -20,12 +20,17 @@ import { money } from '../../../../functions/shared/money.js';
 
 let inventory: InMemoryInventory;
 let now: Date;
-let deps: InventoryDependencies;
+let deps: SetStockDependencies;
 
 beforeEach(async () => {
   inventory = new InMemoryInventory();
   now = new Date('2026-11-22T10:00:00.000Z');
-  deps = { store: inventory.store, clock: () => now, lowStockThreshold: 3 };
+  deps = {
+    store: inventory.store,
+    clock: () => now,
+    lowStockThreshold: 3,
+    catalog: { has: async () => true },
+  };
   for (const [sku, available] of [
     ['A1', 10],
     ['B2', 4],
