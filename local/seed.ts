@@ -13,41 +13,49 @@ export const DEMO_CATEGORIES = [
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
+/** Enough products, and words in them, for search to be worth trying (README, "A short tour"). */
 export const DEMO_PRODUCTS = [
   {
     sku: 'BOOK-DDIA',
     name: 'Designing Data-Intensive Applications',
     category: 'books',
     price: usd(4599),
-    description: 'Reliable, scalable and maintainable systems.',
+    description: 'Reliable, scalable and maintainable systems: replication, partitioning, transactions and streams.',
   },
   {
     sku: 'BOOK-SICP',
     name: 'Structure and Interpretation of Computer Programs',
     category: 'books',
     price: usd(5500),
-    description: 'The wizard book.',
+    description: 'The wizard book: procedures, data abstraction and the metacircular evaluator, in Scheme.',
   },
   {
     sku: 'BOOK-REFACTOR',
     name: 'Refactoring',
     category: 'books',
     price: usd(4299),
-    description: 'Improving the design of existing code.',
+    description: 'Improving the design of existing code, one small safe step at a time.',
+  },
+  {
+    sku: 'BOOK-PRAGMATIC',
+    name: 'The Pragmatic Programmer',
+    category: 'books',
+    price: usd(3999),
+    description: 'From journeyman to master: care about your craft, and think about your work.',
   },
   {
     sku: 'ELEC-KEYBOARD',
     name: 'Mechanical Keyboard',
     category: 'electronics',
     price: usd(12900),
-    description: 'Tactile switches, aluminium case.',
+    description: 'Tactile switches, aluminium case, USB-C cable.',
   },
   {
     sku: 'ELEC-HEADPHONES',
     name: 'Noise-Cancelling Headphones',
     category: 'electronics',
     price: usd(24900),
-    description: 'Thirty hours of quiet.',
+    description: 'Thirty hours of quiet, wireless, with a travel case.',
   },
   {
     sku: 'ELEC-CHARGER',
@@ -57,32 +65,67 @@ export const DEMO_PRODUCTS = [
     description: 'Charges a laptop and a phone at once.',
   },
   {
+    sku: 'ELEC-MOUSE',
+    name: 'Wireless Mouse',
+    category: 'electronics',
+    price: usd(2999),
+    description: 'Silent clicks, a battery that lasts a year, works on glass.',
+  },
+  {
     sku: 'HOME-KETTLE',
     name: 'Electric Kettle',
     category: 'home',
     price: usd(4999),
-    description: 'Boils a litre in three minutes.',
+    description: 'Stainless steel, boils a litre in three minutes.',
   },
   {
     sku: 'HOME-PAN',
     name: 'Cast Iron Pan',
     category: 'home',
     price: usd(3499),
-    description: 'Pre-seasoned, 26 cm.',
+    description: 'Pre-seasoned, 26 cm, from the stove to the oven.',
+  },
+  {
+    sku: 'HOME-KNIFE',
+    name: "Chef's Knife",
+    category: 'home',
+    price: usd(8900),
+    description: 'Forged stainless steel, 20 cm blade, for the crème de la crème of cooks.',
+  },
+  {
+    sku: 'HOME-GRINDER',
+    name: 'Burr Coffee Grinder',
+    category: 'home',
+    price: usd(6900),
+    description: 'Steel burrs, forty grind settings, from espresso to French press.',
   },
   {
     sku: 'OUT-TENT',
     name: 'Two-Person Tent',
     category: 'outdoors',
     price: usd(18900),
-    description: 'Three seasons, 2.1 kg.',
+    description: 'Three seasons, 2.1 kg, pitches in five minutes.',
   },
   {
     sku: 'OUT-BOTTLE',
     name: 'Insulated Bottle',
     category: 'outdoors',
     price: usd(2899),
-    description: 'Cold for 24 hours, hot for 12.',
+    description: 'Stainless steel, cold for 24 hours, hot for 12.',
+  },
+  {
+    sku: 'OUT-STOVE',
+    name: 'Camping Stove',
+    category: 'outdoors',
+    price: usd(5900),
+    description: 'Boils a litre of water in four minutes; folds into its own pot.',
+  },
+  {
+    sku: 'OUT-HEADLAMP',
+    name: 'Rechargeable Headlamp',
+    category: 'outdoors',
+    price: usd(3499),
+    description: 'Four hundred lumens, USB-C charging, red light for the tent.',
   },
 ];
 
@@ -98,7 +141,8 @@ const stockUp = async (apiUrl: string, token: string, sku: string, available: nu
       body: JSON.stringify({ available }),
     });
     if (response.ok) return;
-    if (response.status !== 404 || Date.now() > deadline) {
+    // A busy local cloud may answer 503 (with Retry-After) while a function starts.
+    if (response.status !== 503 || Date.now() > deadline) {
       throw new Error(`Stocking ${sku} answered ${response.status}: ${await response.text()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
@@ -172,7 +216,7 @@ export const seed = async (cloud: LocalCloud, admin: AdminAccount, stateDirector
   for (const category of DEMO_CATEGORIES) await post('/categories', category);
   // One request at a time: each function then needs one sandbox, not one per parallel request.
   for (const product of DEMO_PRODUCTS) await post('/products', product);
-  // Inventory makes each stock item when ProductCreated reaches it; then the admin stocks it.
+  // The stock item is made by the first of the admin's PUT and inventory hearing ProductCreated.
   for (const product of DEMO_PRODUCTS) await stockUp(cloud.apiUrl, AccessToken, product.sku, DEMO_STOCK);
   return { categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length };
 };
