@@ -92,6 +92,11 @@ describe('searching the catalog on the local cloud', () => {
     expect(await skus(`q=${word}&category=books`)).toEqual([]);
   });
 
+  it('takes a query made of expression syntax as words, and finds nothing', async () => {
+    expect(await skus(`q=${encodeURIComponent("') OR begins_with(pk, 'USER#') -- *")}`)).toEqual([]);
+    expect(await skus(`q=${encodeURIComponent('%_*?')}`)).toEqual([]);
+  });
+
   it('answers 404 to setting the stock of a sku the catalog does not have', async () => {
     const { send } = await admin();
     const response = await send('/inventory/NO-SUCH-SKU-E2E', 'PUT', { available: 3 });
