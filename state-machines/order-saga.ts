@@ -273,7 +273,8 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
       Comment: 'The held units are sold; refused when the hold was given back meanwhile.',
       Resource: r.commitInventory,
       Parameters: orderRef,
-      ResultPath: null,
+      // Its answer says where the sold units leave from: ConfirmOrder puts it in OrderConfirmed, for the shipment.
+      ResultPath: '$.committed',
       Retry: [noRetry(Object.values(CommitRefusals)), retry('pivot')],
       Catch: [compensate('$.commitFailure')],
       Next: 'ConfirmOrder',
@@ -281,7 +282,7 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
     ConfirmOrder: {
       Type: 'Task',
       Resource: r.confirmOrder,
-      Parameters: orderRef,
+      Parameters: { ...orderRef, 'committed.$': '$.committed' },
       ResultPath: '$.outcome',
       OutputPath: '$.outcome',
       Retry: [noRetry(Object.values(ConfirmationRefusals)), retry('pivot')],

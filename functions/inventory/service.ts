@@ -13,7 +13,7 @@ const writes = { ...stock, table: 'readWrite' } as const;
 /** Stock per sku, admin stock levels, the saga's reservations, and the sweep of expired holds. */
 export const inventoryService = defineService({
   name: 'inventory',
-  purpose: "stock per sku, admin stock levels, the order saga's holds and their expiry",
+  purpose: "stock per sku and warehouse, admin stock levels, the order saga's holds and their expiry",
   table: InventoryTable,
   outbox: true,
   functions: {
@@ -24,6 +24,14 @@ export const inventoryService = defineService({
       calls: ['catalog.GetProducts'],
       trigger: { route: inventoryRoutes.setStock },
     },
+    SetWarehouseStock: {
+      ...writes,
+      config: setStockConfig,
+      calls: ['catalog.GetProducts'],
+      trigger: { route: inventoryRoutes.setWarehouseStock },
+    },
+    ListWarehouses: { ...stock, table: 'read', trigger: { route: inventoryRoutes.listWarehouses } },
+    CreateWarehouse: { ...writes, trigger: { route: inventoryRoutes.createWarehouse } },
     CreateStockItem: { ...writes, trigger: { events: [ProductCreated] } },
     ReleaseExpiredHolds: {
       ...writes,

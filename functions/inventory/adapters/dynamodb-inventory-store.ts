@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -17,8 +17,15 @@ import {
 } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import { retrying } from '../../shared/retry.js';
-import { OutOfStockError, StockChangedConcurrentlyError } from '../domain/errors.js';
-import { type Reservation, type StockItem, stockGuard } from '../domain/stock.js';
+import { MAIN_WAREHOUSE } from '../contracts/warehouses.js';
+import { OutOfStockError, StockChangedConcurrentlyError, WarehouseTakenError } from '../domain/errors.js';
+import {
+  allocationsOf,
+  type Reservation,
+  type StockItem,
+  stockGuard,
+  type Warehouse,
+} from '../domain/stock.js';
 import type { InventoryStore, StockAsRead } from '../use-cases/ports.js';
 import {
   HOLD_PARTITIONS,
@@ -26,12 +33,20 @@ import {
   InventoryTable,
   ReservationKind,
   StockKind,
+  WAREHOUSES_PARTITION,
+  warehouseKey,
 } from './inventory-table.js';
 
 const stockKey = StockKind.key;
 const reservationKey = ReservationKind.key;
 
-type StockRecord = StockItem & { pk: string; sk: string };
+/** A stock item as stored; one written before warehouses has no `warehouses` (all its stock is in main). */
+type StockRecord = Omit<StockItem, 'warehouses'> & {
+  pk: string;
+  sk: string;
+  warehouses?: StockItem['warehouses'];
+};
+type WarehouseRecord = Warehouse & { pk: string; sk: string };
 type ReservationRecord = Reservation & {
   pk: string;
   sk: string;
@@ -40,7 +55,10 @@ type ReservationRecord = Reservation & {
   outboxEvents?: string;
 };
 
-const toStock = ({ pk: _pk, sk: _sk, ...item }: StockRecord): StockItem => item;
+const toStock = ({ pk: _pk, sk: _sk, warehouses, ...item }: StockRecord): StockItem => ({
+  ...item,
+  warehouses: warehouses ?? { [MAIN_WAREHOUSE]: { available: item.available, received: item.received } },
+});
 const toReservation = ({
   pk: _pk,
   sk: _sk,
@@ -67,15 +85,35 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
   };
 
   /**
-   * Units counted out of a sku's available stock (never below zero), or given
-   * back to it; with the stock as read, only while it is as read (`stockGuard`).
+   * Units counted out of a sku's available stock and out of each warehouse
+   * they are allocated to (never below zero), or given back to them; with
+   * the stock as read, only while it is as read (`stockGuard`).
    */
-  const stockChange = (sku: string, quantity: number, direction: 'out' | 'back', asRead?: StockAsRead) => {
-    const change = direction === 'out' ? -quantity : quantity;
+  const stockChange = (
+    sku: string,
+    quantity: number,
+    direction: 'out' | 'back',
+    allocations: readonly { warehouseId: string; quantity: number }[],
+    asRead?: StockAsRead,
+  ) => {
+    const sign = direction === 'out' ? -1 : 1;
+    const change = sign * quantity;
     const seen = asRead?.get(sku);
     const guard = seen ? stockGuard(seen, change) : undefined;
     const conditions = ['attribute_exists(pk)'];
+    const sets = ['available = available + :change'];
+    const names: Record<string, string> = {};
     const values: Record<string, number> = { ':change': change, ':one': 1 };
+    allocations.forEach(({ warehouseId, quantity: units }, index) => {
+      const path = `warehouses.#w${index}.available`;
+      names[`#w${index}`] = warehouseId;
+      values[`:w${index}`] = sign * units;
+      sets.push(`${path} = ${path} + :w${index}`);
+      if (direction === 'out') {
+        conditions.push(`${path} >= :q${index}`);
+        values[`:q${index}`] = units;
+      }
+    });
     if (direction === 'out') {
       conditions.push('available >= :quantity');
       values[':quantity'] = quantity;
@@ -91,11 +129,60 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       Update: {
         TableName: tableName,
         Key: stockKey(sku),
-        UpdateExpression: 'SET available = available + :change ADD version :one',
+        UpdateExpression: `SET ${sets.join(', ')} ADD version :one`,
         ConditionExpression: conditions.join(' AND '),
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
       },
     };
+  };
+  /** A reservation's stock changes, one per line, each with the line's allocations. */
+  const stockChanges = (reservation: Reservation, direction: 'out' | 'back', asRead?: StockAsRead) => {
+    const allocations = allocationsOf(reservation);
+    return reservation.lines.map((line) =>
+      stockChange(
+        line.sku,
+        line.quantity,
+        direction,
+        allocations.filter((allocation) => allocation.sku === line.sku),
+        asRead,
+      ),
+    );
+  };
+  /**
+   * Stock items written before warehouses, given their `warehouses` (all
+   * their stock in main), so that changes can name a warehouse: once each,
+   * only while the item is as read.
+   */
+  const upgraded = async (records: StockRecord[]): Promise<StockRecord[]> => {
+    const legacy = records.filter((record) => record.warehouses === undefined);
+    if (legacy.length === 0) return records;
+    await Promise.all(
+      legacy.map((record) =>
+        whenConditionHolds(
+          db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: stockKey(record.sku),
+              UpdateExpression: 'SET warehouses = :warehouses',
+              ConditionExpression: 'attribute_not_exists(warehouses) AND version = :version',
+              ExpressionAttributeValues: {
+                ':warehouses': toStock(record).warehouses,
+                ':version': record.version,
+              },
+            }),
+          ),
+        ),
+      ),
+    );
+    return batchGetAll<StockRecord>(
+      db,
+      tableName,
+      records.map((record) => stockKey(record.sku)),
+      {
+        consistent: true,
+      },
+    );
   };
   /** The lines whose stock condition failed (item i of the transaction is line i - 1). */
   const failedLines = (error: unknown, reservation: Reservation) =>
@@ -119,31 +206,37 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: stockKey(sku), ConsistentRead: true }),
       );
-      return Item ? toStock(Item as StockRecord) : undefined;
+      const [item] = Item ? await upgraded([Item as StockRecord]) : [];
+      return item ? toStock(item) : undefined;
     },
 
     getStocks: async (skus) =>
       (
-        await batchGetAll<StockRecord>(db, tableName, [...new Set(skus)].map(stockKey), { consistent: true })
+        await upgraded(
+          await batchGetAll<StockRecord>(db, tableName, [...new Set(skus)].map(stockKey), {
+            consistent: true,
+          }),
+        )
       ).map(toStock),
 
     async heldUnits(sku) {
       const held = await Promise.all(
         HOLD_PARTITIONS.map((partition) =>
-          queryAll<Pick<Reservation, 'lines'>>(db, {
+          queryAll<Pick<Reservation, 'lines' | 'allocations'>>(db, {
             TableName: tableName,
             IndexName: InventoryTable.indexes.byHoldExpiry.name,
             KeyConditionExpression: 'holdPartition = :held',
             ExpressionAttributeValues: { ':held': partition },
-            ProjectionExpression: '#lines',
+            ProjectionExpression: '#lines, allocations',
             ExpressionAttributeNames: { '#lines': 'lines' },
           }),
         ),
       );
-      return held
-        .flat()
-        .flatMap(({ lines }) => lines)
-        .reduce((units, line) => (line.sku === sku ? units + line.quantity : units), 0);
+      const units: Record<string, number> = {};
+      for (const reservation of held.flat())
+        for (const { warehouseId, quantity } of allocationsOf(reservation).filter((a) => a.sku === sku))
+          units[warehouseId] = (units[warehouseId] ?? 0) + quantity;
+      return units;
     },
 
     createStockItem: (item) =>
@@ -165,11 +258,12 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               TableName: tableName,
               Key: stockKey(item.sku),
               UpdateExpression:
-                'SET available = :available, received = :received, version = :version, updatedAt = :updatedAt',
+                'SET available = :available, received = :received, warehouses = :warehouses, version = :version, updatedAt = :updatedAt',
               ConditionExpression: 'version = :expected',
               ExpressionAttributeValues: {
                 ':available': item.available,
                 ':received': item.received,
+                ':warehouses': item.warehouses,
                 ':version': item.version,
                 ':updatedAt': item.updatedAt,
                 ':expected': expectedVersion,
@@ -209,7 +303,7 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'out', asRead)),
+          ...stockChanges(reservation, 'out', asRead),
         ]);
         return 'RESERVED';
       } catch (error) {
@@ -231,9 +325,9 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
     },
 
     // A single write, not a transaction: the stock items have nothing to change.
-    commit: (orderId) =>
-      whenConditionHolds(
-        db.send(
+    async commit(orderId) {
+      try {
+        const { Attributes } = await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: reservationKey(orderId),
@@ -242,9 +336,15 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
             ConditionExpression: '#status = :from',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':to': 'COMMITTED', ':from': 'HELD' },
+            ReturnValues: 'ALL_NEW',
           }),
-        ),
-      ),
+        );
+        return Attributes ? toReservation(Attributes as ReservationRecord) : undefined;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return undefined;
+        throw error;
+      }
+    },
 
     async release(reservation, from, events, asRead) {
       try {
@@ -267,7 +367,7 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
               },
             },
           },
-          ...reservation.lines.map((line) => stockChange(line.sku, line.quantity, 'back', asRead)),
+          ...stockChanges(reservation, 'back', asRead),
         ]);
         return true;
       } catch (error) {
@@ -300,6 +400,35 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
         .sort((a, b) => (a.holdExpiresAt ?? '').localeCompare(b.holdExpiresAt ?? ''))
         .slice(0, limit)
         .map(toReservation);
+    },
+
+    async listWarehouses() {
+      const items = await queryAll<WarehouseRecord>(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :warehouses',
+        ExpressionAttributeValues: { ':warehouses': WAREHOUSES_PARTITION },
+      });
+      return items.map(({ id, name, country, createdAt }) => ({ id, name, country, createdAt }));
+    },
+
+    async getWarehouse(id) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: warehouseKey(id) }));
+      if (!Item) return undefined;
+      const { id: found, name, country, createdAt } = Item as WarehouseRecord;
+      return { id: found, name, country, createdAt };
+    },
+
+    async createWarehouse(warehouse) {
+      const created = await whenConditionHolds(
+        db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...warehouseKey(warehouse.id), ...warehouse },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+      if (!created) throw new WarehouseTakenError(warehouse.id);
     },
   };
 };

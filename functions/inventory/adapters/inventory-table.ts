@@ -8,7 +8,14 @@ import { shardedPartitions } from '../../shared/shards.js';
  * |-------------|-----------------------|-------------|---------------|---------------|
  * | stock item  | STOCK#<sku>           | STOCK       |               |               |
  * | reservation | RESERVATION#<orderId> | RESERVATION | HELD#<shard> (while held) | ISO time |
+ * | warehouse   | WAREHOUSES            | WAREHOUSE#<id> |            |               |
  * | outbox      | OUTBOX#<eventId>      | OUTBOX      |               |               |
+ *
+ * A stock item holds its sku's counts in total and, in `warehouses`, per
+ * warehouse: a reservation's line updates one item whatever the warehouses
+ * its units come from, so an order of 50 lines is still one transaction of
+ * 51 items. The warehouses admins add share one partition (there are few):
+ * one Query lists them.
  *
  * `byHoldExpiry` is sparse: it holds the HELD reservations only, by the end of
  * their hold. The sweep reads it for the holds that ran out, and a sku's
@@ -43,3 +50,7 @@ export const HOLD_PARTITIONS = holds.all;
 export const StockKind = itemKind('STOCK#', 'STOCK');
 /** An order's reservation: its hold, then its commit or release. */
 export const ReservationKind = itemKind('RESERVATION#', 'RESERVATION');
+
+/** The partition of the warehouses admins add, and one's key. */
+export const WAREHOUSES_PARTITION = 'WAREHOUSES';
+export const warehouseKey = (id: string) => ({ pk: WAREHOUSES_PARTITION, sk: `WAREHOUSE#${id}` });

@@ -4,6 +4,7 @@ import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { orderLineSchema } from './schemas.js';
 import { RESERVATION_FAILURE_REASONS } from './vocabulary.js';
+import { allocationSchema } from './warehouses.js';
 
 const source = 'shop.inventory';
 const orderId = orderRefSchema;
@@ -12,7 +13,12 @@ export const InventoryReserved = defineEvent({
   source,
   detailType: 'InventoryReserved',
   version: 1,
-  data: z.object({ orderId, lines: z.array(orderLineSchema) }),
+  /** `allocations`: where the units are held (absent from events published before warehouses). */
+  data: z.object({
+    orderId,
+    lines: z.array(orderLineSchema),
+    allocations: z.array(allocationSchema).optional(),
+  }),
 });
 
 export const InventoryReservationFailed = defineEvent({

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { orderLineSchema } from './schemas.js';
+import { allocationSchema } from './warehouses.js';
 
 /**
  * Inventory's steps of the order saga. The state machine calls them with
@@ -11,7 +12,7 @@ const correlationId = z.string().min(1).max(128);
 
 export const ReserveInventoryTask = {
   input: z.object({ orderId, correlationId, lines: z.array(orderLineSchema).min(1) }),
-  output: z.object({ orderId, lines: z.array(orderLineSchema) }),
+  output: z.object({ orderId, lines: z.array(orderLineSchema), allocations: z.array(allocationSchema) }),
 } as const;
 
 export const ReleaseInventoryTask = {
@@ -19,9 +20,10 @@ export const ReleaseInventoryTask = {
   output: z.object({ orderId, outcome: z.enum(['RELEASED', 'NOTHING_TO_RELEASE']) }),
 } as const;
 
+/** The commit answers where the sold units leave from: the saga hands it to ConfirmOrder, for the shipment. */
 export const CommitInventoryTask = {
   input: z.object({ orderId, correlationId }),
-  output: z.object({ orderId, outcome: z.literal('COMMITTED') }),
+  output: z.object({ orderId, outcome: z.literal('COMMITTED'), shipFrom: z.array(allocationSchema) }),
 } as const;
 
 /**

@@ -38,3 +38,17 @@ export class ReservationNotHeldError extends ConflictError {
     super(`The reservation of order ${orderId} is ${status}, not HELD.`);
   }
 }
+
+export class WarehouseNotFoundError extends NotFoundError {
+  readonly slug = 'warehouse-not-found';
+  constructor(id: string) {
+    super(`There is no warehouse with id ${id}.`);
+  }
+}
+
+export class WarehouseTakenError extends ConflictError {
+  readonly slug = 'warehouse-taken';
+  constructor(id: string) {
+    super(`A warehouse with id ${id} exists already.`);
+  }
+}

@@ -7,7 +7,7 @@ import { commitInventory } from '../use-cases/commit-inventory.js';
 export const commitInventoryHandler = (deps = inventoryDependencies) =>
   sagaTask(CommitInventoryTask, async ({ orderId }) => ({
     orderId,
-    outcome: await commitInventory(deps(), { orderId }),
+    ...(await commitInventory(deps(), { orderId })),
   }));
 
 export const handler = commitInventoryHandler();

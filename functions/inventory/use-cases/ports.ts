@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
-import type { Reservation, StockItem } from '../domain/stock.js';
+import type { Reservation, StockItem, Warehouse } from '../domain/stock.js';
 
 export type ReserveResult = 'RESERVED' | 'ALREADY_RECORDED';
 
@@ -22,11 +22,11 @@ export interface InventoryStore {
   getStock(sku: string): Promise<StockItem | undefined>;
   getStocks(skus: readonly string[]): Promise<StockItem[]>;
   /**
-   * The units of `sku` that HELD reservations hold. Read from the hold
-   * index, which follows the table within a moment: a hold made or ended
-   * just now may not show yet.
+   * The units of `sku` that HELD reservations hold, by warehouse. Read from
+   * the hold index, which follows the table within a moment: a hold made or
+   * ended just now may not show yet.
    */
-  heldUnits(sku: string): Promise<number>;
+  heldUnits(sku: string): Promise<Record<string, number>>;
   /** Creates a stock item with nothing available, unless one exists. Resolves with whether it created it. */
   createStockItem(item: StockItem): Promise<boolean>;
   /** Sets the available units if the item is still at `expectedVersion`. @throws StockChangedConcurrentlyError */
@@ -52,9 +52,9 @@ export interface InventoryStore {
   /**
    * Marks an order's HELD reservation COMMITTED: its units, counted out of
    * the available stock when they were held, are sold. The stock items are
-   * not written. False when the reservation was not HELD.
+   * not written. Resolves with the committed reservation; undefined when it was not HELD.
    */
-  commit(orderId: string): Promise<boolean>;
+  commit(orderId: string): Promise<Reservation | undefined>;
   /**
    * Marks a reservation RELEASED if it is still `from` (HELD or COMMITTED),
    * giving its units back to the available stock, with `events`: all in one
@@ -69,6 +69,11 @@ export interface InventoryStore {
   ): Promise<boolean>;
   /** HELD reservations whose hold ended before `now`, oldest first. */
   expiredHolds(now: Date, limit: number): Promise<Reservation[]>;
+  /** The warehouses admins added (main, which always exists, is not stored). */
+  listWarehouses(): Promise<Warehouse[]>;
+  getWarehouse(id: string): Promise<Warehouse | undefined>;
+  /** @throws WarehouseTakenError */
+  createWarehouse(warehouse: Warehouse): Promise<void>;
 }
 
 /** Whether the catalog has a sku: inventory's view of the catalog's GetProducts contract. */

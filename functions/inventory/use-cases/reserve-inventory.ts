@@ -6,8 +6,11 @@ import {
 } from '../contracts/events.js';
 import type { OrderLine } from '../contracts/schemas.js';
 import type { ReservationFailureReason } from '../contracts/vocabulary.js';
+import type { Allocation } from '../contracts/warehouses.js';
 import { OutOfStockError, StockChangedConcurrentlyError, UnknownProductError } from '../domain/errors.js';
 import {
+  allocate,
+  allocationsOf,
   checkReservation,
   crossesZero,
   fallsBelow,
@@ -32,7 +35,7 @@ const refuse = (reason: ReservationFailureReason, skus: readonly string[]): neve
 export const reserveInventory = async (
   { store, clock, lowStockThreshold }: InventoryDependencies,
   input: { orderId: string; lines: readonly OrderLine[] },
-): Promise<{ orderId: string; lines: OrderLine[] }> => {
+): Promise<{ orderId: string; lines: OrderLine[]; allocations: Allocation[] }> => {
   const asRecorded = async () => {
     const existing = await store.getReservation(input.orderId);
     // Reservations are never deleted: one a write found is there to read.
@@ -47,7 +50,11 @@ export const reserveInventory = async (
         'OUT_OF_STOCK',
         input.lines.map((line) => line.sku),
       );
-    return { orderId: existing.orderId, lines: [...existing.lines] };
+    return {
+      orderId: existing.orderId,
+      lines: [...existing.lines],
+      allocations: [...allocationsOf(existing)],
+    };
   };
   const lines = mergeLines(input.lines);
   const now = clock();
@@ -66,16 +73,23 @@ export const reserveInventory = async (
   };
   // The events say what the reservation does to each sku's availability, as read: the write
   // holds only while that is still true, else the stock is read again (a few times at most).
-  let result: ReserveResult | undefined;
+  let result: { outcome: ReserveResult; allocations: Allocation[] } | undefined;
   for (let attempt = 0; result === undefined; attempt++) {
     const stock = new Map(
       (await store.getStocks(lines.map((line) => line.sku))).map((item) => [item.sku, item]),
     );
     const check = checkReservation(stock, lines);
     if (!check.ok) return fail(check.reason, check.skus);
+    const allocations = allocate(stock, lines);
+    if (!allocations)
+      return fail(
+        'OUT_OF_STOCK',
+        lines.map((line) => line.sku),
+      );
     const reservation: Reservation = {
       orderId: input.orderId,
       lines,
+      allocations,
       status: 'HELD',
       createdAt: now.toISOString(),
       holdExpiresAt: holdUntil(now),
@@ -94,17 +108,22 @@ export const reserveInventory = async (
         StockAvailabilityChanged.create({ sku, inStock: false, available: after, stockVersion }, now),
       );
     try {
-      result = await store.reserve(
+      const outcome = await store.reserve(
         reservation,
-        [InventoryReserved.create({ orderId: input.orderId, lines }, now), ...lowStock, ...soldOut],
+        [
+          InventoryReserved.create({ orderId: input.orderId, lines, allocations }, now),
+          ...lowStock,
+          ...soldOut,
+        ],
         stock,
       );
+      result = { outcome, allocations };
     } catch (error) {
       // Another order took the stock between the read and the transaction.
       if (error instanceof OutOfStockError) return fail('OUT_OF_STOCK', [...error.skus]);
       if (!(error instanceof StockChangedConcurrentlyError) || attempt + 1 >= MAX_READS) throw error;
     }
   }
-  if (result === 'ALREADY_RECORDED') return asRecorded();
-  return { orderId: input.orderId, lines };
+  if (result.outcome === 'ALREADY_RECORDED') return asRecorded();
+  return { orderId: input.orderId, lines, allocations: result.allocations };
 };

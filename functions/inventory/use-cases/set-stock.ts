@@ -1,8 +1,19 @@
 import { retrying } from '../../shared/retry.js';
 import { StockAvailabilityChanged, StockLow } from '../contracts/events.js';
 import type { StockView } from '../contracts/schemas.js';
-import { StockChangedConcurrentlyError, StockItemNotFoundError } from '../domain/errors.js';
-import { crossesZero, fallsBelow, newStockItem, type StockItem } from '../domain/stock.js';
+import { MAIN_WAREHOUSE } from '../contracts/warehouses.js';
+import {
+  StockChangedConcurrentlyError,
+  StockItemNotFoundError,
+  WarehouseNotFoundError,
+} from '../domain/errors.js';
+import {
+  crossesZero,
+  fallsBelow,
+  newStockItem,
+  type StockItem,
+  withWarehouseStock,
+} from '../domain/stock.js';
 import { toStockView } from './get-stock.js';
 import type { SetStockDependencies } from './ports.js';
 
@@ -26,27 +37,27 @@ const stockItemOf = async (
 };
 
 /**
- * An admin sets how many units are available to sell (held units are not
- * touched), creating the stock item of a sku the catalog has just added.
+ * An admin sets how many units of a sku are available to sell in one
+ * warehouse, main unless another is named (held units are not touched),
+ * creating the stock item of a sku the catalog has just added.
+ * @throws WarehouseNotFoundError, StockItemNotFoundError
  */
 export const setStock = async (
   deps: SetStockDependencies,
   sku: string,
-  available: number,
-): Promise<StockView> =>
-  retrying(
+  warehouseAvailable: number,
+  warehouseId: string = MAIN_WAREHOUSE,
+): Promise<StockView> => {
+  if (warehouseId !== MAIN_WAREHOUSE && !(await deps.store.getWarehouse(warehouseId)))
+    throw new WarehouseNotFoundError(warehouseId);
+  return retrying(
     async () => {
       const { store, clock, lowStockThreshold } = deps;
       const item = await stockItemOf(deps, sku);
       const now = clock();
-      const updated = {
-        ...item,
-        available,
-        // An admin's correction changes what the shop holds by the difference.
-        received: item.received + (available - item.available),
-        version: item.version + 1,
-        updatedAt: now.toISOString(),
-      };
+      // An admin's correction changes what the shop holds by the difference.
+      const updated = withWarehouseStock(item, warehouseId, warehouseAvailable, now);
+      const { available } = updated;
       const events = [
         ...(fallsBelow(item.available, available, lowStockThreshold)
           ? [StockLow.create({ sku, available, threshold: lowStockThreshold }, now)]
@@ -65,3 +76,4 @@ export const setStock = async (
     },
     { attempts: 5, retryable: (error) => error instanceof StockChangedConcurrentlyError },
   );
+};

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { allocationSchema } from '../../inventory/contracts/warehouses.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { moneySchema } from '../../shared/money.js';
 import { orderRefSchema } from './ids.js';
@@ -30,7 +31,14 @@ export const OrderConfirmed = defineEvent({
   source,
   detailType: 'OrderConfirmed',
   version: 1,
-  data: z.object({ orderId, userId, items: z.array(orderLineSchema), total: moneySchema }),
+  /** `shipFrom`: the warehouse each line's units leave from (absent from orders confirmed before warehouses). */
+  data: z.object({
+    orderId,
+    userId,
+    items: z.array(orderLineSchema),
+    total: moneySchema,
+    shipFrom: z.array(allocationSchema).optional(),
+  }),
 });
 
 export const OrderCancelled = defineEvent({

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { orderLineSchema as reservedLineSchema } from '../../inventory/contracts/schemas.js';
+import { allocationSchema } from '../../inventory/contracts/warehouses.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
 import { moneySchema } from '../../shared/money.js';
 import { orderRefSchema } from './ids.js';
@@ -64,7 +65,12 @@ export const compensationFailures = {
 };
 
 export const ConfirmOrderTask = {
-  input: z.object({ orderId, correlationId }),
+  /** `committed`: CommitInventory's answer, with where the sold units leave from (`shipFrom`, absent before warehouses). */
+  input: z.object({
+    orderId,
+    correlationId,
+    committed: z.object({ shipFrom: z.array(allocationSchema).optional() }).optional(),
+  }),
   output: z.object({ orderId, status: z.literal('CONFIRMED') }),
 } as const;
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { skuSchema } from '../../catalog/contracts/schemas.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
+import { countryCodeSchema } from '../../shared/country.js';
 import { moneySchema } from '../../shared/money.js';
 import { pageQuery } from '../../shared/pagination.js';
 import { text } from '../../shared/text.js';
@@ -16,7 +17,7 @@ export const shippingAddressSchema = z.strictObject({
   line2: text(200).optional(),
   city: text(100),
   postalCode: text(20),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+  country: countryCodeSchema,
 }) satisfies z.ZodType<ShippingAddress>;
 
 export const requestedItemSchema = z.strictObject({

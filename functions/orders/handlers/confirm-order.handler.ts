@@ -5,8 +5,8 @@ import { orderStepDependencies } from '../dependencies.js';
 import { confirmOrder } from '../use-cases/saga-steps.js';
 
 export const confirmOrderHandler = (deps = orderStepDependencies) =>
-  sagaTask(ConfirmOrderTask, async ({ orderId }) => {
-    const { changed } = await confirmOrder(deps(), orderId);
+  sagaTask(ConfirmOrderTask, async ({ orderId, committed }) => {
+    const { changed } = await confirmOrder(deps(), orderId, committed?.shipFrom);
     // Counted once per order, not once per retried or repeated step.
     if (changed) countBusinessEvent('OrderConfirmed');
     return { orderId, status: 'CONFIRMED' as const };

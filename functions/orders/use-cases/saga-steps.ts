@@ -1,3 +1,4 @@
+import type { Allocation } from '../../inventory/contracts/warehouses.js';
 import { OrderCancelled, OrderConfirmed, OrderNeedsAttention } from '../contracts/events.js';
 import type { StepFailure } from '../contracts/order-saga.js';
 import { OrderNotPendingError } from '../domain/errors.js';
@@ -23,6 +24,7 @@ type Deps = Pick<OrdersDependencies, 'orders' | 'clock'>;
 export const confirmOrder = (
   deps: Deps,
   orderId: string,
+  shipFrom?: readonly Allocation[],
 ): Promise<{ orderId: string; status: 'CONFIRMED'; changed: boolean }> =>
   onFreshOrder(deps, orderId, async (order) => {
     if (order.status === 'CONFIRMED' || order.status === 'SHIPPED' || order.status === 'DELIVERED')
@@ -30,7 +32,13 @@ export const confirmOrder = (
     if (order.status !== 'PENDING' || order.abandonedAt)
       throw new OrderNotPendingError(orderId, order.abandonedAt ? 'abandoned' : order.status);
     const event = OrderConfirmed.create(
-      { orderId, userId: order.userId, items: [...order.items], total: order.total },
+      {
+        orderId,
+        userId: order.userId,
+        items: [...order.items],
+        total: order.total,
+        ...(shipFrom ? { shipFrom: [...shipFrom] } : {}),
+      },
       deps.clock(),
     );
     return (await moveOrder(deps, order, 'PENDING', { status: 'CONFIRMED' }, event))

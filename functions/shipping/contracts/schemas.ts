@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { skuSchema } from '../../catalog/contracts/schemas.js';
+import { warehouseIdSchema } from '../../inventory/contracts/warehouses.js';
 import { shippingAddressSchema } from '../../orders/contracts/schemas.js';
 import { text } from '../../shared/text.js';
 import { SHIPMENT_STATUSES, TRACKING_STATUSES } from './vocabulary.js';
@@ -32,6 +34,13 @@ export const shipmentView = z.object({
   shippedAt: z.string(),
   /** Where the parcel goes: the order's address when it was claimed for shipment. */
   shippingAddress: shippingAddressSchema.optional(),
+  /** Which warehouse each line leaves from. */
+  warehouses: z.array(
+    z.object({
+      warehouseId: warehouseIdSchema,
+      lines: z.array(z.object({ sku: skuSchema, quantity: z.number().int().min(1) })),
+    }),
+  ),
   events: z.array(trackingEventView),
 });
 export type ShipmentView = z.infer<typeof shipmentView>;

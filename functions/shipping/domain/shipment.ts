@@ -1,3 +1,4 @@
+import type { Allocation } from '../../inventory/contracts/warehouses.js';
 import type { CARRIERS, ShippingAddress } from '../contracts/schemas.js';
 import type { ShipmentStatus, TrackingStatus } from '../contracts/vocabulary.js';
 import { ShipmentMoveRefusedError } from './errors.js';
@@ -26,6 +27,8 @@ export interface Shipment {
   readonly trackingNumber?: string;
   readonly shippedAt?: string;
   readonly shippingAddress?: ShippingAddress;
+  /** The warehouse each line's units leave from, as inventory sold them. */
+  readonly shipFrom?: readonly Allocation[];
   /** The carrier's news, oldest first. */
   readonly events?: readonly TrackingEvent[];
 }
@@ -95,4 +98,15 @@ export const withTrackingEvent = (shipment: Shipment, event: TrackingEvent): Shi
       `The news is dated ${event.at}, before the parcel's last (${latest}).`,
     );
   return { ...shipment, status: event.status, events: [...events, event] };
+};
+
+/** A shipment's lines by the warehouse they leave from, in the order the warehouses first appear. */
+export const byWarehouse = (shipFrom: readonly Allocation[]) => {
+  const warehouses = new Map<string, { sku: string; quantity: number }[]>();
+  for (const { warehouseId, sku, quantity } of shipFrom) {
+    const lines = warehouses.get(warehouseId) ?? [];
+    lines.push({ sku, quantity });
+    warehouses.set(warehouseId, lines);
+  }
+  return [...warehouses].map(([warehouseId, lines]) => ({ warehouseId, lines }));
 };

@@ -1,3 +1,4 @@
+import type { Allocation } from '../../inventory/contracts/warehouses.js';
 import type { Caller } from '../../shared/http/caller.js';
 import { OrderShipped, ShipmentStatusChanged } from '../contracts/events.js';
 import type { ShipmentView } from '../contracts/schemas.js';
@@ -9,6 +10,7 @@ import {
   TrackingTimeInFutureError,
 } from '../domain/errors.js';
 import {
+  byWarehouse,
   type Carrier,
   CLOCK_SKEW_MS,
   DEFAULT_CARRIER,
@@ -25,6 +27,7 @@ const toShipmentView = (shipment: Shipment & { carrier: Carrier }): ShipmentView
   status: shipment.status,
   shippedAt: shipment.shippedAt ?? '',
   ...(shipment.shippingAddress ? { shippingAddress: shipment.shippingAddress } : {}),
+  warehouses: byWarehouse(shipment.shipFrom ?? []),
   events: (shipment.events ?? []).map(({ status, at, location }) => ({
     status,
     at,
@@ -38,7 +41,7 @@ const hasLeft = (shipment: Shipment | undefined): shipment is Shipment & { carri
 /** A confirmed order gets a shipment, ready to ship. Idempotent. */
 export const prepareShipment = async (
   { shipments, clock }: Pick<ShippingDependencies, 'shipments' | 'clock'>,
-  order: { orderId: string; userId: string },
+  order: { orderId: string; userId: string; shipFrom: readonly Allocation[] },
 ): Promise<void> => {
   await shipments.create({ ...order, status: 'READY', createdAt: clock().toISOString() });
 };

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { InventoryReserved } from '../../../functions/inventory/contracts/events.js';
+import { MAIN_WAREHOUSE } from '../../../functions/inventory/contracts/warehouses.js';
 import {
   OutOfStockError,
   StockChangedConcurrentlyError,
 } from '../../../functions/inventory/domain/errors.js';
-import { newStockItem, type Reservation } from '../../../functions/inventory/domain/stock.js';
+import {
+  newStockItem,
+  type Reservation,
+  withWarehouseStock,
+} from '../../../functions/inventory/domain/stock.js';
 import type { InventoryStore } from '../../../functions/inventory/use-cases/ports.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -13,7 +18,7 @@ const stocked = async (store: InventoryStore, sku: string, available: number) =>
   await store.createStockItem(newStockItem(sku, NOW));
   const item = await store.getStock(sku);
   if (!item) throw new Error('no item');
-  await store.setAvailable({ ...item, available, version: item.version + 1 }, item.version, []);
+  await store.setAvailable(withWarehouseStock(item, MAIN_WAREHOUSE, available, NOW), item.version, []);
 };
 
 const held = (
@@ -67,7 +72,7 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
           expect.objectContaining({ sku: 'B2', available: 1 }),
         ]),
       );
-      expect(await store.heldUnits('A1')).toBe(0);
+      expect(await store.heldUnits('A1')).toEqual({});
       expect(await store.getReservation('o-1')).toBeUndefined();
       expect(
         await store.reserve(
@@ -80,7 +85,7 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       ).toBe('RESERVED');
       expect(await store.getStock('A1')).toMatchObject({ available: 3 });
       expect(await store.getStock('B2')).toMatchObject({ available: 0 });
-      expect([await store.heldUnits('A1'), await store.heldUnits('B2')]).toEqual([2, 1]);
+      expect([await store.heldUnits('A1'), await store.heldUnits('B2')]).toEqual([{ main: 2 }, { main: 1 }]);
     });
 
     it('holds a change to the stock it was decided on: the same side of zero, and exactly as read where it crosses zero', async () => {
@@ -114,7 +119,7 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       expect(await store.reserve(reservation, [reserved])).toBe('RESERVED');
       expect(await store.reserve(held('o-1', [{ sku: 'A1', quantity: 2 }]), [])).toBe('ALREADY_RECORDED');
       expect(await store.getStock('A1')).toMatchObject({ available: 3 });
-      expect(await store.heldUnits('A1')).toBe(2);
+      expect(await store.heldUnits('A1')).toEqual({ main: 2 });
       expect(await store.getReservation('o-1')).toEqual(reservation);
     });
 
@@ -123,18 +128,18 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       await stocked(store, 'A1', 5);
       const reservation = held('o-1', [{ sku: 'A1', quantity: 2 }]);
       await store.reserve(reservation, []);
-      expect(await store.commit('o-1')).toBe(true);
-      expect(await store.commit('o-1')).toBe(false);
+      expect(await store.commit('o-1')).toMatchObject({ orderId: 'o-1', status: 'COMMITTED' });
+      expect(await store.commit('o-1')).toBeUndefined();
       expect(await store.release(reservation, 'HELD', [])).toBe(false);
       expect(await store.getStock('A1')).toMatchObject({ available: 3 });
-      expect(await store.heldUnits('A1')).toBe(0);
+      expect(await store.heldUnits('A1')).toEqual({});
       expect(await store.getReservation('o-1')).toMatchObject({ status: 'COMMITTED' });
       expect((await store.getReservation('o-1'))?.holdExpiresAt).toBeUndefined();
     });
 
     it('commits nothing for an order it holds nothing for', async () => {
       const store = await fresh();
-      expect(await store.commit('o-1')).toBe(false);
+      expect(await store.commit('o-1')).toBeUndefined();
       expect(await store.getReservation('o-1')).toBeUndefined();
     });
 
@@ -150,7 +155,7 @@ export const inventoryStoreContract = (name: string, fresh: () => Promise<Invent
       expect(await store.release(first, 'HELD', [])).toBe(false);
       expect(await store.release(second, 'COMMITTED', [])).toBe(true);
       expect(await store.getStock('A1')).toMatchObject({ available: 5 });
-      expect(await store.heldUnits('A1')).toBe(0);
+      expect(await store.heldUnits('A1')).toEqual({});
       expect(await store.getReservation('o-1')).toMatchObject({ status: 'RELEASED' });
       expect(await store.getReservation('o-2')).toMatchObject({ status: 'RELEASED' });
     });

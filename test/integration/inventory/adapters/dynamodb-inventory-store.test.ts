@@ -1,8 +1,17 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoInventoryStore } from '../../../../functions/inventory/adapters/dynamodb-inventory-store.js';
-import { HOLD_SHARDS, InventoryTable } from '../../../../functions/inventory/adapters/inventory-table.js';
-import { newStockItem, type Reservation } from '../../../../functions/inventory/domain/stock.js';
+import {
+  HOLD_SHARDS,
+  InventoryTable,
+  StockKind,
+} from '../../../../functions/inventory/adapters/inventory-table.js';
+import { MAIN_WAREHOUSE } from '../../../../functions/inventory/contracts/warehouses.js';
+import {
+  newStockItem,
+  type Reservation,
+  withWarehouseStock,
+} from '../../../../functions/inventory/domain/stock.js';
 import { releaseInventory } from '../../../../functions/inventory/use-cases/release-inventory.js';
 import { reserveInventory } from '../../../../functions/inventory/use-cases/reserve-inventory.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
@@ -15,14 +24,28 @@ const freshStore = async () => {
 
 inventoryStoreContract('DynamoDB inventory store', freshStore);
 
+/** A stock item with the given units in each warehouse. */
+const stockedIn = async (
+  store: Awaited<ReturnType<typeof freshStore>>,
+  sku: string,
+  units: Record<string, number>,
+) => {
+  await store.createStockItem(newStockItem(sku, new Date()));
+  for (const [warehouseId, available] of Object.entries(units)) {
+    const item = await store.getStock(sku);
+    if (!item) throw new Error('no stock item');
+    await store.setAvailable(withWarehouseStock(item, warehouseId, available, new Date()), item.version, []);
+  }
+};
+
 describe('reservations under concurrency (DynamoDB Local)', () => {
-  it('never oversells and never goes negative: 30 orders race for 5 units', async () => {
+  it.each([
+    ['in one warehouse', { [MAIN_WAREHOUSE]: 5 }],
+    ['split over two warehouses', { [MAIN_WAREHOUSE]: 3, east: 2 }],
+  ])('never oversells and never goes negative: 30 orders race for 5 units %s', async (_, units) => {
     const store = await freshStore();
     const deps = { store, clock: () => new Date(), lowStockThreshold: 2 };
-    await store.createStockItem(newStockItem('LAST-5', new Date()));
-    const item = await store.getStock('LAST-5');
-    if (!item) throw new Error('no stock item');
-    await store.setAvailable({ ...item, available: 5, version: 2 }, 1, []);
+    await stockedIn(store, 'LAST-5', units);
 
     const outcomes = await Promise.allSettled(
       Array.from({ length: 30 }, (_, n) =>
@@ -37,12 +60,73 @@ describe('reservations under concurrency (DynamoDB Local)', () => {
         outcome.reason.name === 'OutOfStockError',
     );
     expect({ reserved, refused: refused.length }).toEqual({ reserved: 5, refused: 25 });
-    expect(await store.getStock('LAST-5')).toMatchObject({ available: 0 });
-    expect(await store.heldUnits('LAST-5')).toBe(5);
+    const sold = await store.getStock('LAST-5');
+    expect(sold?.available).toBe(0);
+    expect(Object.values(sold?.warehouses ?? {}).map((warehouse) => warehouse.available)).toEqual(
+      Object.keys(units).map(() => 0),
+    );
+    expect(await store.heldUnits('LAST-5')).toEqual(units);
 
     await Promise.all(Array.from({ length: 30 }, (_, n) => releaseInventory(deps, { orderId: `race-${n}` })));
-    expect(await store.getStock('LAST-5')).toMatchObject({ available: 5 });
-    expect(await store.heldUnits('LAST-5')).toBe(0);
+    const back = await store.getStock('LAST-5');
+    expect(back?.available).toBe(5);
+    expect(
+      Object.fromEntries(
+        Object.entries(back?.warehouses ?? {}).map(([id, warehouse]) => [id, warehouse.available]),
+      ),
+    ).toEqual(units);
+    expect(await store.heldUnits('LAST-5')).toEqual({});
+  });
+
+  it('holds an order only two warehouses together can supply from both, and gives each its units back', async () => {
+    const store = await freshStore();
+    const deps = { store, clock: () => new Date(), lowStockThreshold: 0 };
+    await stockedIn(store, 'A1', { [MAIN_WAREHOUSE]: 2, east: 1 });
+    await stockedIn(store, 'B2', { east: 4 });
+    const { allocations } = await reserveInventory(deps, {
+      orderId: 'both',
+      lines: [
+        { sku: 'A1', quantity: 3 },
+        { sku: 'B2', quantity: 1 },
+      ],
+    });
+    expect(allocations).toEqual([
+      { sku: 'A1', warehouseId: MAIN_WAREHOUSE, quantity: 2 },
+      { sku: 'A1', warehouseId: 'east', quantity: 1 },
+      { sku: 'B2', warehouseId: 'east', quantity: 1 },
+    ]);
+    expect((await store.getStock('A1'))?.warehouses).toEqual({
+      [MAIN_WAREHOUSE]: { available: 0, received: 2 },
+      east: { available: 0, received: 1 },
+    });
+    await releaseInventory(deps, { orderId: 'both' });
+    expect((await store.getStock('A1'))?.warehouses).toEqual({
+      [MAIN_WAREHOUSE]: { available: 2, received: 2 },
+      east: { available: 1, received: 1 },
+    });
+    expect((await store.getStock('B2'))?.warehouses.east).toEqual({ available: 4, received: 4 });
+  });
+
+  it('gives a stock item written before warehouses its main warehouse on first read', async () => {
+    const db = dynamoDbLocalClient();
+    const tableName = await createTable(db, InventoryTable);
+    const store = dynamoInventoryStore(db, tableName);
+    const { warehouses: _none, ...legacy } = newStockItem('OLD-1', new Date());
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...StockKind.key('OLD-1'), ...legacy, available: 4, received: 6 },
+      }),
+    );
+    expect((await store.getStock('OLD-1'))?.warehouses).toEqual({
+      [MAIN_WAREHOUSE]: { available: 4, received: 6 },
+    });
+    const deps = { store, clock: () => new Date(), lowStockThreshold: 0 };
+    await reserveInventory(deps, { orderId: 'o-old', lines: [{ sku: 'OLD-1', quantity: 3 }] });
+    expect(await store.getStock('OLD-1')).toMatchObject({
+      available: 1,
+      warehouses: { [MAIN_WAREHOUSE]: { available: 1, received: 6 } },
+    });
   });
 });
 
@@ -54,7 +138,7 @@ describe('the hold index', () => {
     await store.createStockItem(newStockItem('A1', new Date('2026-11-22T09:00:00.000Z')));
     const item = await store.getStock('A1');
     if (!item) throw new Error('no stock item');
-    await store.setAvailable({ ...item, available: 100, version: item.version + 1 }, item.version, []);
+    await store.setAvailable(withWarehouseStock(item, MAIN_WAREHOUSE, 100, new Date()), item.version, []);
     const hold = (n: number): Reservation => ({
       orderId: `order-${n}`,
       lines: [{ sku: 'A1', quantity: 1 }],

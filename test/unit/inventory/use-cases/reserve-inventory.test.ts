@@ -272,7 +272,12 @@ describe('getStock', () => {
     await reserveInventory(deps, { orderId: 'given-back', lines: [{ sku: 'A1', quantity: 1 }] });
     await commitInventory(deps, { orderId: 'sold' });
     await releaseInventory(deps, { orderId: 'given-back' });
-    expect(await getStock(deps, 'A1')).toEqual({ sku: 'A1', available: 5, reserved: 2 });
+    expect(await getStock(deps, 'A1')).toEqual({
+      sku: 'A1',
+      available: 5,
+      reserved: 2,
+      warehouses: [{ warehouseId: 'main', available: 5, reserved: 2 }],
+    });
   });
 });
 

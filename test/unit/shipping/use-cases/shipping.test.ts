@@ -38,15 +38,32 @@ beforeEach(() => {
   };
 });
 
+/** A two-line order whose second line leaves from two warehouses. */
+const SHIP_FROM = [
+  { sku: 'A1', warehouseId: 'main', quantity: 2 },
+  { sku: 'B2', warehouseId: 'main', quantity: 1 },
+  { sku: 'B2', warehouseId: 'east', quantity: 3 },
+];
+
 describe('shipping', () => {
   it('ships a confirmed order once, with a tracking number in the carrier’s shape and OrderShipped', async () => {
-    await prepareShipment(deps, { orderId: 'o-1', userId: 'u-1' });
-    await prepareShipment(deps, { orderId: 'o-1', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-1', userId: 'u-1', shipFrom: SHIP_FROM });
+    await prepareShipment(deps, { orderId: 'o-1', userId: 'u-1', shipFrom: SHIP_FROM });
     expect(await shipOrder(deps, 'o-1')).toEqual({
       carrier: 'UPS',
       trackingNumber: '1Z1234567890123456',
       status: 'SHIPPED',
       shippedAt: '2026-11-22T10:00:00.000Z',
+      warehouses: [
+        {
+          warehouseId: 'main',
+          lines: [
+            { sku: 'A1', quantity: 2 },
+            { sku: 'B2', quantity: 1 },
+          ],
+        },
+        { warehouseId: 'east', lines: [{ sku: 'B2', quantity: 3 }] },
+      ],
       events: [],
     });
     await expect(shipOrder(deps, 'o-1')).rejects.toThrow(OrderNotShippableError);
@@ -57,13 +74,13 @@ describe('shipping', () => {
 
   it('refuses an order never confirmed, or cancelled before it shipped', async () => {
     await expect(shipOrder(deps, 'o-9')).rejects.toThrow(OrderNotShippableError);
-    await prepareShipment(deps, { orderId: 'o-2', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-2', userId: 'u-1', shipFrom: SHIP_FROM });
     expect(await cancelShipment(deps, 'o-2')).toBe('CANCELLED');
     await expect(shipOrder(deps, 'o-2', 'FEDEX')).rejects.toThrow(OrderNotShippableError);
   });
 
   it('does not ship an order whose customer asked to cancel it, and leaves the shipment ready', async () => {
-    await prepareShipment(deps, { orderId: 'o-5', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-5', userId: 'u-1', shipFrom: SHIP_FROM });
     claims.set('o-5', { claimed: false, status: 'CANCELLATION_REQUESTED' });
     await expect(shipOrder(deps, 'o-5')).rejects.toThrow('asked to cancel');
     expect(asked).toEqual(['o-5']);
@@ -72,14 +89,14 @@ describe('shipping', () => {
   });
 
   it('keeps a shipped order shipped when its cancellation arrives late', async () => {
-    await prepareShipment(deps, { orderId: 'o-3', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-3', userId: 'u-1', shipFrom: SHIP_FROM });
     await shipOrder(deps, 'o-3', 'USPS');
     expect(await cancelShipment(deps, 'o-3')).toBe('NOT_READY');
     expect(shipments.shipments.get('o-3')?.status).toBe('SHIPPED');
   });
 
   it('shows the shipment to its customer once shipped, and to nobody else', async () => {
-    await prepareShipment(deps, { orderId: 'o-4', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-4', userId: 'u-1', shipFrom: SHIP_FROM });
     await expect(getShipment(deps, { userId: 'u-1', isAdmin: false }, 'o-4')).rejects.toThrow(
       ShipmentNotFoundError,
     );
@@ -94,7 +111,7 @@ describe('shipping', () => {
   });
 
   it('shows a shipment to an admin, whoever’s it is', async () => {
-    await prepareShipment(deps, { orderId: 'o-5', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-5', userId: 'u-1', shipFrom: SHIP_FROM });
     await shipOrder(deps, 'o-5');
     expect(await getShipment(deps, { userId: 'admin-1', isAdmin: true }, 'o-5')).toMatchObject({
       status: 'SHIPPED',
@@ -110,7 +127,7 @@ describe('shipping', () => {
       country: 'GB',
     };
     claims.set('o-6', { claimed: true, status: 'CONFIRMED', shippingAddress: address });
-    await prepareShipment(deps, { orderId: 'o-6', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-6', userId: 'u-1', shipFrom: SHIP_FROM });
     expect((await shipOrder(deps, 'o-6')).shippingAddress).toEqual(address);
     expect(shipments.shipments.get('o-6')?.shippingAddress).toEqual(address);
   });
@@ -118,7 +135,7 @@ describe('shipping', () => {
 
 describe('tracking a parcel', () => {
   const shipped = async (orderId = 'o-1') => {
-    await prepareShipment(deps, { orderId, userId: 'u-1' });
+    await prepareShipment(deps, { orderId, userId: 'u-1', shipFrom: SHIP_FROM });
     await shipOrder(deps, orderId);
     shipments.outbox.length = 0;
   };
@@ -180,7 +197,7 @@ describe('tracking a parcel', () => {
     await expect(recordTrackingEvent(deps, 'nope', { status: 'IN_TRANSIT' })).rejects.toThrow(
       ShipmentNotFoundError,
     );
-    await prepareShipment(deps, { orderId: 'o-2', userId: 'u-1' });
+    await prepareShipment(deps, { orderId: 'o-2', userId: 'u-1', shipFrom: SHIP_FROM });
     await expect(recordTrackingEvent(deps, 'o-2', { status: 'IN_TRANSIT' })).rejects.toThrow(
       ShipmentMoveRefusedError,
     );
