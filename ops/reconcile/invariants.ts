@@ -5,6 +5,8 @@
  * Pure: the snapshot is read elsewhere, so the rules are testable on their own.
  */
 
+import type { Allocation } from '../../functions/inventory/contracts/warehouses.js';
+import { allocationsOf } from '../../functions/inventory/domain/stock.js';
 import type { CancellationReason, OrderStatus } from '../../functions/orders/contracts/vocabulary.js';
 import { isSettled } from '../../functions/orders/domain/order.js';
 
@@ -23,11 +25,15 @@ export interface Snapshot {
     readonly sku: string;
     readonly available: number;
     readonly received?: number;
+    /** Per warehouse; absent on items written before warehouses (all in main). */
+    readonly warehouses?: Readonly<Record<string, { readonly available: number; readonly received: number }>>;
   }[];
   readonly reservations: readonly {
     readonly orderId: string;
     readonly status: string;
     readonly lines: readonly { readonly sku: string; readonly quantity: number }[];
+    /** Where the units are held; absent on reservations made before warehouses (all in main). */
+    readonly allocations?: readonly Allocation[];
   }[];
   /** What payments recorded per order. */
   readonly payments: readonly {
@@ -155,6 +161,16 @@ export const reconcile = (snapshot: Snapshot): Reconciliation => {
 
   const held = sumBySku(snapshot.reservations, 'HELD');
   const sold = sumBySku(snapshot.reservations, 'COMMITTED');
+  const perWarehouse = new Map<string, Map<string, number>>();
+  for (const reservation of snapshot.reservations.filter(
+    (candidate) => candidate.status === 'HELD' || candidate.status === 'COMMITTED',
+  ))
+    for (const { sku, warehouseId, quantity } of allocationsOf(reservation)) {
+      const bySku = perWarehouse.get(sku) ?? new Map<string, number>();
+      bySku.set(warehouseId, (bySku.get(warehouseId) ?? 0) + quantity);
+      perWarehouse.set(sku, bySku);
+    }
+  const heldOrSoldIn = (sku: string) => perWarehouse.get(sku) ?? new Map<string, number>();
   for (const item of snapshot.stock) {
     if (item.available < 0) violations.push(`sku ${item.sku} is negative: available ${item.available}`);
     if (item.received !== undefined) {
@@ -164,6 +180,25 @@ export const reconcile = (snapshot: Snapshot): Reconciliation => {
           `sku ${item.sku}: available + held + sold = ${accounted}, but ${item.received} were put on sale`,
         );
     }
+    // The same, warehouse by warehouse: units leave from and come back to the warehouse they were held in.
+    const warehouses = item.warehouses ?? {};
+    const ids = new Set([...Object.keys(warehouses), ...heldOrSoldIn(item.sku).keys()]);
+    for (const id of ids) {
+      const counts = warehouses[id] ?? { available: 0, received: 0 };
+      if (counts.available < 0)
+        violations.push(`sku ${item.sku} is negative in warehouse ${id}: available ${counts.available}`);
+      if (item.warehouses === undefined) continue;
+      const accounted = counts.available + (heldOrSoldIn(item.sku).get(id) ?? 0);
+      if (accounted !== counts.received)
+        violations.push(
+          `sku ${item.sku} in warehouse ${id}: available + held + sold = ${accounted}, but ${counts.received} were put on sale there`,
+        );
+    }
+    const total = Object.values(warehouses).reduce((sum, counts) => sum + counts.available, 0);
+    if (item.warehouses !== undefined && total !== item.available)
+      violations.push(
+        `sku ${item.sku}: its warehouses hold ${total} available, its total says ${item.available}`,
+      );
   }
 
   return {

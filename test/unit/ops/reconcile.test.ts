@@ -87,6 +87,39 @@ describe('reconcile', () => {
     );
   });
 
+  it('checks stock warehouse by warehouse: units sold from one and put back into another are reported', () => {
+    const split = (eastAvailable: number, mainAvailable: number): Snapshot => ({
+      ...healthy(),
+      stock: [
+        {
+          sku: 'A1',
+          available: eastAvailable + mainAvailable,
+          received: 10,
+          warehouses: {
+            main: { available: mainAvailable, received: 6 },
+            east: { available: eastAvailable, received: 4 },
+          },
+        },
+      ],
+      reservations: [
+        {
+          orderId: 'o-1',
+          status: 'COMMITTED',
+          lines: [{ sku: 'A1', quantity: 3 }],
+          allocations: [
+            { sku: 'A1', warehouseId: 'main', quantity: 1 },
+            { sku: 'A1', warehouseId: 'east', quantity: 2 },
+          ],
+        },
+      ],
+    });
+    expect(reconcile(split(2, 5)).violations).toEqual([]);
+    expect(reconcile(split(1, 6)).violations).toEqual([
+      'sku A1 in warehouse main: available + held + sold = 7, but 6 were put on sale there',
+      'sku A1 in warehouse east: available + held + sold = 3, but 4 were put on sale there',
+    ]);
+  });
+
   it('reports a reservation still held for a cancelled order, or for an order that does not exist', () => {
     const snapshot = healthy();
     const result = reconcile({
