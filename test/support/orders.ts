@@ -102,11 +102,9 @@ export const productWithStock = async (stock: number, price = 1250): Promise<str
     },
   });
   if (created.status !== 201) throw new Error(`product not created: ${created.text}`);
-  // The stock item follows ProductCreated through the outbox and the bus.
-  await eventually(async () =>
-    (await api(`/inventory/${sku}`, { token: admin })).status === 200 ? true : undefined,
-  );
-  await api(`/inventory/${sku}`, { method: 'PUT', token: admin, body: { available: stock } });
+  // Stock can be set at once: inventory makes the stock item if ProductCreated has not reached it yet.
+  const stocked = await api(`/inventory/${sku}`, { method: 'PUT', token: admin, body: { available: stock } });
+  if (stocked.status !== 200) throw new Error(`stock not set: ${stocked.text}`);
   return sku;
 };
 

@@ -1,4 +1,4 @@
-import type { Allocation } from '../../inventory/contracts/warehouses.js';
+import { type Allocation, MAIN_WAREHOUSE } from '../../inventory/contracts/warehouses.js';
 import type { CARRIERS, ShippingAddress } from '../contracts/schemas.js';
 import type { ShipmentStatus, TrackingStatus } from '../contracts/vocabulary.js';
 import { ShipmentMoveRefusedError } from './errors.js';
@@ -100,7 +100,7 @@ export const withTrackingEvent = (shipment: Shipment, event: TrackingEvent): Shi
   return { ...shipment, status: event.status, events: [...events, event] };
 };
 
-/** A shipment's lines by the warehouse they leave from, in the order the warehouses first appear. */
+/** A shipment's lines by the warehouse they leave from: main first, then by id. */
 export const byWarehouse = (shipFrom: readonly Allocation[]) => {
   const warehouses = new Map<string, { sku: string; quantity: number }[]>();
   for (const { warehouseId, sku, quantity } of shipFrom) {
@@ -108,5 +108,7 @@ export const byWarehouse = (shipFrom: readonly Allocation[]) => {
     lines.push({ sku, quantity });
     warehouses.set(warehouseId, lines);
   }
-  return [...warehouses].map(([warehouseId, lines]) => ({ warehouseId, lines }));
+  return [...warehouses]
+    .sort(([a], [b]) => (a === MAIN_WAREHOUSE ? -1 : b === MAIN_WAREHOUSE ? 1 : a < b ? -1 : 1))
+    .map(([warehouseId, lines]) => ({ warehouseId, lines }));
 };

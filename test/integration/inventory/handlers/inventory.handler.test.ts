@@ -2,8 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ProductCreated } from '../../../../functions/catalog/contracts/events.js';
 import { InMemoryInventory } from '../../../../functions/inventory/adapters/in-memory-inventory-store.js';
 import { createStockItemHandler } from '../../../../functions/inventory/handlers/create-stock-item.handler.js';
+import { createWarehouseHandler } from '../../../../functions/inventory/handlers/create-warehouse.handler.js';
 import { getStockHandler } from '../../../../functions/inventory/handlers/get-stock.handler.js';
+import { listWarehousesHandler } from '../../../../functions/inventory/handlers/list-warehouses.handler.js';
 import { setStockHandler } from '../../../../functions/inventory/handlers/set-stock.handler.js';
+import { setWarehouseStockHandler } from '../../../../functions/inventory/handlers/set-warehouse-stock.handler.js';
 import type { SetStockDependencies } from '../../../../functions/inventory/use-cases/ports.js';
 import { inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { money } from '../../../../functions/shared/money.js';
@@ -110,5 +113,85 @@ describe('the inventory routes and consumer through their middleware', () => {
       body: { type: expect.stringContaining('stock-item-not-found') },
     });
     expect(inventory.stock.has('GHOST-1')).toBe(false);
+  });
+});
+
+describe('warehouses through their routes', () => {
+  const warehousesRoute = (method: 'GET' | 'POST', options: Partial<Parameters<typeof httpEvent>[1]> = {}) =>
+    httpEvent(`${method} /warehouses`, { claims: adminClaims(), ...options });
+  const setIn = (sku: string, warehouseId: string, available: unknown) =>
+    httpEvent('PUT /inventory/{sku}/warehouses/{warehouseId}', {
+      path: `/inventory/${sku}/warehouses/${warehouseId}`,
+      pathParameters: { sku, warehouseId },
+      claims: adminClaims(),
+      body: { available },
+    });
+
+  it('lists main, which always exists, then those an admin adds; an id taken is refused', async () => {
+    const created = parseResponse(
+      await createWarehouseHandler(deps)(
+        warehousesRoute('POST', { body: { id: 'east', name: 'East', country: 'DE' } }),
+        lambdaContext(),
+      ),
+    );
+    expect(created).toMatchObject({ status: 201, body: { id: 'east', name: 'East', country: 'DE' } });
+    for (const id of ['east', 'main']) {
+      const again = parseResponse(
+        await createWarehouseHandler(deps)(
+          warehousesRoute('POST', { body: { id, name: 'Again', country: 'DE' } }),
+          lambdaContext(),
+        ),
+      );
+      expect(again.status).toBe(409);
+    }
+    const listed = parseResponse(await listWarehousesHandler(deps)(warehousesRoute('GET'), lambdaContext()));
+    expect((listed.body as { items: { id: string }[] }).items.map((warehouse) => warehouse.id)).toEqual([
+      'main',
+      'east',
+    ]);
+  });
+
+  it('refuses a bad warehouse: an id that cannot be one, a country that is not a code', async () => {
+    for (const body of [
+      { id: 'East Side', name: 'East', country: 'DE' },
+      { id: 'east', name: 'East', country: 'Germany' },
+    ]) {
+      const response = parseResponse(
+        await createWarehouseHandler(deps)(warehousesRoute('POST', { body }), lambdaContext()),
+      );
+      expect(response.status).toBe(400);
+    }
+    expect(inventory.warehouses.size).toBe(0);
+  });
+
+  it('sets stock per warehouse, with totals that are the sums; 404 for a warehouse nobody added', async () => {
+    await createWarehouseHandler(deps)(
+      warehousesRoute('POST', { body: { id: 'east', name: 'East', country: 'DE' } }),
+      lambdaContext(),
+    );
+    await setStockHandler(deps)(stockRoute('PUT', 'LAMP-1', { body: { available: 3 } }), lambdaContext());
+    const set = parseResponse(
+      await setWarehouseStockHandler(deps)(setIn('LAMP-1', 'east', 4), lambdaContext()),
+    );
+    expect(set).toMatchObject({
+      status: 200,
+      body: {
+        sku: 'LAMP-1',
+        available: 7,
+        reserved: 0,
+        warehouses: [
+          { warehouseId: 'main', available: 3, reserved: 0 },
+          { warehouseId: 'east', available: 4, reserved: 0 },
+        ],
+      },
+    });
+    const unknown = parseResponse(
+      await setWarehouseStockHandler(deps)(setIn('LAMP-1', 'west', 4), lambdaContext()),
+    );
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { type: expect.stringContaining('warehouse-not-found') },
+    });
+    expect(inventory.stock.get('LAMP-1')?.available).toBe(7);
   });
 });
