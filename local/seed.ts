@@ -129,13 +129,22 @@ export const DEMO_PRODUCTS = [
   },
 ];
 
-/** Units of each demo product in stock. */
+/** Units of each demo product in stock, in the main warehouse. */
 export const DEMO_STOCK = 25;
 
-const stockUp = async (apiUrl: string, token: string, sku: string, available: number) => {
+/** A second warehouse, and the units of some demo products it holds besides main's. */
+export const DEMO_WAREHOUSE = { id: 'east', name: 'East coast warehouse', country: 'US' };
+export const DEMO_EAST_STOCK: Readonly<Record<string, number>> = {
+  'BOOK-DDIA': 10,
+  'BOOK-SICP': 5,
+  'ELEC-KEYBOARD': 8,
+  'OUT-TENT': 3,
+};
+
+const stockUp = async (apiUrl: string, token: string, path: string, available: number) => {
   const deadline = Date.now() + 20_000;
   for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
-    const response = await fetch(`${apiUrl}/inventory/${sku}`, {
+    const response = await fetch(`${apiUrl}${path}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ available }),
@@ -143,7 +152,7 @@ const stockUp = async (apiUrl: string, token: string, sku: string, available: nu
     if (response.ok) return;
     // A busy local cloud may answer 503 (with Retry-After) while a function starts.
     if (response.status !== 503 || Date.now() > deadline) {
-      throw new Error(`Stocking ${sku} answered ${response.status}: ${await response.text()}`);
+      throw new Error(`Stocking ${path} answered ${response.status}: ${await response.text()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
@@ -217,6 +226,10 @@ export const seed = async (cloud: LocalCloud, admin: AdminAccount, stateDirector
   // One request at a time: each function then needs one sandbox, not one per parallel request.
   for (const product of DEMO_PRODUCTS) await post('/products', product);
   // The stock item is made by the first of the admin's PUT and inventory hearing ProductCreated.
-  for (const product of DEMO_PRODUCTS) await stockUp(cloud.apiUrl, AccessToken, product.sku, DEMO_STOCK);
+  for (const product of DEMO_PRODUCTS)
+    await stockUp(cloud.apiUrl, AccessToken, `/inventory/${product.sku}`, DEMO_STOCK);
+  await post('/warehouses', DEMO_WAREHOUSE);
+  for (const [sku, units] of Object.entries(DEMO_EAST_STOCK))
+    await stockUp(cloud.apiUrl, AccessToken, `/inventory/${sku}/warehouses/${DEMO_WAREHOUSE.id}`, units);
   return { categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length };
 };

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_STOCK } from '../../local/seed.js';
+import { DEMO_EAST_STOCK, DEMO_STOCK, DEMO_WAREHOUSE } from '../../local/seed.js';
 import { adminTokens, api, eventually, newCustomer } from '../support/local-cloud-client.js';
 
 describe('inventory on the local cloud', () => {
-  it('shows the seeded stock to an admin', async () => {
+  it('shows the seeded stock to an admin, in all and per warehouse', async () => {
     const { AccessToken } = await adminTokens();
     const response = await api('/inventory/BOOK-DDIA', { token: AccessToken });
+    const east = DEMO_EAST_STOCK['BOOK-DDIA'] ?? 0;
     expect(response).toMatchObject({
       status: 200,
-      body: { sku: 'BOOK-DDIA', available: DEMO_STOCK, reserved: 0 },
+      body: {
+        sku: 'BOOK-DDIA',
+        available: DEMO_STOCK + east,
+        reserved: 0,
+        warehouses: [
+          { warehouseId: 'main', available: DEMO_STOCK, reserved: 0 },
+          { warehouseId: DEMO_WAREHOUSE.id, available: east, reserved: 0 },
+        ],
+      },
     });
   });
 
