@@ -32,6 +32,7 @@ import { setStockHandler } from '../functions/inventory/handlers/set-stock.handl
 import { createStockItem } from '../functions/inventory/use-cases/create-stock-item.js';
 import type { SetStockDependencies } from '../functions/inventory/use-cases/ports.js';
 import { setStock } from '../functions/inventory/use-cases/set-stock.js';
+import { createWarehouse } from '../functions/inventory/use-cases/warehouses.js';
 import { InMemoryNotifications } from '../functions/notifications/adapters/in-memory-notification-store.js';
 import { sendNotificationHandler } from '../functions/notifications/handlers/send-notification.handler.js';
 import type { NotificationsDependencies } from '../functions/notifications/use-cases/ports.js';
@@ -81,6 +82,8 @@ import { subscriptions } from './wiring.js';
 
 export type WorkflowType = 'STANDARD' | 'EXPRESS';
 
+/** The simulated shop's second warehouse. */
+const SECOND_WAREHOUSE = 'east';
 /** Where a Lambda step dies: before it does anything, or after its work, its answer lost. */
 export type Crash = 'before' | 'after';
 
@@ -316,14 +319,21 @@ export class World {
 
   // ---- the shop as it opens ----
 
-  /** Three products in one category, each with stock, the catalog told so: nothing left in flight. */
+  /**
+   * Three products in one category, each with stock, the catalog told so:
+   * nothing left in flight. The stock sits in two warehouses (main has the
+   * larger half), so that orders are taken from one or split across both.
+   */
   async open(stock: readonly number[]): Promise<void> {
     await createCategory(this.catalogDeps, { id: 'books', name: 'Books' });
+    await createWarehouse(this.inventoryDeps, { id: SECOND_WAREHOUSE, name: 'East', country: 'US' });
     for (const [index, sku] of SKUS.entries()) {
       const price = money(1000 * (index + 1));
       await createProduct(this.catalogDeps, { sku, name: sku, description: sku, category: 'books', price });
       await createStockItem(this.inventoryDeps, sku);
-      await setStock(this.inventoryDeps, sku, stock[index] ?? 0);
+      const units = stock[index] ?? 0;
+      await setStock(this.inventoryDeps, sku, Math.ceil(units / 2));
+      await setStock(this.inventoryDeps, sku, Math.floor(units / 2), SECOND_WAREHOUSE);
     }
     for (const event of this.inventory.outbox)
       if (event.detailType === StockAvailabilityChanged.detailType)
