@@ -42,6 +42,15 @@ export interface BenchResults {
     };
   };
   readonly invariantViolations: readonly unknown[];
+  /** The catalog case (absent from runs before it). */
+  readonly catalog?: {
+    readonly products: number;
+    readonly searches: number;
+    readonly searchP50Ms: number;
+    readonly searchP99Ms: number;
+    readonly readUnitsPerSearch: number;
+    readonly listingReadUnitsPerPage: number;
+  };
 }
 
 const verdict = (ok: boolean) => (ok ? '✓' : '✗');
@@ -102,6 +111,15 @@ export const figuresTable = (results: BenchResults): string => {
         .join(', '),
       '',
     ],
+    ...(results.catalog
+      ? [
+          [
+            `Catalog search, ${results.catalog.products} products`,
+            `${results.catalog.searches} searches: \`GET /products?q=\` p50 ${results.catalog.searchP50Ms} ms / p99 ${results.catalog.searchP99Ms} ms; ${results.catalog.readUnitsPerSearch} read units per search; a listing page of 20 by price ${results.catalog.listingReadUnitsPerPage} read units`,
+            '',
+          ],
+        ]
+      : []),
     [
       'Cost per million orders, Standard saga',
       `$${results.cost.standardPerMillionUsd.toFixed(2)}`,

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { startLocalCloud } from '../local/cloud.js';
 import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
+import { catalogBench } from './catalog.js';
 import { costModel } from './cost.js';
 import { interleaveBaseline, medianColdStarts, type Probe } from './init.js';
 import { loadRun } from './load.js';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     /** Lines per order (each of another product). */
     lines: { type: 'string', default: '1' },
+    /** Products in the catalog case's generated catalog. */
+    'catalog-products': { type: 'string', default: '10000' },
     /** Skip the cold-start probes (for quick experiments with the load). */
     'no-init': { type: 'boolean', default: false },
     out: { type: 'string', default: DEFAULT_OUT },
@@ -169,6 +172,10 @@ try {
     settleMs: 120_000,
   });
 
+  const catalogProducts = values.quick ? 200 : Number(values['catalog-products']);
+  progress(`Catalog: ${catalogProducts} products loaded, then searched…`);
+  const catalog = await catalogBench({ products: catalogProducts, rounds: values.quick ? 1 : 20 });
+
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   progress('Middleware overhead…');
@@ -185,6 +192,7 @@ try {
     cost,
     usage,
     invariantViolations,
+    catalog,
   };
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -249,6 +257,11 @@ try {
         true,
       ),
       line('load errors (5xx or unfinished), 0', String(load.errors), load.errors === 0),
+      line(
+        `catalog of ${catalog.products}: search p50/p99, read units`,
+        `${catalog.searchP50Ms}/${catalog.searchP99Ms} ms · ${catalog.readUnitsPerSearch} RU (listing ${catalog.listingReadUnitsPerPage})`,
+        true,
+      ),
       line(
         'invariant violations after the load, 0',
         String(invariantViolations.length),

@@ -5,16 +5,20 @@ import type { LocalEndpoints } from '../../local/cloud.js';
 import { runningCloud } from '../../local/commands/running-cloud.js';
 
 /**
- * The orders table an operations command works on: a deployed stack's when
- * ORDERS_TABLE names it (with the environment's AWS credentials), otherwise
- * the running local cloud's (`local` then says where it runs).
+ * A service's table an operations command works on: a deployed stack's when
+ * the environment variable `variable` names it (with the environment's AWS
+ * credentials), otherwise the running local cloud's table of construct id
+ * `constructId` (`local` then says where it runs).
  */
-export const ordersTable = (): {
+export const serviceTable = (
+  variable: string,
+  constructId: string,
+): {
   readonly db: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly local: LocalEndpoints | undefined;
 } => {
-  const deployedTable = process.env.ORDERS_TABLE;
+  const deployedTable = process.env[variable];
   const local = deployedTable ? undefined : runningCloud();
   const db = DynamoDBDocumentClient.from(
     local
@@ -25,5 +29,8 @@ export const ordersTable = (): {
         })
       : new DynamoDBClient({}),
   );
-  return { db, tableName: deployedTable ?? local?.tables.OrdersTable ?? '', local };
+  return { db, tableName: deployedTable ?? local?.tables[constructId] ?? '', local };
 };
+
+/** The orders table: ORDERS_TABLE, or the running local cloud's. */
+export const ordersTable = () => serviceTable('ORDERS_TABLE', 'OrdersTable');

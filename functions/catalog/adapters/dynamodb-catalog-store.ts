@@ -53,7 +53,7 @@ interface Stored {
 
 const toProduct = ({ pk: _pk, sk: _sk, words: _words, ...product }: ProductItem): Product => product;
 
-/** A word item: short attribute names, since a query reads every item of a word. */
+/** A word item: short attribute names and values, since a query reads every item of a word (about 70 bytes each). */
 type WordItem = Key & {
   /** FIELD bits */
   readonly f: number;
@@ -61,7 +61,8 @@ type WordItem = Key & {
   readonly p: number;
   readonly s: boolean;
   readonly n: string;
-  readonly t: string;
+  /** Created at, in epoch milliseconds. */
+  readonly t: number;
 };
 
 const wordItem = (word: string, fields: number, entry: SearchEntry): WordItem => ({
@@ -71,7 +72,7 @@ const wordItem = (word: string, fields: number, entry: SearchEntry): WordItem =>
   p: entry.price,
   s: entry.inStock,
   n: entry.nameKey,
-  t: entry.createdAt,
+  t: Date.parse(entry.createdAt),
 });
 
 const toWordHit = ({ sk, f, c, p, s, n, t }: WordItem): WordHit => {
@@ -79,7 +80,14 @@ const toWordHit = ({ sk, f, c, p, s, n, t }: WordItem): WordHit => {
   return {
     word: sk.slice(0, split),
     fields: f,
-    entry: { sku: sk.slice(split + 1), category: c, price: p, inStock: s, nameKey: n, createdAt: t },
+    entry: {
+      sku: sk.slice(split + 1),
+      category: c,
+      price: p,
+      inStock: s,
+      nameKey: n,
+      createdAt: new Date(t).toISOString(),
+    },
   };
 };
 
@@ -114,6 +122,18 @@ export const indexWrites = (tableName: string, before: Stored | undefined, after
   return [
     ...puts.map((Item): TransactItem => ({ Put: { TableName: tableName, Item } })),
     ...deletes.map((Key): TransactItem => ({ Delete: { TableName: tableName, Key } })),
+  ];
+};
+
+/**
+ * Every item a product is stored as, with the index a product write keeps:
+ * for loading a catalog in bulk (the bench) exactly as the writes lay it out.
+ */
+export const productItems = (product: Product, categoryName: string): Record<string, unknown>[] => {
+  const words = indexedWords(product, categoryName);
+  return [
+    { ...productKey(product.sku), ...product, words },
+    ...indexWrites('', undefined, { product, words }).flatMap((write) => (write.Put?.Item ? [write.Put.Item] : [])),
   ];
 };
 

@@ -23,8 +23,11 @@ export const MAX_WORD_LENGTH = 40;
 export const MAX_INDEXED_WORDS = 40;
 /** The distinct words of a query that are searched (the last one always among them). */
 export const MAX_QUERY_WORDS = 8;
-/** Names sort on their first this many characters (then on the sku). */
-export const NAME_KEY_LENGTH = 60;
+/**
+ * Names sort on the first this many characters of their words (then on the
+ * sku): every word item of a product carries it, so it is kept short.
+ */
+export const NAME_KEY_LENGTH = 24;
 
 /** Too common to tell products apart: not indexed, and left out of queries (but as the last, a prefix). */
 export const STOP_WORDS: ReadonlySet<string> = new Set(

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { CATALOG_QUERIES, catalogBench } from '../../../bench/catalog.js';
 import { coldStartMs, medianColdStarts } from '../../../bench/init.js';
 import { middlewareOverhead } from '../../../bench/overhead.js';
 import { median, percentile } from '../../../bench/stats.js';
@@ -38,4 +39,14 @@ describe('the benchmark code (smoke run; the figures come from npm run bench)', 
     expect(Number.isFinite(overhead.middlewareP50Ms)).toBe(true);
     expect(Number.isFinite(overhead.middlewareP99Ms)).toBe(true);
   });
+
+  it('loads a generated catalog and times its searches, counting their read units', async () => {
+    const figures = await catalogBench({ products: 300, rounds: 1 });
+    expect(figures).toMatchObject({ products: 300, searches: CATALOG_QUERIES.length });
+    const lamp = figures.queries.find((query) => query.query === 'q=lamp');
+    expect(lamp?.found).toBeGreaterThan(0);
+    // Every search reads its words' items at least; a listing page of 20 is one Query.
+    expect(figures.queries.every((query) => query.readUnits > 0)).toBe(true);
+    expect(figures.listingReadUnitsPerPage).toBeGreaterThan(0);
+  }, 120_000);
 });
