@@ -20,7 +20,8 @@ export const DEMO_PRODUCTS = [
     name: 'Designing Data-Intensive Applications',
     category: 'books',
     price: usd(4599),
-    description: 'Reliable, scalable and maintainable systems: replication, partitioning, transactions and streams.',
+    description:
+      'Reliable, scalable and maintainable systems: replication, partitioning, transactions and streams.',
   },
   {
     sku: 'BOOK-SICP',

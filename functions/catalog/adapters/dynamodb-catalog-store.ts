@@ -133,7 +133,9 @@ export const productItems = (product: Product, categoryName: string): Record<str
   const words = indexedWords(product, categoryName);
   return [
     { ...productKey(product.sku), ...product, words },
-    ...indexWrites('', undefined, { product, words }).flatMap((write) => (write.Put?.Item ? [write.Put.Item] : [])),
+    ...indexWrites('', undefined, { product, words }).flatMap((write) =>
+      write.Put?.Item ? [write.Put.Item] : [],
+    ),
   ];
 };
 
