@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,7 +85,10 @@ const cloud = await startLocalCloud({
   outdir: join(work, 'cdk.out'),
   stateDirectory: join(work, 'state'),
   timeScale: 1,
-  log: () => undefined,
+  // The functions' logs, kept only where SHOP_BENCH_LOG says (to find out why a run failed).
+  log: process.env.SHOP_BENCH_LOG
+    ? (line: string) => appendFileSync(process.env.SHOP_BENCH_LOG ?? '', `${line}\n`)
+    : () => undefined,
   meterDynamoDb: true,
 });
 try {

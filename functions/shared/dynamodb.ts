@@ -10,11 +10,13 @@ import {
   type PutCommandInput,
   QueryCommand,
   type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from './events/define-event.js';
 import { carryingEvents, outboxItem } from './outbox/outbox.js';
 import type { PageKey } from './pagination.js';
-import { jitteredDelay, sleep } from './retry.js';
+import { jitteredDelay, retrying, sleep } from './retry.js';
 
 /** One document client per container, created on first use. */
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -188,3 +190,25 @@ export const queryIndexPage = <T>(
     },
     page,
   );
+
+/** How often a transaction that lost a race with another on the same items is tried again. */
+const MAX_CONFLICT_RETRIES = 12;
+const isTransactionConflict = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+
+/**
+ * One TransactWriteItems, tried again with jittered backoff while it only
+ * conflicts with other transactions on the same items (nothing was written;
+ * the SDK does not retry it), a bounded number of times.
+ */
+export const transactWrite = async (
+  db: DynamoDBDocumentClient,
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+): Promise<void> => {
+  await retrying(() => db.send(new TransactWriteCommand({ TransactItems: items })), {
+    attempts: MAX_CONFLICT_RETRIES + 1,
+    retryable: isTransactionConflict,
+    backoff: { baseMs: 5, maxMs: 200 },
+  });
+};

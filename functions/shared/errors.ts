@@ -108,18 +108,32 @@ const THROTTLING = new Set([
 ]);
 
 /**
+ * A connection that failed or timed out on its way to a service: the SDK
+ * tried it again already and gives up with the socket's error, which it does
+ * not mark. Nothing says the request was not received, but every write of the
+ * shop is conditional or idempotent, so trying the request again is safe.
+ */
+const NETWORK_FAILURES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+/**
  * Translates what the AWS SDK knows to be transient (its `$retryable`
- * marker, throttling, a fault on the service's side) and DynamoDB's
- * transaction conflicts into our category, so the edges can answer 503
- * without knowing SDK error names.
+ * marker, throttling, a fault on the service's side), a connection that
+ * failed or timed out, and DynamoDB's transaction conflicts into our
+ * category, so the edges can answer 503 without knowing SDK error names.
  */
 export const isRetryableSdkError = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;
-  const { $retryable, $fault, name } = error as { $retryable?: unknown; $fault?: unknown; name?: unknown };
+  const { $retryable, $fault, name, code } = error as {
+    $retryable?: unknown;
+    $fault?: unknown;
+    name?: unknown;
+    code?: unknown;
+  };
   return (
     Boolean($retryable) ||
     $fault === 'server' ||
-    (typeof name === 'string' && THROTTLING.has(name)) ||
+    (typeof name === 'string' && (THROTTLING.has(name) || name === 'TimeoutError')) ||
+    (typeof code === 'string' && NETWORK_FAILURES.has(code)) ||
     isTransactionConflict(error)
   );
 };

@@ -13,6 +13,7 @@ import {
   conditionFailedAt,
   outboxPuts,
   queryAll,
+  transactWrite,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
@@ -224,16 +225,13 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
         ? { Put: { TableName: tableName, Item: { ...productKey(after.sku), ...after, words }, ...condition } }
         : { Delete: { TableName: tableName, Key: productKey(before?.product.sku ?? ''), ...condition } };
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              productItem,
-              ...categories,
-              ...indexWrites(tableName, before, target),
-              ...outboxPuts(tableName, events),
-            ],
-          }),
-        );
+        // Products of one category share its item: their writes may conflict, and are tried again.
+        await transactWrite(db, [
+          productItem,
+          ...categories,
+          ...indexWrites(tableName, before, target),
+          ...outboxPuts(tableName, events),
+        ]);
         return words;
       } catch (error) {
         if (conditionFailedAt(error, 0)) throw onConflict();

@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -13,10 +12,10 @@ import {
   insertWithEvents,
   outboxPuts,
   queryAll,
+  transactWrite,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
-import { retrying } from '../../shared/retry.js';
 import { MAIN_WAREHOUSE } from '../contracts/warehouses.js';
 import { OutOfStockError, StockChangedConcurrentlyError, WarehouseTakenError } from '../domain/errors.js';
 import {
@@ -67,22 +66,9 @@ const toReservation = ({
   ...reservation
 }: ReservationRecord): Reservation => reservation;
 
-/** Transactions that touch the same stock items at once conflict; they are retried with jittered backoff. */
-const MAX_CONFLICT_RETRIES = 12;
-const isConflict = (error: unknown) =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
-
 export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: string): InventoryStore => {
-  const transact = async (
-    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
-  ) => {
-    await retrying(() => db.send(new TransactWriteCommand({ TransactItems: items })), {
-      attempts: MAX_CONFLICT_RETRIES + 1,
-      retryable: isConflict,
-      backoff: { baseMs: 5, maxMs: 200 },
-    });
-  };
+  /** Transactions that touch the same stock items at once conflict; they are retried with jittered backoff. */
+  const transact = (items: Parameters<typeof transactWrite>[1]) => transactWrite(db, items);
 
   /**
    * Units counted out of a sku's available stock and out of each warehouse
@@ -412,7 +398,10 @@ export const dynamoInventoryStore = (db: DynamoDBDocumentClient, tableName: stri
     },
 
     async getWarehouse(id) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: warehouseKey(id) }));
+      // Strongly consistent: a warehouse an admin has just added is there to stock.
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: warehouseKey(id), ConsistentRead: true }),
+      );
       if (!Item) return undefined;
       const { id: found, name, country, createdAt } = Item as WarehouseRecord;
       return { id: found, name, country, createdAt };

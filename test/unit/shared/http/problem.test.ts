@@ -58,6 +58,15 @@ describe('problemFor', () => {
     expect(problemFor(validation).problem.status).toBe(500);
   });
 
+  it('answers 503 for a connection that failed or timed out on its way to a service', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(problemFor(reset).problem.status).toBe(503);
+    const timedOut = Object.assign(new Error('Connection timed out after 1000 ms'), { name: 'TimeoutError' });
+    expect(problemFor(timedOut).problem.status).toBe(503);
+    const other = Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    expect(problemFor(other).problem.status).toBe(500);
+  });
+
   it('answers 503 for a DynamoDB transaction that lost a race (nothing was written)', () => {
     const conflict = Object.assign(new Error('Transaction cancelled'), {
       name: 'TransactionCanceledException',
