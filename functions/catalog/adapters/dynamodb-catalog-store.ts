@@ -257,6 +257,35 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
     return before;
   };
 
+  /**
+   * Writes a product again as `change` decides from it as it is now (nothing
+   * when it decides nothing, or the product is gone), with no events; read
+   * again when it changed under the write, a few times. Resolves with whether it wrote.
+   */
+  const rewrite = async (
+    sku: string,
+    change: (before: Stored) => Promise<{ after: Product; keepWords?: Words } | undefined>,
+  ): Promise<boolean> => {
+    for (let attempt = 0; attempt < CATEGORY_ATTEMPTS; attempt++) {
+      const before = await readStored(sku);
+      const decided = before && (await change(before));
+      if (!before || !decided) return false;
+      try {
+        await write({
+          before,
+          ...decided,
+          condition: atVersion(before.product.version),
+          events: [],
+          onConflict: () => new ProductChangedConcurrentlyError(sku),
+        });
+        return true;
+      } catch (error) {
+        if (!(error instanceof ProductChangedConcurrentlyError)) throw error;
+      }
+    }
+    throw new ProductChangedConcurrentlyError(sku);
+  };
+
   return {
     get: async (sku) => (await readStored(sku))?.product,
 
@@ -345,51 +374,20 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
       });
     },
 
-    async setStockStatus(sku, inStock, stockVersion) {
-      for (let attempt = 0; attempt < CATEGORY_ATTEMPTS; attempt++) {
-        const before = await readStored(sku);
-        if (!before || before.product.stockVersion >= stockVersion) return false;
-        const { product } = before;
-        try {
-          await write({
-            before,
-            // The version moves too, so an admin edit read before this one cannot overwrite it.
-            after: { ...product, inStock, stockVersion, version: product.version + 1 },
-            keepWords: before.words,
-            condition: atVersion(product.version),
-            events: [],
-            onConflict: () => new ProductChangedConcurrentlyError(sku),
-          });
-          return true;
-        } catch (error) {
-          if (!(error instanceof ProductChangedConcurrentlyError)) throw error;
-        }
-      }
-      throw new ProductChangedConcurrentlyError(sku);
-    },
+    setStockStatus: (sku, inStock, stockVersion) =>
+      rewrite(sku, async ({ product, words }) =>
+        product.stockVersion >= stockVersion
+          ? undefined
+          : // The version moves too, so an admin edit read before this one cannot overwrite it.
+            { after: { ...product, inStock, stockVersion, version: product.version + 1 }, keepWords: words },
+      ),
 
-    async reindex(sku) {
-      for (let attempt = 0; attempt < CATEGORY_ATTEMPTS; attempt++) {
-        const before = await readStored(sku);
-        if (!before) return false;
-        const { product } = before;
-        const words = indexedWords(product, await categoryName(product.category));
-        if (sameWords(words, before.words)) return false;
-        try {
-          await write({
-            before,
-            after: { ...product, version: product.version + 1 },
-            condition: atVersion(product.version),
-            events: [],
-            onConflict: () => new ProductChangedConcurrentlyError(sku),
-          });
-          return true;
-        } catch (error) {
-          if (!(error instanceof ProductChangedConcurrentlyError)) throw error;
-        }
-      }
-      throw new ProductChangedConcurrentlyError(sku);
-    },
+    reindex: (sku) =>
+      rewrite(sku, async ({ product, words }) =>
+        sameWords(indexedWords(product, await categoryName(product.category)), words)
+          ? undefined
+          : { after: { ...product, version: product.version + 1 } },
+      ),
 
     async delete(sku, expectedVersion, events) {
       await write({
