@@ -6,6 +6,10 @@ import { text } from '../../shared/text.js';
 /** The warehouse that always exists; `PUT /inventory/{sku}` sets the stock there. */
 export const MAIN_WAREHOUSE = 'main';
 
+/** The order warehouses are shown and tried in: main first, then by id. */
+export const compareWarehouseIds = (a: string, b: string): number =>
+  a === b ? 0 : a === MAIN_WAREHOUSE ? -1 : b === MAIN_WAREHOUSE ? 1 : a < b ? -1 : 1;
+
 export const warehouseIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/);
 
 /** Units of one line of an order, and the warehouse they leave from. */

@@ -1,6 +1,6 @@
 import type { OrderLine } from '../contracts/schemas.js';
 import type { ReservationFailureReason } from '../contracts/vocabulary.js';
-import { type Allocation, MAIN_WAREHOUSE } from '../contracts/warehouses.js';
+import { type Allocation, compareWarehouseIds, MAIN_WAREHOUSE } from '../contracts/warehouses.js';
 
 export type { Allocation };
 
@@ -136,10 +136,7 @@ export const allocationsOf = (
   reservation.allocations ?? reservation.lines.map((line) => ({ ...line, warehouseId: MAIN_WAREHOUSE }));
 
 /** Warehouse ids in the order allocation tries them: main first, then by id. */
-const warehouseOrder = (ids: Iterable<string>): string[] =>
-  [...new Set(ids)].sort((a, b) =>
-    a === MAIN_WAREHOUSE ? -1 : b === MAIN_WAREHOUSE ? 1 : a < b ? -1 : a > b ? 1 : 0,
-  );
+const warehouseOrder = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(compareWarehouseIds);
 
 const availableIn = (item: StockItem | undefined, warehouseId: string) =>
   item?.warehouses[warehouseId]?.available ?? 0;

@@ -1,5 +1,5 @@
 import type { StockView } from '../contracts/schemas.js';
-import { MAIN_WAREHOUSE } from '../contracts/warehouses.js';
+import { compareWarehouseIds, MAIN_WAREHOUSE } from '../contracts/warehouses.js';
 import { StockItemNotFoundError } from '../domain/errors.js';
 import type { StockItem } from '../domain/stock.js';
 import type { InventoryDependencies } from './ports.js';
@@ -9,8 +9,8 @@ export const toStockView = (
   { sku, available, warehouses }: StockItem,
   held: Record<string, number>,
 ): StockView => {
-  const ids = [...new Set([MAIN_WAREHOUSE, ...Object.keys(warehouses), ...Object.keys(held)])].sort((a, b) =>
-    a === MAIN_WAREHOUSE ? -1 : b === MAIN_WAREHOUSE ? 1 : a < b ? -1 : 1,
+  const ids = [...new Set([MAIN_WAREHOUSE, ...Object.keys(warehouses), ...Object.keys(held)])].sort(
+    compareWarehouseIds,
   );
   const perWarehouse = ids.map((warehouseId) => ({
     warehouseId,

@@ -1,4 +1,4 @@
-import { type Allocation, MAIN_WAREHOUSE } from '../../inventory/contracts/warehouses.js';
+import { type Allocation, compareWarehouseIds } from '../../inventory/contracts/warehouses.js';
 import type { CARRIERS, ShippingAddress } from '../contracts/schemas.js';
 import type { ShipmentStatus, TrackingStatus } from '../contracts/vocabulary.js';
 import { ShipmentMoveRefusedError } from './errors.js';
@@ -109,6 +109,6 @@ export const byWarehouse = (shipFrom: readonly Allocation[]) => {
     warehouses.set(warehouseId, lines);
   }
   return [...warehouses]
-    .sort(([a], [b]) => (a === MAIN_WAREHOUSE ? -1 : b === MAIN_WAREHOUSE ? 1 : a < b ? -1 : 1))
+    .sort(([a], [b]) => compareWarehouseIds(a, b))
     .map(([warehouseId, lines]) => ({ warehouseId, lines }));
 };
