@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { api, newCustomer } from '../support/local-cloud-client.js';
+import { adminTokens, api, newCustomer } from '../support/local-cloud-client.js';
 import {
   address,
   placeOrder,
@@ -12,8 +12,23 @@ import {
 } from '../support/orders.js';
 
 describe('many customers racing for the last items', () => {
-  it('confirms exactly as many orders as there is stock and cancels the rest OUT_OF_STOCK', async () => {
-    const sku = await productWithStock(5);
+  it('confirms exactly as many orders as there is stock, split over two warehouses, and cancels the rest OUT_OF_STOCK', async () => {
+    // Three units in main, two in a second warehouse: orders are taken from one, then the other.
+    const sku = await productWithStock(3);
+    const admin = (await adminTokens()).AccessToken;
+    const second = `race-${randomUUID().slice(0, 8)}`;
+    const made = await api('/warehouses', {
+      method: 'POST',
+      token: admin,
+      body: { id: second, name: 'Race', country: 'US' },
+    });
+    expect(made.status, made.text).toBe(201);
+    const stocked = await api(`/inventory/${sku}/warehouses/${second}`, {
+      method: 'PUT',
+      token: admin,
+      body: { available: 2 },
+    });
+    expect(stocked.status, stocked.text).toBe(200);
     const customers = await Promise.all(Array.from({ length: 30 }, () => newCustomer()));
     const placed = await Promise.all(
       customers.map(async ({ AccessToken: token }) => ({
@@ -33,7 +48,13 @@ describe('many customers racing for the last items', () => {
     for (const order of astray) console.error(`${order.status}: ${await sagaStory(order.orderId)}`);
     expect(statuses).toEqual({ CONFIRMED: 5, CANCELLED: 25 });
     for (const order of cancelled) expect(order.cancellationReason).toBe('OUT_OF_STOCK');
-    expect(await stockOf(sku)).toMatchObject({ available: 0 });
+    expect(await stockOf(sku)).toMatchObject({
+      available: 0,
+      warehouses: [
+        { warehouseId: 'main', available: 0 },
+        { warehouseId: second, available: 0 },
+      ],
+    });
     const pending = await Promise.all(
       placed.map(
         async ({ token, orderId }) =>

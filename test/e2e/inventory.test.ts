@@ -40,7 +40,12 @@ describe('inventory on the local cloud', () => {
       const response = await api(`/inventory/${sku}`, { token: AccessToken });
       return response.status === 200 ? response.body : undefined;
     });
-    expect(stock).toEqual({ sku, available: 0, reserved: 0 });
+    expect(stock).toEqual({
+      sku,
+      available: 0,
+      reserved: 0,
+      warehouses: [{ warehouseId: 'main', available: 0, reserved: 0 }],
+    });
     const updated = await api(`/inventory/${sku}`, {
       method: 'PUT',
       token: AccessToken,

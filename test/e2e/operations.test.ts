@@ -88,6 +88,22 @@ describe('operations on the local cloud', () => {
       body: { status: 'DELIVERED' },
     });
     expect(delivered.status).toBe(201);
+    // A category of its own, with a product in it, renamed: search follows the new name.
+    const categoryId = `ops-${randomUUID().slice(0, 8)}`;
+    const newName = `Renamed${randomUUID().slice(0, 8)}`;
+    const adminSends = (path: string, method: string, body: unknown) =>
+      api(path, { method, token: admin, headers: { 'x-correlation-id': correlationId }, body });
+    expect((await adminSends('/categories', 'POST', { id: categoryId, name: 'Before' })).status).toBe(201);
+    const shelved = `OPS-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const product = {
+      sku: shelved,
+      name: 'Shelf',
+      description: '',
+      category: categoryId,
+      price: { amount: 100, currency: 'USD' },
+    };
+    expect((await adminSends('/products', 'POST', product)).status).toBe(201);
+    expect((await adminSends(`/categories/${categoryId}`, 'PUT', { name: newName })).status).toBe(200);
     const snapshot = async () => ({
       order: (await api(`/orders/${orderId}`, { token })).body,
       history: (await api(`/orders/${orderId}/history`, { token })).body,
@@ -100,6 +116,10 @@ describe('operations on the local cloud', () => {
       stock: await stockOf(sku),
       cart: (await api('/cart', { token })).body,
       product: (await api(`/products/${sku}`)).body,
+      foundByCategory: ((await api(`/products?q=${newName}`)).body as { items: { sku: string }[] }).items.map(
+        (item) => item.sku,
+      ),
+      category: (await api(`/categories/${categoryId}`)).body,
     });
     const settled = await eventually(async () => {
       const state = await snapshot();
@@ -116,7 +136,8 @@ describe('operations on the local cloud', () => {
         declinedHistory.includes('InventoryReleased') &&
         state.notifications.length === 6 &&
         state.stock.available === 1 &&
-        (state.product as { inStock: boolean }).inStock
+        (state.product as { inStock: boolean }).inStock &&
+        state.foundByCategory.includes(shelved)
         ? state
         : undefined;
     });
@@ -126,7 +147,8 @@ describe('operations on the local cloud', () => {
         event.detail.metadata.correlationId === correlationId ||
         event.detail.data.orderId === orderId ||
         event.detail.data.orderId === declined.orderId ||
-        event.detail.data.sku === sku,
+        event.detail.data.sku === sku ||
+        event.detail.data.categoryId === categoryId,
     );
     const functions = await inspect<{ name: string; displayName: string }[]>('functions');
     const lambda = new LambdaClient(clientConfig());

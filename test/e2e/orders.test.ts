@@ -28,7 +28,12 @@ describe('orders on the local cloud', () => {
     });
     expect(order).not.toHaveProperty('paymentToken');
     await eventually(async () => ((await stockOf(sku)).reserved === 0 ? true : undefined));
-    expect(await stockOf(sku)).toEqual({ sku, available: 7, reserved: 0 });
+    expect(await stockOf(sku)).toEqual({
+      sku,
+      available: 7,
+      reserved: 0,
+      warehouses: [{ warehouseId: 'main', available: 7, reserved: 0 }],
+    });
     const types = await historyWith(token, orderId, [
       'InventoryReserved',
       'PaymentCompleted',

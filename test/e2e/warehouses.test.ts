@@ -78,7 +78,7 @@ describe('warehouses on the local cloud', () => {
     const { AccessToken: token } = await newCustomer();
     const { orderId } = await placeOrder(token, [{ sku, quantity: 2 }]);
     expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
-    expect((await stockOf(sku)) as unknown).toMatchObject({
+    expect(await stockOf(sku)).toMatchObject({
       available: 4,
       warehouses: [
         { warehouseId: 'main', available: 1 },
@@ -87,7 +87,7 @@ describe('warehouses on the local cloud', () => {
     });
     expect((await api(`/orders/${orderId}/cancel`, { method: 'POST', token })).status).toBe(202);
     await eventually(async () => ((await stockOf(sku)).available === 6 ? true : undefined), 30_000);
-    expect((await stockOf(sku)) as unknown).toMatchObject({
+    expect(await stockOf(sku)).toMatchObject({
       warehouses: [
         { warehouseId: 'main', available: 1 },
         { warehouseId: east, available: 5 },

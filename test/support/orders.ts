@@ -112,6 +112,7 @@ export const stockOf = async (sku: string) =>
   (await api(`/inventory/${sku}`, { token: (await adminTokens()).AccessToken })).body as {
     available: number;
     reserved: number;
+    warehouses: { warehouseId: string; available: number; reserved: number }[];
   };
 
 let documentClient: DynamoDBDocumentClient | undefined;
