@@ -1,7 +1,8 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CatalogTable, categoryKey } from '../functions/catalog/adapters/catalog-table.js';
+import { CatalogTable } from '../functions/catalog/adapters/catalog-table.js';
 import {
+  categoryItem,
   dynamoCategoryStore,
   dynamoProductStore,
   productItems,
@@ -203,14 +204,12 @@ const loadAndSearch = async (
     counts.set(category, (counts.get(category) ?? 0) + 1);
   }
   for (const category of CATEGORIES) {
+    const name = `${category[0]?.toUpperCase()}${category.slice(1)}`;
     items.push({
-      ...categoryKey(category),
-      kind: 'CATEGORY',
-      listKey: category,
-      id: category,
-      name: `${category[0]?.toUpperCase()}${category.slice(1)}`,
-      createdAt: new Date(created).toISOString(),
-      productCount: counts.get(category) ?? 0,
+      ...categoryItem(
+        { id: category, name, createdAt: new Date(created).toISOString() },
+        counts.get(category) ?? 0,
+      ),
     });
   }
   const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, batch) =>

@@ -404,18 +404,24 @@ type CategoryItem = Category & Key & { kind: 'CATEGORY'; listKey: string; produc
 
 const toCategory = ({ id, name, createdAt }: CategoryItem): Category => ({ id, name, createdAt });
 
+/** A category as stored, with the products in it counted; `byKind` lists it. */
+export const categoryItem = (category: Category, productCount = 0): CategoryItem => ({
+  ...categoryKey(category.id),
+  kind: CATEGORY_SK,
+  listKey: category.id,
+  ...category,
+  productCount,
+});
+
 export const dynamoCategoryStore = (db: DynamoDBDocumentClient, tableName: string): CategoryStore => ({
   async create(category) {
-    const item: CategoryItem = {
-      ...categoryKey(category.id),
-      kind: CATEGORY_SK,
-      listKey: category.id,
-      ...category,
-      productCount: 0,
-    };
     try {
       await db.send(
-        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: tableName,
+          Item: categoryItem(category),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new CategoryTakenError(category.id);
