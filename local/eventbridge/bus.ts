@@ -6,8 +6,14 @@ import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/
 import type { TemplateResolver } from '../template/resolver.js';
 import { LOCAL_ACCOUNT } from '../template/resolver.js';
 import type { UsageMeter } from '../usage.js';
-import { type TargetInput, transformInput } from './input.js';
-import { matches, type Pattern } from './pattern.js';
+import {
+  InputTransformationError,
+  InvalidTargetInputError,
+  type TargetInput,
+  transformInput,
+  validateTargetInput,
+} from './input.js';
+import { type CompiledPattern, compilePattern, InvalidPatternError, type Pattern } from './pattern.js';
 
 export interface BusEvent extends Record<string, unknown> {
   readonly version: '0';
@@ -39,6 +45,7 @@ interface Rule {
   readonly busName: string;
   /** Absent for a schedule rule, which no event matches. */
   readonly pattern?: Pattern;
+  readonly matcher?: CompiledPattern;
   /** `rate(5 minutes)`: the rule fires on its own. */
   readonly schedule?: string;
   readonly enabled: boolean;
@@ -49,7 +56,7 @@ interface Archive {
   readonly name: string;
   readonly arn: string;
   readonly busArn: string;
-  readonly pattern?: Pattern;
+  readonly matcher?: CompiledPattern;
   readonly events: { readonly archivedAt: number; readonly busName: string; readonly event: BusEvent }[];
   readonly file?: string;
 }
@@ -118,16 +125,22 @@ export class LocalEventBridge {
     ];
     this.rules = resourcesOfType(assembly, 'AWS::Events::Rule').map(({ stackName, logicalId, resource }) => {
       const props = resolver.resolve(stackName, resource.Properties ?? {}) as Record<string, unknown>;
-      return {
+      const displayName = displayNameOf(resource, logicalId);
+      const pattern = props.EventPattern as Pattern | undefined;
+      const targets = (props.Targets ?? []) as Target[];
+      const rule: Rule = {
         name: resolver.physicalName(stackName, logicalId),
         arn: resolver.getAtt(stackName, logicalId, 'Arn'),
-        displayName: displayNameOf(resource, logicalId),
+        displayName,
         busName: this.busNameOf(String(props.EventBusName ?? 'default')),
-        ...(props.EventPattern ? { pattern: props.EventPattern as Pattern } : {}),
+        ...(pattern ? { pattern, matcher: checked(displayName, () => compilePattern(pattern)) } : {}),
         ...(typeof props.ScheduleExpression === 'string' ? { schedule: props.ScheduleExpression } : {}),
         enabled: (props.State ?? 'ENABLED') === 'ENABLED',
-        targets: (props.Targets ?? []) as Target[],
+        targets,
       };
+      for (const target of targets)
+        checked(`${displayName} target ${target.Id}`, () => validateTargetInput(target));
+      return rule;
     });
     this.archives = resourcesOfType(assembly, 'AWS::Events::Archive').map(
       ({ stackName, logicalId, resource }) => {
@@ -138,7 +151,13 @@ export class LocalEventBridge {
           name,
           arn: resolver.getAtt(stackName, logicalId, 'Arn'),
           busArn: String(props.SourceArn),
-          ...(props.EventPattern ? { pattern: props.EventPattern as Pattern } : {}),
+          ...(props.EventPattern
+            ? {
+                matcher: checked(displayNameOf(resource, logicalId), () =>
+                  compilePattern(props.EventPattern),
+                ),
+              }
+            : {}),
           events:
             file && existsSync(file)
               ? readFileSync(file, 'utf8')
@@ -262,7 +281,7 @@ export class LocalEventBridge {
   private archive(busName: string, event: BusEvent): void {
     const busArn = this.buses.find((bus) => bus.name === busName)?.arn;
     for (const archive of this.archives) {
-      if (archive.busArn !== busArn || (archive.pattern && !matches(archive.pattern, event))) continue;
+      if (archive.busArn !== busArn || (archive.matcher && !archive.matcher.matches(event))) continue;
       const record = { archivedAt: Date.now(), busName, event };
       archive.events.push(record);
       if (archive.file) {
@@ -274,7 +293,7 @@ export class LocalEventBridge {
 
   private route(busName: string, event: BusEvent): void {
     for (const rule of this.rules) {
-      if (!rule.enabled || !rule.pattern || rule.busName !== busName || !matches(rule.pattern, event))
+      if (!rule.enabled || !rule.matcher || rule.busName !== busName || !rule.matcher.matches(event))
         continue;
       for (const target of rule.targets) void this.deliverWithRetries(rule, target, event);
     }
@@ -285,10 +304,19 @@ export class LocalEventBridge {
     const maxAgeMs = (target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
     const scale = this.options.timeScale ?? 1;
     const started = Date.now();
+    let input: unknown;
+    try {
+      input = transformInput(event, target, rule, new Date(started));
+    } catch (error) {
+      // A template that fills into something other than JSON fails the same way every time: no retries.
+      if (!(error instanceof InputTransformationError)) throw error;
+      this.failDelivery(rule, target, event, 'InputTransformationFailed', error.message);
+      return;
+    }
     let lastError = 'unknown';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       try {
-        await this.delivery.deliver(target.Arn, transformInput(event, target, rule));
+        await this.delivery.deliver(target.Arn, input);
         return;
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
@@ -297,15 +325,19 @@ export class LocalEventBridge {
       if ((Date.now() - started) / scale + delay / scale > maxAgeMs) break;
       await new Promise((resolve) => setTimeout(resolve, delay).unref());
     }
+    this.failDelivery(rule, target, event, 'DeliveryFailed', lastError);
+  }
+
+  private failDelivery(rule: Rule, target: Target, event: BusEvent, code: string, message: string): void {
     this.options.log?.(
-      `EventBridge | ${rule.displayName} could not deliver ${event['detail-type']} to ${target.Id}: ${lastError}`,
+      `EventBridge | ${rule.displayName} could not deliver ${event['detail-type']} to ${target.Id}: ${message}`,
     );
     if (target.DeadLetterConfig?.Arn) {
       this.delivery.deadLetter(target.DeadLetterConfig.Arn, JSON.stringify(event), {
         RULE_ARN: rule.arn,
         TARGET_ARN: target.Arn,
-        ERROR_CODE: 'DeliveryFailed',
-        ERROR_MESSAGE: lastError.slice(0, 256),
+        ERROR_CODE: code,
+        ERROR_MESSAGE: message.slice(0, 256),
       });
     }
   }
@@ -400,12 +432,30 @@ export class LocalEventBridge {
 
 const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
-/** `rate(5 minutes)` in milliseconds; undefined for cron() and anything else. */
 /** The shortest interval at which the local bus fires a schedule, whatever the time scale. */
 export const MIN_SCHEDULE_MS = 1_000;
 
+/** `rate(5 minutes)` in milliseconds; undefined for cron() and anything else. */
 export const rateMilliseconds = (expression: string): number | undefined => {
   const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression.trim());
   const unit = match?.[2];
   return match && unit ? Number(match[1]) * (UNIT_MS[unit] ?? 0) : undefined;
+};
+
+/** A rule, archive or target the template defines and EventBridge would refuse: the local cloud does not start. */
+export class InvalidRuleError extends Error {
+  constructor(owner: string, reason: string) {
+    super(`EventBridge refuses ${owner}: ${reason}`);
+    this.name = 'InvalidRuleError';
+  }
+}
+
+const checked = <T>(owner: string, check: () => T): T => {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InvalidPatternError || error instanceof InvalidTargetInputError)
+      throw new InvalidRuleError(owner, error.message);
+    throw error;
+  }
 };

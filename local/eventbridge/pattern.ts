@@ -1,134 +1,285 @@
 import { isIP } from 'node:net';
 
 /**
- * EventBridge event pattern matching, as the EventBridge documentation
- * specifies it (and as Lambda event filtering uses it): every key of the
- * pattern must match (AND); a leaf is a list of conditions, any of which may
- * match (OR); when the event's value is an array, any element may match.
- * Supported: exact values (string, number, boolean, null), prefix, suffix,
- * equals-ignore-case, wildcard, anything-but (values, prefix, suffix,
- * equals-ignore-case, wildcard), numeric ranges, exists, cidr (IPv4 and IPv6), $or.
+ * EventBridge event patterns, as the EventBridge user guide describes them
+ * (and as Lambda event filtering uses them).
+ *
+ * A pattern is checked once, when it is compiled (EventBridge refuses a bad
+ * one at PutRule, whatever the events), then matched against events:
+ * - every field of the pattern must match (AND); a field's conditions are a
+ *   list, any of which may match (OR); `$or` takes two or more alternatives;
+ * - conditions see the event's leaves: strings, numbers, booleans and null.
+ *   An object, or an empty array, is no value: `exists` is false for it and
+ *   no other condition matches it;
+ * - an array value matches when any of its elements does; a nested pattern
+ *   against an array of objects must match within one element;
+ * - a key with dots is a path: `"a.b"` and `{"a": {"b": …}}` are the same
+ *   field, in the pattern and in the event alike;
+ * - `exists: false` matches when the field is absent, also when a parent of
+ *   it is;
+ * - `anything-but` matches any value the condition does not exclude: with
+ *   `prefix`, `suffix`, `equals-ignore-case` or `wildcard`, numbers, booleans
+ *   and null are never excluded, so they match.
  */
 export type Pattern = { readonly [key: string]: unknown };
+
+export class InvalidPatternError extends Error {
+  constructor(message: string) {
+    super(`Event pattern is not valid. Reason: ${message}`);
+    this.name = 'InvalidPatternError';
+  }
+}
+
+type Leaf = string | number | boolean | null;
+type Condition = (leaves: readonly Leaf[]) => boolean;
+
+interface PatternNode {
+  readonly fields: ReadonlyMap<string, FieldNode>;
+  readonly alternatives: readonly (readonly PatternNode[])[];
+}
+type FieldNode =
+  | { readonly kind: 'leaf'; readonly conditions: readonly Condition[] }
+  | { readonly kind: 'nested'; readonly node: PatternNode };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const matches = (pattern: Pattern, event: unknown): boolean => matchObject(pattern, event);
+/** A pattern checked once; `matches` then tests events against it. */
+export interface CompiledPattern {
+  matches(event: unknown): boolean;
+}
 
-const matchObject = (pattern: Pattern, value: unknown): boolean =>
-  Object.entries(pattern).every(([key, condition]) => {
-    if (key === '$or') {
-      if (!Array.isArray(condition)) throw new InvalidPatternError('$or takes a list of patterns');
-      return condition.some((alternative) => isObject(alternative) && matchObject(alternative, value));
-    }
-    const present = isObject(value) && Object.hasOwn(value, key);
-    const field = present ? value[key] : undefined;
-    if (isObject(condition)) return present && matchNested(condition, field);
-    if (!Array.isArray(condition))
-      throw new InvalidPatternError(`the value of "${key}" must be a list or an object`);
-    return condition.some((rule) => matchRule(rule, present, field));
-  });
+const compiledCache = new WeakMap<object, CompiledPattern>();
 
-/** A nested object pattern against an object value, or against an array of objects (any may match). */
-const matchNested = (condition: Pattern, field: unknown): boolean =>
-  Array.isArray(field)
-    ? field.some((element) => matchObject(condition, element))
-    : matchObject(condition, field);
-
-const matchRule = (rule: unknown, present: boolean, field: unknown): boolean => {
-  if (isObject(rule) && 'exists' in rule) return rule.exists === present;
-  if (!present) return false;
-  const values = Array.isArray(field) ? field : [field];
-  return values.some((value) => matchValue(rule, value));
+/** Checks a pattern as PutRule does; throws InvalidPatternError naming the first fault. */
+export const compilePattern = (pattern: unknown): CompiledPattern => {
+  if (isObject(pattern)) {
+    const cached = compiledCache.get(pattern);
+    if (cached) return cached;
+  }
+  if (!isObject(pattern)) throw new InvalidPatternError('the pattern must be a JSON object');
+  const root = compileNode(expandPaths(pattern, 'pattern') as Record<string, unknown>, '');
+  const compiled: CompiledPattern = { matches: (event) => matchNode(root, expandPaths(event, 'event')) };
+  compiledCache.set(pattern, compiled);
+  return compiled;
 };
 
-const matchValue = (rule: unknown, value: unknown): boolean => {
-  if (!isObject(rule)) return equalsExactly(rule, value);
-  const [operator, operand, ...rest] = Object.entries(rule).flat();
-  if (rest.length > 0) throw new InvalidPatternError('a condition object has exactly one operator');
-  switch (operator) {
-    case 'prefix':
-      return matchAffix(operand, value, (text, affix) => text.startsWith(affix));
-    case 'suffix':
-      return matchAffix(operand, value, (text, affix) => text.endsWith(affix));
-    case 'equals-ignore-case':
-      return (
-        typeof value === 'string' &&
-        typeof operand === 'string' &&
-        value.toLowerCase() === operand.toLowerCase()
+export const matches = (pattern: Pattern, event: unknown): boolean => compilePattern(pattern).matches(event);
+
+// ---------------------------------------------------------------------------
+// Dotted keys: `"a.b": x` is `"a": {"b": x}`.
+
+/**
+ * Rewrites every dotted key as nested objects. In a pattern, two spellings
+ * of one field merge their condition lists; in an event, their values.
+ */
+const expandPaths = (value: unknown, side: 'pattern' | 'event'): unknown => {
+  if (Array.isArray(value)) {
+    if (side === 'pattern') return value;
+    const items = value.map((item) => expandPaths(item, side));
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
+  if (!isObject(value)) return value;
+  if (!Object.keys(value).some((key) => key.includes('.') && key !== '$or')) {
+    let changed = false;
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      const expanded = key === '$or' && side === 'pattern' ? inner : expandPaths(inner, side);
+      if (expanded !== inner) changed = true;
+      copy[key] = expanded;
+    }
+    return changed ? copy : value;
+  }
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const steps = key === '$or' ? [key] : key.split('.');
+    const nested = steps
+      .slice(1)
+      .reverse()
+      .reduce<unknown>((acc, step) => ({ [step]: acc }), inner);
+    merge(result, steps[0] ?? key, key === '$or' && side === 'pattern' ? nested : expandPaths(nested, side));
+  }
+  return result;
+};
+
+const merge = (target: Record<string, unknown>, key: string, value: unknown): void => {
+  const existing = target[key];
+  if (existing === undefined) target[key] = value;
+  else if (isObject(existing) && isObject(value)) {
+    const combined = { ...existing };
+    for (const [innerKey, innerValue] of Object.entries(value)) merge(combined, innerKey, innerValue);
+    target[key] = combined;
+  } else target[key] = [existing, value].flat();
+};
+
+// ---------------------------------------------------------------------------
+// Compiling: every refusal of PutRule, once.
+
+const compileNode = (pattern: Record<string, unknown>, path: string): PatternNode => {
+  const fields = new Map<string, FieldNode>();
+  const alternatives: PatternNode[][] = [];
+  for (const [key, value] of Object.entries(pattern)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key === '$or' && Array.isArray(value) && value.length >= 2 && value.every(isObject)) {
+      alternatives.push(
+        value.map((alternative, index) =>
+          compileNode(expandPaths(alternative, 'pattern') as Record<string, unknown>, `${at}[${index}]`),
+        ),
       );
-    case 'wildcard':
-      return typeof value === 'string' && typeof operand === 'string' && wildcard(operand).test(value);
-    case 'anything-but':
-      return anythingBut(operand, value);
-    case 'numeric':
-      return typeof value === 'number' && numeric(operand, value);
-    case 'cidr':
-      return typeof value === 'string' && typeof operand === 'string' && inCidr(value, operand);
+      continue;
+    }
+    if (isObject(value)) fields.set(key, { kind: 'nested', node: compileNode(value, at) });
+    else if (Array.isArray(value)) {
+      if (value.length === 0) throw new InvalidPatternError(`"${at}" has an empty list of values`);
+      fields.set(key, { kind: 'leaf', conditions: value.map((rule) => compileCondition(rule, at)) });
+    } else throw new InvalidPatternError(`the value of "${at}" must be a list or an object`);
+  }
+  return { fields, alternatives };
+};
+
+const isLeafValue = (value: unknown): value is Leaf =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+const compileCondition = (rule: unknown, at: string): Condition => {
+  if (isLeafValue(rule)) return (leaves) => leaves.some((leaf) => equal(rule, leaf));
+  if (!isObject(rule)) throw new InvalidPatternError(`"${at}" holds a list inside its list of values`);
+  const entries = Object.entries(rule);
+  const [operator, operand] = entries[0] ?? [];
+  if (entries.length !== 1 || operator === undefined)
+    throw new InvalidPatternError(`a condition of "${at}" must have exactly one operator`);
+  const where = `${operator} in "${at}"`;
+  switch (operator) {
+    case 'exists':
+      if (typeof operand !== 'boolean') throw new InvalidPatternError(`${where} takes true or false`);
+      return (leaves) => leaves.length > 0 === operand;
+    case 'prefix':
+    case 'suffix': {
+      const test = affix(operator, operand, where);
+      return (leaves) => leaves.some((leaf) => typeof leaf === 'string' && test(leaf));
+    }
+    case 'equals-ignore-case': {
+      const expected = text(operand, where).toLowerCase();
+      return (leaves) => leaves.some((leaf) => typeof leaf === 'string' && leaf.toLowerCase() === expected);
+    }
+    case 'wildcard': {
+      const regex = wildcard(text(operand, where), where);
+      return (leaves) => leaves.some((leaf) => typeof leaf === 'string' && regex.test(leaf));
+    }
+    case 'numeric': {
+      const test = numeric(operand, where);
+      return (leaves) => leaves.some((leaf) => typeof leaf === 'number' && test(leaf));
+    }
+    case 'cidr': {
+      const test = cidr(operand, where);
+      return (leaves) => leaves.some((leaf) => typeof leaf === 'string' && test(leaf));
+    }
+    case 'anything-but': {
+      const excluded = anythingBut(operand, where);
+      return (leaves) => leaves.some((leaf) => !excluded(leaf));
+    }
     default:
-      throw new InvalidPatternError(`unknown operator ${String(operator)}`);
+      throw new InvalidPatternError(`unknown operator "${operator}" in "${at}"`);
   }
 };
 
-const equalsExactly = (expected: unknown, value: unknown): boolean => {
-  if (typeof expected === 'number' && typeof value === 'number') return expected === value;
-  return expected === value;
+const text = (operand: unknown, where: string): string => {
+  if (typeof operand !== 'string') throw new InvalidPatternError(`${where} takes a string`);
+  return operand;
 };
 
-const matchAffix = (
+const equal = (expected: Leaf, leaf: Leaf): boolean => expected === leaf;
+
+/** `prefix`/`suffix`: a string, or `{"equals-ignore-case": string}`. */
+const affix = (
+  operator: 'prefix' | 'suffix',
   operand: unknown,
-  value: unknown,
-  test: (text: string, affix: string) => boolean,
-): boolean => {
-  if (typeof value !== 'string') return false;
-  if (typeof operand === 'string') return test(value, operand);
-  if (isObject(operand) && typeof operand['equals-ignore-case'] === 'string') {
-    return test(value.toLowerCase(), operand['equals-ignore-case'].toLowerCase());
-  }
-  throw new InvalidPatternError('prefix and suffix take a string or {"equals-ignore-case": string}');
+  where: string,
+): ((value: string) => boolean) => {
+  const ignoreCase = isObject(operand);
+  const raw = ignoreCase ? operand['equals-ignore-case'] : operand;
+  if (ignoreCase && Object.keys(operand).length !== 1)
+    throw new InvalidPatternError(`${where} takes a string or {"equals-ignore-case": string}`);
+  const wanted = ignoreCase ? text(raw, where).toLowerCase() : text(raw, where);
+  return (value) => {
+    const subject = ignoreCase ? value.toLowerCase() : value;
+    return operator === 'prefix' ? subject.startsWith(wanted) : subject.endsWith(wanted);
+  };
 };
 
-const anythingBut = (operand: unknown, value: unknown): boolean => {
+/** What an anything-but excludes. Only strings can be excluded by prefix, suffix, case or wildcard. */
+const anythingBut = (operand: unknown, where: string): ((leaf: Leaf) => boolean) => {
   if (isObject(operand)) {
-    const [operator, inner] = Object.entries(operand)[0] ?? [];
-    const list = Array.isArray(inner) ? inner : [inner];
-    switch (operator) {
-      case 'prefix':
-      case 'suffix':
-      case 'wildcard':
-        return typeof value === 'string' && !list.some((item) => matchValue({ [operator]: item }, value));
-      case 'equals-ignore-case':
-        return (
-          typeof value === 'string' && !list.some((item) => matchValue({ 'equals-ignore-case': item }, value))
-        );
-      default:
-        throw new InvalidPatternError(`anything-but does not take ${String(operator)}`);
-    }
+    const entries = Object.entries(operand);
+    const [operator, inner] = entries[0] ?? [];
+    if (entries.length !== 1) throw new InvalidPatternError(`${where} takes one operator`);
+    const items = Array.isArray(inner) ? inner : [inner];
+    if (items.length === 0) throw new InvalidPatternError(`${where} has an empty list`);
+    const tests = items.map((item): ((value: string) => boolean) => {
+      const value = text(item, `${where} ${operator}`);
+      switch (operator) {
+        case 'prefix':
+        case 'suffix':
+          if (value === '') throw new InvalidPatternError(`${where} ${operator} must not be empty`);
+          return affix(operator, value, where);
+        case 'equals-ignore-case':
+          return (candidate) => candidate.toLowerCase() === value.toLowerCase();
+        case 'wildcard': {
+          const regex = wildcard(value, where);
+          return (candidate) => regex.test(candidate);
+        }
+        default:
+          throw new InvalidPatternError(`${where} does not take "${String(operator)}"`);
+      }
+    });
+    return (leaf) => typeof leaf === 'string' && tests.some((test) => test(leaf));
   }
-  const excluded = Array.isArray(operand) ? operand : [operand];
-  return !excluded.some((item) => equalsExactly(item, value));
+  const items = Array.isArray(operand) ? operand : [operand];
+  if (items.length === 0) throw new InvalidPatternError(`${where} has an empty list`);
+  const allStrings = items.every((item) => typeof item === 'string');
+  const allNumbers = items.every((item) => typeof item === 'number');
+  if (!allStrings && !allNumbers)
+    throw new InvalidPatternError(
+      `${where} takes strings only or numbers only (not null, booleans or a mix)`,
+    );
+  return (leaf) => items.some((item) => item === leaf);
 };
 
-const wildcardCache = new Map<string, RegExp>();
-const wildcard = (pattern: string): RegExp => {
-  let regex = wildcardCache.get(pattern);
-  if (!regex) {
-    let source = '';
-    for (let index = 0; index < pattern.length; index++) {
-      const char = pattern[index] ?? '';
-      if (char === '\\' && (pattern[index + 1] === '*' || pattern[index + 1] === '\\')) {
-        source += `\\${pattern[index + 1]}`;
-        index++;
-      } else if (char === '*') source += '.*';
-      else source += char.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&');
-    }
-    regex = new RegExp(`^${source}$`, 's');
-    wildcardCache.set(pattern, regex);
+// ---------------------------------------------------------------------------
+// Wildcards: `*` any run of characters, `\*` a star, `\\` a backslash.
+
+/** The most wildcard states one field's conditions may keep alive at once. */
+export const MAX_WILDCARD_COMPLEXITY = 100;
+
+const wildcard = (pattern: string, where: string): RegExp => {
+  let source = '';
+  let stars = 0;
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index] ?? '';
+    if (char === '\\') {
+      const next = pattern[index + 1];
+      if (next !== '*' && next !== '\\')
+        throw new InvalidPatternError(`${where}: a backslash may only escape * or \\`);
+      source += `\\${next}`;
+      index++;
+    } else if (char === '*') {
+      if (pattern[index + 1] === '*')
+        throw new InvalidPatternError(`${where}: consecutive wildcard characters are not allowed`);
+      source += '.*';
+      stars++;
+    } else source += char.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&');
   }
-  return regex;
+  if (stars > MAX_WILDCARD_COMPLEXITY)
+    throw new InvalidPatternError(
+      `${where}: the rule is too complex (${stars} wildcards; at most ${MAX_WILDCARD_COMPLEXITY})`,
+    );
+  return new RegExp(`^${source}$`, 's');
 };
 
+// ---------------------------------------------------------------------------
+// Numeric ranges: `=` alone, or at most one lower and one upper bound.
+
+const LOWER = new Set(['>', '>=']);
+const UPPER = new Set(['<', '<=']);
 const COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
   '=': (a, b) => a === b,
   '<': (a, b) => a < b,
@@ -137,18 +288,42 @@ const COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
   '>=': (a, b) => a >= b,
 };
 
-const numeric = (operand: unknown, value: number): boolean => {
-  if (!Array.isArray(operand) || operand.length === 0 || operand.length % 2 !== 0) {
-    throw new InvalidPatternError('numeric takes operator and number pairs');
-  }
+const numeric = (operand: unknown, where: string): ((value: number) => boolean) => {
+  if (!Array.isArray(operand) || operand.length === 0 || operand.length % 2 !== 0 || operand.length > 4)
+    throw new InvalidPatternError(`${where} takes one or two operator and number pairs`);
+  const pairs: [string, number][] = [];
   for (let index = 0; index < operand.length; index += 2) {
-    const compare = COMPARISONS[String(operand[index])];
+    const operator = operand[index];
     const bound = operand[index + 1];
-    if (!compare || typeof bound !== 'number')
-      throw new InvalidPatternError('numeric takes operator and number pairs');
-    if (!compare(value, bound)) return false;
+    if (typeof operator !== 'string' || !(operator in COMPARISONS))
+      throw new InvalidPatternError(`${where}: unknown comparison ${JSON.stringify(operator)}`);
+    if (typeof bound !== 'number' || !Number.isFinite(bound))
+      throw new InvalidPatternError(`${where}: ${operator} takes a number`);
+    pairs.push([operator, bound]);
   }
-  return true;
+  if (pairs.some(([operator]) => operator === '=') && pairs.length > 1)
+    throw new InvalidPatternError(`${where}: = takes no other bound`);
+  if (pairs.filter(([operator]) => LOWER.has(operator)).length > 1)
+    throw new InvalidPatternError(`${where} has two lower bounds`);
+  if (pairs.filter(([operator]) => UPPER.has(operator)).length > 1)
+    throw new InvalidPatternError(`${where} has two upper bounds`);
+  return (value) => pairs.every(([operator, bound]) => COMPARISONS[operator]?.(value, bound) ?? false);
+};
+
+// ---------------------------------------------------------------------------
+// IP ranges: IPv4 and IPv6 CIDR blocks.
+
+const cidr = (operand: unknown, where: string): ((ip: string) => boolean) => {
+  const block = text(operand, where);
+  const [network = '', bitsText, ...rest] = block.split('/');
+  const version = isIP(network);
+  const width = version === 4 ? 32 : 128;
+  const bits = bitsText === undefined ? width : /^\d{1,3}$/.test(bitsText) ? Number(bitsText) : Number.NaN;
+  if (version === 0 || rest.length > 0 || !(bits >= 0 && bits <= width))
+    throw new InvalidPatternError(`${where}: ${JSON.stringify(block)} is not a CIDR block`);
+  const mask = bits === 0 ? 0n : ((1n << BigInt(bits)) - 1n) << BigInt(width - bits);
+  const networkBits = ipToBigInt(network) & mask;
+  return (ip) => isIP(ip) === version && (ipToBigInt(ip) & mask) === networkBits;
 };
 
 const ipToBigInt = (ip: string): bigint => {
@@ -162,19 +337,39 @@ const ipToBigInt = (ip: string): bigint => {
   return parts.reduce((acc, part) => (acc << 16n) + BigInt(Number.parseInt(part || '0', 16)), 0n);
 };
 
-const inCidr = (ip: string, cidr: string): boolean => {
-  const [network = '', bitsText = ''] = cidr.split('/');
-  const version = isIP(network);
-  if (version === 0 || isIP(ip) !== version) return false;
-  const width = version === 4 ? 32n : 128n;
-  const bits = BigInt(Number(bitsText));
-  const mask = bits === 0n ? 0n : ((1n << bits) - 1n) << (width - bits);
-  return (ipToBigInt(ip) & mask) === (ipToBigInt(network) & mask);
+// ---------------------------------------------------------------------------
+// Matching.
+
+/** The leaves of a value: itself when it is one, an array's leaves at any depth, none for an object. */
+const leavesOf = (value: unknown): Leaf[] => {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap(leavesOf);
+  return isLeafValue(value) ? [value] : [];
 };
 
-export class InvalidPatternError extends Error {
-  constructor(message: string) {
-    super(`Invalid event pattern: ${message}`);
-    this.name = 'InvalidPatternError';
+/** The objects a nested pattern is tried against: the value, or each object of an array. */
+const objectsOf = (value: unknown): Record<string, unknown>[] => {
+  if (Array.isArray(value)) return value.flatMap(objectsOf);
+  return isObject(value) ? [value] : [];
+};
+
+const matchNode = (node: PatternNode, value: unknown): boolean => {
+  const candidates = objectsOf(value);
+  // A nested pattern where the event has no object still matches its `exists: false` fields.
+  if (candidates.length === 0) return matchObject(node, undefined);
+  return candidates.some((candidate) => matchObject(node, candidate));
+};
+
+const matchObject = (node: PatternNode, value: Record<string, unknown> | undefined): boolean => {
+  for (const [key, field] of node.fields) {
+    const inner = value && Object.hasOwn(value, key) ? value[key] : undefined;
+    const ok =
+      field.kind === 'nested'
+        ? matchNode(field.node, inner)
+        : field.conditions.some((condition) => condition(leavesOf(inner)));
+    if (!ok) return false;
   }
-}
+  return node.alternatives.every((alternatives) =>
+    alternatives.some((alternative) => matchObject(alternative, value)),
+  );
+};

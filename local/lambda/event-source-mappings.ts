@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { localCredentials } from '../aws-clients.js';
 import { withEmptyMaps } from '../dynamodb/stream-images.js';
-import { matches, type Pattern } from '../eventbridge/pattern.js';
+import { type CompiledPattern, compilePattern, InvalidPatternError } from '../eventbridge/pattern.js';
 import { sleep } from '../net.js';
 import type { LocalQueues } from '../sqs/queues.js';
 import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
@@ -29,7 +29,7 @@ interface MappingConfig {
   readonly maxRecordAgeMs: number;
   readonly reportBatchItemFailures: boolean;
   readonly onFailureArn?: string;
-  readonly filters: readonly Pattern[];
+  readonly filters: readonly CompiledPattern[];
 }
 
 const POLL_INTERVAL_MS = 50;
@@ -57,7 +57,18 @@ export class LocalEventSourceMappings {
         if (props.Enabled === false) return undefined;
         const filters = (
           (props.FilterCriteria as { Filters?: { Pattern: string }[] } | undefined)?.Filters ?? []
-        ).map((filter) => JSON.parse(filter.Pattern) as Pattern);
+        ).map((filter) => {
+          // Lambda checks a filter when the mapping is created, as EventBridge checks a rule's pattern.
+          try {
+            return compilePattern(JSON.parse(filter.Pattern));
+          } catch (error) {
+            if (error instanceof InvalidPatternError || error instanceof SyntaxError)
+              throw new Error(
+                `Lambda refuses the filter of event source mapping ${logicalId}: ${error.message}`,
+              );
+            throw error;
+          }
+        });
         const onFailure = (props.DestinationConfig as { OnFailure?: { Destination?: string } } | undefined)
           ?.OnFailure?.Destination;
         return {
@@ -101,7 +112,7 @@ export class LocalEventSourceMappings {
   }
 
   private passesFilters(config: MappingConfig, record: unknown): boolean {
-    return config.filters.length === 0 || config.filters.some((filter) => matches(filter, record));
+    return config.filters.length === 0 || config.filters.some((filter) => filter.matches(record));
   }
 
   private async pollStream(client: DynamoDBStreamsClient, config: MappingConfig): Promise<void> {

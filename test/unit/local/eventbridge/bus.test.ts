@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LocalEventBridge, MIN_SCHEDULE_MS } from '../../../../local/eventbridge/bus.js';
+import { InvalidRuleError, LocalEventBridge, MIN_SCHEDULE_MS } from '../../../../local/eventbridge/bus.js';
 import { fakeAssembly, resolverFor } from '../../../support/local/fake-assembly.js';
 
 const pattern = { source: ['shop.catalog'], 'detail-type': ['ProductCreated'] };
@@ -196,5 +196,66 @@ describe('schedule rules', () => {
     expect(
       delivered.every((event) => (event as { 'detail-type': string })['detail-type'] === 'Scheduled Event'),
     ).toBe(true);
+  });
+});
+
+describe('rules checked when they are loaded', () => {
+  const busWith = (rule: Record<string, unknown>) => {
+    const assembly = fakeAssembly({
+      Bus: { Type: 'AWS::Events::EventBus' },
+      Rule: {
+        Type: 'AWS::Events::Rule',
+        Properties: { EventBusName: { Ref: 'Bus' }, State: 'ENABLED', ...rule },
+      },
+    });
+    const deadLetters: Record<string, string>[] = [];
+    const delivered: unknown[] = [];
+    const bus = new LocalEventBridge(assembly, resolverFor(assembly), {
+      deliver: async (_arn, input) => {
+        delivered.push(input);
+      },
+      deadLetter: (_arn, _body, attributes) => deadLetters.push(attributes),
+    });
+    return { bus, deadLetters, delivered };
+  };
+  const target = { Id: 'T', Arn: 'arn:aws:lambda:us-east-1:000000000000:function:T' };
+
+  it('refuses to start with a pattern EventBridge refuses, naming the rule', () => {
+    expect(() =>
+      busWith({ EventPattern: { detail: { ip: [{ cidr: '10.0.0.0/40' }] } }, Targets: [target] }),
+    ).toThrow(/EventBridge refuses Rule: Event pattern is not valid. Reason: .*not a CIDR block/);
+    expect(() => busWith({ EventPattern: { detail: { ip: [{ cidr: '10.0.0.0/40' }] } } })).toThrow(
+      InvalidRuleError,
+    );
+  });
+
+  it('refuses to start with a target input EventBridge refuses, naming the rule and the target', () => {
+    expect(() =>
+      busWith({
+        EventPattern: pattern,
+        Targets: [{ ...target, InputPath: '$.detail', InputTransformer: { InputTemplate: '"x"' } }],
+      }),
+    ).toThrow(/EventBridge refuses Rule target T: Only one of Input, InputPath, or InputTransformer/);
+  });
+
+  it('dead-letters at once, without retries, an event whose filled template is not JSON', async () => {
+    const { bus, deadLetters, delivered } = busWith({
+      EventPattern: pattern,
+      Targets: [
+        {
+          ...target,
+          InputTransformer: {
+            InputPathsMap: { sku: '$.detail.data.sku' },
+            InputTemplate: '{"sku": "<sku>"}',
+          },
+          DeadLetterConfig: { Arn: 'arn:aws:sqs:us-east-1:000000000000:Dlq' },
+        },
+      ],
+    });
+    bus.putEvents([entry({ Detail: JSON.stringify({ data: { sku: 'A"1' } }) })]);
+    bus.putEvents([entry()]);
+    await eventually(() => expect(deadLetters).toHaveLength(1));
+    await eventually(() => expect(delivered).toEqual([{ sku: 'A1' }]));
+    expect(deadLetters[0]).toMatchObject({ ERROR_CODE: 'InputTransformationFailed' });
   });
 });
