@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FunctionInvoker } from '../lambda/functions.js';
 import type { UsageMeter } from '../usage.js';
-import type { JwtAuthorizer } from './jwt-authorizer.js';
+import { type JwtAuthorizer, wwwAuthenticate } from './jwt-authorizer.js';
 import {
   buildHttpEvent,
   gatewayMessage,
@@ -121,9 +121,10 @@ export const startGateway = async ({
       );
       const outcome = await authorizer.authorize(headers, route.authorizer, route.scopes);
       if (!outcome.ok) {
+        const header = { 'www-authenticate': wwwAuthenticate(outcome, route.scopes) };
         return outcome.status === 403
-          ? gatewayMessage(403, 'Forbidden')
-          : gatewayMessage(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
+          ? gatewayMessage(403, 'Forbidden', header)
+          : gatewayMessage(401, 'Unauthorized', header);
       }
       jwt = { claims: outcome.claims, scopes: route.scopes.length > 0 ? outcome.scopes : null };
     }

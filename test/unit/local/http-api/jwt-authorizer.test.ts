@@ -1,6 +1,10 @@
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { claimsAsApiGatewayGivesThem, JwtAuthorizer } from '../../../../local/http-api/jwt-authorizer.js';
+import {
+  claimsAsApiGatewayGivesThem,
+  JwtAuthorizer,
+  wwwAuthenticate,
+} from '../../../../local/http-api/jwt-authorizer.js';
 
 const ISSUER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test';
 const CLIENT = 'client-123';
@@ -173,6 +177,51 @@ describe('JwtAuthorizer', () => {
 
   it.each(refusals)('refuses %s', async (_, build, status) => {
     expect(await authorize(await build())).toMatchObject({ ok: false, status });
+  });
+
+  it('refuses a token without exp', async () => {
+    const noExpiry = await new SignJWT(accessClaims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+      .setIssuer(ISSUER)
+      .setIssuedAt(seconds - 60)
+      .sign(signingKey);
+    expect(await authorize(`Bearer ${noExpiry}`)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('compares the issuer exactly: a trailing slash is another issuer', async () => {
+    expect(await authorize(`Bearer ${await token(accessClaims, { iss: `${ISSUER}/` })}`)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+  });
+
+  it('accepts an aud list holding our audience, and evaluates aud before client_id', async () => {
+    expect((await authorize(`Bearer ${await token({ sub: 'u', aud: ['x', CLIENT] })}`, [])).ok).toBe(true);
+    expect((await authorize(`Bearer ${await token({ sub: 'u', aud: 'x', client_id: CLIENT })}`, [])).ok).toBe(
+      false,
+    );
+  });
+
+  it('needs one of the route scopes among several the token holds, in scope or scp', async () => {
+    const several = await token({ ...accessClaims, scope: `openid ${SCOPE} email` });
+    expect((await authorize(`Bearer ${several}`, ['other', SCOPE])).ok).toBe(true);
+    const scp = await token({ sub: 'u', client_id: CLIENT, scp: ['openid', SCOPE] });
+    expect((await authorize(`Bearer ${scp}`)).ok).toBe(true);
+    expect((await authorize(`Bearer ${scp}`, ['shop/admin'])).ok).toBe(false);
+  });
+
+  it('says why in www-authenticate, as API Gateway does', async () => {
+    const audience = await authorize(`Bearer ${await token({ ...accessClaims, client_id: 'other' })}`);
+    const expired = await authorize(`Bearer ${await token(accessClaims, { exp: seconds - 1 })}`);
+    const scope = await authorize(`Bearer ${await token()}`, ['shop/admin']);
+    if (audience.ok || expired.ok || scope.ok) throw new Error('expected refusals');
+    expect(wwwAuthenticate(audience, [SCOPE])).toBe(
+      'Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"',
+    );
+    expect(wwwAuthenticate(expired, [SCOPE])).toContain('error_description="the token has expired"');
+    expect(wwwAuthenticate(scope, ['shop/admin'])).toBe(
+      'Bearer scope="shop/admin" error="insufficient_scope" error_description="the token does not have a required scope"',
+    );
   });
 });
 
