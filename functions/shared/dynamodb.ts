@@ -13,6 +13,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { boundedByDeadline, SDK_REQUEST_LIMITS } from './deadline.js';
 import type { DomainEvent } from './events/define-event.js';
 import { carryingEvents, outboxItem } from './outbox/outbox.js';
 import type { PageKey } from './pagination.js';
@@ -21,9 +22,12 @@ import { jitteredDelay, retrying, sleep } from './retry.js';
 /** One document client per container, created on first use. */
 let documentClient: DynamoDBDocumentClient | undefined;
 export const dynamoDocumentClient = (): DynamoDBDocumentClient => {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  documentClient ??= DynamoDBDocumentClient.from(
+    boundedByDeadline(new DynamoDBClient({ requestHandler: SDK_REQUEST_LIMITS })),
+    {
+      marshallOptions: { removeUndefinedValues: true },
+    },
+  );
   return documentClient;
 };
 

@@ -1,4 +1,5 @@
 import type { SendEmailCommand, SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
+import { boundedByDeadline, SDK_REQUEST_LIMITS } from '../../shared/deadline.js';
 import { clientOnFirstSend, sdkPackage } from '../../shared/lazy-sdk.js';
 import { logger } from '../../shared/observability.js';
 import type { EmailSender } from '../use-cases/ports.js';
@@ -12,7 +13,9 @@ const sesSdk = () => sdkPackage<typeof import('@aws-sdk/client-sesv2')>('@aws-sd
 
 /** The SES client, loaded with the first email (not by the listing routes). */
 export const sesClient = (): EmailService =>
-  clientOnFirstSend<SendEmailCommand, SendEmailCommandOutput>(() => new (sesSdk().SESv2Client)({}));
+  clientOnFirstSend<SendEmailCommand, SendEmailCommandOutput>(() =>
+    boundedByDeadline(new (sesSdk().SESv2Client)({ requestHandler: SDK_REQUEST_LIMITS })),
+  );
 
 /** Email through Amazon SES, from a verified identity. */
 export const sesEmailSender = (client: EmailService, from: string): EmailSender => ({

@@ -1,4 +1,5 @@
 import type { StartExecutionCommand, StartExecutionCommandOutput } from '@aws-sdk/client-sfn';
+import { boundedByDeadline, SDK_REQUEST_LIMITS } from '../../shared/deadline.js';
 import { clientOnFirstSend, sdkPackage } from '../../shared/lazy-sdk.js';
 import type { Workflows } from '../use-cases/ports.js';
 
@@ -11,8 +12,8 @@ const stepFunctionsSdk = () => sdkPackage<typeof import('@aws-sdk/client-sfn')>(
 
 /** The Step Functions client, loaded when a workflow is first started (not by orders' read routes). */
 export const stepFunctionsClient = (): WorkflowStarter =>
-  clientOnFirstSend<StartExecutionCommand, StartExecutionCommandOutput>(
-    () => new (stepFunctionsSdk().SFNClient)({}),
+  clientOnFirstSend<StartExecutionCommand, StartExecutionCommandOutput>(() =>
+    boundedByDeadline(new (stepFunctionsSdk().SFNClient)({ requestHandler: SDK_REQUEST_LIMITS })),
   );
 
 /**

@@ -1,7 +1,7 @@
 import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
 import { currentCorrelation } from '../correlation.js';
-import { dependencySignal } from '../deadline.js';
+import { dependencySignal, SDK_REQUEST_LIMITS } from '../deadline.js';
 import { TransientError } from '../errors.js';
 import { clientOnFirstSend, sdkPackage } from '../lazy-sdk.js';
 import type { LambdaHandler } from '../middleware.js';
@@ -50,7 +50,9 @@ const lambdaSdk = () => sdkPackage<typeof import('@aws-sdk/client-lambda')>('@aw
 
 /** The Lambda client of a function that reads another service's contract, loaded on its first call. */
 export const lambdaInvoker = (): LambdaInvoker =>
-  clientOnFirstSend<InvokeCommand, InvokeCommandOutput>(() => new (lambdaSdk().LambdaClient)({}));
+  clientOnFirstSend<InvokeCommand, InvokeCommandOutput>(
+    () => new (lambdaSdk().LambdaClient)({ requestHandler: SDK_REQUEST_LIMITS }),
+  );
 
 export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
   client: LambdaInvoker,

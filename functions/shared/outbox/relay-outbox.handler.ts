@@ -1,4 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { boundedByDeadline, SDK_REQUEST_LIMITS } from '../deadline.js';
 import { type EventPublisher, eventBridgePublisher } from '../events/publisher.js';
 import { relayConfig } from './config.js';
 import { outboxRelay } from './relay.js';
@@ -6,6 +7,9 @@ import { outboxRelay } from './relay.js';
 let publisher: EventPublisher | undefined;
 
 export const handler = outboxRelay(() => {
-  publisher ??= eventBridgePublisher(new EventBridgeClient({}), relayConfig.load().EVENT_BUS_NAME);
+  publisher ??= eventBridgePublisher(
+    boundedByDeadline(new EventBridgeClient({ requestHandler: SDK_REQUEST_LIMITS })),
+    relayConfig.load().EVENT_BUS_NAME,
+  );
   return publisher;
 });

@@ -1,4 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { boundedByDeadline, SDK_REQUEST_LIMITS } from '../../shared/deadline.js';
 import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
 import type { Tokens } from '../contracts/schemas.js';
 import {
@@ -31,7 +32,11 @@ const cognitoSdk = () =>
 
 /** The Cognito client, made with the first identity request (not by the profile routes). */
 export const cognitoClient = (): (() => CognitoIdentityProviderClient) =>
-  onFirstUse(() => new (cognitoSdk().CognitoIdentityProviderClient)({}));
+  onFirstUse(() =>
+    boundedByDeadline(
+      new (cognitoSdk().CognitoIdentityProviderClient)({ requestHandler: SDK_REQUEST_LIMITS }),
+    ),
+  );
 
 /** The user pool through the Cognito API; the email is the sign-in name. */
 export const cognitoIdentity = (

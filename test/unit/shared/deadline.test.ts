@@ -1,7 +1,14 @@
+import { createServer, type Server } from 'node:net';
 import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { DEADLINE_MARGIN_MS, startInvocationDeadline } from '../../../functions/shared/deadline.js';
+import {
+  DEADLINE_MARGIN_MS,
+  DeadlineExceededError,
+  startInvocationDeadline,
+} from '../../../functions/shared/deadline.js';
+import { dynamoDocumentClient } from '../../../functions/shared/dynamodb.js';
 import { httpRoute } from '../../../functions/shared/http/http-route.js';
 import { defineRoute } from '../../../functions/shared/http/route-spec.js';
 import {
@@ -66,5 +73,38 @@ describe('an invocation near its deadline', () => {
     };
     expect(await invokeContract(quick, 'quick-function', contract, {})).toEqual({ ok: true });
     expect(signal).toBeUndefined();
+  });
+});
+
+describe('an SDK request near the deadline', () => {
+  let server: Server | undefined;
+  afterEach(() => {
+    server?.close();
+    server = undefined;
+  });
+
+  it('gives up on a table that never answers before the invocation’s deadline, as a transient failure', async () => {
+    // A DynamoDB endpoint that accepts the connection and never answers.
+    const sockets: import('node:net').Socket[] = [];
+    server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${address.port}`;
+    process.env.AWS_REGION ??= 'us-east-1';
+    process.env.AWS_ACCESS_KEY_ID ??= 'test';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+    try {
+      startInvocationDeadline(withRemaining(DEADLINE_MARGIN_MS + 1_000));
+      const started = Date.now();
+      await expect(
+        dynamoDocumentClient().send(new GetCommand({ TableName: 'Shop', Key: { pk: 'a', sk: 'b' } })),
+      ).rejects.toThrow(DeadlineExceededError);
+      // Abandoned 1.5 s before the deadline, i.e. at once here: well before the SDK's own timeouts.
+      expect(Date.now() - started).toBeLessThan(DEADLINE_MARGIN_MS + 1_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    }
   });
 });
