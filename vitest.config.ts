@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { scaled } from './test/support/time-scale.js';
 
 /** Quiet, deterministic Powertools in tests: no tracing, no metrics output, logs only on errors. */
 const env = {
@@ -17,15 +18,24 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          env,
+          testTimeout: scaled(5_000),
+          hookTimeout: scaled(10_000),
+        },
+      },
       {
         test: {
           name: 'integration',
+          testTimeout: scaled(5_000),
           include: ['test/integration/**/*.test.ts'],
           env,
           // DynamoDB Local, for the adapters' contract suites.
           globalSetup: ['test/support/dynamodb-local-setup.ts'],
-          hookTimeout: 60_000,
+          hookTimeout: scaled(60_000),
         },
       },
       {
@@ -34,8 +44,8 @@ export default defineConfig({
           include: ['test/infra/**/*.test.ts'],
           env,
           // Synthesizing the app and bundling every function takes seconds, not milliseconds.
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: scaled(120_000),
+          hookTimeout: scaled(120_000),
         },
       },
       {
@@ -45,8 +55,8 @@ export default defineConfig({
           env,
           globalSetup: ['test/e2e/global-setup.ts'],
           // The local cloud synthesizes, bundles and starts DynamoDB Local once for the suite.
-          hookTimeout: 180_000,
-          testTimeout: 60_000,
+          hookTimeout: scaled(180_000),
+          testTimeout: scaled(60_000),
         },
       },
       {
@@ -57,8 +67,8 @@ export default defineConfig({
           // Starts LocalStack and deploys the shop into it, or finds in seconds that there is no
           // container runtime and tells the suite to skip (docs/localstack.md).
           globalSetup: ['test/localstack/global-setup.ts'],
-          hookTimeout: 600_000,
-          testTimeout: 300_000,
+          hookTimeout: scaled(600_000),
+          testTimeout: scaled(300_000),
         },
       },
     ],

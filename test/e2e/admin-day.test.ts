@@ -10,6 +10,7 @@ import {
   shipmentOf,
   stockOf,
 } from '../support/orders.js';
+import { scaled } from '../support/time-scale.js';
 
 interface Listed {
   orderId: string;
@@ -129,9 +130,14 @@ describe("the admin's day on the local cloud", () => {
     const cancelled = await eventually(async () => {
       const order = await orderStatus(token, orderId);
       return order.status === 'CANCELLED' ? order : undefined;
-    }, 30_000);
+    }, scaled(30_000));
     expect(cancelled.cancellationReason).toBe('RETURNED');
-    await historyWith(token, orderId, ['PaymentRefunded', 'InventoryReleased', 'OrderCancelled'], 20_000);
+    await historyWith(
+      token,
+      orderId,
+      ['PaymentRefunded', 'InventoryReleased', 'OrderCancelled'],
+      scaled(20_000),
+    );
     expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
     expect(((await api(`/orders/${orderId}/shipment`, { token })).body as Shipment).status).toBe('RETURNED');
     expect((await reconciledShop()).violations).toEqual([]);

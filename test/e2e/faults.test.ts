@@ -19,6 +19,7 @@ import {
   settledOrder,
   stockOf,
 } from '../support/orders.js';
+import { scaled } from '../support/time-scale.js';
 
 /**
  * Faults injected into the local cloud while orders go through (see
@@ -82,155 +83,188 @@ describe('DynamoDB throttling and transaction conflicts on the stock reservation
     { error: 'TransactionConflict', times: 5, what: 'keeps meeting conflicting transactions for a while' },
   ] as const;
   for (const { error, times, what } of cases) {
-    it(`confirms an order whose stock reservation ${what}`, async () => {
-      const { sku, token, fault } = await faultedOrderSetup(
-        'TransactWriteItems',
-        'InventoryReserved',
-        error,
-        times,
-      );
-      await scenario([fault], async () => {
-        const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
-        expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
-        expect(await faultHits(fault.id)).toBe(times);
-        expect(await stockOf(sku)).toMatchObject({ available: 2 });
-      });
-    }, 90_000);
+    it(
+      `confirms an order whose stock reservation ${what}`,
+      async () => {
+        const { sku, token, fault } = await faultedOrderSetup(
+          'TransactWriteItems',
+          'InventoryReserved',
+          error,
+          times,
+        );
+        await scenario([fault], async () => {
+          const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+          expect(await settledOrder(token, orderId, scaled(60_000))).toMatchObject({ status: 'CONFIRMED' });
+          expect(await faultHits(fault.id)).toBe(times);
+          expect(await stockOf(sku)).toMatchObject({ available: 2 });
+        });
+      },
+      scaled(90_000),
+    );
   }
 });
 
 describe('DynamoDB throttling and transaction conflicts on the placement', () => {
-  it('answers 503 with Retry-After when placing an order stays throttled, writes nothing, and accepts the retry', async () => {
-    const { sku, token, fault } = await faultedOrderSetup(
-      'PutItem',
-      'requestFingerprint',
-      'ThrottlingException',
-    );
-    const key = randomUUID();
-    await scenario([fault], async () => {
-      const refused = await order(token, sku, key);
-      await fault();
-      expect(refused.status).toBe(503);
-      expect(await faultHits(fault.id)).toBeGreaterThanOrEqual(3);
-      expect(refused.headers.get('content-type')).toBe('application/problem+json');
-      expect(refused.headers.get('retry-after')).toBe('1');
-      expect(((await api('/orders', { token })).body as { items: unknown[] }).items).toEqual([]);
-      const accepted = await order(token, sku, key);
-      expect(accepted.status).toBe(202);
-      const { orderId } = accepted.body as { orderId: string };
-      expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
-    });
-  }, 90_000);
+  it(
+    'answers 503 with Retry-After when placing an order stays throttled, writes nothing, and accepts the retry',
+    async () => {
+      const { sku, token, fault } = await faultedOrderSetup(
+        'PutItem',
+        'requestFingerprint',
+        'ThrottlingException',
+      );
+      const key = randomUUID();
+      await scenario([fault], async () => {
+        const refused = await order(token, sku, key);
+        await fault();
+        expect(refused.status).toBe(503);
+        expect(await faultHits(fault.id)).toBeGreaterThanOrEqual(3);
+        expect(refused.headers.get('content-type')).toBe('application/problem+json');
+        expect(refused.headers.get('retry-after')).toBe('1');
+        expect(((await api('/orders', { token })).body as { items: unknown[] }).items).toEqual([]);
+        const accepted = await order(token, sku, key);
+        expect(accepted.status).toBe(202);
+        const { orderId } = accepted.body as { orderId: string };
+        expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+      });
+    },
+    scaled(90_000),
+  );
 
-  it('answers 503 to a placement that meets a transaction in progress on its item, and accepts the retry', async () => {
-    const { sku, token, fault } = await faultedOrderSetup(
-      'PutItem',
-      'requestFingerprint',
-      'TransactionConflict',
-      1,
-    );
-    const key = randomUUID();
-    await scenario([fault], async () => {
-      expect((await order(token, sku, key)).status).toBe(503);
-      const accepted = await order(token, sku, key);
-      expect(accepted.status).toBe(202);
-      const { orderId } = accepted.body as { orderId: string };
-      expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
-    });
-  }, 90_000);
+  it(
+    'answers 503 to a placement that meets a transaction in progress on its item, and accepts the retry',
+    async () => {
+      const { sku, token, fault } = await faultedOrderSetup(
+        'PutItem',
+        'requestFingerprint',
+        'TransactionConflict',
+        1,
+      );
+      const key = randomUUID();
+      await scenario([fault], async () => {
+        expect((await order(token, sku, key)).status).toBe(503);
+        const accepted = await order(token, sku, key);
+        expect(accepted.status).toBe(202);
+        const { orderId } = accepted.body as { orderId: string };
+        expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+      });
+    },
+    scaled(90_000),
+  );
 });
 
 describe('functions that die after their side effect', () => {
   for (const step of ['ReserveInventory', 'ProcessPayment', 'ConfirmOrder']) {
-    it(`confirms the order once when ${step} dies after doing its work`, async () => {
-      const sku = await productWithStock(3);
-      const { AccessToken: token } = await newCustomer();
-      const correlationId = `e2e-${randomUUID()}`;
-      const fault = await injectFault({ function: step, match: { correlationId }, when: 'after', times: 1 });
-      await scenario([fault], async () => {
-        const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
-        expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
-        expect(await faultHits(fault.id)).toBe(1);
-        expect(await stockOf(sku)).toMatchObject({ available: 2 });
-        const history = await historyTypes(token, orderId);
-        expect(history.filter((type) => type === 'PaymentCompleted').length).toBeLessThanOrEqual(1);
-      });
-    }, 90_000);
+    it(
+      `confirms the order once when ${step} dies after doing its work`,
+      async () => {
+        const sku = await productWithStock(3);
+        const { AccessToken: token } = await newCustomer();
+        const correlationId = `e2e-${randomUUID()}`;
+        const fault = await injectFault({
+          function: step,
+          match: { correlationId },
+          when: 'after',
+          times: 1,
+        });
+        await scenario([fault], async () => {
+          const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+          expect(await settledOrder(token, orderId, scaled(60_000))).toMatchObject({ status: 'CONFIRMED' });
+          expect(await faultHits(fault.id)).toBe(1);
+          expect(await stockOf(sku)).toMatchObject({ available: 2 });
+          const history = await historyTypes(token, orderId);
+          expect(history.filter((type) => type === 'PaymentCompleted').length).toBeLessThanOrEqual(1);
+        });
+      },
+      scaled(90_000),
+    );
   }
 });
 
 describe('a payment provider that times out after charging', () => {
-  it('refunds the charge it could not confirm, releases the stock and cancels PAYMENT_FAILED', async () => {
-    const sku = await productWithStock(3);
-    const { AccessToken: token } = await newCustomer();
-    const correlationId = `e2e-${randomUUID()}`;
-    // Every attempt charges (the provider keeps the charge under the order's key), then its answer times out.
-    const fault = await injectFault({
-      function: 'ProcessPayment',
-      match: { correlationId },
-      when: 'after',
-      error: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 10.00 seconds' },
-    });
-    await scenario([fault], async () => {
-      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
-      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({
-        status: 'CANCELLED',
-        cancellationReason: 'PAYMENT_FAILED',
+  it(
+    'refunds the charge it could not confirm, releases the stock and cancels PAYMENT_FAILED',
+    async () => {
+      const sku = await productWithStock(3);
+      const { AccessToken: token } = await newCustomer();
+      const correlationId = `e2e-${randomUUID()}`;
+      // Every attempt charges (the provider keeps the charge under the order's key), then its answer times out.
+      const fault = await injectFault({
+        function: 'ProcessPayment',
+        match: { correlationId },
+        when: 'after',
+        error: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 10.00 seconds' },
       });
-      await fault();
-      expect(await faultHits(fault.id)).toBe(3);
-      expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
-      // Each reaches the timeline through its own service's relay, in either order.
-      await historyWith(token, orderId, ['PaymentRefunded', 'InventoryReleased'], 30_000);
-    });
-  }, 90_000);
+      await scenario([fault], async () => {
+        const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+        expect(await settledOrder(token, orderId, scaled(60_000))).toMatchObject({
+          status: 'CANCELLED',
+          cancellationReason: 'PAYMENT_FAILED',
+        });
+        await fault();
+        expect(await faultHits(fault.id)).toBe(3);
+        expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
+        // Each reaches the timeline through its own service's relay, in either order.
+        await historyWith(token, orderId, ['PaymentRefunded', 'InventoryReleased'], scaled(30_000));
+      });
+    },
+    scaled(90_000),
+  );
 });
 
 describe('a payment provider whose answer is lost after it charged', () => {
-  it('charges once and confirms when the provider recorded the charge but its answer never came back', async () => {
-    // A price of its own identifies this order's charge in the provider's ledger.
-    const price = 4000 + Math.floor(Math.random() * 5000);
-    const sku = await productWithStock(3, price);
-    const { AccessToken: token } = await newCustomer();
-    const fault = await injectFault({
-      service: 'dynamodb',
-      operation: 'PutItem',
-      contains: ['"outcome"', '"charged"', `"amount":{"N":"${price}"}`],
-      when: 'after',
-      error: 'InternalServerError',
-      times: 1,
-    });
-    await scenario([fault], async () => {
-      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
-      expect(await settledOrder(token, orderId, 60_000)).toMatchObject({ status: 'CONFIRMED' });
-      expect(await faultHits(fault.id)).toBe(1);
-      // The timeline learns of the payment from its event, on its own time.
-      const history = await historyWith(token, orderId, ['PaymentCompleted']);
-      expect(history.filter((type) => type === 'PaymentCompleted')).toHaveLength(1);
-    });
-  }, 90_000);
+  it(
+    'charges once and confirms when the provider recorded the charge but its answer never came back',
+    async () => {
+      // A price of its own identifies this order's charge in the provider's ledger.
+      const price = 4000 + Math.floor(Math.random() * 5000);
+      const sku = await productWithStock(3, price);
+      const { AccessToken: token } = await newCustomer();
+      const fault = await injectFault({
+        service: 'dynamodb',
+        operation: 'PutItem',
+        contains: ['"outcome"', '"charged"', `"amount":{"N":"${price}"}`],
+        when: 'after',
+        error: 'InternalServerError',
+        times: 1,
+      });
+      await scenario([fault], async () => {
+        const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }]);
+        expect(await settledOrder(token, orderId, scaled(60_000))).toMatchObject({ status: 'CONFIRMED' });
+        expect(await faultHits(fault.id)).toBe(1);
+        // The timeline learns of the payment from its event, on its own time.
+        const history = await historyWith(token, orderId, ['PaymentCompleted']);
+        expect(history.filter((type) => type === 'PaymentCompleted')).toHaveLength(1);
+      });
+    },
+    scaled(90_000),
+  );
 });
 
 describe('a consumer that fails for a while, then recovers', () => {
-  it('prepares the shipment of a confirmed order once the consumer is back', async () => {
-    const sku = await productWithStock(3);
-    const { AccessToken: token } = await newCustomer();
-    const admin = (await adminTokens()).AccessToken;
-    const correlationId = `e2e-${randomUUID()}`;
-    const fault = await injectFault({
-      function: 'Shipping/PrepareShipment',
-      match: { 'detail.metadata.correlationId': correlationId },
-      times: 2,
-    });
-    await scenario([fault], async () => {
-      const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
-      expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
-      const shipped = await eventually(async () => {
-        const answer = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
-        return answer.status === 202 ? answer : undefined;
-      }, 30_000);
-      expect(shipped.status).toBe(202);
-      expect(await faultHits(fault.id)).toBe(2);
-    });
-  }, 90_000);
+  it(
+    'prepares the shipment of a confirmed order once the consumer is back',
+    async () => {
+      const sku = await productWithStock(3);
+      const { AccessToken: token } = await newCustomer();
+      const admin = (await adminTokens()).AccessToken;
+      const correlationId = `e2e-${randomUUID()}`;
+      const fault = await injectFault({
+        function: 'Shipping/PrepareShipment',
+        match: { 'detail.metadata.correlationId': correlationId },
+        times: 2,
+      });
+      await scenario([fault], async () => {
+        const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_visa', correlationId);
+        expect(await settledOrder(token, orderId)).toMatchObject({ status: 'CONFIRMED' });
+        const shipped = await eventually(async () => {
+          const answer = await api(`/orders/${orderId}/ship`, { method: 'POST', token: admin, body: {} });
+          return answer.status === 202 ? answer : undefined;
+        }, scaled(30_000));
+        expect(shipped.status).toBe(202);
+        expect(await faultHits(fault.id)).toBe(2);
+      });
+    },
+    scaled(90_000),
+  );
 });

@@ -10,6 +10,7 @@ import {
   settledOrder,
   stockOf,
 } from '../support/orders.js';
+import { scaled } from '../support/time-scale.js';
 
 describe('orders on the local cloud', () => {
   it('reserves, charges and confirms an order, and tells its story in the history', async () => {
@@ -131,7 +132,7 @@ describe('orders on the local cloud', () => {
     const sku = await productWithStock(3);
     const { AccessToken: token } = await newCustomer();
     const { orderId } = await placeOrder(token, [{ sku, quantity: 1 }], 'tok_timeout');
-    expect(await settledOrder(token, orderId, 50_000)).toMatchObject({
+    expect(await settledOrder(token, orderId, scaled(50_000))).toMatchObject({
       status: 'CANCELLED',
       cancellationReason: 'PAYMENT_FAILED',
     });

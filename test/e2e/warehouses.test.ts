@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminTokens, api, eventually, newCustomer } from '../support/local-cloud-client.js';
 import { placeOrder, productWithStock, reconciledShop, settledOrder, stockOf } from '../support/orders.js';
+import { scaled } from '../support/time-scale.js';
 
 interface Shipment {
   warehouses: { warehouseId: string; lines: { sku: string; quantity: number }[] }[];
@@ -86,7 +87,7 @@ describe('warehouses on the local cloud', () => {
       ],
     });
     expect((await api(`/orders/${orderId}/cancel`, { method: 'POST', token })).status).toBe(202);
-    await eventually(async () => ((await stockOf(sku)).available === 6 ? true : undefined), 30_000);
+    await eventually(async () => ((await stockOf(sku)).available === 6 ? true : undefined), scaled(30_000));
     expect(await stockOf(sku)).toMatchObject({
       warehouses: [
         { warehouseId: 'main', available: 1 },

@@ -2,11 +2,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shopApp, statelessTemplate } from '../support/synth.js';
+import { scaled } from '../support/time-scale.js';
 
 const MAX_BUNDLE_BYTES = 300 * 1024;
 
 /** Bundling every function takes a minute on a quiet machine and several on a busy one. */
-const BUNDLING_TIMEOUT_MS = 600_000;
+const BUNDLING_TIMEOUT_MS = scaled(600_000);
 
 let outdir: string;
 let assets: string[];

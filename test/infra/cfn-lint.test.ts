@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shopApp } from '../support/synth.js';
+import { scaled } from '../support/time-scale.js';
 
 /** Every region the templates must be valid in. */
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -34,24 +35,28 @@ const cfnLint = findCfnLint();
 describe.skipIf(!('command' in cfnLint))(
   'command' in cfnLint ? 'cfn-lint' : `cfn-lint (skipped: ${cfnLint.reason})`,
   () => {
-    it(`finds no error or warning in any template, for ${REGIONS.join(' and ')}`, () => {
-      if (!('command' in cfnLint)) return;
-      const shop = shopApp({ bundle: false });
-      shop.app.synth();
-      const templates = readdirSync(shop.outdir)
-        .filter((file) => file.endsWith('.template.json'))
-        .map((file) => join(shop.outdir, file));
-      expect(templates.length).toBeGreaterThan(2);
-      const [program = '', ...args] = cfnLint.command;
-      const result = spawnSync(
-        program,
-        [...args, '--ignore-checks', ...IGNORED, '--regions', ...REGIONS, '--', ...templates],
-        { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-      );
-      expect(result.error).toBeUndefined();
-      expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
-      expect(result.status).toBe(0);
-      // A synth and a Python linter over every template: minutes on a busy machine.
-    }, 600_000);
+    it(
+      `finds no error or warning in any template, for ${REGIONS.join(' and ')}`,
+      () => {
+        if (!('command' in cfnLint)) return;
+        const shop = shopApp({ bundle: false });
+        shop.app.synth();
+        const templates = readdirSync(shop.outdir)
+          .filter((file) => file.endsWith('.template.json'))
+          .map((file) => join(shop.outdir, file));
+        expect(templates.length).toBeGreaterThan(2);
+        const [program = '', ...args] = cfnLint.command;
+        const result = spawnSync(
+          program,
+          [...args, '--ignore-checks', ...IGNORED, '--regions', ...REGIONS, '--', ...templates],
+          { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+        );
+        expect(result.error).toBeUndefined();
+        expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
+        expect(result.status).toBe(0);
+        // A synth and a Python linter over every template: minutes on a busy machine.
+      },
+      scaled(600_000),
+    );
   },
 );

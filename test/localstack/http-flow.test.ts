@@ -7,6 +7,7 @@ import {
 import { expect, it } from 'vitest';
 import { ADMIN_GROUP } from '../../functions/shared/http/caller.js';
 import { eventually } from '../support/local-cloud-client.js';
+import { scaled } from '../support/time-scale.js';
 import { apiUrl, clientConfig, onLocalStackWithHttpApi, physicalId } from './support.js';
 
 const call = async (
@@ -71,7 +72,7 @@ onLocalStackWithHttpApi('the HTTP API', () => {
     expect(created.status).toBe(201);
     await eventually(
       async () => ((await call(`/inventory/${sku}`, { token: admin })).status === 200 ? true : undefined),
-      60_000,
+      scaled(60_000),
     );
     expect(
       (await call(`/inventory/${sku}`, { method: 'PUT', token: admin, body: { available: 3 } })).status,
@@ -92,7 +93,7 @@ onLocalStackWithHttpApi('the HTTP API', () => {
     const order = await eventually(async () => {
       const answer = await call(`/orders/${String(placed.body.orderId)}`, { token });
       return answer.body.status !== 'PENDING' ? answer.body : undefined;
-    }, 120_000);
+    }, scaled(120_000));
     expect(order).toMatchObject({ status: 'CONFIRMED' });
   });
 });

@@ -22,6 +22,7 @@ import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { ALL_EVENTS } from '../../functions/services.js';
 import { adminClaims, customerClaims, httpEvent } from '../support/api-gateway.js';
 import { eventually } from '../support/local-cloud-client.js';
+import { scaled } from '../support/time-scale.js';
 import {
   callRoute,
   clientConfig,
@@ -76,7 +77,7 @@ onLocalStack('orders on LocalStack', () => {
         claims: adminClaims(),
       }),
     );
-  }, 120_000);
+  }, scaled(120_000));
 
   afterAll(async () => {
     const events = new EventBridgeClient(clientConfig());
@@ -95,7 +96,7 @@ onLocalStack('orders on LocalStack', () => {
       );
       for (const message of Messages) captured.push(JSON.parse(message.Body ?? '{}'));
       return captured.find((event) => event['detail-type'] === type && where(event.detail.data));
-    }, 60_000);
+    }, scaled(60_000));
 
   /** A product of its own with `stock` units, created as an admin would. */
   const productWithStock = async (stock: number) => {
@@ -116,7 +117,7 @@ onLocalStack('orders on LocalStack', () => {
     );
     expect(created.status).toBe(201);
     // The stock item follows ProductCreated through the outbox relay, the bus and the inventory's rule.
-    await eventually(async () => ((await inventory().getStock(sku)) ? true : undefined), 60_000);
+    await eventually(async () => ((await inventory().getStock(sku)) ? true : undefined), scaled(60_000));
     const set = await callRoute(
       'Inventory',
       'SetStock',
@@ -155,7 +156,7 @@ onLocalStack('orders on LocalStack', () => {
     return { orderId: (placed.body as { orderId: string }).orderId, userId };
   };
 
-  const settled = (orderId: string, timeoutMs = 120_000) =>
+  const settled = (orderId: string, timeoutMs = scaled(120_000)) =>
     eventually(async () => {
       const order = await orders().get(orderId);
       return order && order.status !== 'PENDING' ? order : undefined;
@@ -174,109 +175,136 @@ onLocalStack('orders on LocalStack', () => {
     );
   };
 
-  it("confirms an order: reserve, charge, confirm, with every producer's events on the bus", async () => {
-    const sku = await productWithStock(3);
-    const { orderId } = await placeOrder(sku, 'tok_visa');
-    expect(await settled(orderId)).toMatchObject({ status: 'CONFIRMED' });
-    expect(await statesEntered(orderId)).toEqual(['ReserveInventory', 'ProcessPayment', 'ConfirmOrder']);
-    expect(await inventory().getStock(sku)).toMatchObject({ available: 2 });
-    const shipped = await callRoute(
-      'Shipping',
-      'ShipOrder',
-      httpEvent('POST /orders/{orderId}/ship', {
-        path: `/orders/${orderId}/ship`,
-        pathParameters: { orderId },
-        body: {},
-        claims: adminClaims(),
-      }),
-    );
-    expect(shipped.status).toBe(202);
-    const forOrder = (data: Record<string, unknown>) => data.orderId === orderId;
-    const expected = [
-      await capturedEvent('ProductCreated', (data) => data.sku === sku),
-      await capturedEvent('OrderPlaced', forOrder),
-      await capturedEvent('InventoryReserved', forOrder),
-      await capturedEvent('PaymentCompleted', forOrder),
-      await capturedEvent('OrderConfirmed', forOrder),
-      await capturedEvent('OrderShipped', forOrder),
-    ];
-    for (const event of expected) {
-      const definition = ALL_EVENTS.find((candidate) => candidate.detailType === event['detail-type']);
-      expect(event.source, event['detail-type']).toBe(definition?.source);
-      expect(() => definition?.parse(event.detail), event['detail-type']).not.toThrow();
-    }
-  }, 300_000);
+  it(
+    "confirms an order: reserve, charge, confirm, with every producer's events on the bus",
+    async () => {
+      const sku = await productWithStock(3);
+      const { orderId } = await placeOrder(sku, 'tok_visa');
+      expect(await settled(orderId)).toMatchObject({ status: 'CONFIRMED' });
+      expect(await statesEntered(orderId)).toEqual(['ReserveInventory', 'ProcessPayment', 'ConfirmOrder']);
+      expect(await inventory().getStock(sku)).toMatchObject({ available: 2 });
+      const shipped = await callRoute(
+        'Shipping',
+        'ShipOrder',
+        httpEvent('POST /orders/{orderId}/ship', {
+          path: `/orders/${orderId}/ship`,
+          pathParameters: { orderId },
+          body: {},
+          claims: adminClaims(),
+        }),
+      );
+      expect(shipped.status).toBe(202);
+      const forOrder = (data: Record<string, unknown>) => data.orderId === orderId;
+      const expected = [
+        await capturedEvent('ProductCreated', (data) => data.sku === sku),
+        await capturedEvent('OrderPlaced', forOrder),
+        await capturedEvent('InventoryReserved', forOrder),
+        await capturedEvent('PaymentCompleted', forOrder),
+        await capturedEvent('OrderConfirmed', forOrder),
+        await capturedEvent('OrderShipped', forOrder),
+      ];
+      for (const event of expected) {
+        const definition = ALL_EVENTS.find((candidate) => candidate.detailType === event['detail-type']);
+        expect(event.source, event['detail-type']).toBe(definition?.source);
+        expect(() => definition?.parse(event.detail), event['detail-type']).not.toThrow();
+      }
+    },
+    scaled(300_000),
+  );
 
-  it('cancels OUT_OF_STOCK without touching payments', async () => {
-    const sku = await productWithStock(0);
-    const { orderId } = await placeOrder(sku, 'tok_visa');
-    expect(await settled(orderId)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'OUT_OF_STOCK' });
-    expect(await statesEntered(orderId)).toEqual(['ReserveInventory', 'CancelOrder']);
-  }, 300_000);
+  it(
+    'cancels OUT_OF_STOCK without touching payments',
+    async () => {
+      const sku = await productWithStock(0);
+      const { orderId } = await placeOrder(sku, 'tok_visa');
+      expect(await settled(orderId)).toMatchObject({
+        status: 'CANCELLED',
+        cancellationReason: 'OUT_OF_STOCK',
+      });
+      expect(await statesEntered(orderId)).toEqual(['ReserveInventory', 'CancelOrder']);
+    },
+    scaled(300_000),
+  );
 
-  it('releases the stock and cancels PAYMENT_DECLINED when the card is declined', async () => {
-    const sku = await productWithStock(3);
-    const { orderId } = await placeOrder(sku, 'tok_decline');
-    expect(await settled(orderId)).toMatchObject({
-      status: 'CANCELLED',
-      cancellationReason: 'PAYMENT_DECLINED',
-    });
-    expect(await statesEntered(orderId)).toEqual([
-      'ReserveInventory',
-      'ProcessPayment',
-      'ReleaseInventory',
-      'CancelOrder',
-    ]);
-    expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
-  }, 300_000);
+  it(
+    'releases the stock and cancels PAYMENT_DECLINED when the card is declined',
+    async () => {
+      const sku = await productWithStock(3);
+      const { orderId } = await placeOrder(sku, 'tok_decline');
+      expect(await settled(orderId)).toMatchObject({
+        status: 'CANCELLED',
+        cancellationReason: 'PAYMENT_DECLINED',
+      });
+      expect(await statesEntered(orderId)).toEqual([
+        'ReserveInventory',
+        'ProcessPayment',
+        'ReleaseInventory',
+        'CancelOrder',
+      ]);
+      expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
+    },
+    scaled(300_000),
+  );
 
-  it('refunds, releases and cancels PAYMENT_FAILED when the provider never answers in time', async () => {
-    const sku = await productWithStock(3);
-    const { orderId } = await placeOrder(sku, 'tok_timeout');
-    expect(await settled(orderId, 240_000)).toMatchObject({
-      status: 'CANCELLED',
-      cancellationReason: 'PAYMENT_FAILED',
-    });
-    expect(await statesEntered(orderId)).toEqual(
-      expect.arrayContaining(['RefundPayment', 'ReleaseInventory', 'CancelOrder']),
-    );
-    expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
-  }, 300_000);
+  it(
+    'refunds, releases and cancels PAYMENT_FAILED when the provider never answers in time',
+    async () => {
+      const sku = await productWithStock(3);
+      const { orderId } = await placeOrder(sku, 'tok_timeout');
+      expect(await settled(orderId, scaled(240_000))).toMatchObject({
+        status: 'CANCELLED',
+        cancellationReason: 'PAYMENT_FAILED',
+      });
+      expect(await statesEntered(orderId)).toEqual(
+        expect.arrayContaining(['RefundPayment', 'ReleaseInventory', 'CancelOrder']),
+      );
+      expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
+    },
+    scaled(300_000),
+  );
 
-  it("runs the customer's cancellation: refund, release, CUSTOMER_CANCELLED", async () => {
-    const sku = await productWithStock(3);
-    const { orderId, userId } = await placeOrder(sku, 'tok_visa');
-    expect(await settled(orderId)).toMatchObject({ status: 'CONFIRMED' });
-    const requested = await callRoute(
-      'Orders',
-      'RequestOrderCancellation',
-      httpEvent('POST /orders/{orderId}/cancel', {
-        path: `/orders/${orderId}/cancel`,
-        pathParameters: { orderId },
-        claims: customerClaims(userId),
-      }),
-    );
-    expect(requested.status).toBe(202);
-    await eventually(async () => {
-      const order = await orders().get(orderId);
-      return order?.status === 'CANCELLED' ? order : undefined;
-    }, 120_000);
-    expect(await orders().get(orderId)).toMatchObject({ cancellationReason: 'CUSTOMER_CANCELLED' });
-    expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
-  }, 300_000);
+  it(
+    "runs the customer's cancellation: refund, release, CUSTOMER_CANCELLED",
+    async () => {
+      const sku = await productWithStock(3);
+      const { orderId, userId } = await placeOrder(sku, 'tok_visa');
+      expect(await settled(orderId)).toMatchObject({ status: 'CONFIRMED' });
+      const requested = await callRoute(
+        'Orders',
+        'RequestOrderCancellation',
+        httpEvent('POST /orders/{orderId}/cancel', {
+          path: `/orders/${orderId}/cancel`,
+          pathParameters: { orderId },
+          claims: customerClaims(userId),
+        }),
+      );
+      expect(requested.status).toBe(202);
+      await eventually(async () => {
+        const order = await orders().get(orderId);
+        return order?.status === 'CANCELLED' ? order : undefined;
+      }, scaled(120_000));
+      expect(await orders().get(orderId)).toMatchObject({ cancellationReason: 'CUSTOMER_CANCELLED' });
+      expect(await getStock({ store: inventory() }, sku)).toMatchObject({ available: 3, reserved: 0 });
+    },
+    scaled(300_000),
+  );
 
-  it('starts one execution for an OrderPlaced delivered twice', async () => {
-    const sku = await productWithStock(3);
-    const { orderId } = await placeOrder(sku, 'tok_visa');
-    const event = await capturedEvent('OrderPlaced', (data) => data.orderId === orderId);
-    expect(() => OrderPlaced.parse(event.detail)).not.toThrow();
-    // The same event again, straight to the consumer, twice: each delivery is acknowledged.
-    await invoke('Orders', 'StartOrderSaga', event);
-    await invoke('Orders', 'StartOrderSaga', event);
-    expect(await settled(orderId)).toMatchObject({ status: 'CONFIRMED' });
-    const { executions = [] } = await new SFNClient(clientConfig()).send(
-      new ListExecutionsCommand({ stateMachineArn: sagaArn() }),
-    );
-    expect(executions.filter((execution) => execution.name === orderId)).toHaveLength(1);
-  }, 300_000);
+  it(
+    'starts one execution for an OrderPlaced delivered twice',
+    async () => {
+      const sku = await productWithStock(3);
+      const { orderId } = await placeOrder(sku, 'tok_visa');
+      const event = await capturedEvent('OrderPlaced', (data) => data.orderId === orderId);
+      expect(() => OrderPlaced.parse(event.detail)).not.toThrow();
+      // The same event again, straight to the consumer, twice: each delivery is acknowledged.
+      await invoke('Orders', 'StartOrderSaga', event);
+      await invoke('Orders', 'StartOrderSaga', event);
+      expect(await settled(orderId)).toMatchObject({ status: 'CONFIRMED' });
+      const { executions = [] } = await new SFNClient(clientConfig()).send(
+        new ListExecutionsCommand({ stateMachineArn: sagaArn() }),
+      );
+      expect(executions.filter((execution) => execution.name === orderId)).toHaveLength(1);
+    },
+    scaled(300_000),
+  );
 });

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import type { DynamoDbFaultSpec } from '../../local/dynamodb/fault-gate.js';
+import { scaled } from './time-scale.js';
 
 /** Calls against the local cloud started by the end-to-end global setup. */
 export const apiUrl = () => inject('apiUrl');
@@ -118,7 +119,10 @@ export const faultHits = async (id: string): Promise<number> => {
 };
 
 /** Polls with exponential backoff until `check` returns a value, or fails after `timeoutMs`. */
-export const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
+export const eventually = async <T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = scaled(10_000),
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   let delay = 10;
   for (;;) {

@@ -7,6 +7,7 @@ import { localCredentials } from '../../local/aws-clients.js';
 import { type Reconciliation, reconcile } from '../../ops/reconcile/invariants.js';
 import { readSnapshot } from '../../ops/reconcile/snapshot.js';
 import { adminTokens, api, aws, eventually, inspect } from './local-cloud-client.js';
+import { scaled } from './time-scale.js';
 
 export const address = {
   name: 'Ada Lovelace',
@@ -46,7 +47,7 @@ export interface OrderBody {
 }
 
 /** The order once its saga is done with it (any status but PENDING). */
-export const settledOrder = (token: string, orderId: string, timeoutMs = 30_000) =>
+export const settledOrder = (token: string, orderId: string, timeoutMs = scaled(30_000)) =>
   eventually(async () => {
     const order = (await api(`/orders/${orderId}`, { token })).body as OrderBody;
     return order.status === 'PENDING' ? undefined : order;
@@ -80,7 +81,12 @@ export const historyTypes = async (token: string, orderId: string) =>
   );
 
 /** The order's history once it holds every one of `types` (other services' events arrive asynchronously). */
-export const historyWith = (token: string, orderId: string, types: readonly string[], timeoutMs = 10_000) =>
+export const historyWith = (
+  token: string,
+  orderId: string,
+  types: readonly string[],
+  timeoutMs = scaled(10_000),
+) =>
   eventually(async () => {
     const seen = await historyTypes(token, orderId);
     return types.every((type) => seen.includes(type)) ? seen : undefined;
@@ -150,7 +156,7 @@ export const reconcileShop = async (): Promise<Reconciliation> => {
  * The shop's invariants, once every order in flight (this file's or another
  * test file's) has settled; the violations if they never all hold.
  */
-export const reconciledShop = async (timeoutMs = 45_000): Promise<Reconciliation> => {
+export const reconciledShop = async (timeoutMs = scaled(45_000)): Promise<Reconciliation> => {
   let last: Reconciliation | undefined;
   try {
     return await eventually(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminTokens, api, eventually, newCustomer } from '../../support/local-cloud-client.js';
 import { address, productWithStock, settledOrder, stockOf } from '../../support/orders.js';
+import { scaled } from '../../support/time-scale.js';
 
 /**
  * Bad requests across the routes, each with the 4xx it must get; none may
@@ -70,7 +71,7 @@ beforeAll(async () => {
     const { items } = (await api('/notifications', { token: tokens.customer })).body as { items: unknown[] };
     return items.length === 2 ? true : undefined;
   });
-}, 60_000);
+}, scaled(60_000));
 
 const cases = (): BadRequest[] => {
   const postOrder = (name: string, body: unknown, status = 400, headers: Record<string, string> = {}) => ({
@@ -441,42 +442,46 @@ const cases = (): BadRequest[] => {
 };
 
 describe('bad input across the routes', () => {
-  it('gets the right 4xx for every bad request, never a 5xx or a leak, and changes nothing', async () => {
-    const before = await fingerprint();
-    const tried = cases();
-    const outcomes: { name: string; expected: number; status: number; problem: boolean; leak: boolean }[] =
-      [];
-    for (const request of tried) {
-      const answer = await api(request.path, {
-        method: request.method,
-        ...(request.as === 'nobody' ? {} : { token: tokens[request.as] }),
-        ...(request.raw !== undefined
-          ? { body: request.raw }
-          : request.body !== undefined
-            ? { body: request.body }
-            : {}),
-        ...(request.headers ? { headers: request.headers } : {}),
-      });
-      outcomes.push({
-        name: request.name,
-        expected: request.status,
-        status: answer.status,
-        // The gateway's own 401/403 answer `{ message }`, as API Gateway does; everything else is problem+json.
-        problem:
-          answer.headers.get('content-type') === 'application/problem+json' ||
-          (answer.status === 401 && request.as === 'nobody'),
-        leak: LEAKS.test(answer.text),
-      });
-    }
-    const wrong = outcomes.filter(
-      ({ expected, status, problem, leak }) => expected !== status || !problem || leak,
-    );
-    console.info(
-      `bad input: ${outcomes.length} requests tried, ${outcomes.length - wrong.length} answered as expected, ` +
-        `${outcomes.filter(({ status }) => status >= 500).length} 5xx, ${outcomes.filter(({ leak }) => leak).length} leaks`,
-    );
-    expect(tried.length).toBeGreaterThanOrEqual(40);
-    expect(wrong).toEqual([]);
-    expect(await fingerprint()).toBe(before);
-  }, 120_000);
+  it(
+    'gets the right 4xx for every bad request, never a 5xx or a leak, and changes nothing',
+    async () => {
+      const before = await fingerprint();
+      const tried = cases();
+      const outcomes: { name: string; expected: number; status: number; problem: boolean; leak: boolean }[] =
+        [];
+      for (const request of tried) {
+        const answer = await api(request.path, {
+          method: request.method,
+          ...(request.as === 'nobody' ? {} : { token: tokens[request.as] }),
+          ...(request.raw !== undefined
+            ? { body: request.raw }
+            : request.body !== undefined
+              ? { body: request.body }
+              : {}),
+          ...(request.headers ? { headers: request.headers } : {}),
+        });
+        outcomes.push({
+          name: request.name,
+          expected: request.status,
+          status: answer.status,
+          // The gateway's own 401/403 answer `{ message }`, as API Gateway does; everything else is problem+json.
+          problem:
+            answer.headers.get('content-type') === 'application/problem+json' ||
+            (answer.status === 401 && request.as === 'nobody'),
+          leak: LEAKS.test(answer.text),
+        });
+      }
+      const wrong = outcomes.filter(
+        ({ expected, status, problem, leak }) => expected !== status || !problem || leak,
+      );
+      console.info(
+        `bad input: ${outcomes.length} requests tried, ${outcomes.length - wrong.length} answered as expected, ` +
+          `${outcomes.filter(({ status }) => status >= 500).length} 5xx, ${outcomes.filter(({ leak }) => leak).length} leaks`,
+      );
+      expect(tried.length).toBeGreaterThanOrEqual(40);
+      expect(wrong).toEqual([]);
+      expect(await fingerprint()).toBe(before);
+    },
+    scaled(120_000),
+  );
 });

@@ -6,6 +6,7 @@ import { operationOf } from '../../../functions/shared/http/openapi.js';
 import type { RouteSpec } from '../../../functions/shared/http/route-spec.js';
 import { adminTokens, api, newCustomer } from '../../support/local-cloud-client.js';
 import { productWithStock, reconciledShop } from '../../support/orders.js';
+import { scaled } from '../../support/time-scale.js';
 
 /**
  * Property-based requests: valid bodies built like the schemas, then mutated
@@ -23,7 +24,7 @@ beforeAll(async () => {
   sku = await productWithStock(100_000);
   customer = (await newCustomer()).AccessToken;
   admin = (await adminTokens()).AccessToken;
-}, 60_000);
+}, scaled(60_000));
 
 afterAll(() => {
   console.info(`fuzzing: ${tally.tried} requests generated, ${tally.serverErrors.length} 5xx`);
@@ -97,76 +98,97 @@ const mutated = (body: Json, choice: number, replacement: Json, key: string): Js
 };
 
 describe('fuzzing the HTTP API', () => {
-  it('answers mutated orders with a 4xx or an acceptance, never a 5xx', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        orderBody(),
-        fc.nat(),
-        fc.jsonValue(),
-        fc.string({ maxLength: 12 }),
-        async (body, choice, replacement, key) => {
-          await send('POST', '/orders', {
-            method: 'POST',
-            token: customer,
-            headers: { 'idempotency-key': randomUUID() },
-            body: mutated(body as Json, choice, replacement as Json, key),
-          });
-        },
-      ),
-      { numRuns: RUNS },
-    );
-    expect(tally.serverErrors).toEqual([]);
-  }, 120_000);
-
-  it('answers any JSON at all on every route that takes a body with a 4xx, never a 5xx', async () => {
-    // The routes come from the same specs as the handlers and the OpenAPI document.
-    const routes = Object.values(shopRoutes)
-      .flatMap((service) => Object.values<RouteSpec>(service))
-      .filter((route) => route.body);
-    const pathOf = (route: RouteSpec) =>
-      operationOf(route.key)
-        .path.replace('{sku}', sku)
-        .replace('{orderId}', randomUUID())
-        .replace('{id}', 'A'.repeat(22));
-    const tokenFor = (route: RouteSpec) =>
-      route.access === 'admin' ? admin : route.access === 'customer' ? customer : undefined;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), fc.jsonValue(), async (route, body) => {
-        const token = tokenFor(route);
-        const { method } = operationOf(route.key);
-        await send(method.toUpperCase(), pathOf(route), {
-          method: method.toUpperCase(),
-          ...(token ? { token } : {}),
-          headers: { 'idempotency-key': randomUUID() },
-          body: JSON.stringify(body) ?? 'null',
-        });
-      }),
-      { numRuns: RUNS },
-    );
-    expect(tally.serverErrors).toEqual([]);
-  }, 120_000);
-
-  it('answers arbitrary ids, path segments and query strings with a 4xx, never a 5xx', async () => {
-    const segment = fc.oneof(fc.string({ maxLength: 40 }), fc.uuid(), fc.constant('..'), fc.constant('%00'));
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom('/orders/', '/products/', '/cart/items/', '/notifications/', '/inventory/'),
-        segment,
-        fc.dictionary(
-          fc.constantFrom('limit', 'cursor', 'unread', 'category', 'x'),
-          fc.string({ maxLength: 30 }),
+  it(
+    'answers mutated orders with a 4xx or an acceptance, never a 5xx',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          orderBody(),
+          fc.nat(),
+          fc.jsonValue(),
+          fc.string({ maxLength: 12 }),
+          async (body, choice, replacement, key) => {
+            await send('POST', '/orders', {
+              method: 'POST',
+              token: customer,
+              headers: { 'idempotency-key': randomUUID() },
+              body: mutated(body as Json, choice, replacement as Json, key),
+            });
+          },
         ),
-        async (prefix, id, query) => {
-          const path = `${prefix}${encodeURIComponent(id)}?${new URLSearchParams(query).toString()}`;
-          await send('GET', path, { token: prefix === '/inventory/' ? admin : customer });
-        },
-      ),
-      { numRuns: RUNS },
-    );
-    expect(tally.serverErrors).toEqual([]);
-  }, 120_000);
+        { numRuns: RUNS },
+      );
+      expect(tally.serverErrors).toEqual([]);
+    },
+    scaled(120_000),
+  );
 
-  it('leaves the shop reconciled after the accepted orders settle', async () => {
-    expect((await reconciledShop(60_000)).violations).toEqual([]);
-  }, 90_000);
+  it(
+    'answers any JSON at all on every route that takes a body with a 4xx, never a 5xx',
+    async () => {
+      // The routes come from the same specs as the handlers and the OpenAPI document.
+      const routes = Object.values(shopRoutes)
+        .flatMap((service) => Object.values<RouteSpec>(service))
+        .filter((route) => route.body);
+      const pathOf = (route: RouteSpec) =>
+        operationOf(route.key)
+          .path.replace('{sku}', sku)
+          .replace('{orderId}', randomUUID())
+          .replace('{id}', 'A'.repeat(22));
+      const tokenFor = (route: RouteSpec) =>
+        route.access === 'admin' ? admin : route.access === 'customer' ? customer : undefined;
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), fc.jsonValue(), async (route, body) => {
+          const token = tokenFor(route);
+          const { method } = operationOf(route.key);
+          await send(method.toUpperCase(), pathOf(route), {
+            method: method.toUpperCase(),
+            ...(token ? { token } : {}),
+            headers: { 'idempotency-key': randomUUID() },
+            body: JSON.stringify(body) ?? 'null',
+          });
+        }),
+        { numRuns: RUNS },
+      );
+      expect(tally.serverErrors).toEqual([]);
+    },
+    scaled(120_000),
+  );
+
+  it(
+    'answers arbitrary ids, path segments and query strings with a 4xx, never a 5xx',
+    async () => {
+      const segment = fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.uuid(),
+        fc.constant('..'),
+        fc.constant('%00'),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('/orders/', '/products/', '/cart/items/', '/notifications/', '/inventory/'),
+          segment,
+          fc.dictionary(
+            fc.constantFrom('limit', 'cursor', 'unread', 'category', 'x'),
+            fc.string({ maxLength: 30 }),
+          ),
+          async (prefix, id, query) => {
+            const path = `${prefix}${encodeURIComponent(id)}?${new URLSearchParams(query).toString()}`;
+            await send('GET', path, { token: prefix === '/inventory/' ? admin : customer });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      expect(tally.serverErrors).toEqual([]);
+    },
+    scaled(120_000),
+  );
+
+  it(
+    'leaves the shop reconciled after the accepted orders settle',
+    async () => {
+      expect((await reconciledShop(60_000)).violations).toEqual([]);
+    },
+    scaled(90_000),
+  );
 });

@@ -4,6 +4,7 @@ import { CATALOG_QUERIES, catalogBench } from '../../../bench/catalog.js';
 import { coldStartMs, medianColdStarts } from '../../../bench/init.js';
 import { middlewareOverhead } from '../../../bench/overhead.js';
 import { median, percentile } from '../../../bench/stats.js';
+import { scaled } from '../../support/time-scale.js';
 
 describe('the benchmark code (smoke run; the figures come from npm run bench)', () => {
   it('takes percentiles by nearest rank', () => {
@@ -40,13 +41,17 @@ describe('the benchmark code (smoke run; the figures come from npm run bench)', 
     expect(Number.isFinite(overhead.middlewareP99Ms)).toBe(true);
   });
 
-  it('loads a generated catalog and times its searches, counting their read units', async () => {
-    const figures = await catalogBench({ products: 300, rounds: 1 });
-    expect(figures).toMatchObject({ products: 300, searches: CATALOG_QUERIES.length });
-    const lamp = figures.queries.find((query) => query.query === 'q=lamp');
-    expect(lamp?.found).toBeGreaterThan(0);
-    // Every search reads its words' items at least; a listing page of 20 is one Query.
-    expect(figures.queries.every((query) => query.readUnits > 0)).toBe(true);
-    expect(figures.listingReadUnitsPerPage).toBeGreaterThan(0);
-  }, 120_000);
+  it(
+    'loads a generated catalog and times its searches, counting their read units',
+    async () => {
+      const figures = await catalogBench({ products: 300, rounds: 1 });
+      expect(figures).toMatchObject({ products: 300, searches: CATALOG_QUERIES.length });
+      const lamp = figures.queries.find((query) => query.query === 'q=lamp');
+      expect(lamp?.found).toBeGreaterThan(0);
+      // Every search reads its words' items at least; a listing page of 20 is one Query.
+      expect(figures.queries.every((query) => query.readUnits > 0)).toBe(true);
+      expect(figures.listingReadUnitsPerPage).toBeGreaterThan(0);
+    },
+    scaled(120_000),
+  );
 });

@@ -3,6 +3,7 @@ import { OrderPlaced } from '../../../functions/orders/contracts/events.js';
 import type { HistoryEntry, Order } from '../../../functions/orders/domain/order.js';
 import type { OrderStore } from '../../../functions/orders/use-cases/ports.js';
 import { money } from '../../../functions/shared/money.js';
+import { scaled } from '../time-scale.js';
 
 /** A PENDING order of one line, as placed at `createdAt`. */
 export const order = (orderId: string, userId: string, createdAt: string): Order => ({
@@ -29,7 +30,8 @@ const NOW = new Date('2026-11-22T10:00:00.000Z');
 const DUE = '2026-11-22T10:07:00.000Z';
 
 /** An index follows its table within a moment: what it shows is awaited, briefly. */
-const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 5_000, interval: 50 });
+const eventually = (check: () => Promise<void>) =>
+  vi.waitFor(check, { timeout: scaled(5_000), interval: 50 });
 
 /** o-1, o-2 and o-3 of u-1, an hour apart, and x-1 of u-2 after them. */
 const withThreeOrdersOfU1 = async (store: OrderStore): Promise<OrderStore> => {

@@ -2,6 +2,7 @@ import '../../../simulation/quiet.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderLifecycle, runSchedule, scheduleArbitrary } from '../../../simulation/property.js';
+import { scaled } from '../../support/time-scale.js';
 
 /**
  * A bounded run in the suite, on a fixed seed so that a run of the suite is
@@ -12,9 +13,13 @@ const SCHEDULES = 250;
 const SEED = Number(process.env.SIMULATION_SEED ?? 20_261_205);
 
 describe('the order lifecycle under simulated production', () => {
-  it(`keeps every invariant over ${SCHEDULES} schedules of delays, duplicates, crashes, clock jumps and operators`, async () => {
-    await fc.assert(orderLifecycle(), { numRuns: SCHEDULES, seed: SEED });
-  }, 120_000);
+  it(
+    `keeps every invariant over ${SCHEDULES} schedules of delays, duplicates, crashes, clock jumps and operators`,
+    async () => {
+      await fc.assert(orderLifecycle(), { numRuns: SCHEDULES, seed: SEED });
+    },
+    scaled(120_000),
+  );
 
   it('runs a seed’s schedules the same way every time', async () => {
     const traces = async () => {

@@ -6,6 +6,7 @@ import type { Order } from '../../../../functions/orders/domain/order.js';
 import { backfillStatusIndex } from '../../../../ops/backfill/status-index.js';
 import { createTable, dynamoDbLocalClient } from '../../../support/dynamodb-tables.js';
 import { order } from '../../../support/orders/order-store-contract.js';
+import { scaled } from '../../../support/time-scale.js';
 
 describe('backfilling the status index', () => {
   it('puts orders written before the index into it, once, and lists them by status', async () => {
@@ -44,7 +45,7 @@ describe('backfilling the status index', () => {
           ),
         ).toEqual(['o-3', 'o-2', 'o-1']);
       },
-      { timeout: 5_000, interval: 50 },
+      { timeout: scaled(5_000), interval: 50 },
     );
     expect((await store.get('o-1'))?.revision).toBe(1);
   });

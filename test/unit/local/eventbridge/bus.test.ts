@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidRuleError, LocalEventBridge, MIN_SCHEDULE_MS } from '../../../../local/eventbridge/bus.js';
 import { fakeAssembly, resolverFor } from '../../../support/local/fake-assembly.js';
+import { scaled } from '../../../support/time-scale.js';
 
 const pattern = { source: ['shop.catalog'], 'detail-type': ['ProductCreated'] };
 
@@ -65,7 +66,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
  * What must happen, awaited until it has: deliveries and retries are timers,
  * which a busy machine runs late (a fixed wait failed beside two busy loops).
  */
-const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 10 });
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: scaled(5_000), interval: 10 });
 
 describe('LocalEventBridge', () => {
   it('delivers a matching event to the rule target, shaped by InputPath', async () => {
