@@ -54,6 +54,13 @@ export interface LocalCloudOptions {
    * until the demo data exists); ready at once otherwise.
    */
   readonly readyWhenMarked?: boolean;
+  /**
+   * Reuse the assembly in `outdir` when it was synthesized from the same
+   * inputs (what `npm start` does); synthesize every time otherwise.
+   */
+  readonly reuseSynth?: boolean;
+  /** Told each start-up step as it ends, with the seconds it took. */
+  readonly progress?: (step: string, seconds: number) => void;
 }
 
 /** What `npm start` writes to `.local/endpoints.json` for the commands that talk to it. */
@@ -86,12 +93,24 @@ export interface LocalCloud {
   readonly summary: Readonly<Record<string, number>>;
   /** What the shop consumed, as AWS would bill it (see usage.ts). */
   readonly usage: UsageMeter;
+  /** DynamoDB Local's process, for the footprint `npm start` reports. */
+  readonly dynamoDbPid: number | undefined;
   /** From now on `GET /health` answers as the shop's function does (see `readyWhenMarked`). */
   markReady(): void;
   stop(): Promise<void>;
 }
 
 const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+/** Reports each step of the start-up with the seconds it took. */
+const stepTimer = (progress: ((step: string, seconds: number) => void) | undefined) => {
+  let last = performance.now();
+  return (name: string) => {
+    const now = performance.now();
+    progress?.(name, (now - last) / 1000);
+    last = now;
+  };
+};
 
 /**
  * Runs the synthesized shop on this machine: DynamoDB Local for the tables,
@@ -102,7 +121,11 @@ const closeServer = (server: Server) => new Promise<void>((resolve) => server.cl
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
   await assertPortFree(options.port);
   const region = options.region ?? 'us-east-1';
-  const assembly = synthesizeShop(options.outdir, options.context);
+  const step = stepTimer(options.progress);
+  const assembly = synthesizeShop(options.outdir, options.context, {
+    ...(options.reuseSynth ? { reuse: { root: PROJECT_ROOT } } : {}),
+  });
+  step(assembly.cached ? 'synth and bundles (unchanged, reused)' : 'synth and bundles');
   provideRuntimeModules(assembly.directory, PROJECT_ROOT);
   const awsPort = await freePort();
   const awsEndpoint = `http://127.0.0.1:${awsPort}`;
@@ -118,12 +141,18 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       ...(options.persistDirectory ? { persistDirectory: join(options.persistDirectory, 'dynamodb') } : {}),
     });
     stops.push(dynamo.stop);
+    step('DynamoDB Local');
     const tables = await createTables(dynamo.client, assembly, resolver, options.log);
+    step(`${tables.length} tables`);
     const usage = new UsageMeter();
     const meter = options.meterDynamoDb ? await startCapacityMeter(dynamo.endpoint, usage) : undefined;
     if (meter) stops.push(meter.stop);
     const dynamoDbFaults = new DynamoDbFaults();
-    const gate = await startFaultGate(meter?.endpoint ?? dynamo.endpoint, dynamoDbFaults);
+    // Stream readers read at once after a write, and seldom while the tables are idle.
+    let tableWritten = () => undefined as void;
+    const gate = await startFaultGate(meter?.endpoint ?? dynamo.endpoint, dynamoDbFaults, () =>
+      tableWritten(),
+    );
     stops.push(gate.stop);
     const queues = new LocalQueues(assembly, resolver, usage);
     const cognito = await LocalCognito.create(
@@ -205,6 +234,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
             }
           };
           const { $metadata: _, ...output } = await send();
+          if (operation !== 'getItem') tableWritten();
           return JSON.parse(JSON.stringify(output)) as never;
         },
       },
@@ -225,6 +255,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       timeScale: options.timeScale,
       log: options.log,
     });
+    tableWritten = () => mappings.wake();
+    queues.onMessage(() => mappings.wake());
     mappings.start();
     stops.push(() => mappings.stop());
     eventBridge.startSchedules();
@@ -242,6 +274,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     });
 
     stops.push(() => closeServer(gateway));
+    step('functions, events, queues, workflows and the HTTP API');
     const [pool] = cognito.userPools;
     const userPool = { poolId: pool?.poolId ?? '', clientId: pool?.clientIds[0] ?? '' };
     mkdirSync(options.stateDirectory, { recursive: true });
@@ -285,6 +318,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         eventSourceMappings: mappings.count,
       },
       usage,
+      dynamoDbPid: dynamo.pid,
       markReady: () => {
         ready = true;
       },

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { startLocalCloud } from './cloud.js';
 import { LocalCloudError } from './errors.js';
+import { cpuPercent, describeMemory, footprint } from './footprint.js';
 import { adminAccount, seed } from './seed.js';
 
 const { values } = parseArgs({
@@ -24,6 +25,8 @@ const contextFlags = () =>
     }),
   );
 
+// The SDK's notice about its own future Node.js support is not the shop's concern (it supports Node.js 20).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const started = performance.now();
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const stateDirectory = join(PROJECT_ROOT, '.local');
@@ -34,8 +37,12 @@ const main = async () => {
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new LocalCloudError(`PORT must be a port number, not ${port}.`);
   if (!(timeScale > 0)) throw new LocalCloudError('SHOP_LOCAL_TIME_SCALE must be a positive number.');
-  process.stdout.write('Synthesizing the shop and starting the local cloud…\n');
+  process.stdout.write('Starting the local cloud (the first start synthesizes and bundles: ~30 s)…\n');
+  const progress = (step: string, seconds: number) =>
+    process.stdout.write(`  ${step.padEnd(56, ' ')} ${seconds.toFixed(1).padStart(5, ' ')} s\n`);
   const cloud = await startLocalCloud({
+    reuseSynth: true,
+    progress,
     port,
     outdir: join(PROJECT_ROOT, 'cdk.out'),
     stateDirectory,
@@ -57,10 +64,11 @@ const main = async () => {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const admin = adminAccount(process.env);
+  const seeding = performance.now();
   const seeded = await seed(cloud, admin, stateDirectory);
+  progress('the admin and the demo data', (performance.now() - seeding) / 1000);
   cloud.markReady();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const rssMiB = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const { summary } = cloud;
   process.stdout.write(
     [
@@ -75,12 +83,48 @@ const main = async () => {
           : ''),
       `  admin: ${admin.email} / ${admin.generated ? `${admin.password}  (generated; set SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD to choose)` : '(from SHOP_ADMIN_PASSWORD)'}`,
       `  a token for manual calls: npm run token -- --admin`,
-      `  started in ${seconds} s · resident memory ${rssMiB} MiB`,
+      `  started in ${seconds} s · memory ${describeMemory(footprint(cloud.dynamoDbPid))}`,
+      `  (the CPU and memory it uses while idle are printed after its first quiet minute)`,
       '',
       'Function logs follow. Ctrl-C stops everything.',
       '',
     ].join('\n'),
   );
+  reportIdleFootprint(cloud);
+};
+
+/**
+ * After the first minute in which no request reached the API, prints what
+ * the idle local cloud costs: CPU as a share of one core, and memory
+ * (the figures docs/local-cloud.md records).
+ */
+const reportIdleFootprint = (cloud: {
+  dynamoDbPid: number | undefined;
+  usage: { snapshot(): { apiRequests: number } };
+}) => {
+  const MINUTE_MS = 60_000;
+  let start = {
+    at: performance.now(),
+    footprint: footprint(cloud.dynamoDbPid),
+    requests: cloud.usage.snapshot().apiRequests,
+  };
+  const timer = setInterval(() => {
+    const now = {
+      at: performance.now(),
+      footprint: footprint(cloud.dynamoDbPid),
+      requests: cloud.usage.snapshot().apiRequests,
+    };
+    if (now.requests === start.requests) {
+      const cpu = cpuPercent(start.footprint, now.footprint, now.at - start.at);
+      process.stdout.write(
+        `\nIdle for a minute: ${cpu.total.toFixed(1)} % of one core (the shop ${cpu.shop.toFixed(1)} %` +
+          `${cpu.dynamoDb === undefined ? '' : `, DynamoDB Local ${cpu.dynamoDb.toFixed(1)} %`}) · memory ${describeMemory(now.footprint)}\n\n`,
+      );
+      clearInterval(timer);
+    }
+    start = now;
+  }, MINUTE_MS);
+  timer.unref();
 };
 
 main().catch((error: unknown) => {

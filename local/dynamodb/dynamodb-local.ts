@@ -20,6 +20,8 @@ import { alignIndexes, alignStream } from './index-alignment.js';
 export interface RunningDynamoDb {
   readonly endpoint: string;
   readonly client: DynamoDBClient;
+  /** The Java process, for what it costs in CPU and memory (local/footprint.ts). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -88,7 +90,7 @@ export const startDynamoDbLocal = async ({
       throw new LocalCloudError(`DynamoDB Local stopped at start:\n${output.trim()}`);
     try {
       await client.send(new ListTablesCommand({}));
-      return { endpoint, client, stop };
+      return { endpoint, client, pid: child.pid, stop };
     } catch {
       await sleep(100);
     }

@@ -133,9 +133,23 @@ export const faultAnswer = (kind: DynamoDbFaultKind, body: string): { status: nu
  * ask for (`POST /_local/faults` with `service: "dynamodb"`) and passes
  * everything else through untouched.
  */
+/** Operations that may put records on a table's stream. */
+const WRITES = new Set([
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+  'ExecuteStatement',
+  'BatchExecuteStatement',
+  'ExecuteTransaction',
+]);
+
 export const startFaultGate = async (
   target: string,
   faults: DynamoDbFaults,
+  /** Told after each write the table has applied (the stream readers then read at once). */
+  onWrite: () => void = () => undefined,
 ): Promise<{ endpoint: string; stop(): Promise<void> }> => {
   const upstream = upstreamClient(target);
   const served = await serveLocally(async (incoming, outgoing) => {
@@ -153,12 +167,16 @@ export const startFaultGate = async (
         });
       if (!fault) {
         const answer = await forward();
+        if (WRITES.has(operation)) onWrite();
         outgoing.writeHead(answer.status, answer.headers);
         outgoing.end(answer.body);
         return;
       }
       // `after`: the table applies the request, and its answer is lost.
-      if (fault.when === 'after') await forward();
+      if (fault.when === 'after') {
+        await forward();
+        if (WRITES.has(operation)) onWrite();
+      }
       const { status, payload } = faultAnswer(fault.error, text);
       const injected = Buffer.from(JSON.stringify(payload));
       outgoing.writeHead(status, {

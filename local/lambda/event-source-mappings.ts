@@ -32,7 +32,17 @@ interface MappingConfig {
   readonly filters: readonly CompiledPattern[];
 }
 
-const POLL_INTERVAL_MS = 50;
+/**
+ * How often a stream is read. After a write through the local DynamoDB
+ * endpoint (`wake`), at once; while the tables are idle, ever less often, up
+ * to `IDLE_POLL_MS`, so that an idle local cloud costs next to no CPU (a write
+ * that bypasses the endpoint, e.g. an operations command's, is still read
+ * within that time).
+ */
+const BUSY_POLL_MS = 50;
+const IDLE_POLL_MS = 5_000;
+/** Shards are listed again this often (DynamoDB Local opens a new shard every few hours). */
+const DESCRIBE_EVERY_MS = 30_000;
 
 /**
  * Lambda event source mappings from the template: DynamoDB streams (read
@@ -42,6 +52,28 @@ const POLL_INTERVAL_MS = 50;
 export class LocalEventSourceMappings {
   private running = true;
   private readonly loops: Promise<void>[] = [];
+  /** Stream readers waiting for a write or their next idle poll. */
+  private sleepers = new Set<() => void>();
+
+  /** A table was written: every stream reader reads now. */
+  wake(): void {
+    const sleepers = this.sleepers;
+    this.sleepers = new Set();
+    for (const wakeUp of sleepers) wakeUp();
+  }
+
+  /** Waits `ms`, or less if a write comes first. */
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wakeUp = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wakeUp);
+        resolve();
+      };
+      const timer = setTimeout(wakeUp, ms);
+      this.sleepers.add(wakeUp);
+    });
+  }
   private readonly configs: MappingConfig[];
 
   constructor(
@@ -121,6 +153,8 @@ export class LocalEventSourceMappings {
     const lastSequence = new Map<string, string>();
     const finished = new Set<string>();
     let first = true;
+    let described = 0;
+    let idleMs = BUSY_POLL_MS;
     const iteratorFor = async (shardId: string, type: 'TRIM_HORIZON' | 'LATEST') => {
       const after = lastSequence.get(shardId);
       const { ShardIterator } = await client.send(
@@ -135,38 +169,44 @@ export class LocalEventSourceMappings {
       return ShardIterator;
     };
     while (this.running) {
-      try {
-        const { StreamDescription } = await client.send(
-          new DescribeStreamCommand({ StreamArn: config.sourceArn }),
-        );
-        for (const shard of StreamDescription?.Shards ?? []) {
-          const shardId = shard.ShardId;
-          if (!shardId || iterators.has(shardId) || finished.has(shardId)) continue;
-          const ready =
-            !shard.ParentShardId || finished.has(shard.ParentShardId) || !iterators.has(shard.ParentShardId);
-          if (!ready) continue;
-          iterators.set(
-            shardId,
-            await iteratorFor(
-              shardId,
-              first && config.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
-            ),
+      const due = Date.now() - described > DESCRIBE_EVERY_MS || iterators.size === 0;
+      if (due)
+        try {
+          described = Date.now();
+          const { StreamDescription } = await client.send(
+            new DescribeStreamCommand({ StreamArn: config.sourceArn }),
           );
+          for (const shard of StreamDescription?.Shards ?? []) {
+            const shardId = shard.ShardId;
+            if (!shardId || iterators.has(shardId) || finished.has(shardId)) continue;
+            const ready =
+              !shard.ParentShardId ||
+              finished.has(shard.ParentShardId) ||
+              !iterators.has(shard.ParentShardId);
+            if (!ready) continue;
+            iterators.set(
+              shardId,
+              await iteratorFor(
+                shardId,
+                first && config.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
+              ),
+            );
+          }
+          first = false;
+        } catch (error) {
+          if (!this.running) return;
+          this.options.log(
+            `EventSourceMapping ${config.name} | ${error instanceof Error ? error.message : String(error)}`,
+          );
+          await sleep(500);
+          continue;
         }
-        first = false;
-      } catch (error) {
-        if (!this.running) return;
-        this.options.log(
-          `EventSourceMapping ${config.name} | ${error instanceof Error ? error.message : String(error)}`,
-        );
-        await sleep(500);
-        continue;
-      }
       let received = 0;
       for (const [shardId, iterator] of iterators) {
         if (!iterator) {
           iterators.delete(shardId);
           finished.add(shardId);
+          described = 0; // a closed shard: its child must be found now
           continue;
         }
         try {
@@ -195,7 +235,11 @@ export class LocalEventSourceMappings {
           await sleep(500);
         }
       }
-      if (received === 0) await sleep(POLL_INTERVAL_MS);
+      if (received > 0) idleMs = BUSY_POLL_MS;
+      else {
+        await this.idle(idleMs);
+        idleMs = Math.min(idleMs * 2, IDLE_POLL_MS);
+      }
     }
   }
 
@@ -287,12 +331,15 @@ export class LocalEventSourceMappings {
   }
 
   private async pollQueue(config: MappingConfig): Promise<void> {
+    let idleMs = BUSY_POLL_MS;
     while (this.running) {
       const messages = this.queues.receive(config.sourceArn, Math.min(config.batchSize, 10));
       if (messages.length === 0) {
-        await sleep(POLL_INTERVAL_MS);
+        await this.idle(idleMs);
+        idleMs = Math.min(idleMs * 2, IDLE_POLL_MS);
         continue;
       }
+      idleMs = BUSY_POLL_MS;
       const records = messages.map((message) => ({
         messageId: message.messageId,
         receiptHandle: message.receiptHandle,

@@ -54,6 +54,14 @@ export interface LocalFunctionsOptions {
   readonly deliverFailure?: (arn: string, body: string) => void;
   /** Counts invocations, billed duration and bytes logged. */
   readonly usage?: UsageMeter;
+  /** A sandbox idle this long is reclaimed, as Lambda reclaims idle sandboxes (default 3 minutes). */
+  readonly idleSandboxMs?: number;
+  /**
+   * At most this many idle sandboxes across every function; past it the
+   * longest idle goes first (default 24). Each is a V8 isolate of tens of
+   * MiB: without a bound, a suite that touches every function keeps them all.
+   */
+  readonly maxIdleSandboxes?: number;
 }
 
 /**
@@ -71,7 +79,14 @@ interface Sandbox {
   readonly worker: Worker;
   readonly ready: Promise<number>;
   busy: boolean;
+  /** When it last finished an invocation (or was made). */
+  idleSince: number;
 }
+
+const DEFAULT_IDLE_SANDBOX_MS = 180_000;
+const DEFAULT_MAX_IDLE_SANDBOXES = 24;
+/** How often idle sandboxes are looked for. */
+const RECLAIM_EVERY_MS = 15_000;
 
 interface Pending {
   readonly event: unknown;
@@ -111,6 +126,45 @@ export class LocalFunctions implements FunctionInvoker {
       this.byName.set(definition.name, definition);
       this.byName.set(definition.arn, definition);
     }
+    this.reclaimer = setInterval(() => this.reclaimIdle(), RECLAIM_EVERY_MS).unref();
+  }
+
+  private readonly reclaimer: NodeJS.Timeout;
+
+  /** Sandboxes, warm or starting, per function display name. */
+  get sandboxCounts(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.sandboxes]
+        .filter(([, pool]) => pool.length > 0)
+        .map(([name, pool]) => [this.find(name)?.displayName ?? name, pool.length]),
+    );
+  }
+
+  /**
+   * Terminates the sandboxes idle longer than `idleSandboxMs`, then the
+   * longest idle ones past `maxIdleSandboxes`: what a warm function costs
+   * in memory stays bounded however many functions a session touched.
+   */
+  reclaimIdle(now = Date.now()): number {
+    const idleFor = this.options.idleSandboxMs ?? DEFAULT_IDLE_SANDBOX_MS;
+    const maxIdle = this.options.maxIdleSandboxes ?? DEFAULT_MAX_IDLE_SANDBOXES;
+    const idle = [...this.sandboxes.values()]
+      .flat()
+      .filter((sandbox) => !sandbox.busy)
+      .sort((a, b) => a.idleSince - b.idleSince);
+    const reclaimed = idle.filter(
+      (sandbox, index) => now - sandbox.idleSince >= idleFor || index < idle.length - maxIdle,
+    );
+    for (const sandbox of reclaimed) {
+      void sandbox.worker.terminate();
+      for (const [name, pool] of this.sandboxes)
+        if (pool.includes(sandbox))
+          this.sandboxes.set(
+            name,
+            pool.filter((candidate) => candidate !== sandbox),
+          );
+    }
+    return reclaimed.length;
   }
 
   get definitions(): FunctionDefinition[] {
@@ -190,6 +244,7 @@ export class LocalFunctions implements FunctionInvoker {
 
   async stop(): Promise<void> {
     this.stopped.value = true;
+    clearInterval(this.reclaimer);
     const workers = [...this.sandboxes.values()].flat().map((sandbox) => sandbox.worker.terminate());
     this.sandboxes.clear();
     await Promise.allSettled(workers);
@@ -212,6 +267,7 @@ export class LocalFunctions implements FunctionInvoker {
     void this.run(definition, sandbox, next.event).then((result) => {
       next.resolve(result);
       sandbox.busy = false;
+      sandbox.idleSince = Date.now();
       this.dispatch(definition);
     });
   }
@@ -245,7 +301,7 @@ export class LocalFunctions implements FunctionInvoker {
     });
     // Init failures are reported through the invocation that waits for `ready`.
     ready.catch(() => undefined);
-    return { worker, ready, busy: false };
+    return { worker, ready, busy: false, idleSince: Date.now() };
   }
 
   private async run(

@@ -32,6 +32,12 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
  */
 export class LocalQueues {
   private readonly queues: Queue[];
+  private readonly listeners: (() => void)[] = [];
+
+  /** Told of every message sent, so that a queue's readers need not poll it often. */
+  onMessage(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   constructor(
     assembly: CloudAssembly,
@@ -88,6 +94,7 @@ export class LocalQueues {
     };
     queue.messages.push(message);
     this.usage?.sqsMessage();
+    for (const listener of this.listeners) listener();
     return message.messageId;
   }
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalCloudError } from '../errors.js';
 
@@ -27,11 +28,73 @@ export interface CloudAssembly {
   readonly stacks: readonly StackTemplate[];
 }
 
+/** What the synth is made from: a change to any of these makes the next start synthesize again. */
+const SYNTH_INPUTS = ['infra', 'functions', 'state-machines'];
+const SYNTH_INPUT_FILES = ['package-lock.json', 'package.json', 'tsconfig.json', 'cdk.json'];
+const STAMP_FILE = '.local-synth.json';
+
+const filesUnder = (directory: string): string[] =>
+  existsSync(directory)
+    ? readdirSync(directory, { withFileTypes: true, recursive: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort()
+    : [];
+
+const hashOf = (files: readonly string[], extra: string): string => {
+  const hash = createHash('sha256').update(extra);
+  for (const file of files) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+};
+
+/** The content of everything the synth reads from the project, with the context it is given. */
+export const synthInputHash = (root: string, context: Record<string, unknown>): string =>
+  hashOf(
+    [
+      ...SYNTH_INPUTS.flatMap((directory) => filesUnder(join(root, directory))),
+      ...SYNTH_INPUT_FILES.map((file) => join(root, file)).filter((file) => existsSync(file)),
+    ],
+    JSON.stringify(context),
+  );
+
+/** The templates in an output directory: `cdk synth` run by hand there changes them. */
+const outputHash = (outdir: string): string =>
+  hashOf(
+    existsSync(outdir)
+      ? readdirSync(outdir)
+          .filter((name) => name.endsWith('.template.json') || name === 'manifest.json')
+          .sort()
+          .map((name) => join(outdir, name))
+      : [],
+    // The asset directories too: a start must not read templates whose bundles are gone.
+    existsSync(outdir)
+      ? readdirSync(outdir)
+          .filter((name) => name.startsWith('asset.'))
+          .sort()
+          .join('\n')
+      : '',
+  );
+
 /**
  * Synthesizes the shop, bundling every function with the local esbuild,
- * exactly as `cdk synth` would, in a child process, and reads the result back.
+ * exactly as `cdk synth` would, in a child process, and reads the result
+ * back. With `reuse`, an assembly synthesized from the same inputs (the
+ * content of infra/, functions/, state-machines/, the lock file and the
+ * context) is read as it is, without synthesizing again; `cached` says so.
  */
-export const synthesizeShop = (outdir: string, context: Record<string, unknown> = {}): CloudAssembly => {
+export const synthesizeShop = (
+  outdir: string,
+  context: Record<string, unknown> = {},
+  options: { reuse?: { root: string } } = {},
+): CloudAssembly & { readonly cached: boolean } => {
+  const inputs = options.reuse ? synthInputHash(options.reuse.root, context) : undefined;
+  const stampFile = join(outdir, STAMP_FILE);
+  if (inputs && existsSync(stampFile)) {
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { inputs?: string; output?: string };
+    if (stamp.inputs === inputs && stamp.output === outputHash(outdir))
+      return { ...readAssembly(outdir), cached: true };
+  }
+  rmSync(stampFile, { force: true });
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'synth.ts'), outdir, JSON.stringify(context)],
@@ -46,7 +109,8 @@ export const synthesizeShop = (outdir: string, context: Record<string, unknown> 
       `The CDK app did not synthesize:\n${(result.stderr || result.stdout || String(result.error)).trim()}`,
     );
   }
-  return readAssembly(outdir);
+  if (inputs) writeFileSync(stampFile, JSON.stringify({ inputs, output: outputHash(outdir) }));
+  return { ...readAssembly(outdir), cached: false };
 };
 
 interface Manifest {

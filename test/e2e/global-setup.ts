@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalCloud } from '../../local/cloud.js';
+import { describeMemory, footprint } from '../../local/footprint.js';
 import { freePort } from '../../local/net.js';
 import { adminAccount, seed } from '../../local/seed.js';
 
@@ -46,6 +47,12 @@ export default async function setup(project: TestProject) {
   project.provide('tables', { ...cloud.endpoints.tables });
   project.provide('eventBusName', cloud.endpoints.eventBusName);
   return async () => {
+    // What the local cloud holds once the suite is done (docs/local-cloud.md records it).
+    const sandboxes = Object.values(cloud.functions.sandboxCounts).reduce((sum, count) => sum + count, 0);
+    process.stdout.write(
+      `local cloud after the e2e suite: memory ${describeMemory(footprint(cloud.dynamoDbPid))} ` +
+        `(vitest's own process included), ${sandboxes} warm sandboxes\n`,
+    );
     await cloud.stop();
     writeFileSync(logFile, lines.join('\n'));
     if (process.env.SHOP_E2E_KEEP_LOGS) process.stdout.write(`local cloud log: ${logFile}\n`);

@@ -164,4 +164,34 @@ describe('LocalFunctions', () => {
       responsePayload: { errorType: 'PaymentDeclinedError' },
     });
   });
+
+  it('reclaims a sandbox idle past the idle limit, and starts a fresh one next time', async () => {
+    await functions.invoke('First', { action: 'count' });
+    expect(functions.sandboxCounts['Test/First']).toBeGreaterThan(0);
+    expect(functions.reclaimIdle(Date.now())).toBe(0);
+    expect(functions.reclaimIdle(Date.now() + 10 * 60_000)).toBeGreaterThan(0);
+    expect(functions.sandboxCounts['Test/First']).toBeUndefined();
+    // A cold sandbox: its module state starts over.
+    expect(await functions.invoke('First', { action: 'count' })).toEqual({
+      ok: true,
+      payload: { invocations: 1 },
+    });
+  });
+
+  it('keeps at most the configured number of idle sandboxes, reclaiming the longest idle first', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'shop-lambda-'));
+    const entry = join(directory, 'index.mjs');
+    writeFileSync(entry, handlerSource);
+    const bounded = new LocalFunctions(
+      ['A', 'B', 'C'].map((name) => definition(name, entry)),
+      { sink: () => undefined, maxIdleSandboxes: 2 },
+    );
+    try {
+      for (const name of ['A', 'B', 'C']) await bounded.invoke(name, { action: 'count' });
+      expect(bounded.reclaimIdle()).toBe(1);
+      expect(Object.keys(bounded.sandboxCounts).sort()).toEqual(['Test/B', 'Test/C']);
+    } finally {
+      await bounded.stop();
+    }
+  });
 });
