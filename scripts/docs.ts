@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_EVENTS, SERVICES } from '../functions/services.js';
 import { functionsOf, type ServiceManifest } from '../functions/shared/service-manifest.js';
+import { tourScript } from '../local/tour/steps.js';
 import { withBlock } from './generated-block.js';
 
 /**
@@ -53,7 +54,19 @@ export const withServicesTable = (document: string): string =>
 
 export const ARCHITECTURE = join(ROOT, 'docs', 'architecture.md');
 
+const TOUR_BLOCK = {
+  start: '<!-- tour: written by npm run docs from local/tour/steps.ts; npm run tour runs it -->',
+  end: '<!-- /tour -->',
+};
+
+/** The README's tour: the steps `npm run tour` runs and checks. */
+export const withTour = (document: string): string => withBlock(document, TOUR_BLOCK, tourScript());
+
+export const README = join(ROOT, 'README.md');
+
 if (process.argv[1] === import.meta.filename) {
   writeFileSync(ARCHITECTURE, withServicesTable(readFileSync(ARCHITECTURE, 'utf8')));
   process.stdout.write('docs/architecture.md: the services table is written from the manifests.\n');
+  writeFileSync(README, withTour(readFileSync(README, 'utf8')));
+  process.stdout.write('README.md: the tour is written from local/tour/steps.ts.\n');
 }

@@ -85,8 +85,14 @@ interface Sandbox {
 
 const DEFAULT_IDLE_SANDBOX_MS = 180_000;
 const DEFAULT_MAX_IDLE_SANDBOXES = 24;
+/**
+ * A function's sandboxes beyond its first, made for a burst of concurrent
+ * invocations, are reclaimed after this long idle: a burst must not leave
+ * eight warm isolates per function behind it.
+ */
+const SURPLUS_IDLE_MS = 10_000;
 /** How often idle sandboxes are looked for. */
-const RECLAIM_EVERY_MS = 15_000;
+const RECLAIM_EVERY_MS = 5_000;
 
 interface Pending {
   readonly event: unknown;
@@ -141,20 +147,31 @@ export class LocalFunctions implements FunctionInvoker {
   }
 
   /**
-   * Terminates the sandboxes idle longer than `idleSandboxMs`, then the
-   * longest idle ones past `maxIdleSandboxes`: what a warm function costs
-   * in memory stays bounded however many functions a session touched.
+   * Terminates the sandboxes idle longer than `idleSandboxMs`, a function's
+   * surplus sandboxes idle longer than `SURPLUS_IDLE_MS`, then the longest
+   * idle ones past `maxIdleSandboxes`: what warm functions cost in memory
+   * stays bounded however many functions, and bursts, a session had.
    */
   reclaimIdle(now = Date.now()): number {
     const idleFor = this.options.idleSandboxMs ?? DEFAULT_IDLE_SANDBOX_MS;
     const maxIdle = this.options.maxIdleSandboxes ?? DEFAULT_MAX_IDLE_SANDBOXES;
+    const expired = new Set<Sandbox>();
+    for (const pool of this.sandboxes.values()) {
+      // The most recently used sandbox of a function is its first to keep; the others are surplus.
+      const idleNewestFirst = pool
+        .filter((sandbox) => !sandbox.busy)
+        .sort((a, b) => b.idleSince - a.idleSince);
+      const keepOne = pool.some((sandbox) => sandbox.busy) ? 0 : 1;
+      idleNewestFirst.forEach((sandbox, index) => {
+        const limit = index < keepOne ? idleFor : Math.min(idleFor, SURPLUS_IDLE_MS);
+        if (now - sandbox.idleSince >= limit) expired.add(sandbox);
+      });
+    }
     const idle = [...this.sandboxes.values()]
       .flat()
-      .filter((sandbox) => !sandbox.busy)
+      .filter((sandbox) => !sandbox.busy && !expired.has(sandbox))
       .sort((a, b) => a.idleSince - b.idleSince);
-    const reclaimed = idle.filter(
-      (sandbox, index) => now - sandbox.idleSince >= idleFor || index < idle.length - maxIdle,
-    );
+    const reclaimed = [...expired, ...idle.slice(0, Math.max(0, idle.length - maxIdle))];
     for (const sandbox of reclaimed) {
       void sandbox.worker.terminate();
       for (const [name, pool] of this.sandboxes)

@@ -194,4 +194,19 @@ describe('LocalFunctions', () => {
       await bounded.stop();
     }
   });
+
+  it('reclaims the sandboxes a burst made soon after it, keeping one warm', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'shop-lambda-'));
+    const entry = join(directory, 'index.mjs');
+    writeFileSync(entry, handlerSource);
+    const bursty = new LocalFunctions([definition('Burst', entry)], { sink: () => undefined });
+    try {
+      await Promise.all([1, 2, 3].map(() => bursty.invoke('Burst', { action: 'sleep', ms: 100 })));
+      expect(bursty.sandboxCounts['Test/Burst']).toBe(3);
+      expect(bursty.reclaimIdle(Date.now() + 11_000)).toBe(2);
+      expect(bursty.sandboxCounts['Test/Burst']).toBe(1);
+    } finally {
+      await bursty.stop();
+    }
+  });
 });
