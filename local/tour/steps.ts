@@ -109,6 +109,7 @@ export const TOUR: readonly TourStep[] = [
   {
     shell: 'curl -s "$SHOP/products?q=kitchen&sort=-price"',
     note: 'words of the category\'s name ("Home & Kitchen") too',
+    eventually: true,
     check: (output) => expect(items(output).length > 0, 'expected matches', output),
   },
   {
@@ -170,6 +171,11 @@ export const TOUR: readonly TourStep[] = [
     note: 'a moment later: the lamp and the rest of the category',
     eventually: true,
     check: (output) => expect(items(output).length > 0, 'expected the renamed category', output),
+  },
+  {
+    shell: `curl -s -X PUT $SHOP/categories/home ${AS_ADMIN} ${BODY} -d '{"name":"Home & Kitchen"}'`,
+    note: 'and back, for the next tour',
+    check: (output) => expect(object(output).name === 'Home & Kitchen', 'expected the name back', output),
   },
   {
     shell: `curl -s -X DELETE $SHOP/categories/home ${AS_ADMIN}`,
@@ -266,7 +272,7 @@ export const TOUR: readonly TourStep[] = [
     shell: 'npm run -s reconcile',
     note: 'every order terminal, stock and money add up',
     eventually: true,
-    check: (output) => expect(/no violations|all hold|ok/i.test(output), 'expected no violations', output),
+    check: (output) => expect(/invariant violations: 0\b/.test(output), 'expected no violations', output),
   },
   { shell: 'npm run -s sagas', note: 'orders whose saga needs a look' },
   { shell: 'npm run -s redrive', note: 'dead-letter queues; --queue <name> [--dry-run] redrives' },
