@@ -21,12 +21,16 @@ const proc = (pid: number, file: string): string | undefined => {
   }
 };
 
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times, is 100 on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
+
 const processFootprint = (pid: number): Footprint['dynamoDb'] => {
-  // schedstat: nanoseconds on the CPU first; status: VmRSS in kB.
-  const onCpuNs = proc(pid, 'schedstat')?.split(' ')[0];
+  // stat: utime and stime (every thread's) are fields 14 and 15, after the parenthesised command name.
+  const fields = proc(pid, 'stat')?.split(') ')[1]?.split(' ');
   const rssKb = /VmRSS:\s+(\d+)/.exec(proc(pid, 'status') ?? '')?.[1];
-  if (onCpuNs === undefined || rssKb === undefined) return undefined;
-  return { cpuMs: Number(onCpuNs) / 1e6, rssMiB: Math.round(Number(rssKb) / 1024) };
+  if (fields === undefined || rssKb === undefined) return undefined;
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, rssMiB: Math.round(Number(rssKb) / 1024) };
 };
 
 export const footprint = (dynamoDbPid?: number): Footprint => {

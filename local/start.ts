@@ -94,9 +94,11 @@ const main = async () => {
 };
 
 /**
- * After the first minute in which no request reached the API, prints what
- * the idle local cloud costs: CPU as a share of one core, and memory
- * (the figures docs/local-cloud.md records).
+ * After the first minute in which no request reached the API, following
+ * another such minute (so that the work a request started is over), prints
+ * what the idle local cloud costs: CPU as a share of one core, and memory
+ * (the figures docs/local-cloud.md records). The orders' sweep of stalled
+ * orders, run every minute, is part of idle.
  */
 const reportIdleFootprint = (cloud: {
   dynamoDbPid: number | undefined;
@@ -108,13 +110,15 @@ const reportIdleFootprint = (cloud: {
     footprint: footprint(cloud.dynamoDbPid),
     requests: cloud.usage.snapshot().apiRequests,
   };
+  let quietBefore = false;
   const timer = setInterval(() => {
     const now = {
       at: performance.now(),
       footprint: footprint(cloud.dynamoDbPid),
       requests: cloud.usage.snapshot().apiRequests,
     };
-    if (now.requests === start.requests) {
+    const quiet = now.requests === start.requests;
+    if (quiet && quietBefore) {
       const cpu = cpuPercent(start.footprint, now.footprint, now.at - start.at);
       process.stdout.write(
         `\nIdle for a minute: ${cpu.total.toFixed(1)} % of one core (the shop ${cpu.shop.toFixed(1)} %` +
@@ -122,6 +126,7 @@ const reportIdleFootprint = (cloud: {
       );
       clearInterval(timer);
     }
+    quietBefore = quiet;
     start = now;
   }, MINUTE_MS);
   timer.unref();
