@@ -40,7 +40,7 @@ interface MappingConfig {
  * within that time).
  */
 const BUSY_POLL_MS = 50;
-const IDLE_POLL_MS = 5_000;
+const IDLE_POLL_MS = 10_000;
 /** Shards are listed again this often (DynamoDB Local opens a new shard every few hours). */
 const DESCRIBE_EVERY_MS = 30_000;
 
