@@ -140,6 +140,7 @@ export class LocalEventSourceMappings {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.wake();
     await Promise.allSettled(this.loops);
   }
 
