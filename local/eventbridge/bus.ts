@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AwsServiceError, type JsonService } from '../aws-endpoint.js';
+import { LocalCloudError } from '../errors.js';
 import { type CloudAssembly, displayNameOf, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
 import { LOCAL_ACCOUNT } from '../template/resolver.js';
@@ -442,8 +443,11 @@ export const rateMilliseconds = (expression: string): number | undefined => {
   return match && unit ? Number(match[1]) * (UNIT_MS[unit] ?? 0) : undefined;
 };
 
-/** A rule, archive or target the template defines and EventBridge would refuse: the local cloud does not start. */
-export class InvalidRuleError extends Error {
+/**
+ * A rule, archive or target the template defines and EventBridge would
+ * refuse: the local cloud does not start, and says which and why in a line.
+ */
+export class InvalidRuleError extends LocalCloudError {
   constructor(owner: string, reason: string) {
     super(`EventBridge refuses ${owner}: ${reason}`);
     this.name = 'InvalidRuleError';

@@ -9,6 +9,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { localCredentials } from '../aws-clients.js';
+import { LocalCloudError } from '../errors.js';
 import { withEmptyMaps } from '../dynamodb/stream-images.js';
 import { type CompiledPattern, compilePattern, InvalidPatternError } from '../eventbridge/pattern.js';
 import { sleep } from '../net.js';
@@ -95,7 +96,7 @@ export class LocalEventSourceMappings {
             return compilePattern(JSON.parse(filter.Pattern));
           } catch (error) {
             if (error instanceof InvalidPatternError || error instanceof SyntaxError)
-              throw new Error(
+              throw new LocalCloudError(
                 `Lambda refuses the filter of event source mapping ${logicalId}: ${error.message}`,
               );
             throw error;
