@@ -149,7 +149,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     if (meter) stops.push(meter.stop);
     const dynamoDbFaults = new DynamoDbFaults();
     // Stream readers read at once after a write, and seldom while the tables are idle.
-    let tableWritten = () => undefined as void;
+    let tableWritten: () => void = () => undefined;
     const gate = await startFaultGate(meter?.endpoint ?? dynamo.endpoint, dynamoDbFaults, () =>
       tableWritten(),
     );

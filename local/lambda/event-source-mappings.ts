@@ -9,8 +9,8 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { localCredentials } from '../aws-clients.js';
-import { LocalCloudError } from '../errors.js';
 import { withEmptyMaps } from '../dynamodb/stream-images.js';
+import { LocalCloudError } from '../errors.js';
 import { type CompiledPattern, compilePattern, InvalidPatternError } from '../eventbridge/pattern.js';
 import { sleep } from '../net.js';
 import type { LocalQueues } from '../sqs/queues.js';
