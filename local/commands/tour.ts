@@ -13,7 +13,17 @@ import { runningCloud } from './running-cloud.js';
 /** How long a step whose answer is on its way (an event, the saga) is tried again. */
 const EVENTUAL_MS = 30_000;
 
-runningCloud();
+const cloud = runningCloud();
+const answers = await fetch(`${cloud.apiUrl}/health`).then(
+  (response) => response.ok,
+  () => false,
+);
+if (!answers) {
+  process.stderr.write(
+    `The shop does not answer at ${cloud.apiUrl}/health: start it with npm start (and wait for its URL)\n`,
+  );
+  process.exit(1);
+}
 const variables: Record<string, string> = {};
 
 const run = (step: TourStep): { output: string; failure?: string } => {
