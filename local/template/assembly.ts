@@ -88,13 +88,8 @@ export const synthesizeShop = (
   options: { reuse?: { root: string } } = {},
 ): CloudAssembly & { readonly cached: boolean } => {
   const inputs = options.reuse ? synthInputHash(options.reuse.root, context) : undefined;
-  const stampFile = join(outdir, STAMP_FILE);
-  if (inputs && existsSync(stampFile)) {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { inputs?: string; output?: string };
-    if (stamp.inputs === inputs && stamp.output === outputHash(outdir))
-      return { ...readAssembly(outdir), cached: true };
-  }
-  rmSync(stampFile, { force: true });
+  if (inputs && synthesizedFrom(outdir, inputs)) return { ...readAssembly(outdir), cached: true };
+  rmSync(join(outdir, STAMP_FILE), { force: true });
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'synth.ts'), outdir, JSON.stringify(context)],
@@ -109,9 +104,29 @@ export const synthesizeShop = (
       `The CDK app did not synthesize:\n${(result.stderr || result.stdout || String(result.error)).trim()}`,
     );
   }
-  if (inputs) writeFileSync(stampFile, JSON.stringify({ inputs, output: outputHash(outdir) }));
+  if (inputs) writeSynthStamp(outdir, inputs);
   return { ...readAssembly(outdir), cached: false };
 };
+
+interface SynthStamp {
+  readonly inputs?: string;
+  readonly output?: string;
+}
+
+/**
+ * Whether the assembly in `outdir` was synthesized from inputs hashing to
+ * `inputs`, and its templates and bundles are still the ones written then.
+ */
+export const synthesizedFrom = (outdir: string, inputs: string): boolean => {
+  const stampFile = join(outdir, STAMP_FILE);
+  if (!existsSync(stampFile)) return false;
+  const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as SynthStamp;
+  return stamp.inputs === inputs && stamp.output === outputHash(outdir);
+};
+
+/** Records that the assembly in `outdir` was synthesized from inputs hashing to `inputs`. */
+export const writeSynthStamp = (outdir: string, inputs: string): void =>
+  writeFileSync(join(outdir, STAMP_FILE), JSON.stringify({ inputs, output: outputHash(outdir) }));
 
 interface Manifest {
   artifacts: Record<
