@@ -42,6 +42,8 @@ export interface BenchResults {
     };
   };
   readonly invariantViolations: readonly unknown[];
+  /** The headline figures of the full run before this one, for the trend (absent before it was kept). */
+  readonly previous?: BenchHeadline;
   /** The catalog case (absent from runs before it). */
   readonly catalog?: {
     readonly products: number;
@@ -138,6 +140,93 @@ export const figuresTable = (results: BenchResults): string => {
   ].join('\n');
 };
 
+/** The figures a run is compared on with the one before it. */
+export interface BenchHeadline {
+  readonly measuredAt: string;
+  readonly largestBundle: { readonly function: string; readonly kib: number };
+  readonly init?: {
+    readonly baselineMs: number;
+    readonly medianRatio: number;
+    readonly worst: { readonly function: string; readonly ratio: number };
+  };
+  readonly apiP50Ms: number;
+  readonly sagaP50Ms: number;
+  readonly writeUnitsPerOrder: number;
+  readonly readUnitsPerOrder: number;
+  readonly search?: { readonly p50Ms: number; readonly readUnits: number };
+  readonly standardPerMillionUsd: number;
+  readonly expressPerMillionUsd: number;
+}
+
+/** A run's headline figures: what the next run keeps of it as `previous`. */
+export const headline = (results: BenchResults): BenchHeadline => {
+  const largest = [...results.bundles].sort((a, b) => b.bytes - a.bytes)[0];
+  const ratios = [...results.init.functions].sort((a, b) => b.ratio - a.ratio);
+  const worst = ratios[0];
+  const median = ratios[Math.floor(ratios.length / 2)];
+  const perOrder = (item: string) => results.cost.shared.find((entry) => entry.item === item)?.perOrder ?? 0;
+  return {
+    measuredAt: results.measuredAt,
+    largestBundle: { function: largest?.function ?? '', kib: +((largest?.bytes ?? 0) / 1024).toFixed(1) },
+    ...(worst && median
+      ? {
+          init: {
+            baselineMs: results.init.baselineMs,
+            medianRatio: median.ratio,
+            worst: { function: worst.function, ratio: worst.ratio },
+          },
+        }
+      : {}),
+    apiP50Ms: results.load.apiP50Ms,
+    sagaP50Ms: results.load.sagaP50Ms,
+    writeUnitsPerOrder: perOrder('DynamoDB writes'),
+    readUnitsPerOrder: perOrder('DynamoDB reads'),
+    ...(results.catalog
+      ? { search: { p50Ms: results.catalog.searchP50Ms, readUnits: results.catalog.readUnitsPerSearch } }
+      : {}),
+    standardPerMillionUsd: results.cost.standardPerMillionUsd,
+    expressPerMillionUsd: results.cost.expressPerMillionUsd,
+  };
+};
+
+/** This run's headline figures beside the previous run's, as the README and docs/performance.md show them. */
+export const trendTable = (results: BenchResults): string => {
+  const now = headline(results);
+  const before = results.previous;
+  const rows: [string, (figures: BenchHeadline) => string][] = [
+    ['Largest bundle', (f) => `${f.largestBundle.function} ${f.largestBundle.kib} KiB`],
+    [
+      'Cold start: median, worst (× the baseline)',
+      (f) =>
+        f.init ? `${f.init.medianRatio}×, ${f.init.worst.function} ${f.init.worst.ratio}×` : 'not measured',
+    ],
+    ['`POST /orders` p50, saga p50', (f) => `${f.apiP50Ms} ms, ${f.sagaP50Ms} ms`],
+    ['Write and read units per order', (f) => `${f.writeUnitsPerOrder}, ${f.readUnitsPerOrder}`],
+    [
+      'Search at 10,000 products: p50, read units',
+      (f) => (f.search ? `${f.search.p50Ms} ms, ${f.search.readUnits}` : 'not measured'),
+    ],
+    [
+      'Per million orders: Standard, Express',
+      (f) => `$${f.standardPerMillionUsd.toFixed(2)}, $${f.expressPerMillionUsd.toFixed(2)}`,
+    ],
+  ];
+  return [
+    `| Measure | This run (${now.measuredAt.slice(0, 10)}) | The run before${before ? ` (${before.measuredAt.slice(0, 10)})` : ''} |`,
+    '| --- | --- | --- |',
+    ...rows.map(([label, show]) => `| ${label} | ${show(now)} | ${before ? show(before) : 'not kept'} |`),
+  ].join('\n');
+};
+
+const TREND = {
+  start: '<!-- trend: written by npm run bench from bench/results/latest.json -->',
+  end: '<!-- /trend -->',
+};
+
+/** The document with its trend block replaced by `results`' trend. */
+export const withTrend = (document: string, results: BenchResults): string =>
+  withBlock(document, TREND, trendTable(results));
+
 const FIGURES = {
   start: '<!-- figures: written by npm run bench from bench/results/latest.json -->',
   end: '<!-- /figures -->',
@@ -147,6 +236,11 @@ const FIGURES = {
 export const withFigures = (document: string, results: BenchResults): string =>
   withBlock(document, FIGURES, figuresTable(results));
 
-/** Writes the figures of `results` into the document at `path`. */
-export const writeFigures = (path: string, results: BenchResults): void =>
-  writeFileSync(path, withFigures(readFileSync(path, 'utf8'), results));
+/** Writes the figures of `results` into docs/performance.md, and its trend there and into the README. */
+export const writeFigures = (paths: { performance: string; readme: string }, results: BenchResults): void => {
+  writeFileSync(
+    paths.performance,
+    withTrend(withFigures(readFileSync(paths.performance, 'utf8'), results), results),
+  );
+  writeFileSync(paths.readme, withTrend(readFileSync(paths.readme, 'utf8'), results));
+};

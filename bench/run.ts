@@ -1,4 +1,13 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +21,7 @@ import { interleaveBaseline, medianColdStarts, type Probe } from './init.js';
 import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
 import { PRICES } from './prices.js';
-import { BUDGET, writeFigures } from './report.js';
+import { type BenchResults, BUDGET, headline, writeFigures } from './report.js';
 import { round } from './stats.js';
 
 /**
@@ -185,6 +194,11 @@ try {
   const overhead = await middlewareOverhead(values.quick ? 300 : 20_000);
   const cost = costModel(usage, Math.max(1, load.accepted));
 
+  // The trend: the headline figures of the full run this one replaces.
+  const previous =
+    !values.quick && existsSync(values.out)
+      ? headline(JSON.parse(readFileSync(values.out, 'utf8')) as BenchResults)
+      : undefined;
   const results = {
     measuredAt: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
@@ -196,12 +210,16 @@ try {
     usage,
     invariantViolations,
     catalog,
+    ...(previous ? { previous } : {}),
   };
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
   // The docs show the latest figures of a full run, never a quick one's.
   if (!values.quick && values.out === DEFAULT_OUT)
-    writeFigures(join(PROJECT_ROOT, 'docs', 'performance.md'), results);
+    writeFigures(
+      { performance: join(PROJECT_ROOT, 'docs', 'performance.md'), readme: join(PROJECT_ROOT, 'README.md') },
+      results,
+    );
 
   const largest = [...bundles].sort((a, b) => b.bytes - a.bytes)[0];
   const worst = [...init].sort((a, b) => b.ratio - a.ratio)[0];

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BenchResults, figuresTable, withFigures } from '../../../bench/report.js';
+import {
+  type BenchResults,
+  figuresTable,
+  headline,
+  trendTable,
+  withFigures,
+  withTrend,
+} from '../../../bench/report.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const latest = JSON.parse(
@@ -19,5 +26,26 @@ describe('the performance figures in the docs', () => {
     expect(table).toContain(`$${latest.cost.standardPerMillionUsd.toFixed(2)}`);
     const over = figuresTable({ ...latest, cost: { ...latest.cost, standardPerMillionUsd: 151 } });
     expect(over).toMatch(/Standard saga \| \$151\.00 \| ≤ \$150 ✗/);
+  });
+
+  it('show the trend, this run beside the one before, in the README and docs/performance.md', () => {
+    for (const file of ['README.md', join('docs', 'performance.md')]) {
+      const document = readFileSync(join(ROOT, file), 'utf8');
+      expect(withTrend(document, latest)).toBe(document);
+    }
+  });
+
+  it('compare a run with the headline figures it kept of the run before', () => {
+    const before = headline({
+      ...latest,
+      measuredAt: '2026-01-01T00:00:00Z',
+      cost: { ...latest.cost, expressPerMillionUsd: 30 },
+    });
+    const table = trendTable({ ...latest, previous: before });
+    expect(table).toContain('The run before (2026-01-01)');
+    expect(table).toMatch(
+      new RegExp(`\\$${latest.cost.expressPerMillionUsd.toFixed(2)} \\| \\$[0-9.]+, \\$30\\.00 \\|`),
+    );
+    expect(trendTable({ ...latest, previous: undefined })).toContain('not kept');
   });
 });
