@@ -56,24 +56,37 @@ export class LocalEventSourceMappings {
   /** Stream readers waiting for a write or their next idle poll. */
   private sleepers = new Set<() => void>();
 
+  /** Writes (and messages) seen so far: a reader that read before the latest one reads again. */
+  private writes = 0;
+
   /** A table was written: every stream reader reads now. */
   wake(): void {
+    this.writes++;
     const sleepers = this.sleepers;
     this.sleepers = new Set();
     for (const wakeUp of sleepers) wakeUp();
   }
 
-  /** Waits `ms`, or less if a write comes first. */
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wakeUp = () => {
+  /**
+   * Waits `ms`, or less if a write comes first; tells the delay to wait
+   * next time. After a wake-up that is the shortest again: the record a
+   * write puts on the stream may not be readable the instant the write is
+   * answered, so the reader reads again soon, then ever less often.
+   */
+  private async idle(ms: number, writesWhenRead: number): Promise<number> {
+    // A write while the reader was reading: what it read may predate it.
+    if (this.writes !== writesWhenRead) return BUSY_POLL_MS;
+    const woken = await new Promise<boolean>((resolve) => {
+      const wakeUp = (byWrite: boolean) => {
         clearTimeout(timer);
-        this.sleepers.delete(wakeUp);
-        resolve();
+        this.sleepers.delete(onWrite);
+        resolve(byWrite);
       };
-      const timer = setTimeout(wakeUp, ms);
-      this.sleepers.add(wakeUp);
+      const onWrite = () => wakeUp(true);
+      const timer = setTimeout(() => wakeUp(false), ms);
+      this.sleepers.add(onWrite);
     });
+    return woken ? BUSY_POLL_MS : Math.min(ms * 2, IDLE_POLL_MS);
   }
   private readonly configs: MappingConfig[];
 
@@ -204,6 +217,7 @@ export class LocalEventSourceMappings {
           continue;
         }
       let received = 0;
+      const writesWhenRead = this.writes;
       for (const [shardId, iterator] of iterators) {
         if (!iterator) {
           iterators.delete(shardId);
@@ -237,11 +251,7 @@ export class LocalEventSourceMappings {
           await sleep(500);
         }
       }
-      if (received > 0) idleMs = BUSY_POLL_MS;
-      else {
-        await this.idle(idleMs);
-        idleMs = Math.min(idleMs * 2, IDLE_POLL_MS);
-      }
+      idleMs = received > 0 ? BUSY_POLL_MS : await this.idle(idleMs, writesWhenRead);
     }
   }
 
@@ -335,10 +345,10 @@ export class LocalEventSourceMappings {
   private async pollQueue(config: MappingConfig): Promise<void> {
     let idleMs = BUSY_POLL_MS;
     while (this.running) {
+      const writesWhenRead = this.writes;
       const messages = this.queues.receive(config.sourceArn, Math.min(config.batchSize, 10));
       if (messages.length === 0) {
-        await this.idle(idleMs);
-        idleMs = Math.min(idleMs * 2, IDLE_POLL_MS);
+        idleMs = await this.idle(idleMs, writesWhenRead);
         continue;
       }
       idleMs = BUSY_POLL_MS;
