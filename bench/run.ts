@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../infra/constructs/service-function.js';
 import { startLocalCloud } from '../local/cloud.js';
+import { LAMBDA_LIKE_SANDBOXES } from '../local/lambda/functions.js';
 import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
 import { catalogBench } from './catalog.js';
@@ -99,6 +100,8 @@ const cloud = await startLocalCloud({
     ? (line: string) => appendFileSync(process.env.SHOP_BENCH_LOG ?? '', `${line}\n`)
     : () => undefined,
   meterDynamoDb: true,
+  // Warm as on Lambda: a sandbox the local cloud reclaims to save memory would be a cold start AWS does not have.
+  sandboxes: LAMBDA_LIKE_SANDBOXES,
 });
 try {
   const definitions = [...cloud.functions.definitions].sort((a, b) =>

@@ -19,7 +19,7 @@ import { readHttpApi } from './http-api/routes.js';
 import { LocalCognito } from './identity/cognito.js';
 import { inspectionRoutes } from './inspection.js';
 import { LocalEventSourceMappings } from './lambda/event-source-mappings.js';
-import { functionDefinitions, LocalFunctions } from './lambda/functions.js';
+import { functionDefinitions, LocalFunctions, type SandboxKeeping } from './lambda/functions.js';
 import type { LogSink } from './lambda/log-printer.js';
 import { provideRuntimeModules } from './lambda/runtime-modules.js';
 import { assertPortFree, freePort } from './net.js';
@@ -61,6 +61,8 @@ export interface LocalCloudOptions {
   readonly reuseSynth?: boolean;
   /** Told each start-up step as it ends, with the seconds it took. */
   readonly progress?: (step: string, seconds: number) => void;
+  /** How long function sandboxes stay warm; bounded in memory by default (see LocalFunctions). */
+  readonly sandboxes?: SandboxKeeping;
 }
 
 /** What `npm start` writes to `.local/endpoints.json` for the commands that talk to it. */
@@ -178,6 +180,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       timeScale: options.timeScale,
       deliverFailure: (arn, body) => queues.send(arn, body),
       usage,
+      ...options.sandboxes,
     });
     stops.push(() => functions.stop());
     let stepFunctions: LocalStepFunctions | undefined;
