@@ -53,11 +53,9 @@ const compiledCache = new WeakMap<object, CompiledPattern>();
 
 /** Checks a pattern as PutRule does; throws InvalidPatternError naming the first fault. */
 export const compilePattern = (pattern: unknown): CompiledPattern => {
-  if (isObject(pattern)) {
-    const cached = compiledCache.get(pattern);
-    if (cached) return cached;
-  }
   if (!isObject(pattern)) throw new InvalidPatternError('the pattern must be a JSON object');
+  const cached = compiledCache.get(pattern);
+  if (cached) return cached;
   const root = compileNode(expandPaths(pattern, 'pattern') as Record<string, unknown>, '');
   const compiled: CompiledPattern = { matches: (event) => matchNode(root, expandPaths(event, 'event')) };
   compiledCache.set(pattern, compiled);
@@ -74,22 +72,9 @@ export const matches = (pattern: Pattern, event: unknown): boolean => compilePat
  * of one field merge their condition lists; in an event, their values.
  */
 const expandPaths = (value: unknown, side: 'pattern' | 'event'): unknown => {
-  if (Array.isArray(value)) {
-    if (side === 'pattern') return value;
-    const items = value.map((item) => expandPaths(item, side));
-    return items.some((item, index) => item !== value[index]) ? items : value;
-  }
+  // A pattern's lists are conditions, not values: only an event's arrays hold objects to expand.
+  if (Array.isArray(value)) return side === 'event' ? value.map((item) => expandPaths(item, side)) : value;
   if (!isObject(value)) return value;
-  if (!Object.keys(value).some((key) => key.includes('.') && key !== '$or')) {
-    let changed = false;
-    const copy: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      const expanded = key === '$or' && side === 'pattern' ? inner : expandPaths(inner, side);
-      if (expanded !== inner) changed = true;
-      copy[key] = expanded;
-    }
-    return changed ? copy : value;
-  }
   const result: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     const steps = key === '$or' ? [key] : key.split('.');
@@ -141,7 +126,7 @@ const isLeafValue = (value: unknown): value is Leaf =>
   value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
 const compileCondition = (rule: unknown, at: string): Condition => {
-  if (isLeafValue(rule)) return (leaves) => leaves.some((leaf) => equal(rule, leaf));
+  if (isLeafValue(rule)) return (leaves) => leaves.some((leaf) => leaf === rule);
   if (!isObject(rule)) throw new InvalidPatternError(`"${at}" holds a list inside its list of values`);
   const entries = Object.entries(rule);
   const [operator, operand] = entries[0] ?? [];
@@ -186,8 +171,6 @@ const text = (operand: unknown, where: string): string => {
   if (typeof operand !== 'string') throw new InvalidPatternError(`${where} takes a string`);
   return operand;
 };
-
-const equal = (expected: Leaf, leaf: Leaf): boolean => expected === leaf;
 
 /** `prefix`/`suffix`: a string, or `{"equals-ignore-case": string}`. */
 const affix = (
