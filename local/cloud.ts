@@ -16,7 +16,7 @@ import { LocalEventBridge } from './eventbridge/bus.js';
 import { startGateway } from './http-api/gateway.js';
 import { JwtAuthorizer } from './http-api/jwt-authorizer.js';
 import { readHttpApi } from './http-api/routes.js';
-import { LocalCognito } from './identity/cognito.js';
+import { LocalCognito, type SignUpConfirmation } from './identity/cognito.js';
 import { inspectionRoutes } from './inspection.js';
 import { LocalEventSourceMappings } from './lambda/event-source-mappings.js';
 import { functionDefinitions, LocalFunctions, type SandboxKeeping } from './lambda/functions.js';
@@ -34,6 +34,12 @@ export interface LocalCloudOptions {
   readonly port: number;
   /** Where the cloud assembly is synthesized. */
   readonly outdir: string;
+  /**
+   * How sign-ups are confirmed: at once (the default: a local shopper has no
+   * mailbox), or with the code the local pool prints and keeps under
+   * `/_local/identity/messages`, as in the cloud.
+   */
+  readonly signUpConfirmation?: SignUpConfirmation;
   /** Keep DynamoDB data, users and the archive under this directory between runs; in memory when absent. */
   readonly persistDirectory?: string;
   /** Where `endpoints.json` is written for commands such as `npm run token`. */
@@ -161,6 +167,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       assembly,
       resolver,
       options.persistDirectory ? join(options.persistDirectory, 'identity.json') : undefined,
+      {
+        signUpConfirmation: options.signUpConfirmation ?? 'at-once',
+        log: (line) => options.log(line),
+      },
     );
     const environment = {
       AWS_REGION: region,
@@ -249,7 +259,15 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       services: [eventBridge.service, queues.service, cognito.service, stepFunctions.service],
       routes: [
         ...cognito.wellKnownRoutes(awsEndpoint),
-        ...inspectionRoutes({ functions, dynamoDbFaults, queues, eventBridge, stepFunctions, usage }),
+        ...inspectionRoutes({
+          functions,
+          dynamoDbFaults,
+          queues,
+          eventBridge,
+          stepFunctions,
+          usage,
+          cognito,
+        }),
       ],
     });
     stops.push(() => closeServer(awsServer));

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { RawRoute } from './aws-endpoint.js';
 import { DYNAMODB_FAULTS, type DynamoDbFaults, isDynamoDbFaultSpec } from './dynamodb/fault-gate.js';
 import type { LocalEventBridge } from './eventbridge/bus.js';
+import type { LocalCognito } from './identity/cognito.js';
 import type { FaultSpec } from './lambda/faults.js';
 import type { LocalFunctions } from './lambda/functions.js';
 import type { LocalQueues } from './sqs/queues.js';
@@ -11,7 +12,8 @@ import type { UsageMeter } from './usage.js';
 /**
  * Read-only views of the local cloud's state under `/_local/`, for people and
  * for end-to-end tests: how often each function ran, what each queue holds,
- * which events were published, which executions ran, what it all consumed.
+ * which events were published, which executions ran, what it all consumed,
+ * which codes the user pool "emailed".
  */
 export const inspectionRoutes = (parts: {
   functions: LocalFunctions;
@@ -20,6 +22,7 @@ export const inspectionRoutes = (parts: {
   eventBridge: LocalEventBridge;
   stepFunctions: LocalStepFunctions;
   usage: UsageMeter;
+  cognito: LocalCognito;
 }): RawRoute[] => {
   const views: Record<string, () => unknown> = {
     '/_local/functions': () =>
@@ -50,6 +53,8 @@ export const inspectionRoutes = (parts: {
         })),
       })),
     '/_local/events': () => parts.eventBridge.published,
+    /** The codes the local user pool "emailed" (confirmation, password reset), newest last. */
+    '/_local/identity/messages': () => parts.cognito.messages,
     /** What the shop consumed since it started, as AWS would bill it. */
     '/_local/usage': () => parts.usage.snapshot(),
     '/_local/faults': () => ({ functions: parts.functions.faults.all, dynamodb: parts.dynamoDbFaults.all }),
@@ -99,6 +104,16 @@ export const inspectionRoutes = (parts: {
           return;
         }
         json(response, 201, parts.functions.faults.add(spec));
+      },
+    },
+    {
+      // A user's TOTP secret and current code: GET /_local/identity/totp?email=…
+      matches: (method, path) => method === 'GET' && path === '/_local/identity/totp',
+      handle: (request, _body, response) => {
+        const email = new URL(request.url ?? '/', 'http://localhost').searchParams.get('email') ?? '';
+        const totp = parts.cognito.totpOf(email);
+        if (totp) json(response, 200, totp);
+        else json(response, 404, { message: `No TOTP secret for ${email}` });
       },
     },
     {

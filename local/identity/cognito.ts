@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { AwsServiceError, type JsonService, type RawRoute } from '../aws-endpoint.js';
 import { type CloudAssembly, resourcesOfType } from '../template/assembly.js';
 import type { TemplateResolver } from '../template/resolver.js';
+import { newTotpSecret, totp as totpCode, totpMatches } from './totp.js';
 
 /** The scope Cognito writes into every access token of the username/password flows. */
 export const COGNITO_SIGNIN_SCOPE = 'aws.cognito.signin.user.admin';
@@ -18,7 +19,36 @@ interface User {
   groups: string[];
   enabled: boolean;
   createdAt: string;
+  /** The one code outstanding for each purpose, as emailed, with its failed attempts. */
+  codes?: Partial<Record<CodePurpose, { code: string; expiresAt: number; failures: number }>>;
+  /** TOTP: the secret AssociateSoftwareToken gave, whether VerifySoftwareToken proved it, whether it is on. */
+  totp?: { secret: string; verified: boolean; enabled: boolean };
+  /** Tokens issued before this time (ms) no longer work: global sign-out. */
+  tokensValidAfter?: number;
 }
+
+type CodePurpose = 'CONFIRM_SIGN_UP' | 'FORGOT_PASSWORD';
+
+/** A code the local pool "emailed": printed to the log and kept for tests (`/_local/identity/messages`). */
+export interface CodeMessage {
+  readonly email: string;
+  readonly purpose: CodePurpose;
+  readonly code: string;
+  readonly at: string;
+}
+
+/** How local sign-ups are confirmed: at once (as before), or with an emailed code, as in the cloud. */
+export type SignUpConfirmation = 'at-once' | 'code';
+
+/** Cognito's code lifetimes: 24 hours to confirm a sign-up, 1 hour to reset a password. */
+const CODE_LIFETIME_MS: Record<CodePurpose, number> = {
+  CONFIRM_SIGN_UP: 24 * 3600_000,
+  FORGOT_PASSWORD: 3600_000,
+};
+/** Wrong codes tolerated per code (or per MFA session) before LimitExceededException. */
+const CODE_ATTEMPTS = 5;
+/** How long the session of an MFA challenge lasts (Cognito: 3 minutes by default). */
+const MFA_SESSION_MS = 3 * 60_000;
 
 interface Client {
   readonly clientId: string;
@@ -35,7 +65,10 @@ interface Pool {
   readonly clients: Client[];
   readonly groups: Set<string>;
   users: User[];
-  refreshTokens: Record<string, { username: string; clientId: string; expiresAt: number }>;
+  refreshTokens: Record<
+    string,
+    { username: string; clientId: string; expiresAt: number; originJti?: string }
+  >;
   keyId: string;
   privateJwk?: JWK;
   publicJwk?: JWK;
@@ -53,24 +86,52 @@ const passwordMatches = (password: string, stored: string): boolean => {
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 };
 
+/** `a***@e***` as Cognito shows where a code went. */
+const maskedEmail = (email: string): string => {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.charAt(0)}***@${domain.charAt(0)}***`;
+};
+
 const validitySeconds = (value: unknown, unit: unknown, fallback: number): number => {
   if (typeof value !== 'number') return fallback;
   const factor = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 }[String(unit ?? 'hours')] ?? 3600;
   return value * factor;
 };
 
+export interface LocalCognitoOptions {
+  /** `at-once` (the default) or `code`: confirmation with the emailed code, as in the cloud. */
+  readonly signUpConfirmation?: SignUpConfirmation;
+  /** Where "sent" codes are printed. */
+  readonly log?: (line: string) => void;
+  readonly now?: () => number;
+}
+
 /**
  * A local stand-in for the Cognito user pools of the template: the API
  * operations the users service calls, over the AWS JSON protocol, issuing
  * RS256 tokens with Cognito's claim shapes under the issuer the HTTP API's
- * JWT authorizer trusts. Sign-ups are confirmed at once.
+ * JWT authorizer trusts. Sign-ups are confirmed at once, or with an emailed
+ * code (`signUpConfirmation: 'code'`); codes are printed, not emailed. TOTP
+ * follows RFC 6238, so an authenticator app (or `npm run totp`) works with it.
+ * Errors carry Cognito's exception names and messages, as its API reference
+ * lists them for each operation.
  */
 export class LocalCognito {
   private readonly pools: Pool[];
+  /** The codes sent, newest last (at most 500), for tests and for people reading the log. */
+  readonly messages: CodeMessage[] = [];
+  /** Open MFA challenges by session. */
+  private readonly challenges = new Map<
+    string,
+    { poolId: string; clientId: string; username: string; expiresAt: number; failures: number }
+  >();
+  /** Access tokens revoked with their refresh token (RevokeToken), by origin_jti. */
+  private readonly revokedOrigins = new Set<string>();
 
   private constructor(
     pools: Pool[],
     private readonly stateFile: string | undefined,
+    private readonly options: LocalCognitoOptions,
   ) {
     this.pools = pools;
   }
@@ -79,6 +140,7 @@ export class LocalCognito {
     assembly: CloudAssembly,
     resolver: TemplateResolver,
     stateFile?: string,
+    options: LocalCognitoOptions = {},
   ): Promise<LocalCognito> {
     const saved: Record<
       string,
@@ -136,7 +198,7 @@ export class LocalCognito {
       }
       pools.push(pool);
     }
-    const cognito = new LocalCognito(pools, stateFile);
+    const cognito = new LocalCognito(pools, stateFile, options);
     cognito.save();
     return cognito;
   }
@@ -201,6 +263,13 @@ export class LocalCognito {
   }
 
   private checkPassword(pool: Pool, password: unknown): string {
+    // The API reference's pattern for every password parameter: no white space at either end.
+    if (typeof password === 'string' && (password.length > 256 || !/^[\S]+.*[\S]+$/su.test(password))) {
+      throw new AwsServiceError(
+        'InvalidParameterException',
+        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$",
+      );
+    }
     if (typeof password !== 'string' || password.length < pool.minimumPasswordLength) {
       throw new AwsServiceError(
         'InvalidPasswordException',
@@ -217,6 +286,11 @@ export class LocalCognito {
     password: string,
     status: User['status'],
   ): User {
+    if (email.length > 128)
+      throw new AwsServiceError(
+        'InvalidParameterException',
+        "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128",
+      );
     if (!/^[^@\s]+@[^@\s]+$/.test(email))
       throw new AwsServiceError('InvalidParameterException', 'Invalid email address format.');
     if (this.findUser(pool, email))
@@ -225,21 +299,25 @@ export class LocalCognito {
     const user: User = {
       username: sub,
       sub,
-      attributes: { ...attributes, email, sub, email_verified: 'true' },
+      attributes: { ...attributes, email, sub, email_verified: String(status !== 'UNCONFIRMED') },
       passwordHash: hashPassword(password),
       status,
       groups: [],
       enabled: true,
-      createdAt: new Date().toISOString(),
+      createdAt: new Date(this.now()).toISOString(),
     };
     pool.users.push(user);
     this.save();
     return user;
   }
 
-  private async tokens(pool: Pool, client: Client, user: User, withRefresh: boolean) {
-    const now = Math.floor(Date.now() / 1000);
-    const originJti = randomUUID();
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private async tokens(pool: Pool, client: Client, user: User, withRefresh: boolean, origin?: string) {
+    const now = Math.floor(this.now() / 1000);
+    const originJti = origin ?? randomUUID();
     const key = await importJWK(pool.privateJwk ?? {}, 'RS256');
     const groups = user.groups.length > 0 ? { 'cognito:groups': [...user.groups] } : {};
     const header = { alg: 'RS256', kid: pool.keyId };
@@ -290,12 +368,31 @@ export class LocalCognito {
       pool.refreshTokens[refreshToken] = {
         username: user.username,
         clientId: client.clientId,
-        expiresAt: Date.now() + client.refreshTokenSeconds * 1000,
+        expiresAt: this.now() + client.refreshTokenSeconds * 1000,
+        originJti,
       };
       this.save();
       result.RefreshToken = refreshToken;
     }
     return result;
+  }
+
+  /**
+   * The TOTP secret of the user with `email` and the code an authenticator
+   * app shows for it now, for testing (`npm run totp`); undefined when the
+   * user has no secret.
+   */
+  totpOf(email: string): { secret: string; code: string; enabled: boolean } | undefined {
+    for (const pool of this.pools) {
+      const totp = this.findUser(pool, email)?.totp;
+      if (totp)
+        return {
+          secret: totp.secret,
+          code: totpCode(totp.secret, new Date(this.now())),
+          enabled: totp.enabled,
+        };
+    }
+    return undefined;
   }
 
   /** Creates a confirmed user with a permanent password, in the given groups (the seeded admin). */
@@ -317,6 +414,88 @@ export class LocalCognito {
     return user.sub;
   }
 
+  /** A new code for `purpose`, "emailed": printed to the log and kept in `messages`. */
+  private sendCode(user: User, purpose: CodePurpose): Record<string, string> {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    user.codes = {
+      ...user.codes,
+      [purpose]: { code, expiresAt: this.now() + CODE_LIFETIME_MS[purpose], failures: 0 },
+    };
+    this.save();
+    const email = user.attributes.email ?? user.username;
+    this.messages.push({ email, purpose, code, at: new Date(this.now()).toISOString() });
+    if (this.messages.length > 500) this.messages.shift();
+    this.options.log?.(
+      `identity: ${purpose === 'CONFIRM_SIGN_UP' ? 'confirmation' : 'password reset'} code for ${email}: ${code}`,
+    );
+    return { Destination: maskedEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' };
+  }
+
+  /** Checks and spends the user's code for `purpose`, with Cognito's errors. */
+  private spendCode(user: User | undefined, purpose: CodePurpose, code: unknown): void {
+    const outstanding = user?.codes?.[purpose];
+    if (!user || !outstanding) {
+      throw new AwsServiceError(
+        'CodeMismatchException',
+        'Invalid verification code provided, please try again.',
+      );
+    }
+    if (outstanding.failures >= CODE_ATTEMPTS) {
+      throw new AwsServiceError(
+        'LimitExceededException',
+        'Attempt limit exceeded, please try after some time.',
+      );
+    }
+    if (outstanding.code !== code) {
+      outstanding.failures += 1;
+      this.save();
+      throw new AwsServiceError(
+        'CodeMismatchException',
+        'Invalid verification code provided, please try again.',
+      );
+    }
+    if (outstanding.expiresAt < this.now()) {
+      throw new AwsServiceError(
+        'ExpiredCodeException',
+        'Invalid code provided, please request a code again.',
+      );
+    }
+    delete user.codes?.[purpose];
+  }
+
+  /**
+   * The user an access token names, once its signature, expiry, issuer and
+   * revocation check out, as Cognito checks tokens given to its own API.
+   */
+  private async userOfAccessToken(token: unknown): Promise<{ pool: Pool; user: User }> {
+    const invalid = () => new AwsServiceError('NotAuthorizedException', 'Invalid Access Token');
+    if (typeof token !== 'string') throw invalid();
+    for (const pool of this.pools) {
+      if (!pool.publicJwk) continue;
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload } = await jwtVerify(token, createLocalJWKSet({ keys: [pool.publicJwk] }), {
+          issuer: pool.issuer,
+          currentDate: new Date(this.now()),
+        }));
+      } catch {
+        continue;
+      }
+      if (payload.token_use !== 'access') throw invalid();
+      const user = this.findUser(pool, payload.username);
+      if (!user?.enabled) throw new AwsServiceError('NotAuthorizedException', 'User does not exist.');
+      const issuedAt = Number(payload.iat ?? 0) * 1000;
+      if (
+        (user.tokensValidAfter !== undefined && issuedAt < user.tokensValidAfter) ||
+        this.revokedOrigins.has(String(payload.origin_jti))
+      ) {
+        throw new AwsServiceError('NotAuthorizedException', 'Access Token has been revoked');
+      }
+      return { pool, user };
+    }
+    throw invalid();
+  }
+
   private readonly signIn = async ({ AuthFlow, ClientId, AuthParameters }: Record<string, unknown>) => {
     const { pool, client } = this.poolOfClient(ClientId);
     const parameters = (AuthParameters ?? {}) as Record<string, string>;
@@ -334,19 +513,46 @@ export class LocalCognito {
       }
       if (user.status === 'UNCONFIRMED')
         throw new AwsServiceError('UserNotConfirmedException', 'User is not confirmed.');
+      if (user.totp?.enabled) {
+        const session = randomBytes(48).toString('base64url');
+        this.challenges.set(session, {
+          poolId: pool.poolId,
+          clientId: client.clientId,
+          username: user.username,
+          expiresAt: this.now() + MFA_SESSION_MS,
+          failures: 0,
+        });
+        return {
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: session,
+          ChallengeParameters: { USER_ID_FOR_SRP: user.username },
+        };
+      }
       return { AuthenticationResult: await this.tokens(pool, client, user, true), ChallengeParameters: {} };
     }
     if (AuthFlow === 'REFRESH_TOKEN_AUTH' || AuthFlow === 'REFRESH_TOKEN') {
       const token = parameters.REFRESH_TOKEN ?? '';
       const saved = pool.refreshTokens[token];
       const user = saved ? this.findUser(pool, saved.username) : undefined;
-      if (!saved || saved.clientId !== client.clientId || saved.expiresAt < Date.now() || !user?.enabled) {
+      if (!saved || saved.clientId !== client.clientId || saved.expiresAt < this.now() || !user?.enabled) {
         throw new AwsServiceError('NotAuthorizedException', 'Invalid Refresh Token');
       }
-      return { AuthenticationResult: await this.tokens(pool, client, user, false), ChallengeParameters: {} };
+      return {
+        AuthenticationResult: await this.tokens(pool, client, user, false, saved.originJti),
+        ChallengeParameters: {},
+      };
     }
     throw new AwsServiceError('InvalidParameterException', `Unsupported auth flow ${String(AuthFlow)}`);
   };
+
+  /** Ends every session of a user: refresh tokens deleted, access tokens issued so far refused. */
+  private signOutEverywhere(pool: Pool, user: User): void {
+    for (const [token, saved] of Object.entries(pool.refreshTokens))
+      if (saved.username === user.username) delete pool.refreshTokens[token];
+    // Cognito's times are in whole seconds; a token issued in this second stays good, as there.
+    user.tokensValidAfter = Math.floor(this.now() / 1000) * 1000;
+    this.save();
+  }
 
   private attributesOf(user: User) {
     return Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value }));
@@ -374,35 +580,166 @@ export class LocalCognito {
             Value,
           ]),
         );
+        const atOnce = (this.options.signUpConfirmation ?? 'at-once') === 'at-once';
         const user = this.newUser(
           pool,
           String(Username ?? ''),
           attributes,
           this.checkPassword(pool, Password),
-          'CONFIRMED',
+          atOnce ? 'CONFIRMED' : 'UNCONFIRMED',
         );
-        return { UserConfirmed: true, UserSub: user.sub };
+        if (atOnce) return { UserConfirmed: true, UserSub: user.sub };
+        return {
+          UserConfirmed: false,
+          UserSub: user.sub,
+          CodeDeliveryDetails: this.sendCode(user, 'CONFIRM_SIGN_UP'),
+        };
       },
-      ConfirmSignUp: ({ ClientId, Username }) => {
+      ConfirmSignUp: ({ ClientId, Username, ConfirmationCode }) => {
         const { pool } = this.poolOfClient(ClientId);
-        const user = this.requireUser(pool, Username);
+        const user = this.findUser(pool, Username);
+        if (user && user.status !== 'UNCONFIRMED') {
+          throw new AwsServiceError(
+            'NotAuthorizedException',
+            'User cannot confirm because user status is not UNCONFIRMED.',
+          );
+        }
+        this.spendCode(user, 'CONFIRM_SIGN_UP', ConfirmationCode);
+        if (!user) return {};
         user.status = 'CONFIRMED';
+        user.attributes.email_verified = 'true';
+        this.save();
+        return {};
+      },
+      ResendConfirmationCode: ({ ClientId, Username }) => {
+        const { pool } = this.poolOfClient(ClientId);
+        const user = this.findUser(pool, Username);
+        // An unknown user gets the answer a real one would (PreventUserExistenceErrors).
+        if (!user) return { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', AttributeName: 'email' } };
+        if (user.status !== 'UNCONFIRMED')
+          throw new AwsServiceError('InvalidParameterException', 'User is already confirmed.');
+        return { CodeDeliveryDetails: this.sendCode(user, 'CONFIRM_SIGN_UP') };
+      },
+      ForgotPassword: ({ ClientId, Username }) => {
+        const { pool } = this.poolOfClient(ClientId);
+        const user = this.findUser(pool, Username);
+        if (!user?.enabled)
+          return { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', AttributeName: 'email' } };
+        if (user.attributes.email_verified !== 'true') {
+          throw new AwsServiceError(
+            'InvalidParameterException',
+            'Cannot reset password for the user as there is no registered/verified email or phone_number',
+          );
+        }
+        return { CodeDeliveryDetails: this.sendCode(user, 'FORGOT_PASSWORD') };
+      },
+      ConfirmForgotPassword: ({ ClientId, Username, ConfirmationCode, Password }) => {
+        const { pool } = this.poolOfClient(ClientId);
+        const user = this.findUser(pool, Username);
+        const password = this.checkPassword(pool, Password);
+        this.spendCode(user, 'FORGOT_PASSWORD', ConfirmationCode);
+        if (!user) return {};
+        user.passwordHash = hashPassword(password);
+        if (user.status === 'FORCE_CHANGE_PASSWORD') user.status = 'CONFIRMED';
+        this.save();
+        return {};
+      },
+      ChangePassword: async ({ AccessToken, PreviousPassword, ProposedPassword }) => {
+        const { pool, user } = await this.userOfAccessToken(AccessToken);
+        const proposed = this.checkPassword(pool, ProposedPassword);
+        if (!passwordMatches(String(PreviousPassword ?? ''), user.passwordHash))
+          throw new AwsServiceError('NotAuthorizedException', 'Incorrect username or password.');
+        user.passwordHash = hashPassword(proposed);
         this.save();
         return {};
       },
       InitiateAuth: this.signIn,
       AdminInitiateAuth: this.signIn,
+      RespondToAuthChallenge: async ({ ClientId, ChallengeName, Session, ChallengeResponses }) => {
+        const { pool, client } = this.poolOfClient(ClientId);
+        const expired = () =>
+          new AwsServiceError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+        const challenge = this.challenges.get(String(Session));
+        if (
+          ChallengeName !== 'SOFTWARE_TOKEN_MFA' ||
+          !challenge ||
+          challenge.clientId !== client.clientId ||
+          challenge.expiresAt < this.now()
+        ) {
+          throw expired();
+        }
+        const responses = (ChallengeResponses ?? {}) as Record<string, string>;
+        const user = this.findUser(pool, challenge.username);
+        if (!user?.enabled || this.findUser(pool, responses.USERNAME) !== user) throw expired();
+        if (
+          !user.totp?.enabled ||
+          !totpMatches(
+            user.totp.secret,
+            String(responses.SOFTWARE_TOKEN_MFA_CODE ?? ''),
+            new Date(this.now()),
+          )
+        ) {
+          challenge.failures += 1;
+          if (challenge.failures >= CODE_ATTEMPTS) this.challenges.delete(String(Session));
+          throw new AwsServiceError('CodeMismatchException', 'Invalid code received for user');
+        }
+        this.challenges.delete(String(Session));
+        return { AuthenticationResult: await this.tokens(pool, client, user, true), ChallengeParameters: {} };
+      },
+      AssociateSoftwareToken: async ({ AccessToken }) => {
+        const { user } = await this.userOfAccessToken(AccessToken);
+        const secret = newTotpSecret();
+        // A new secret replaces any earlier one, and TOTP is off until it is verified and turned on.
+        user.totp = { secret, verified: false, enabled: false };
+        this.save();
+        return { SecretCode: secret };
+      },
+      VerifySoftwareToken: async ({ AccessToken, UserCode }) => {
+        const { user } = await this.userOfAccessToken(AccessToken);
+        if (!user.totp) {
+          throw new AwsServiceError('InvalidParameterException', 'User has not associated a software token.');
+        }
+        if (!totpMatches(user.totp.secret, String(UserCode ?? ''), new Date(this.now())))
+          throw new AwsServiceError('EnableSoftwareTokenMFAException', 'Code mismatch');
+        user.totp.verified = true;
+        this.save();
+        return { Status: 'SUCCESS' };
+      },
+      SetUserMFAPreference: async ({ AccessToken, SoftwareTokenMfaSettings }) => {
+        const { user } = await this.userOfAccessToken(AccessToken);
+        const settings = (SoftwareTokenMfaSettings ?? {}) as { Enabled?: boolean };
+        if (settings.Enabled === true) {
+          if (!user.totp?.verified)
+            throw new AwsServiceError(
+              'InvalidParameterException',
+              'User has not verified software token mfa',
+            );
+          user.totp.enabled = true;
+        } else if (settings.Enabled === false && user.totp) {
+          user.totp.enabled = false;
+        }
+        this.save();
+        return {};
+      },
       GetUser: async ({ AccessToken }) => {
-        const payload = JSON.parse(
-          Buffer.from(String(AccessToken).split('.')[1] ?? '', 'base64url').toString('utf8'),
-        ) as {
-          iss?: string;
-          username?: string;
+        const { user } = await this.userOfAccessToken(AccessToken);
+        return {
+          Username: user.username,
+          UserAttributes: this.attributesOf(user),
+          ...(user.totp?.enabled
+            ? { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' }
+            : {}),
         };
-        const pool = this.pools.find((candidate) => candidate.issuer === payload.iss);
-        if (!pool) throw new AwsServiceError('NotAuthorizedException', 'Invalid Access Token');
-        const user = this.requireUser(pool, payload.username);
-        return { Username: user.username, UserAttributes: this.attributesOf(user) };
+      },
+      GlobalSignOut: async ({ AccessToken }) => {
+        const { pool, user } = await this.userOfAccessToken(AccessToken);
+        this.signOutEverywhere(pool, user);
+        return {};
+      },
+      AdminUserGlobalSignOut: ({ UserPoolId, Username }) => {
+        const pool = this.poolById(UserPoolId);
+        this.signOutEverywhere(pool, this.requireUser(pool, Username));
+        return {};
       },
       AdminCreateUser: ({ UserPoolId, Username, UserAttributes, TemporaryPassword }) => {
         const pool = this.poolById(UserPoolId);
@@ -446,6 +783,8 @@ export class LocalCognito {
         const pool = this.poolById(UserPoolId);
         const user = this.requireUser(pool, Username);
         pool.users = pool.users.filter((candidate) => candidate !== user);
+        for (const [token, saved] of Object.entries(pool.refreshTokens))
+          if (saved.username === user.username) delete pool.refreshTokens[token];
         this.save();
         return {};
       },
@@ -470,20 +809,42 @@ export class LocalCognito {
           UserPoolId,
         })),
       }),
-      ListUsers: ({ UserPoolId, Filter }) => {
+      ListUsers: ({ UserPoolId, Filter, Limit, PaginationToken }) => {
         const pool = this.poolById(UserPoolId);
-        const match = /^\s*(\w+)\s*=\s*"([^"]*)"\s*$/.exec(String(Filter ?? ''));
+        // Cognito's filter: one attribute, `=` (exact) or `^=` (prefix), a quoted value.
+        const match = /^\s*([\w:]+)\s*(\^?=)\s*"([^"]*)"\s*$/.exec(String(Filter ?? ''));
+        if (Filter !== undefined && Filter !== '' && !match)
+          throw new AwsServiceError('InvalidParameterException', 'Error while parsing filter.');
+        const attributeOf = (user: User, name: string): string | undefined =>
+          name === 'username'
+            ? user.username
+            : name === 'cognito:user_status' || name === 'status'
+              ? user.status
+              : user.attributes[name];
         const users = match
-          ? pool.users.filter(
-              (user) =>
-                user.attributes[match[1] ?? ''] === match[2] ||
-                (match[1] === 'username' && user.username === match[2]),
-            )
+          ? pool.users.filter((user) => {
+              const value = attributeOf(user, match[1] ?? '');
+              return match[2] === '=' ? value === match[3] : value?.startsWith(match[3] ?? '') === true;
+            })
           : pool.users;
-        return { Users: users.map((user) => this.describe(user)) };
+        const limit = Math.min(typeof Limit === 'number' ? Limit : 60, 60);
+        const offset = typeof PaginationToken === 'string' ? Number(PaginationToken) || 0 : 0;
+        const page = users.slice(offset, offset + limit);
+        return {
+          Users: page.map((user) => this.describe(user)),
+          ...(offset + limit < users.length ? { PaginationToken: String(offset + limit) } : {}),
+        };
       },
-      RevokeToken: ({ Token }) => {
-        for (const pool of this.pools) delete pool.refreshTokens[String(Token)];
+      RevokeToken: ({ Token, ClientId }) => {
+        const { pool, client } = this.poolOfClient(ClientId);
+        const saved = pool.refreshTokens[String(Token)];
+        // An unknown or already revoked token: nothing to do, and no error (RFC 7009 §2.2).
+        if (!saved) return {};
+        if (saved.clientId !== client.clientId)
+          throw new AwsServiceError('UnauthorizedException', 'The token was not issued to this client.');
+        delete pool.refreshTokens[String(Token)];
+        // The access tokens it issued stop working at Cognito's own API too.
+        if (saved.originJti) this.revokedOrigins.add(saved.originJti);
         this.save();
         return {};
       },
