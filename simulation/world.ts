@@ -8,6 +8,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Scheduler } from 'fast-check';
 import { InMemoryCarts } from '../functions/cart/adapters/in-memory-cart-store.js';
+import { forgetCartHandler } from '../functions/cart/handlers/forget-cart.handler.js';
 import { removeCheckedOutItemsHandler } from '../functions/cart/handlers/remove-checked-out-items.handler.js';
 import { setCartItemHandler } from '../functions/cart/handlers/set-cart-item.handler.js';
 import { cartLines } from '../functions/cart/use-cases/cart.js';
@@ -34,12 +35,14 @@ import type { SetStockDependencies } from '../functions/inventory/use-cases/port
 import { setStock } from '../functions/inventory/use-cases/set-stock.js';
 import { createWarehouse } from '../functions/inventory/use-cases/warehouses.js';
 import { InMemoryNotifications } from '../functions/notifications/adapters/in-memory-notification-store.js';
+import { forgetRecipientHandler } from '../functions/notifications/handlers/forget-recipient.handler.js';
 import { sendNotificationHandler } from '../functions/notifications/handlers/send-notification.handler.js';
 import type { NotificationsDependencies } from '../functions/notifications/use-cases/ports.js';
 import { InMemoryOrders } from '../functions/orders/adapters/in-memory-order-store.js';
 import { stepFunctionsWorkflows } from '../functions/orders/adapters/step-functions-workflows.js';
 import type { OrderCancellationInput, OrderSagaInput } from '../functions/orders/contracts/order-saga.js';
 import { abandonOrderHandler } from '../functions/orders/handlers/abandon-order.handler.js';
+import { anonymizeCustomerOrdersHandler } from '../functions/orders/handlers/anonymize-customer-orders.handler.js';
 import { cancelOrderHandler } from '../functions/orders/handlers/cancel-order.handler.js';
 import { changeOrderAddressHandler } from '../functions/orders/handlers/change-order-address.handler.js';
 import { checkOutHandler } from '../functions/orders/handlers/check-out.handler.js';
@@ -289,6 +292,9 @@ export class World {
     SettleParcelOutcome: settleParcelOutcomeHandler(() => this.ordersDeps),
     PrepareShipment: prepareShipmentHandler(() => this.shippingDeps),
     CancelShipment: cancelShipmentHandler(() => this.shippingDeps, this.inbox('shipping')),
+    ForgetCart: forgetCartHandler(() => this.cartDeps),
+    ForgetRecipient: forgetRecipientHandler(() => this.notificationsDeps),
+    AnonymizeCustomerOrders: anonymizeCustomerOrdersHandler(() => this.orderStepDeps),
   });
 
   private readonly routes = {

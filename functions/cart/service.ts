@@ -1,5 +1,6 @@
 import { OrderPlaced } from '../orders/contracts/events.js';
 import { defineService } from '../shared/service-manifest.js';
+import { UserDeleted } from '../users/contracts/events.js';
 import { CartTable } from './adapters/cart-table.js';
 import { cartConfig, cartStoreConfig } from './config.js';
 import { cartRoutes } from './contracts/routes.js';
@@ -23,5 +24,6 @@ export const cartService = defineService({
       // Only a checkout leaves lines to remove: an order placed directly costs the cart nothing.
       trigger: { events: [OrderPlaced], where: { fromCart: [true] } },
     },
+    ForgetCart: { ...store, table: 'readWrite', trigger: { events: [UserDeleted] } },
   },
 });

@@ -1,4 +1,5 @@
 import { defineService } from '../shared/service-manifest.js';
+import { UserDeleted } from '../users/contracts/events.js';
 import { NotificationsTable } from './adapters/notifications-table.js';
 import { listNotificationsConfig, notificationsConfig, sendNotificationConfig } from './config.js';
 import { notificationsRoutes } from './contracts/routes.js';
@@ -28,5 +29,6 @@ export const notificationsService = defineService({
       trigger: { route: notificationsRoutes.markNotificationRead },
     },
     CountUnreadNotifications: { config: notificationsConfig, table: 'read', trigger: { contract: true } },
+    ForgetRecipient: { config: notificationsConfig, table: 'readWrite', trigger: { events: [UserDeleted] } },
   },
 });

@@ -1,5 +1,6 @@
 import { defineService } from '../shared/service-manifest.js';
 import { OrderShipped, ShipmentStatusChanged } from '../shipping/contracts/events.js';
+import { UserDeleted } from '../users/contracts/events.js';
 import { OrdersTable } from './adapters/orders-table.js';
 import {
   cancellationConfig,
@@ -78,11 +79,13 @@ export const ordersService = defineService({
     MarkNeedsAttention: { ...writes, trigger: { sagaTask: true } },
     RecordOrderHistory: { ...writes, trigger: { events: orderHistoryEvents } },
     MarkOrderShipped: { ...writes, trigger: { events: [OrderShipped] } },
+    AnonymizeCustomerOrders: { ...writes, trigger: { events: [UserDeleted] } },
     SettleParcelOutcome: {
       ...cancels,
       trigger: { events: [ShipmentStatusChanged], where: { status: ['DELIVERED', 'RETURNED'] } },
     },
     ListRecentOrders: { ...reads, trigger: { contract: true } },
+    HasOpenOrders: { ...reads, trigger: { contract: true } },
     ClaimShipment: { ...writes, trigger: { contract: true } },
   },
 });

@@ -54,8 +54,12 @@ export interface FunctionDeclaration {
   readonly starts?: readonly WorkflowName[];
   /** Signs list cursors: `CURSOR_SECRET`, resolved by CloudFormation at deploy time. */
   readonly cursorSecret?: true;
-  /** The user pool: its app client for the public API, or also deleting users (undoing a sign-up). */
-  readonly identity?: 'client' | 'deleteUsers';
+  /**
+   * The user pool: its app client for the public API (which needs no grant:
+   * Cognito authorizes those calls by the user's password, code or token),
+   * and the admin actions the function's code calls, each granted on the pool.
+   */
+  readonly identity?: { readonly admin: readonly IdentityAdminAction[] };
   /** Sends email through SES when the stack is given a sender: `EMAIL_FROM`, `ADMIN_ALERT_EMAIL`. */
   readonly email?: true;
   /** Literal settings, by variable name. */
@@ -65,6 +69,9 @@ export interface FunctionDeclaration {
   /** The handler file, when it does not follow from the name (`functions/<service>/handlers/<kebab-name>.handler.ts`). */
   readonly entry?: string;
 }
+
+/** Cognito's admin API actions a function may be granted (IAM action `cognito-idp:<name>`). */
+export type IdentityAdminAction = 'AdminGetUser' | 'AdminDeleteUser' | 'AdminUserGlobalSignOut' | 'ListUsers';
 
 /** Where a table's items and indexes are keyed, as the service's adapter declares it. */
 export interface TableDesign {

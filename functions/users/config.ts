@@ -8,3 +8,9 @@ const identity = { USER_POOL_ID: z.string().min(1), USER_POOL_CLIENT_ID: z.strin
 export const profilesConfig = defineConfig(store);
 export const identityConfig = defineConfig(identity);
 export const signUpConfig = defineConfig({ ...store, ...identity });
+export const deleteAccountConfig = defineConfig({
+  ...store,
+  ...identity,
+  /** Orders' HasOpenOrders read contract. */
+  ORDERS_HAS_OPEN_ORDERS_FUNCTION: z.string().min(1),
+});

@@ -1,8 +1,10 @@
+import { ordersReader } from '../orders/contracts/list-recent-orders.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
+import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { once } from '../shared/once.js';
 import { cognitoClient, cognitoIdentity } from './adapters/cognito-identity.js';
 import { dynamoProfileStore } from './adapters/dynamodb-profile-store.js';
-import { identityConfig, profilesConfig } from './config.js';
+import { deleteAccountConfig, identityConfig, profilesConfig } from './config.js';
 import type { UsersDependencies } from './use-cases/ports.js';
 
 let dependencies: UsersDependencies | undefined;
@@ -10,7 +12,8 @@ let dependencies: UsersDependencies | undefined;
 /**
  * The users service's real adapters. Each is built on its first use and kept
  * for the container's life, so a function reads only the variables it is given:
- * the profile routes never touch the pool, the token routes never the table.
+ * the profile routes never touch the pool, the token routes never the table,
+ * and only account deletion asks orders anything.
  */
 export const usersDependencies = (): UsersDependencies => {
   if (!dependencies) {
@@ -25,6 +28,9 @@ export const usersDependencies = (): UsersDependencies => {
     const profiles = once(() =>
       dynamoProfileStore(dynamoDocumentClient(), profilesConfig.load().USERS_TABLE_NAME),
     );
+    const orders = once(() =>
+      ordersReader(lambdaInvoker(), deleteAccountConfig.load().ORDERS_HAS_OPEN_ORDERS_FUNCTION),
+    );
     dependencies = {
       get identity() {
         return identity();
@@ -32,6 +38,7 @@ export const usersDependencies = (): UsersDependencies => {
       get profiles() {
         return profiles();
       },
+      openOrders: (userId) => orders().hasOpenOrders(userId),
       clock: () => new Date(),
     };
   }

@@ -115,8 +115,11 @@ export class ShopService extends Construct {
         if (!shop.identity) throw new Error(`${manifest.name}.${name} needs the shop's user pool.`);
         set('USER_POOL_ID', shop.identity.userPool.userPoolId);
         set('USER_POOL_CLIENT_ID', shop.identity.client.userPoolClientId);
-        if (declaration.identity === 'deleteUsers')
-          shop.identity.userPool.grant(fn, 'cognito-idp:AdminDeleteUser');
+        if (declaration.identity.admin.length > 0)
+          shop.identity.userPool.grant(
+            fn,
+            ...declaration.identity.admin.map((action) => `cognito-idp:${action}`),
+          );
       }
       if (declaration.email) {
         set('EMAIL_FROM', shop.emailFrom ?? '');

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cart } from '../domain/cart.js';
 import { CartChangedConcurrentlyError } from '../domain/errors.js';
 import type { CartStore } from '../use-cases/ports.js';
@@ -31,5 +31,9 @@ export const dynamoCartStore = (db: DynamoDBDocumentClient, tableName: string): 
       if (error instanceof ConditionalCheckFailedException) throw new CartChangedConcurrentlyError();
       throw error;
     }
+  },
+
+  async delete(userId) {
+    await db.send(new DeleteCommand({ TableName: tableName, Key: cartKey(userId) }));
   },
 });

@@ -13,5 +13,8 @@ export class InMemoryCarts {
         throw new CartChangedConcurrentlyError();
       this.carts.set(cart.userId, cart);
     },
+    delete: async (userId) => {
+      this.carts.delete(userId);
+    },
   };
 }

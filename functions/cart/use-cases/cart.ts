@@ -84,3 +84,7 @@ export const removeCheckedOutItems = async (
     withoutOrdered(current, order.orderId, order.items, deps.clock()),
   );
 };
+
+/** The account was deleted: its cart goes (again harmlessly, for a repeated event). */
+export const forgetCart = ({ carts }: Pick<CartDependencies, 'carts'>, userId: string) =>
+  carts.delete(userId);

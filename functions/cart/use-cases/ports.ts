@@ -6,6 +6,8 @@ export interface CartStore {
   get(userId: string): Promise<Cart | undefined>;
   /** Writes the cart if its stored version is still `expectedVersion`. @throws CartChangedConcurrentlyError */
   save(cart: Cart, expectedVersion: number): Promise<void>;
+  /** Deletes the user's cart; none is no error. */
+  delete(userId: string): Promise<void>;
 }
 
 /** Current names and prices, from the catalog's read contract. */

@@ -149,5 +149,26 @@ export const dynamoNotificationStore = (db: DynamoDBDocumentClient, tableName: s
       const { pk: _pk, sk: _sk, ...recipient } = Item as Recipient & { pk: string; sk: string };
       return recipient;
     },
+
+    async forget(userId) {
+      // A page of keys at a time, each deleted; bounded at 100 pages of 1 MB, far beyond anyone's messages.
+      let start: Record<string, unknown> | undefined;
+      for (let page = 0; page < 100; page += 1) {
+        const { Items = [], LastEvaluatedKey } = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': partitionOf(userId) },
+            ProjectionExpression: 'pk, sk',
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const { pk, sk } of Items)
+          await db.send(new DeleteCommand({ TableName: tableName, Key: { pk, sk } }));
+        start = LastEvaluatedKey;
+        if (!start) break;
+      }
+      await db.send(new DeleteCommand({ TableName: tableName, Key: recipientKey(userId) }));
+    },
   };
 };

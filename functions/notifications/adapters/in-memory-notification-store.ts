@@ -44,5 +44,10 @@ export class InMemoryNotifications {
       this.recipients.set(recipient.userId, recipient);
     },
     recipient: async (userId) => this.recipients.get(userId),
+    forget: async (userId) => {
+      this.recipients.delete(userId);
+      for (const key of [...this.notifications.keys()])
+        if (key.startsWith(`${userId}#`)) this.notifications.delete(key);
+    },
   };
 }

@@ -26,6 +26,8 @@ export interface NotificationStore {
   markEmailed(recipient: string, id: string, at: string): Promise<void>;
   saveRecipient(recipient: Recipient): Promise<void>;
   recipient(userId: string): Promise<Recipient | undefined>;
+  /** Deletes every notification of the user and what is known of them as a recipient. */
+  forget(userId: string): Promise<void>;
 }
 
 /** Sends email: SES in the cloud; on the local cloud the message is logged instead. */

@@ -48,3 +48,9 @@ export const markRead = async (
   if (caller.isAdmin && (await notifications.markRead(ADMINS, id))) return;
   throw new NotificationNotFoundError();
 };
+
+/** The account was deleted: its notifications and its address as a recipient go. */
+export const forgetRecipient = (
+  { notifications }: Pick<NotificationsDependencies, 'notifications'>,
+  userId: string,
+) => notifications.forget(userId);

@@ -8,7 +8,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
-import type { HistoryEntry, Order } from '../domain/order.js';
+import { OPEN_ORDER_STATUSES } from '../contracts/vocabulary.js';
+import { anonymizedAddress, type HistoryEntry, type Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
 import { duePartitions, OrderKind, OrdersTable, statusPartitions } from './orders-table.js';
 
@@ -371,6 +372,18 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           }),
         ),
       ),
+
+    async anonymize(orderId, at) {
+      const order = await get(orderId);
+      if (!order) return false;
+      const open = Object.fromEntries(OPEN_ORDER_STATUSES.map((status, index) => [`:open${index}`, status]));
+      return mark(
+        orderId,
+        'shippingAddress = :address, anonymizedAt = :at',
+        `NOT (#status IN (${Object.keys(open).join(', ')}))`,
+        { ':address': anonymizedAddress(order.shippingAddress), ':at': at, ...open },
+      );
+    },
 
     markReturned: (orderId, at, dueAt) =>
       mark(

@@ -1,6 +1,13 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
-import { type HistoryEntry, isOnItsWay, mayChangeAddress, type Order } from '../domain/order.js';
+import { OPEN_ORDER_STATUSES } from '../contracts/vocabulary.js';
+import {
+  anonymizedAddress,
+  type HistoryEntry,
+  isOnItsWay,
+  mayChangeAddress,
+  type Order,
+} from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
 import { OrderKind } from './orders-table.js';
 
@@ -113,6 +120,12 @@ export class InMemoryOrders {
       this.write({ ...order, shippingAddress: next.shippingAddress, updatedAt: next.updatedAt });
       this.addHistory(next.orderId, history);
       this.outbox.push(...events);
+      return true;
+    },
+    anonymize: async (orderId, at) => {
+      const order = this.orders.get(orderId);
+      if (!order || OPEN_ORDER_STATUSES.includes(order.status)) return false;
+      this.write({ ...order, shippingAddress: anonymizedAddress(order.shippingAddress), anonymizedAt: at });
       return true;
     },
     markReturned: async (orderId, at, dueAt) => {

@@ -9,8 +9,19 @@ export const ListRecentOrders = defineContract({
   output: z.object({ items: z.array(orderView) }),
 });
 
+/** Whether a customer has an order still PENDING or CONFIRMED: account deletion's read contract. */
+export const HasOpenOrders = defineContract({
+  name: 'HasOpenOrders',
+  input: z.strictObject({ userId: z.string().min(1).max(128) }),
+  output: z.object({ open: z.boolean() }),
+});
+
+/** Orders' read contracts, through the function each is served by. */
 export const ordersReader = (client: LambdaInvoker, functionName: string) => ({
   async recent(userId: string, limit: number) {
     return (await invokeContract(client, functionName, ListRecentOrders, { userId, limit })).items;
+  },
+  async hasOpenOrders(userId: string) {
+    return (await invokeContract(client, functionName, HasOpenOrders, { userId })).open;
   },
 });

@@ -19,6 +19,13 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/**
+ * Orders still to be settled or shipped, which need the customer's address:
+ * an account with one cannot be deleted. NEEDS_ATTENTION counts, since an
+ * operator may still confirm it.
+ */
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ['PENDING', 'CONFIRMED', 'NEEDS_ATTENTION'];
+
 export const CANCELLATION_REASONS = [
   'OUT_OF_STOCK',
   'PAYMENT_DECLINED',

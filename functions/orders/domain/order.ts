@@ -132,6 +132,8 @@ export interface Order {
   readonly cancelRequestedAt?: string;
   /** When the carrier reported the parcel returned: the order is refunded and restocked (RETURNED). */
   readonly returnedAt?: string;
+  /** When its customer's account was deleted and the address anonymized (`anonymizedAddress`). */
+  readonly anonymizedAt?: string;
   /** When shipping claimed the confirmed order for shipment; it can no longer be cancelled. */
   readonly shipmentClaimedAt?: string;
   /**
@@ -254,6 +256,16 @@ export interface ShippingAddress {
   readonly postalCode: string;
   readonly country: string;
 }
+
+/** What stays of an address once its customer deleted their account: the country, for the books. */
+export const ANONYMIZED = '(deleted)';
+export const anonymizedAddress = ({ country }: ShippingAddress): ShippingAddress => ({
+  name: ANONYMIZED,
+  line1: ANONYMIZED,
+  city: ANONYMIZED,
+  postalCode: ANONYMIZED,
+  country,
+});
 
 /** One line of an order's timeline: what happened, when, and the event's facts. */
 export interface HistoryEntry {

@@ -87,6 +87,11 @@ export interface OrderStore {
     statuses: readonly OrderStatus[],
     page: { limit: number; before?: string },
   ): Promise<{ items: Order[]; next?: string }>;
+  /**
+   * Replaces the order's address by its anonymized form (`anonymizedAddress`)
+   * unless the order is open (OPEN_ORDER_STATUSES); false if it is.
+   */
+  anonymize(orderId: string, at: string): Promise<boolean>;
   /** Adds a timeline entry; an entry already recorded (same event) is left as it is. */
   recordHistory(orderId: string, entry: HistoryEntry): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import type { Caller } from '../../shared/http/caller.js';
 import type { Page } from '../../shared/pagination.js';
 import type { AdminOrderView, HistoryEntryView, OrderView } from '../contracts/schemas.js';
-import { ORDER_STATUSES, type OrderStatus } from '../contracts/vocabulary.js';
+import { OPEN_ORDER_STATUSES, ORDER_STATUSES, type OrderStatus } from '../contracts/vocabulary.js';
 import { OrderNotFoundError } from '../domain/errors.js';
 import type { Order } from '../domain/order.js';
 import type { OrdersDependencies } from './ports.js';
@@ -90,3 +90,51 @@ export const recentOrders = async (
   userId: string,
   limit: number,
 ): Promise<OrderView[]> => (await orders.listByCustomer(userId, { limit })).items.map(toOrderView);
+
+/**
+ * Whether the customer has an open order (OPEN_ORDER_STATUSES), reading the
+ * customer index a page at a time, newest first: an open order is most
+ * likely a recent one. Statuses are read strongly (GetOrder's view).
+ */
+export const hasOpenOrders = async (
+  { orders }: Pick<OrdersDependencies, 'orders'>,
+  userId: string,
+): Promise<boolean> => {
+  let after: Parameters<typeof orders.listByCustomer>[1]['after'];
+  // Bounded: 100 pages of 100 orders.
+  for (let page = 0; page < 100; page += 1) {
+    const { items, next } = await orders.listByCustomer(userId, { limit: 100, ...(after ? { after } : {}) });
+    if (items.some((order) => OPEN_ORDER_STATUSES.includes(order.status))) return true;
+    if (!next) return false;
+    after = next;
+  }
+  // More orders than a person places: say open, and the deletion is refused rather than guessed.
+  return true;
+};
+
+/**
+ * The customer deleted their account: each of their orders keeps its lines
+ * and money for the books, its address anonymized. An order still open (one
+ * placed in the moment between the deletion's check and the deletion) keeps
+ * its address to ship, and is counted, so the operators' log shows it.
+ */
+export const anonymizeCustomerOrders = async (
+  { orders, clock }: Pick<OrdersDependencies, 'orders' | 'clock'>,
+  userId: string,
+): Promise<{ anonymized: number; open: number }> => {
+  const at = clock().toISOString();
+  let anonymized = 0;
+  let open = 0;
+  let after: Parameters<typeof orders.listByCustomer>[1]['after'];
+  for (let page = 0; page < 100; page += 1) {
+    const { items, next } = await orders.listByCustomer(userId, { limit: 100, ...(after ? { after } : {}) });
+    for (const order of items) {
+      if (order.anonymizedAt) continue;
+      if (await orders.anonymize(order.orderId, at)) anonymized += 1;
+      else open += 1;
+    }
+    if (!next) break;
+    after = next;
+  }
+  return { anonymized, open };
+};

@@ -1,20 +1,30 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { boundedByDeadline, SDK_REQUEST_LIMITS } from '../../shared/deadline.js';
+import { isRetryableSdkError, ShopError } from '../../shared/errors.js';
 import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
 import type { Tokens } from '../contracts/schemas.js';
 import {
   EmailTakenError,
+  IdentityInputRejectedError,
+  IdentityUnavailableError,
   InvalidConfirmationCodeError,
   InvalidCredentialsError,
+  InvalidMfaCodeError,
   InvalidRefreshTokenError,
+  InvalidResetCodeError,
+  MfaChallengeFailedError,
   PasswordRejectedError,
+  PasswordResetRequiredError,
+  TooManyAttemptsError,
+  TotpNotStartedError,
+  WrongPasswordError,
 } from '../domain/errors.js';
-import type { IdentityProvider } from '../use-cases/ports.js';
+import type { ConfirmedAccount, IdentityProvider, SignInResult } from '../use-cases/ports.js';
 
 const tokensOf = (
   result: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number } | undefined,
 ): Tokens => {
-  if (!result?.AccessToken || !result.IdToken) throw new Error('The identity provider returned no tokens.');
+  if (!result?.AccessToken || !result.IdToken) throw new IdentityUnavailableError();
   return {
     accessToken: result.AccessToken,
     idToken: result.IdToken,
@@ -38,17 +48,84 @@ export const cognitoClient = (): (() => CognitoIdentityProviderClient) =>
     ),
   );
 
+/** What an operation makes of Cognito's errors by exception name, before the common ones. */
+type Particular = Readonly<Record<string, (error: Error) => Error>>;
+
+/**
+ * Cognito's exceptions (its API reference lists each operation's) as the
+ * users domain's errors. Those an operation gives a meaning of its own come
+ * in `particular`; the rest mean the same everywhere. A retryable SDK error
+ * is left for the HTTP edge (503); anything else, a provider or set-up
+ * failure no retry by the client can fix at once, is also 503, never 500.
+ */
+const COMMON: Particular = {
+  InvalidPasswordException: () => new PasswordRejectedError(),
+  PasswordHistoryPolicyViolationException: () => new PasswordRejectedError(),
+  LimitExceededException: () => new TooManyAttemptsError(),
+  TooManyFailedAttemptsException: () => new TooManyAttemptsError(),
+  TooManyRequestsException: () => new TooManyAttemptsError(),
+  PasswordResetRequiredException: () => new PasswordResetRequiredError(),
+  UsernameExistsException: () => new EmailTakenError(),
+  AliasExistsException: () => new EmailTakenError(),
+  InvalidParameterException: () => new IdentityInputRejectedError('#'),
+};
+
+export const identityFailure = (error: unknown, particular: Particular = {}): Error => {
+  if (error instanceof ShopError) return error;
+  const name = error instanceof Error ? error.name : '';
+  const mapped = particular[name] ?? COMMON[name];
+  if (mapped && error instanceof Error) return mapped(error);
+  if (isRetryableSdkError(error)) return error as Error;
+  return new IdentityUnavailableError({ cause: error });
+};
+
+const attribute = (attributes: { Name?: string; Value?: string }[] | undefined, name: string) =>
+  attributes?.find((candidate) => candidate.Name === name)?.Value;
+
+/**
+ * Cognito's answer to confirming an identity confirmed before: its status is
+ * the point, not the code (a retried confirmation).
+ */
+const ALREADY_CONFIRMED = /status is not UNCONFIRMED|Current status is CONFIRMED/i;
+
 /** The user pool through the Cognito API; the email is the sign-in name. */
 export const cognitoIdentity = (
   cognito: () => CognitoIdentityProviderClient,
   pool: { userPoolId: string; clientId: string },
-): IdentityProvider => ({
-  async signUp({ email, password, name }) {
-    const { SignUpCommand, UsernameExistsException, InvalidPasswordException } = cognitoSdk();
-    const client = cognito();
+): IdentityProvider => {
+  /** Sends one command, its errors mapped (the command's own output type is the caller's `T`). */
+  const send = async <T = unknown>(
+    command: (sdk: ReturnType<typeof cognitoSdk>) => object,
+    particular: Particular = {},
+  ): Promise<T> => {
     try {
-      const result = await client.send(
-        new SignUpCommand({
+      // The commands' types do not fit one signature of `send`; each caller names what it reads.
+      return (await cognito().send(command(cognitoSdk()) as never)) as T;
+    } catch (error) {
+      throw identityFailure(error, particular);
+    }
+  };
+
+  const account = async (email: string): Promise<ConfirmedAccount & { status: string }> => {
+    const user = await send<{
+      Username?: string;
+      UserAttributes?: { Name?: string; Value?: string }[];
+      UserStatus?: string;
+    }>((sdk) => new sdk.AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: email }));
+    const userId = attribute(user.UserAttributes, 'sub') ?? user.Username;
+    if (!userId) throw new IdentityUnavailableError();
+    return {
+      userId,
+      email: attribute(user.UserAttributes, 'email') ?? email,
+      name: attribute(user.UserAttributes, 'name') ?? '',
+      status: user.UserStatus ?? 'UNKNOWN',
+    };
+  };
+
+  const createIdentity = (email: string, password: string, name: string) =>
+    send<{ UserSub?: string; UserConfirmed?: boolean }>(
+      (sdk) =>
+        new sdk.SignUpCommand({
           ClientId: pool.clientId,
           Username: email,
           Password: password,
@@ -57,87 +134,271 @@ export const cognitoIdentity = (
             { Name: 'name', Value: name },
           ],
         }),
-      );
-      if (!result.UserSub) throw new Error('The identity provider returned no user id.');
-      return { userId: result.UserSub, confirmationRequired: result.UserConfirmed !== true };
-    } catch (error) {
-      if (error instanceof UsernameExistsException) throw new EmailTakenError();
-      if (error instanceof InvalidPasswordException) throw new PasswordRejectedError();
-      throw error;
-    }
-  },
+      { InvalidParameterException: () => new IdentityInputRejectedError('#/email') },
+    );
 
-  async confirmSignUp(email, code) {
-    const {
-      ConfirmSignUpCommand,
-      CodeMismatchException,
-      ExpiredCodeException,
-      UserNotFoundException,
-      NotAuthorizedException,
-    } = cognitoSdk();
-    const client = cognito();
-    try {
-      await client.send(
-        new ConfirmSignUpCommand({ ClientId: pool.clientId, Username: email, ConfirmationCode: code }),
-      );
-    } catch (error) {
-      if (
-        error instanceof CodeMismatchException ||
-        error instanceof ExpiredCodeException ||
-        error instanceof UserNotFoundException ||
-        error instanceof NotAuthorizedException
-      ) {
-        throw new InvalidConfirmationCodeError();
+  const signInAnswer = (result: {
+    AuthenticationResult?: Parameters<typeof tokensOf>[0];
+    ChallengeName?: string;
+    Session?: string;
+  }): SignInResult => {
+    if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA' && result.Session)
+      return { challenge: 'MFA_REQUIRED' as const, session: result.Session };
+    // Any other challenge (a new password required, SMS) is one this API does not offer.
+    if (result.ChallengeName) throw new PasswordResetRequiredError();
+    return { tokens: tokensOf(result.AuthenticationResult) };
+  };
+
+  const deleteIdentity = async (userId: string) => {
+    await send((sdk) => new sdk.AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: userId }), {
+      UserNotFoundException: () => SILENT,
+    }).catch(unlessSilent);
+  };
+
+  return {
+    deleteIdentity,
+
+    async signUp({ email, password, name }) {
+      // Two tries: an unconfirmed identity of this email is replaced once; a race for it ends here.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          const result = await createIdentity(email, password, name);
+          if (!result.UserSub) throw new IdentityUnavailableError();
+          return { userId: result.UserSub, confirmationRequired: result.UserConfirmed !== true };
+        } catch (error) {
+          if (!(error instanceof EmailTakenError) || attempt > 0) throw error;
+        }
+        // Someone signed up with this email and never confirmed it (a typo, or not theirs):
+        // the email's owner takes it over with their own password.
+        const existing = await account(email).catch(() => undefined);
+        if (existing?.status !== 'UNCONFIRMED') throw new EmailTakenError();
+        await deleteIdentity(existing.userId);
       }
-      throw error;
-    }
-  },
+    },
 
-  async logIn(email, password) {
-    const { InitiateAuthCommand, NotAuthorizedException, UserNotFoundException, UserNotConfirmedException } =
-      cognitoSdk();
-    const client = cognito();
-    try {
-      const result = await client.send(
-        new InitiateAuthCommand({
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: pool.clientId,
-          AuthParameters: { USERNAME: email, PASSWORD: password },
-        }),
+    async confirmSignUp(email, code) {
+      await send(
+        (sdk) =>
+          new sdk.ConfirmSignUpCommand({ ClientId: pool.clientId, Username: email, ConfirmationCode: code }),
+        {
+          CodeMismatchException: () => new InvalidConfirmationCodeError(),
+          ExpiredCodeException: () => new InvalidConfirmationCodeError(),
+          UserNotFoundException: () => new InvalidConfirmationCodeError(),
+          InvalidParameterException: () => new InvalidConfirmationCodeError(),
+          // Confirmed before: a retry, which goes on to make sure the profile exists.
+          NotAuthorizedException: (error) =>
+            ALREADY_CONFIRMED.test(error.message) ? SILENT : new InvalidConfirmationCodeError(),
+        },
+      ).catch(unlessSilent);
+      const { userId, email: confirmedEmail, name } = await account(email);
+      return { userId, email: confirmedEmail, name };
+    },
+
+    async resendCode(email) {
+      await send(
+        (sdk) => new sdk.ResendConfirmationCodeCommand({ ClientId: pool.clientId, Username: email }),
+        {
+          // Confirmed already, unknown, or no email to send to: the same silence as success.
+          InvalidParameterException: () => SILENT,
+          UserNotFoundException: () => SILENT,
+          NotAuthorizedException: () => SILENT,
+        },
+      ).catch(unlessSilent);
+    },
+
+    async forgotPassword(email) {
+      await send((sdk) => new sdk.ForgotPasswordCommand({ ClientId: pool.clientId, Username: email }), {
+        InvalidParameterException: () => SILENT,
+        UserNotFoundException: () => SILENT,
+        NotAuthorizedException: () => SILENT,
+      }).catch(unlessSilent);
+    },
+
+    async resetPassword(email, code, newPassword) {
+      await send(
+        (sdk) =>
+          new sdk.ConfirmForgotPasswordCommand({
+            ClientId: pool.clientId,
+            Username: email,
+            ConfirmationCode: code,
+            Password: newPassword,
+          }),
+        {
+          CodeMismatchException: () => new InvalidResetCodeError(),
+          ExpiredCodeException: () => new InvalidResetCodeError(),
+          UserNotFoundException: () => new InvalidResetCodeError(),
+          NotAuthorizedException: () => new InvalidResetCodeError(),
+          InvalidParameterException: () => new IdentityInputRejectedError('#/newPassword'),
+        },
       );
-      return tokensOf(result.AuthenticationResult);
-    } catch (error) {
-      if (
-        error instanceof NotAuthorizedException ||
-        error instanceof UserNotFoundException ||
-        error instanceof UserNotConfirmedException
-      ) {
-        throw new InvalidCredentialsError();
+      // Whoever knew the old password is signed out too.
+      await send(
+        (sdk) => new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: pool.userPoolId, Username: email }),
+      );
+    },
+
+    async logIn(email, password) {
+      return signInAnswer(
+        await send(
+          (sdk) =>
+            new sdk.InitiateAuthCommand({
+              AuthFlow: 'USER_PASSWORD_AUTH',
+              ClientId: pool.clientId,
+              AuthParameters: { USERNAME: email, PASSWORD: password },
+            }),
+          {
+            // The same answer for an unknown email, a wrong password or an unconfirmed account.
+            NotAuthorizedException: () => new InvalidCredentialsError(),
+            UserNotFoundException: () => new InvalidCredentialsError(),
+            UserNotConfirmedException: () => new InvalidCredentialsError(),
+            InvalidParameterException: () => new InvalidCredentialsError(),
+          },
+        ),
+      );
+    },
+
+    async answerMfaChallenge(email, session, code) {
+      const answer = signInAnswer(
+        await send(
+          (sdk) =>
+            new sdk.RespondToAuthChallengeCommand({
+              ClientId: pool.clientId,
+              ChallengeName: 'SOFTWARE_TOKEN_MFA',
+              Session: session,
+              ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+            }),
+          {
+            CodeMismatchException: () => new MfaChallengeFailedError('code'),
+            ExpiredCodeException: () => new MfaChallengeFailedError('code'),
+            NotAuthorizedException: () => new MfaChallengeFailedError('session'),
+            UserNotFoundException: () => new MfaChallengeFailedError('session'),
+            InvalidParameterException: () => new MfaChallengeFailedError('session'),
+          },
+        ),
+      );
+      if (!('tokens' in answer)) throw new MfaChallengeFailedError('session');
+      return answer.tokens;
+    },
+
+    async refresh(refreshToken) {
+      const answer = signInAnswer(
+        await send(
+          (sdk) =>
+            new sdk.InitiateAuthCommand({
+              AuthFlow: 'REFRESH_TOKEN_AUTH',
+              ClientId: pool.clientId,
+              AuthParameters: { REFRESH_TOKEN: refreshToken },
+            }),
+          {
+            NotAuthorizedException: () => new InvalidRefreshTokenError(),
+            UserNotFoundException: () => new InvalidRefreshTokenError(),
+            InvalidParameterException: () => new InvalidRefreshTokenError(),
+          },
+        ),
+      );
+      if (!('tokens' in answer)) throw new InvalidRefreshTokenError();
+      return answer.tokens;
+    },
+
+    async revoke(refreshToken) {
+      await send((sdk) => new sdk.RevokeTokenCommand({ ClientId: pool.clientId, Token: refreshToken }), {
+        UnsupportedTokenTypeException: () => new IdentityInputRejectedError('#/refreshToken'),
+        UnauthorizedException: () => new IdentityInputRejectedError('#/refreshToken'),
+        InvalidParameterException: () => new IdentityInputRejectedError('#/refreshToken'),
+      });
+    },
+
+    async changePassword(accessToken, currentPassword, newPassword) {
+      await send(
+        (sdk) =>
+          new sdk.ChangePasswordCommand({
+            AccessToken: accessToken,
+            PreviousPassword: currentPassword,
+            ProposedPassword: newPassword,
+          }),
+        {
+          NotAuthorizedException: () => new WrongPasswordError(),
+          InvalidParameterException: () => new IdentityInputRejectedError('#/newPassword'),
+        },
+      );
+    },
+
+    async startTotp(accessToken) {
+      const { SecretCode } = await send<{ SecretCode?: string }>(
+        (sdk) => new sdk.AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
+        { NotAuthorizedException: () => new InvalidCredentialsError() },
+      );
+      if (!SecretCode) throw new IdentityUnavailableError();
+      return { secret: SecretCode };
+    },
+
+    async enableTotp(accessToken, code) {
+      const codeRefused = {
+        EnableSoftwareTokenMFAException: () => new InvalidMfaCodeError(),
+        CodeMismatchException: () => new InvalidMfaCodeError(),
+        SoftwareTokenMFANotFoundException: () => new TotpNotStartedError(),
+        InvalidParameterException: () => new TotpNotStartedError(),
+        NotAuthorizedException: () => new InvalidCredentialsError(),
+      };
+      const { Status } = await send<{ Status?: string }>(
+        (sdk) => new sdk.VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code }),
+        codeRefused,
+      );
+      if (Status !== 'SUCCESS') throw new InvalidMfaCodeError();
+      await send(
+        (sdk) =>
+          new sdk.SetUserMFAPreferenceCommand({
+            AccessToken: accessToken,
+            SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+          }),
+        codeRefused,
+      );
+    },
+
+    async disableMfa(accessToken) {
+      await send(
+        (sdk) =>
+          new sdk.SetUserMFAPreferenceCommand({
+            AccessToken: accessToken,
+            SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+          }),
+        { NotAuthorizedException: () => new InvalidCredentialsError() },
+      );
+    },
+
+    async purgeUnconfirmed(createdBefore) {
+      let purged = 0;
+      let token: string | undefined;
+      // Bounded: 100 pages of 60 (6,000 identities) per run; the next run takes the rest.
+      for (let page = 0; page < 100; page += 1) {
+        const { Users = [], PaginationToken } = await send<{
+          Users?: { Username?: string; UserCreateDate?: Date }[];
+          PaginationToken?: string;
+        }>(
+          (sdk) =>
+            new sdk.ListUsersCommand({
+              UserPoolId: pool.userPoolId,
+              Filter: 'cognito:user_status = "UNCONFIRMED"',
+              Limit: 60,
+              ...(token ? { PaginationToken: token } : {}),
+            }),
+        );
+        for (const user of Users) {
+          if (!user.Username || !user.UserCreateDate || user.UserCreateDate >= createdBefore) continue;
+          await deleteIdentity(user.Username);
+          purged += 1;
+        }
+        token = PaginationToken;
+        if (!token) break;
       }
-      throw error;
-    }
-  },
+      return purged;
+    },
+  };
+};
 
-  async refresh(refreshToken) {
-    const { InitiateAuthCommand, NotAuthorizedException } = cognitoSdk();
-    const client = cognito();
-    try {
-      const result = await client.send(
-        new InitiateAuthCommand({
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          ClientId: pool.clientId,
-          AuthParameters: { REFRESH_TOKEN: refreshToken },
-        }),
-      );
-      return tokensOf(result.AuthenticationResult);
-    } catch (error) {
-      if (error instanceof NotAuthorizedException) throw new InvalidRefreshTokenError();
-      throw error;
-    }
-  },
-
-  async deleteUser(userId) {
-    const { AdminDeleteUserCommand } = cognitoSdk();
-    await cognito().send(new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: userId }));
-  },
-});
+/** An error an operation answers with silence (no enumeration, or nothing left to do). */
+class Silent extends Error {}
+const SILENT = new Silent();
+const unlessSilent = (error: unknown) => {
+  if (!(error instanceof Silent)) throw error;
+};

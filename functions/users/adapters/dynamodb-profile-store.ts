@@ -2,16 +2,19 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { conditionFailedAt } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carryingEvents } from '../../shared/outbox/outbox.js';
-import { EmailTakenError, ProfileNotFoundError } from '../domain/errors.js';
+import { AccountDeletedError, EmailTakenError, ProfileNotFoundError } from '../domain/errors.js';
 import { normalizedEmail, type Profile } from '../domain/profile.js';
 import type { ProfileStore } from '../use-cases/ports.js';
 
 const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
+/** The record that an account was deleted: its id and when, nothing personal. It carries UserDeleted. */
+const deletedKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'DELETED' });
 const emailKey = (email: string) => ({ pk: `EMAIL#${normalizedEmail(email)}`, sk: 'EMAIL' });
 
 /** A profile as stored; its insert carried the events of the sign-up to the relay. */
@@ -42,15 +45,76 @@ export const dynamoProfileStore = (db: DynamoDBDocumentClient, tableName: string
           ],
         }),
       );
+      return 'created';
     } catch (error) {
-      if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1)) throw new EmailTakenError();
-      throw error;
+      if (!conditionFailedAt(error, 0) && !conditionFailedAt(error, 1)) throw error;
+      // Stored before (a retried confirmation), or the email is someone else's.
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: profileKey(profile.userId), ConsistentRead: true }),
+      );
+      if (Item) return 'existed';
+      throw new EmailTakenError();
     }
   },
 
   async get(userId) {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: profileKey(userId) }));
-    return Item ? toProfile(Item as ProfileRecord) : undefined;
+    // The profile and the record of a deletion share the partition: one read (0.5 RCU) tells both.
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': profileKey(userId).pk },
+      }),
+    );
+    if (Items.some((item) => item.sk === deletedKey(userId).sk)) throw new AccountDeletedError();
+    const profile = Items.find((item) => item.sk === profileKey(userId).sk);
+    return profile ? toProfile(profile as ProfileRecord) : undefined;
+  },
+
+  async delete(userId, events, deletedAt) {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: profileKey(userId), ConsistentRead: true }),
+    );
+    const profile = Item as ProfileRecord | undefined;
+    const write = (freeEmail: boolean) =>
+      db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: carryingEvents({ ...deletedKey(userId), userId, deletedAt }, events),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Delete: { TableName: tableName, Key: profileKey(userId) } },
+            ...(profile && freeEmail
+              ? [
+                  {
+                    Delete: {
+                      TableName: tableName,
+                      Key: emailKey(profile.email),
+                      // Only this account's claim on the email.
+                      ConditionExpression: 'attribute_not_exists(pk) OR userId = :userId',
+                      ExpressionAttributeValues: { ':userId': userId },
+                    },
+                  },
+                ]
+              : []),
+          ],
+        }),
+      );
+    try {
+      await write(true).catch((error: unknown) => {
+        // The email is claimed by another account already: this one has no claim to free.
+        if (conditionFailedAt(error, 2)) return write(false);
+        throw error;
+      });
+      return 'deleted';
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) return 'already';
+      throw error;
+    }
   },
 
   async rename(userId, name, updatedAt) {

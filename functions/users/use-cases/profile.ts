@@ -1,5 +1,5 @@
 import type { ProfileView } from '../contracts/schemas.js';
-import { ProfileNotFoundError } from '../domain/errors.js';
+import { AccountDeletedError, ProfileNotFoundError, UserNotFoundError } from '../domain/errors.js';
 import type { Profile } from '../domain/profile.js';
 import type { UsersDependencies } from './ports.js';
 
@@ -24,3 +24,16 @@ export const updateProfile = async (
   userId: string,
   name: string,
 ): Promise<ProfileView> => toView(await profiles.rename(userId, name, clock().toISOString()));
+
+/** Any user's profile, for admins; a deleted account has none. */
+export const getUser = async (
+  { profiles }: Pick<UsersDependencies, 'profiles'>,
+  userId: string,
+): Promise<ProfileView> => {
+  const profile = await profiles.get(userId).catch((error: unknown) => {
+    if (error instanceof AccountDeletedError) return undefined;
+    throw error;
+  });
+  if (!profile) throw new UserNotFoundError();
+  return toView(profile);
+};

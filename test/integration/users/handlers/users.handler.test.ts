@@ -17,6 +17,7 @@ beforeEach(() => {
   const built: UsersDependencies = {
     identity: users.identity,
     profiles: users.profileStore,
+    openOrders: async () => false,
     clock: () => new Date('2026-11-22T10:00:00Z'),
   };
   deps = () => built;

@@ -11,6 +11,7 @@ const setUp = () => {
   const deps: UsersDependencies = {
     identity: users.identity,
     profiles: users.profileStore,
+    openOrders: async () => false,
     clock: () => new Date('2026-11-22T10:00:00Z'),
   };
   return { users, deps };
@@ -53,6 +54,7 @@ describe('sessions and profile', () => {
     const { deps } = setUp();
     const { userId } = await signUp(deps, ann);
     const tokens = await logIn(deps, ann.email, ann.password);
+    if ('challenge' in tokens) throw new Error('no MFA here');
     expect(tokens).toMatchObject({ tokenType: 'Bearer', expiresIn: 3600, refreshToken: expect.any(String) });
     expect((await refreshTokens(deps, tokens.refreshToken ?? '')).accessToken).toEqual(expect.any(String));
     expect((await updateProfile(deps, userId, 'Annie')).name).toBe('Annie');

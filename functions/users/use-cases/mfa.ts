@@ -1,0 +1,15 @@
+import { otpauthUri } from '../domain/totp.js';
+import type { UsersDependencies } from './ports.js';
+
+type Identity = Pick<UsersDependencies, 'identity'>;
+
+/** A new TOTP secret, with the URI for a QR code labelled with the caller's email (or id). */
+export const startTotp = async ({ identity }: Identity, accessToken: string, account: string) => {
+  const { secret } = await identity.startTotp(accessToken);
+  return { secret, otpauthUri: otpauthUri(account, secret) };
+};
+
+export const enableTotp = ({ identity }: Identity, accessToken: string, code: string) =>
+  identity.enableTotp(accessToken, code);
+
+export const disableMfa = ({ identity }: Identity, accessToken: string) => identity.disableMfa(accessToken);
