@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { UserRegistered } from '../../../functions/users/contracts/events.js';
-import { EmailTakenError, ProfileNotFoundError } from '../../../functions/users/domain/errors.js';
+import { UserDeleted, UserRegistered } from '../../../functions/users/contracts/events.js';
+import {
+  AccountDeletedError,
+  EmailTakenError,
+  ProfileNotFoundError,
+} from '../../../functions/users/domain/errors.js';
 import { newProfile } from '../../../functions/users/domain/profile.js';
 import type { ProfileStore } from '../../../functions/users/use-cases/ports.js';
 
@@ -36,6 +40,31 @@ export const profileStoreContract = (name: string, fresh: () => Promise<ProfileS
         updatedAt: '2026-11-23T00:00:00.000Z',
       });
       await expect(store.rename('nobody', 'X', NOW.toISOString())).rejects.toThrow(ProfileNotFoundError);
+    });
+
+    it('stores the same user’s profile again as a no-op (a retried confirmation)', async () => {
+      const store = await fresh();
+      const profile = newProfile('u-1', 'ann@example.com', 'Ann', NOW);
+      expect(await store.create(profile, [])).toBe('created');
+      expect(await store.create({ ...profile, name: 'Changed' }, [])).toBe('existed');
+      expect(await store.get('u-1')).toEqual(profile);
+    });
+
+    it('deletes a profile once, records the deletion and frees the email', async () => {
+      const store = await fresh();
+      await store.create(newProfile('u-1', 'ann@example.com', 'Ann', NOW), []);
+      const deleted = [UserDeleted.create({ userId: 'u-1' }, NOW)];
+      expect(await store.delete('u-1', deleted, NOW.toISOString())).toBe('deleted');
+      expect(await store.delete('u-1', deleted, NOW.toISOString())).toBe('already');
+      await expect(store.get('u-1')).rejects.toThrow(AccountDeletedError);
+      await expect(store.rename('u-1', 'Annie', NOW.toISOString())).rejects.toThrow(ProfileNotFoundError);
+      expect(await store.create(newProfile('u-2', 'ANN@example.com', 'New Ann', NOW), [])).toBe('created');
+    });
+
+    it('records the deletion of an account that never had a profile', async () => {
+      const store = await fresh();
+      expect(await store.delete('u-9', [], NOW.toISOString())).toBe('deleted');
+      await expect(store.get('u-9')).rejects.toThrow(AccountDeletedError);
     });
   });
 };

@@ -1,13 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryUsers } from '../../../../functions/users/adapters/in-memory-users.js';
+import { changePasswordHandler } from '../../../../functions/users/handlers/change-password.handler.js';
 import { confirmSignUpHandler } from '../../../../functions/users/handlers/confirm-sign-up.handler.js';
+import { deleteAccountHandler } from '../../../../functions/users/handlers/delete-account.handler.js';
+import { forgotPasswordHandler } from '../../../../functions/users/handlers/forgot-password.handler.js';
 import { getProfileHandler } from '../../../../functions/users/handlers/get-profile.handler.js';
+import { getUserHandler } from '../../../../functions/users/handlers/get-user.handler.js';
 import { logInHandler } from '../../../../functions/users/handlers/log-in.handler.js';
 import { refreshTokensHandler } from '../../../../functions/users/handlers/refresh-tokens.handler.js';
+import { resendCodeHandler } from '../../../../functions/users/handlers/resend-code.handler.js';
 import { signUpHandler } from '../../../../functions/users/handlers/sign-up.handler.js';
 import { updateProfileHandler } from '../../../../functions/users/handlers/update-profile.handler.js';
 import type { UsersDependencies } from '../../../../functions/users/use-cases/ports.js';
-import { customerClaims, httpEvent, lambdaContext, parseResponse } from '../../../support/api-gateway.js';
+import {
+  adminClaims,
+  customerClaims,
+  httpEvent,
+  lambdaContext,
+  parseResponse,
+} from '../../../support/api-gateway.js';
 
 let users: InMemoryUsers;
 let deps: () => UsersDependencies;
@@ -73,8 +84,11 @@ describe('the users routes through their middleware', () => {
     ).toBe(401);
   });
 
-  it('answers 409 problem+json to a taken email', async () => {
+  it('answers 409 problem+json to an email taken by a confirmed account', async () => {
     await call(signUpHandler(deps), 'POST /auth/signup', { body: ann });
+    await call(confirmSignUpHandler(deps), 'POST /auth/confirm', {
+      body: { email: ann.email, code: '123456' },
+    });
     const again = await call(signUpHandler(deps), 'POST /auth/signup', {
       body: { ...ann, email: 'ANN@example.com' },
     });
@@ -93,6 +107,9 @@ describe('the users routes through their middleware', () => {
     const { userId } = (await call(signUpHandler(deps), 'POST /auth/signup', { body: ann })).body as {
       userId: string;
     };
+    await call(confirmSignUpHandler(deps), 'POST /auth/confirm', {
+      body: { email: ann.email, code: '123456' },
+    });
     const me = await call(getProfileHandler(deps), 'GET /me', { claims: customerClaims(userId) });
     expect(me.body).toMatchObject({ userId, email: ann.email, name: 'Ann' });
     const renamed = await call(updateProfileHandler(deps), 'PATCH /me', {
@@ -108,5 +125,50 @@ describe('the users routes through their middleware', () => {
     expect(
       (await call(getProfileHandler(deps), 'GET /me', { claims: customerClaims('nobody') })).status,
     ).toBe(404);
+  });
+
+  it('deletes the account (204), after which its token opens nothing (401 account-deleted)', async () => {
+    const { userId } = (await call(signUpHandler(deps), 'POST /auth/signup', { body: ann })).body as {
+      userId: string;
+    };
+    await call(confirmSignUpHandler(deps), 'POST /auth/confirm', {
+      body: { email: ann.email, code: '123456' },
+    });
+    const deleted = await call(deleteAccountHandler(deps), 'DELETE /me', { claims: customerClaims(userId) });
+    expect(deleted.status).toBe(204);
+    const me = await call(getProfileHandler(deps), 'GET /me', { claims: customerClaims(userId) });
+    expect(me).toMatchObject({ status: 401, body: { type: expect.stringMatching(/account-deleted$/) } });
+    const admin = await call(getUserHandler(deps), 'GET /users/{userId}', {
+      claims: adminClaims(),
+      pathParameters: { userId },
+    });
+    expect(admin.status).toBe(404);
+  });
+
+  it('answers 409 to a deletion while an order is open', async () => {
+    const withOpen = () => ({ ...deps(), openOrders: async () => true });
+    const deleted = await call(deleteAccountHandler(withOpen), 'DELETE /me', {
+      claims: customerClaims('u-1'),
+    });
+    expect(deleted).toMatchObject({ status: 409, body: { type: expect.stringMatching(/open-orders$/) } });
+  });
+
+  it('answers resend and forgot with 204 whatever the email', async () => {
+    for (const email of [ann.email, 'nobody@example.com']) {
+      for (const [handler, key] of [
+        [resendCodeHandler, 'POST /auth/resend-code'],
+        [forgotPasswordHandler, 'POST /auth/password/forgot'],
+      ] as const) {
+        expect((await call(handler(deps), key, { body: { email } })).status).toBe(204);
+      }
+    }
+  });
+
+  it('needs the bearer token for the identity provider’s own calls (change password, TOTP)', async () => {
+    const response = await call(changePasswordHandler(deps), 'POST /me/password', {
+      claims: customerClaims('u-1'),
+      body: { currentPassword: 'long enough', newPassword: 'longer enough' },
+    });
+    expect(response.status).toBe(400);
   });
 });
