@@ -201,6 +201,20 @@ export const seed = async (cloud: LocalCloud, admin: AdminAccount, stateDirector
   if (signUp.status !== 201 && signUp.status !== 409) {
     throw new Error(`Signing up the admin answered ${signUp.status}: ${await signUp.text()}`);
   }
+  // Where sign-ups wait for their emailed code, the admin confirms with the one the local pool kept.
+  if (
+    signUp.status === 201 &&
+    ((await signUp.json()) as { confirmationRequired: boolean }).confirmationRequired
+  ) {
+    const code = cloud.cognito.messages.filter((message) => message.email === admin.email).at(-1)?.code;
+    const confirm = await fetch(`${cloud.apiUrl}/auth/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, code }),
+    });
+    if (confirm.status !== 204)
+      throw new Error(`Confirming the admin answered ${confirm.status}: ${await confirm.text()}`);
+  }
   await cloud.cognito.ensureUser(admin.email, admin.password, [ADMIN_GROUP]);
   writeFileSync(
     join(stateDirectory, 'admin.json'),

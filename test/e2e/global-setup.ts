@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
     outdir: join(workDirectory, 'cdk.out'),
     stateDirectory: join(workDirectory, 'state'),
     timeScale: 0.001,
+    // As in the cloud: sign-ups wait for their emailed code (test/support reads it from the local pool).
+    signUpConfirmation: 'code',
     log: (line) => lines.push(line),
   });
   const admin = adminAccount({});

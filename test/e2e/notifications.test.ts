@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminTokens, api, eventually, newCustomer } from '../support/local-cloud-client.js';
+import { adminTokens, api, eventually, newCustomer, signUpConfirmed } from '../support/local-cloud-client.js';
 import { placeOrder, productWithStock, settledOrder } from '../support/orders.js';
 
 interface NotificationBody {
@@ -21,9 +21,7 @@ const typesOnceThere = (token: string, types: readonly string[]) =>
 const signUp = async () => {
   const email = `notified-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
   const password = 'correct horse battery';
-  expect(
-    (await api('/auth/signup', { method: 'POST', body: { email, password, name: 'Noor Notified' } })).status,
-  ).toBe(201);
+  await signUpConfirmed(email, password, 'Noor Notified');
   const login = await api('/auth/login', { method: 'POST', body: { email, password } });
   return (login.body as { accessToken: string }).accessToken;
 };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { api, eventually, inspect } from '../support/local-cloud-client.js';
-
-const uniqueEmail = () => `shopper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+import {
+  api,
+  emailedCode,
+  eventually,
+  inspect,
+  signUpConfirmed,
+  uniqueEmail,
+} from '../support/local-cloud-client.js';
 
 describe('users on the local cloud', () => {
   it('signs up, logs in, reads and renames the profile, and refreshes the tokens', async () => {
@@ -12,13 +17,12 @@ describe('users on the local cloud', () => {
     });
     expect(signedUp).toMatchObject({
       status: 201,
-      body: { userId: expect.any(String), confirmationRequired: false },
+      body: { userId: expect.any(String), confirmationRequired: true },
     });
     const { userId } = signedUp.body as { userId: string };
 
-    expect((await api('/auth/confirm', { method: 'POST', body: { email, code: '000000' } })).status).toBe(
-      204,
-    );
+    const code = await emailedCode(email);
+    expect((await api('/auth/confirm', { method: 'POST', body: { email, code } })).status).toBe(204);
 
     const login = await api('/auth/login', { method: 'POST', body: { email, password: 'a good password' } });
     expect(login).toMatchObject({
@@ -66,12 +70,9 @@ describe('users on the local cloud', () => {
     expect(registered.detail.data).toEqual({ userId, email, name: 'Ada Shopper' });
   });
 
-  it('answers 409 when the email is taken, and publishes nothing more', async () => {
+  it('answers 409 when the email is taken by a confirmed account', async () => {
     const email = uniqueEmail();
-    await api('/auth/signup', {
-      method: 'POST',
-      body: { email, password: 'a good password', name: 'First' },
-    });
+    await signUpConfirmed(email, 'a good password', 'First');
     const again = await api('/auth/signup', {
       method: 'POST',
       body: { email: email.toUpperCase(), password: 'another password', name: 'Second' },

@@ -63,8 +63,53 @@ export const signIn = async (email: string, password: string) =>
 
 export const adminTokens = () => signIn(inject('admin').email, inject('admin').password);
 
+/** The newest code the local user pool "emailed" to `email` for `purpose`, once it has. */
+export const emailedCode = async (
+  email: string,
+  purpose: 'CONFIRM_SIGN_UP' | 'FORGOT_PASSWORD' = 'CONFIRM_SIGN_UP',
+  after = 0,
+): Promise<string> =>
+  eventually(async () => {
+    const messages = (await (await fetch(`${inject('awsEndpoint')}/_local/identity/messages`)).json()) as {
+      email: string;
+      purpose: string;
+      code: string;
+    }[];
+    const mine = messages.filter((message) => message.email === email && message.purpose === purpose);
+    return mine.length > after ? mine.at(-1)?.code : undefined;
+  });
+
+/** How many codes the local pool has sent to `email` for `purpose` so far. */
+export const codesSent = async (email: string, purpose: 'CONFIRM_SIGN_UP' | 'FORGOT_PASSWORD') =>
+  (
+    (await (await fetch(`${inject('awsEndpoint')}/_local/identity/messages`)).json()) as {
+      email: string;
+      purpose: string;
+    }[]
+  ).filter((message) => message.email === email && message.purpose === purpose).length;
+
+/** A new email no other test uses. */
+export const uniqueEmail = (prefix = 'shopper') =>
+  `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+/**
+ * An account signed up and confirmed through the API, as a shopper does it
+ * (the e2e cloud confirms with emailed codes, as the cloud does): it has a profile.
+ */
+export const signUpConfirmed = async (email: string, password: string, name: string) => {
+  const signedUp = await api('/auth/signup', { method: 'POST', body: { email, password, name } });
+  if (signedUp.status !== 201) throw new Error(`sign-up answered ${signedUp.status}: ${signedUp.text}`);
+  const confirmed = await api('/auth/confirm', {
+    method: 'POST',
+    body: { email, code: await emailedCode(email) },
+  });
+  if (confirmed.status !== 204)
+    throw new Error(`confirmation answered ${confirmed.status}: ${confirmed.text}`);
+  return (signedUp.body as { userId: string }).userId;
+};
+
 let customers = 0;
-/** A new customer of the local user pool, signed in. */
+/** A new customer of the local user pool, signed in (confirmed at the pool: no profile). */
 export const newCustomer = async () => {
   const email = `customer-${Date.now()}-${++customers}@example.com`;
   const password = 'correct horse battery';
@@ -73,6 +118,11 @@ export const newCustomer = async () => {
     Username: email,
     Password: password,
     UserAttributes: [{ Name: 'email', Value: email }],
+  });
+  await aws('AWSCognitoIdentityProviderService.ConfirmSignUp', {
+    ClientId: inject('clientId'),
+    Username: email,
+    ConfirmationCode: await emailedCode(email),
   });
   return { email, ...(await signIn(email, password)) };
 };

@@ -124,7 +124,7 @@ export const stockOf = async (sku: string) =>
 let documentClient: DynamoDBDocumentClient | undefined;
 
 /** A client of the suite's DynamoDB Local, to look at a service's table as it is. */
-const tablesClient = () => {
+export const tablesClient = () => {
   documentClient ??= DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: inject('dynamodbEndpoint'),
