@@ -12,6 +12,7 @@ import {
   uniqueEmail,
 } from '../support/local-cloud-client.js';
 import {
+  address,
   placeOrder,
   productWithStock,
   reconciledShop,
@@ -92,6 +93,25 @@ describe('sign-up, confirmation first', () => {
     }
     expect(await codesSent(email, 'CONFIRM_SIGN_UP')).toBe(2);
     expect(await codesSent(unknown, 'CONFIRM_SIGN_UP')).toBe(0);
+  });
+
+  it('stops guessing: after five wrong codes the sixth attempt is 429 with Retry-After, even with the right code', async () => {
+    const email = uniqueEmail();
+    await api('/auth/signup', { method: 'POST', body: { email, password: PASSWORD, name: 'Guessed At' } });
+    const code = await emailedCode(email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect((await api('/auth/confirm', { method: 'POST', body: { email, code: wrong } })).status).toBe(400);
+    const limited = await api('/auth/confirm', { method: 'POST', body: { email, code } });
+    expect(limited).toMatchObject({
+      status: 429,
+      body: { type: expect.stringMatching(/too-many-attempts$/) },
+    });
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    // A new code starts over.
+    await api('/auth/resend-code', { method: 'POST', body: { email } });
+    const fresh = await emailedCode(email, 'CONFIRM_SIGN_UP', 1);
+    expect((await api('/auth/confirm', { method: 'POST', body: { email, code: fresh } })).status).toBe(204);
   });
 
   it('refuses what Cognito refuses with a 400, never a 500', async () => {
@@ -279,9 +299,18 @@ describe('account deletion', () => {
           Key: { pk: `RECIPIENT#${userId}`, sk: 'RECIPIENT' },
         }),
       );
-      return !cart.Item && !recipient.Item ? true : undefined;
+      // The recipient is a mark that they are forgotten, with nothing personal left in it.
+      return !cart.Item && recipient.Item?.forgottenAt && !recipient.Item.email ? true : undefined;
     });
     expect(await published('UserDeleted', userId)).toHaveLength(1);
+    // Orders heard of it too: the still-unexpired token places nothing.
+    const late = await api('/orders', {
+      method: 'POST',
+      token: accessToken,
+      headers: { 'idempotency-key': `late-${userId}` },
+      body: { items: [{ sku, quantity: 1 }], shippingAddress: address, paymentToken: 'tok_visa' },
+    });
+    expect(late).toMatchObject({ status: 401, body: { type: expect.stringMatching(/account-deleted$/) } });
     // The email is free again.
     expect(
       (await api('/auth/signup', { method: 'POST', body: { email, password: PASSWORD, name: 'Back Again' } }))

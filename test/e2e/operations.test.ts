@@ -14,6 +14,8 @@ import {
   injectFault,
   inspect,
   newCustomer,
+  signUpConfirmed,
+  uniqueEmail,
 } from '../support/local-cloud-client.js';
 import {
   address,
@@ -104,6 +106,22 @@ describe('operations on the local cloud', () => {
     };
     expect((await adminSends('/products', 'POST', product)).status).toBe(201);
     expect((await adminSends(`/categories/${categoryId}`, 'PUT', { name: newName })).status).toBe(200);
+    // Another customer signs up and deletes their account: its events reach the consumers that forget.
+    const departing = uniqueEmail('departing');
+    const departedId = await signUpConfirmed(departing, 'a good password', 'Departing Shopper');
+    const departedToken = (
+      (await api('/auth/login', { method: 'POST', body: { email: departing, password: 'a good password' } }))
+        .body as { accessToken: string }
+    ).accessToken;
+    expect(
+      (
+        await api('/me', {
+          method: 'DELETE',
+          token: departedToken,
+          headers: { 'x-correlation-id': correlationId },
+        })
+      ).status,
+    ).toBe(204);
     const snapshot = async () => ({
       order: (await api(`/orders/${orderId}`, { token })).body,
       history: (await api(`/orders/${orderId}/history`, { token })).body,
@@ -142,13 +160,22 @@ describe('operations on the local cloud', () => {
         : undefined;
     });
 
+    // The departed account's UserDeleted leaves through the outbox a moment after the 204.
+    await eventually(async () =>
+      (await inspect<BusEvent[]>('events')).some(
+        (event) => event['detail-type'] === 'UserDeleted' && event.detail.data.userId === departedId,
+      )
+        ? true
+        : undefined,
+    );
     const published = (await inspect<BusEvent[]>('events')).filter(
       (event) =>
         event.detail.metadata.correlationId === correlationId ||
         event.detail.data.orderId === orderId ||
         event.detail.data.orderId === declined.orderId ||
         event.detail.data.sku === sku ||
-        event.detail.data.categoryId === categoryId,
+        event.detail.data.categoryId === categoryId ||
+        event.detail.data.userId === departedId,
     );
     const functions = await inspect<{ name: string; displayName: string }[]>('functions');
     const lambda = new LambdaClient(clientConfig());

@@ -9,7 +9,7 @@ import {
 import { batchGetAll, queryPages, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { PageKey } from '../../shared/pagination.js';
 import type { Notification } from '../domain/notification.js';
-import type { NotificationStore, Recipient } from '../use-cases/ports.js';
+import { FORGOTTEN, type NotificationStore, type Recipient } from '../use-cases/ports.js';
 import { READ_PREFIX, UNREAD_PREFIX } from './notifications-table.js';
 
 const partitionOf = (recipient: string) => `USER#${recipient}`;
@@ -138,19 +138,31 @@ export const dynamoNotificationStore = (db: DynamoDBDocumentClient, tableName: s
     },
 
     async saveRecipient(recipient: Recipient) {
-      await db.send(
-        new PutCommand({ TableName: tableName, Item: { ...recipientKey(recipient.userId), ...recipient } }),
+      await whenConditionHolds(
+        db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...recipientKey(recipient.userId), ...recipient },
+            // A late welcome does not bring back a forgotten recipient.
+            ConditionExpression: 'attribute_not_exists(forgottenAt)',
+          }),
+        ),
       );
     },
 
     async recipient(userId) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: recipientKey(userId) }));
       if (!Item) return undefined;
+      if (Item.forgottenAt) return FORGOTTEN;
       const { pk: _pk, sk: _sk, ...recipient } = Item as Recipient & { pk: string; sk: string };
       return recipient;
     },
 
-    async forget(userId) {
+    async forget(userId, at) {
+      // First the mark, with nothing personal in it: news arriving meanwhile adds nothing.
+      await db.send(
+        new PutCommand({ TableName: tableName, Item: { ...recipientKey(userId), userId, forgottenAt: at } }),
+      );
       // A page of keys at a time, each deleted; bounded at 100 pages of 1 MB, far beyond anyone's messages.
       let start: Record<string, unknown> | undefined;
       for (let page = 0; page < 100; page += 1) {
@@ -168,7 +180,6 @@ export const dynamoNotificationStore = (db: DynamoDBDocumentClient, tableName: s
         start = LastEvaluatedKey;
         if (!start) break;
       }
-      await db.send(new DeleteCommand({ TableName: tableName, Key: recipientKey(userId) }));
     },
   };
 };

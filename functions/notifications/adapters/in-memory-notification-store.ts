@@ -1,11 +1,12 @@
 import type { PageKey } from '../../shared/pagination.js';
 import type { Notification } from '../domain/notification.js';
-import type { NotificationStore, Recipient } from '../use-cases/ports.js';
+import { FORGOTTEN, type NotificationStore, type Recipient } from '../use-cases/ports.js';
 
 /** The notification store's twin in memory, for tests. */
 export class InMemoryNotifications {
   readonly notifications = new Map<string, Notification>();
   readonly recipients = new Map<string, Recipient>();
+  readonly forgotten = new Set<string>();
 
   /** Newest first: ids begin with their notification's time. */
   private mine(recipient: string, unreadOnly: boolean) {
@@ -41,10 +42,11 @@ export class InMemoryNotifications {
       if (stored) this.notifications.set(`${recipient}#${id}`, { ...stored, emailedAt: at });
     },
     saveRecipient: async (recipient) => {
-      this.recipients.set(recipient.userId, recipient);
+      if (!this.forgotten.has(recipient.userId)) this.recipients.set(recipient.userId, recipient);
     },
-    recipient: async (userId) => this.recipients.get(userId),
+    recipient: async (userId) => (this.forgotten.has(userId) ? FORGOTTEN : this.recipients.get(userId)),
     forget: async (userId) => {
+      this.forgotten.add(userId);
       this.recipients.delete(userId);
       for (const key of [...this.notifications.keys()])
         if (key.startsWith(`${userId}#`)) this.notifications.delete(key);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ADMINS, type Message, messages, type Notification } from '../domain/notification.js';
-import type { NotificationsDependencies, Recipient } from './ports.js';
+import { FORGOTTEN, type NotificationsDependencies, type Recipient } from './ports.js';
 
 /**
  * The same (event, type) always gives the same id: one message however often
@@ -38,8 +38,10 @@ export const notify = async (
   };
   const stored = await notifications.get(notification.recipient, notification.id);
   if (stored?.emailedAt) return;
-  const to =
-    news.recipient === ADMINS ? deps.adminEmail : (await notifications.recipient(news.recipient))?.email;
+  const known = news.recipient === ADMINS ? undefined : await notifications.recipient(news.recipient);
+  // News of a deleted account, arriving late: nothing is kept or sent.
+  if (known === FORGOTTEN) return;
+  const to = news.recipient === ADMINS ? deps.adminEmail : known?.email;
   if (!to) {
     if (!stored) await notifications.add(notification);
     return;
@@ -63,5 +65,6 @@ export const welcome = async (
   recipient: Recipient,
 ) => {
   await deps.notifications.saveRecipient(recipient);
+  // notify() finds the recipient forgotten, when the account was deleted before this came.
   await notify(deps, { ...event, recipient: recipient.userId, message: messages.welcome(recipient.name) });
 };

@@ -1,6 +1,9 @@
 import type { CursorCodec, PageKey } from '../../shared/pagination.js';
 import type { Notification } from '../domain/notification.js';
 
+/** A recipient whose account was deleted: nothing is stored or sent for them. */
+export const FORGOTTEN = 'forgotten';
+
 /** Where a recipient's email is known from (the welcome event carries it). */
 export interface Recipient {
   readonly userId: string;
@@ -24,10 +27,16 @@ export interface NotificationStore {
   markRead(recipient: string, id: string): Promise<boolean>;
   /** Records when its email went out. */
   markEmailed(recipient: string, id: string, at: string): Promise<void>;
+  /** Saves where to write to; nothing for a recipient forgotten (an event late after the deletion). */
   saveRecipient(recipient: Recipient): Promise<void>;
-  recipient(userId: string): Promise<Recipient | undefined>;
-  /** Deletes every notification of the user and what is known of them as a recipient. */
-  forget(userId: string): Promise<void>;
+  /** The recipient, `FORGOTTEN` once their account was deleted, or undefined when never heard of. */
+  recipient(userId: string): Promise<Recipient | typeof FORGOTTEN | undefined>;
+  /**
+   * Forgets the user: what is known of them as a recipient becomes a mark
+   * that they are forgotten (no email, no name), then every notification of
+   * theirs is deleted. Late events add nothing for them after this.
+   */
+  forget(userId: string, at: string): Promise<void>;
 }
 
 /** Sends email: SES in the cloud; on the local cloud the message is logged instead. */

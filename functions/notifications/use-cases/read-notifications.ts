@@ -49,8 +49,8 @@ export const markRead = async (
   throw new NotificationNotFoundError();
 };
 
-/** The account was deleted: its notifications and its address as a recipient go. */
+/** The account was deleted: its notifications and its address as a recipient go, for good. */
 export const forgetRecipient = (
-  { notifications }: Pick<NotificationsDependencies, 'notifications'>,
+  { notifications, clock }: Pick<NotificationsDependencies, 'notifications' | 'clock'>,
   userId: string,
-) => notifications.forget(userId);
+) => notifications.forget(userId, clock().toISOString());

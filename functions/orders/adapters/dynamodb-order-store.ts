@@ -14,6 +14,8 @@ import type { OrderStore } from '../use-cases/ports.js';
 import { duePartitions, OrderKind, OrdersTable, statusPartitions } from './orders-table.js';
 
 const orderKey = OrderKind.key;
+/** The record that a customer deleted their account (orders-table.ts). */
+const forgottenKey = (userId: string) => ({ pk: `CUSTOMER#${userId}`, sk: 'FORGOTTEN' });
 const HISTORY = 'HISTORY#';
 const historyKey = (orderId: string, entry: HistoryEntry) => ({
   pk: orderKey(orderId).pk,
@@ -372,6 +374,17 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
           }),
         ),
       ),
+
+    async forgetCustomer(userId, at) {
+      await db.send(
+        new PutCommand({ TableName: tableName, Item: { ...forgottenKey(userId), userId, forgottenAt: at } }),
+      );
+    },
+
+    async isForgotten(userId) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: forgottenKey(userId) }));
+      return Item !== undefined;
+    },
 
     async anonymize(orderId, at) {
       const order = await get(orderId);

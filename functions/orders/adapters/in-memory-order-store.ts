@@ -14,6 +14,7 @@ import { OrderKind } from './orders-table.js';
 /** The order store's twin in memory, for tests. */
 export class InMemoryOrders {
   readonly orders = new Map<string, Order>();
+  readonly forgotten = new Set<string>();
   readonly histories = new Map<string, HistoryEntry[]>();
   readonly outbox: DomainEvent[] = [];
 
@@ -122,6 +123,10 @@ export class InMemoryOrders {
       this.outbox.push(...events);
       return true;
     },
+    forgetCustomer: async (userId) => {
+      this.forgotten.add(userId);
+    },
+    isForgotten: async (userId) => this.forgotten.has(userId),
     anonymize: async (orderId, at) => {
       const order = this.orders.get(orderId);
       if (!order || OPEN_ORDER_STATUSES.includes(order.status)) return false;

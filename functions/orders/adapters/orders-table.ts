@@ -9,6 +9,7 @@ import type { OrderStatus } from '../contracts/vocabulary.js';
  * |-----------------|-------------------|------------------------|-------------------|-----------------------|---------------------|----------|-------|
  * | order           | ORDER#<orderId>   | ORDER                  | CUSTOMER#<userId> | <createdAt>#<orderId> | STATUS#<status>#<n> | DUE#<n> (while it awaits an outcome) | ISO time |
  * | timeline entry  | ORDER#<orderId>   | HISTORY#<at>#<eventId> |                   |                       |                     |          |       |
+ * | forgotten customer | CUSTOMER#<userId> | FORGOTTEN           |                   |                       |                     |          |       |
  *
  * The order item holds the timeline entries of its own changes (`timeline`,
  * which leave out the lines and total the order holds: `fromOrder`) and
@@ -31,6 +32,8 @@ import type { OrderStatus } from '../contracts/vocabulary.js';
  * when placed and leaves it when decided: two index writes in its life, and
  * none while it waits. Its partition is one of `DUE_SHARDS`, by the order id,
  * as the hold index's is (`shardedPartitions`).
+ * A forgotten customer is one who deleted their account (UserDeleted): an
+ * order placed with a token of theirs that has not expired yet is refused.
  * An Idempotency-Key needs no item of its own: the order's id is derived
  * from it, and the order is placed only if no item has that id.
  */

@@ -3,6 +3,7 @@ import type { FieldError } from '../../shared/errors.js';
 import { CURRENCY, MAX_AMOUNT } from '../../shared/money.js';
 import { OrderPlaced } from '../contracts/events.js';
 import {
+  CustomerDeletedError,
   EmptyCartError,
   IdempotencyKeyReusedError,
   MAX_OPEN_ORDERS,
@@ -138,7 +139,12 @@ const accept = async (
 
   // What may refuse the order: the cap on open orders, an empty cart, unknown or too many items.
   const priceWithinLimits = async () => {
-    if (await tooManyOpen(orders, submission.userId)) throw new TooManyOpenOrdersError();
+    const [tooMany, forgotten] = await Promise.all([
+      tooManyOpen(orders, submission.userId),
+      orders.isForgotten(submission.userId),
+    ]);
+    if (forgotten) throw new CustomerDeletedError();
+    if (tooMany) throw new TooManyOpenOrdersError();
     const requested = await items();
     if (requested.length === 0) throw new EmptyCartError();
     const products = await catalog.getProducts(requested.map((item) => item.sku));

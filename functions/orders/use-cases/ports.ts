@@ -92,6 +92,10 @@ export interface OrderStore {
    * unless the order is open (OPEN_ORDER_STATUSES); false if it is.
    */
   anonymize(orderId: string, at: string): Promise<boolean>;
+  /** Records that the customer deleted their account: no order of theirs is accepted from now on. */
+  forgetCustomer(userId: string, at: string): Promise<void>;
+  /** Whether `forgetCustomer` recorded the customer. */
+  isForgotten(userId: string): Promise<boolean>;
   /** Adds a timeline entry; an entry already recorded (same event) is left as it is. */
   recordHistory(orderId: string, entry: HistoryEntry): Promise<void>;
 }

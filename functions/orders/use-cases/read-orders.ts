@@ -123,6 +123,8 @@ export const anonymizeCustomerOrders = async (
   userId: string,
 ): Promise<{ anonymized: number; open: number }> => {
   const at = clock().toISOString();
+  // First: from now on no order of theirs is accepted (a token of theirs lives up to an hour).
+  await orders.forgetCustomer(userId, at);
   let anonymized = 0;
   let open = 0;
   let after: Parameters<typeof orders.listByCustomer>[1]['after'];

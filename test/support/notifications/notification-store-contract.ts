@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../functions/notifications/domain/notification.js';
 import { notificationId } from '../../../functions/notifications/use-cases/notify.js';
-import type { NotificationStore } from '../../../functions/notifications/use-cases/ports.js';
+import { FORGOTTEN, type NotificationStore } from '../../../functions/notifications/use-cases/ports.js';
 
 const note = (id: string, recipient: string, createdAt: string): Notification => ({
   id,
@@ -92,6 +92,22 @@ export const notificationStoreContract = (name: string, fresh: () => Promise<Not
       await store.saveRecipient({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
       expect(await store.recipient('u-1')).toEqual({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
       expect(await store.recipient('u-9')).toBeUndefined();
+    });
+
+    it('forgets a recipient for good: notifications gone, no address, a late welcome brings nothing back', async () => {
+      const store = await fresh();
+      await store.saveRecipient({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
+      await store.add(note('n-1', 'u-1', '2026-11-22T10:00:00.000Z'));
+      await store.markRead('u-1', 'n-1');
+      await store.add(note('n-2', 'u-1', '2026-11-22T11:00:00.000Z'));
+      await store.add(note('n-3', 'u-2', '2026-11-22T11:00:00.000Z'));
+      await store.forget('u-1', '2026-11-23T00:00:00.000Z');
+      await store.forget('u-1', '2026-11-23T00:00:01.000Z');
+      expect(await store.recipient('u-1')).toBe(FORGOTTEN);
+      expect((await store.list('u-1', { limit: 10, unreadOnly: false })).items).toEqual([]);
+      await store.saveRecipient({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
+      expect(await store.recipient('u-1')).toBe(FORGOTTEN);
+      expect(await store.get('u-2', 'n-3')).toMatchObject({ id: 'n-3' });
     });
   });
 };

@@ -5,6 +5,7 @@ import { NotificationNotFoundError } from '../../../../functions/notifications/d
 import type { NotificationsDependencies } from '../../../../functions/notifications/use-cases/ports.js';
 import {
   countUnread,
+  forgetRecipient,
   listNotifications,
   markRead,
 } from '../../../../functions/notifications/use-cases/read-notifications.js';
@@ -68,6 +69,17 @@ describe('sendNotification', () => {
       ].sort(),
     );
     expect(items.find((item) => item.subject.endsWith('in transit'))?.body).toContain('(Leeds hub)');
+  });
+
+  it('keeps and sends nothing for a deleted account, however late its news comes', async () => {
+    await sendNotification(deps, registered);
+    await forgetRecipient(deps, 'u-1');
+    sent.length = 0;
+    await sendNotification(deps, registered);
+    await sendNotification(deps, OrderAddressChanged.create({ orderId: 'o-1234567890', userId: 'u-1' }));
+    const { items } = await listNotifications(deps, customer, { unread: false, limit: 20, audience: 'me' });
+    expect(items).toEqual([]);
+    expect(sent).toEqual([]);
   });
 
   it('welcomes a new customer and emails them, once however often the event arrives', async () => {
