@@ -39,6 +39,12 @@ const shopContext = z
     /** Where stock alerts for admins are emailed. */
     adminAlertEmail: z.email().optional(),
     /**
+     * A verified SES identity the user pool sends its codes from. Without it
+     * Cognito sends from its own address, which allows 50 emails a day per
+     * account: enough to try the shop, not to run it.
+     */
+    cognitoEmailFrom: z.email().optional(),
+    /**
      * Deploy the HTTP API and the user pool (on by default). Off, everything
      * else is deployed (tables, bus, rules, saga, functions) without the
      * users service: for targets without API Gateway v2 and Cognito, such as
@@ -65,6 +71,7 @@ const KEYS = [
   'sagaWorkflowType',
   'notificationsFromEmail',
   'adminAlertEmail',
+  'cognitoEmailFrom',
   'httpApi',
 ] as const;
 

@@ -6,6 +6,8 @@ import {
   Mfa,
   UserPool,
   type UserPoolClient,
+  UserPoolEmail,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ADMIN_GROUP } from '../../functions/shared/http/caller.js';
@@ -34,9 +36,23 @@ export class ShopIdentity extends Construct implements TokenIssuer {
   readonly audience: readonly string[];
   readonly requiredScopes = [COGNITO_ACCESS_TOKEN_SCOPE];
 
-  constructor(scope: Construct, id: string, props: { retain: boolean }) {
+  constructor(scope: Construct, id: string, props: { retain: boolean; emailFrom?: string }) {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
+      // Codes go out through SES from a verified identity when one is given; Cognito's own
+      // sender has a small daily quota (docs/api.md, "Accounts"), which scripted sign-ups use up.
+      ...(props.emailFrom
+        ? {
+            // The identity must be verified in SES in the stack's own region.
+            email: UserPoolEmail.withSES({ fromEmail: props.emailFrom, sesRegion: Stack.of(this).region }),
+            userVerification: {
+              emailSubject: 'Your serverless-shop code',
+              emailBody:
+                'Your code to confirm your email for serverless-shop is {####}. It works for 24 hours.',
+              emailStyle: VerificationEmailStyle.CODE,
+            },
+          }
+        : {}),
       selfSignUpEnabled: true,
       signInAliases: { email: true },
       signInCaseSensitive: false,

@@ -33,6 +33,10 @@ export class ShopDataStack extends Stack {
       archiveRetention: Duration.days(context.archiveRetentionDays),
       retain,
     });
-    if (context.httpApi && !context.jwtIssuer) this.identity = new ShopIdentity(this, 'Identity', { retain });
+    if (context.httpApi && !context.jwtIssuer)
+      this.identity = new ShopIdentity(this, 'Identity', {
+        retain,
+        ...(context.cognitoEmailFrom ? { emailFrom: context.cognitoEmailFrom } : {}),
+      });
   }
 }

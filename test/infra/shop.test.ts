@@ -182,7 +182,47 @@ describe('every function', () => {
   });
 });
 
+/** The IAM actions each function's role is allowed, by the function's description (`users: SignUp`). */
+const actionsByFunction = (resources: Resources): Map<string, string[]> => {
+  const roleOf = new Map(
+    ofType(resources, 'AWS::Lambda::Function').map(([, fn]) => [
+      (fn.Properties?.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
+      String(fn.Properties?.Description),
+    ]),
+  );
+  const actions = new Map<string, string[]>();
+  for (const [, policy] of ofType(resources, 'AWS::IAM::Policy')) {
+    const roles = (policy.Properties?.Roles as { Ref: string }[]).map((role) => roleOf.get(role.Ref));
+    const statements = (policy.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] })
+      .Statement;
+    for (const role of roles)
+      if (role)
+        actions.set(role, [...(actions.get(role) ?? []), ...statements.flatMap((st) => [st.Action].flat())]);
+  }
+  return actions;
+};
+
 describe('permissions', () => {
+  it('give each function exactly the Cognito admin actions its manifest declares, and the public routes none', () => {
+    const actions = actionsByFunction(apiResources);
+    let checked = 0;
+    for (const manifest of SERVICES)
+      for (const { name, identity } of functionsOf(manifest)) {
+        const cognito = (actions.get(`${manifest.name}: ${name}`) ?? []).filter((action) =>
+          action.startsWith('cognito-idp:'),
+        );
+        expect(cognito.sort(), `${manifest.name}.${name}`).toEqual(
+          (identity?.admin ?? []).map((action) => `cognito-idp:${action}`).sort(),
+        );
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(50);
+    expect(actions.get('users: LogIn')?.some((action) => action.startsWith('cognito-idp:'))).toBe(false);
+    expect(actions.get('users: SignUp')).toEqual(
+      expect.arrayContaining(['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser']),
+    );
+  });
+
   it('grant nothing on * but actions that support no resource-level permissions', () => {
     const wildcard: string[] = [];
     for (const [id, policy] of ofType(apiResources, 'AWS::IAM::Policy')) {
@@ -643,6 +683,24 @@ describe('configuration', () => {
       JwtConfiguration: { Issuer: 'https://login.example.com/', Audience: ['shop-api'] },
     });
     Template.fromStack(shop.data).resourceCountIs('AWS::Cognito::UserPool', 0);
+  });
+
+  it('sends the user pool’s codes through SES from the identity cognitoEmailFrom names', () => {
+    const shop = shopApp({ bundle: false, context: { cognitoEmailFrom: 'accounts@shop.example.com' } });
+    Template.fromStack(shop.data).hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: {
+        EmailSendingAccount: 'DEVELOPER',
+        From: 'accounts@shop.example.com',
+        SourceArn: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+      },
+    });
+    const plain = shopApp({ bundle: false });
+    const pool = Object.values(Template.fromStack(plain.data).findResources('AWS::Cognito::UserPool'))[0] as {
+      Properties: { EmailConfiguration?: { EmailSendingAccount?: string } };
+    };
+    expect(pool.Properties.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT').toBe(
+      'COGNITO_DEFAULT',
+    );
   });
 
   it('refuses an external issuer without an audience', () => {
