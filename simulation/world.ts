@@ -69,6 +69,7 @@ import type { HttpEvent } from '../functions/shared/http/http-route.js';
 import { money } from '../functions/shared/money.js';
 import { hmacCursors } from '../functions/shared/pagination.js';
 import { InMemoryShipments } from '../functions/shipping/adapters/in-memory-shipment-store.js';
+import { anonymizeShipmentHandler } from '../functions/shipping/handlers/anonymize-shipment.handler.js';
 import { cancelShipmentHandler } from '../functions/shipping/handlers/cancel-shipment.handler.js';
 import { prepareShipmentHandler } from '../functions/shipping/handlers/prepare-shipment.handler.js';
 import { recordShipmentEventHandler } from '../functions/shipping/handlers/record-shipment-event.handler.js';
@@ -295,6 +296,7 @@ export class World {
     ForgetCart: forgetCartHandler(() => this.cartDeps),
     ForgetRecipient: forgetRecipientHandler(() => this.notificationsDeps),
     AnonymizeCustomerOrders: anonymizeCustomerOrdersHandler(() => this.orderStepDeps),
+    AnonymizeShipment: anonymizeShipmentHandler(() => this.shippingDeps),
   });
 
   private readonly routes = {

@@ -1,4 +1,4 @@
-import { OrderCancelled, OrderConfirmed } from '../orders/contracts/events.js';
+import { OrderAnonymized, OrderCancelled, OrderConfirmed } from '../orders/contracts/events.js';
 import { defineService } from '../shared/service-manifest.js';
 import { ShippingTable } from './adapters/shipping-table.js';
 import { shipOrderConfig, shippingConfig } from './config.js';
@@ -29,5 +29,6 @@ export const shippingService = defineService({
     },
     PrepareShipment: { config: shippingConfig, table: 'readWrite', trigger: { events: [OrderConfirmed] } },
     CancelShipment: { config: shippingConfig, table: 'readWrite', trigger: { events: [OrderCancelled] } },
+    AnonymizeShipment: { config: shippingConfig, table: 'readWrite', trigger: { events: [OrderAnonymized] } },
   },
 });

@@ -8,8 +8,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
+import { anonymizedAddress } from '../contracts/schemas.js';
 import { OPEN_ORDER_STATUSES } from '../contracts/vocabulary.js';
-import { anonymizedAddress, type HistoryEntry, type Order } from '../domain/order.js';
+import type { HistoryEntry, Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
 import { duePartitions, OrderKind, OrdersTable, statusPartitions } from './orders-table.js';
 
@@ -386,15 +387,27 @@ export const dynamoOrderStore = (db: DynamoDBDocumentClient, tableName: string):
       return Item !== undefined;
     },
 
-    async anonymize(orderId, at) {
+    async anonymize(orderId, at, events) {
       const order = await get(orderId);
       if (!order) return false;
       const open = Object.fromEntries(OPEN_ORDER_STATUSES.map((status, index) => [`:open${index}`, status]));
-      return mark(
-        orderId,
-        'shippingAddress = :address, anonymizedAt = :at',
-        `NOT (#status IN (${Object.keys(open).join(', ')}))`,
-        { ':address': anonymizedAddress(order.shippingAddress), ':at': at, ...open },
+      return whenConditionHolds(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: orderKey(orderId),
+            UpdateExpression: `SET shippingAddress = :address, anonymizedAt = :at, ${CARRIED_EVENTS_ATTRIBUTE} = :events ADD revision :one`,
+            ConditionExpression: `NOT (#status IN (${Object.keys(open).join(', ')}))`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':address': anonymizedAddress(order.shippingAddress),
+              ':at': at,
+              ':events': carriedEvents(events),
+              ':one': 1,
+              ...open,
+            },
+          }),
+        ),
       );
     },
 

@@ -1,13 +1,8 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
+import { anonymizedAddress } from '../contracts/schemas.js';
 import { OPEN_ORDER_STATUSES } from '../contracts/vocabulary.js';
-import {
-  anonymizedAddress,
-  type HistoryEntry,
-  isOnItsWay,
-  mayChangeAddress,
-  type Order,
-} from '../domain/order.js';
+import { type HistoryEntry, isOnItsWay, mayChangeAddress, type Order } from '../domain/order.js';
 import type { OrderStore } from '../use-cases/ports.js';
 import { OrderKind } from './orders-table.js';
 
@@ -127,10 +122,11 @@ export class InMemoryOrders {
       this.forgotten.add(userId);
     },
     isForgotten: async (userId) => this.forgotten.has(userId),
-    anonymize: async (orderId, at) => {
+    anonymize: async (orderId, at, events) => {
       const order = this.orders.get(orderId);
       if (!order || OPEN_ORDER_STATUSES.includes(order.status)) return false;
       this.write({ ...order, shippingAddress: anonymizedAddress(order.shippingAddress), anonymizedAt: at });
+      this.outbox.push(...events);
       return true;
     },
     markReturned: async (orderId, at, dueAt) => {

@@ -75,6 +75,17 @@ export const OrderDelivered = defineEvent({
   version: 1,
   data: z.object({ orderId, userId, deliveredAt: z.iso.datetime({ offset: true }) }),
 });
+/**
+ * The order's customer deleted their account: the order keeps its lines and
+ * money for the books, its address anonymized (the country kept). Shipping
+ * does the same to the order's shipment.
+ */
+export const OrderAnonymized = defineEvent({
+  source,
+  detailType: 'OrderAnonymized',
+  version: 1,
+  data: z.object({ orderId, userId }),
+});
 
 export const ordersEvents = [
   OrderPlaced,
@@ -83,4 +94,5 @@ export const ordersEvents = [
   OrderNeedsAttention,
   OrderAddressChanged,
   OrderDelivered,
+  OrderAnonymized,
 ] as const;

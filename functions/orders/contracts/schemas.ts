@@ -20,6 +20,20 @@ export const shippingAddressSchema = z.strictObject({
   country: countryCodeSchema,
 }) satisfies z.ZodType<ShippingAddress>;
 
+/**
+ * What stays of an address once its customer deleted their account: the
+ * country, for the books; every other field reads `(deleted)`. Orders and
+ * shipping anonymize alike.
+ */
+export const ANONYMIZED = '(deleted)';
+export const anonymizedAddress = ({ country }: ShippingAddress): ShippingAddress => ({
+  name: ANONYMIZED,
+  line1: ANONYMIZED,
+  city: ANONYMIZED,
+  postalCode: ANONYMIZED,
+  country,
+});
+
 export const requestedItemSchema = z.strictObject({
   sku: skuSchema,
   quantity: z.number().int().min(1).max(10),

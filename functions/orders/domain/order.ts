@@ -257,16 +257,6 @@ export interface ShippingAddress {
   readonly country: string;
 }
 
-/** What stays of an address once its customer deleted their account: the country, for the books. */
-export const ANONYMIZED = '(deleted)';
-export const anonymizedAddress = ({ country }: ShippingAddress): ShippingAddress => ({
-  name: ANONYMIZED,
-  line1: ANONYMIZED,
-  city: ANONYMIZED,
-  postalCode: ANONYMIZED,
-  country,
-});
-
 /** One line of an order's timeline: what happened, when, and the event's facts. */
 export interface HistoryEntry {
   readonly eventId: string;

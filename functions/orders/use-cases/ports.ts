@@ -88,10 +88,10 @@ export interface OrderStore {
     page: { limit: number; before?: string },
   ): Promise<{ items: Order[]; next?: string }>;
   /**
-   * Replaces the order's address by its anonymized form (`anonymizedAddress`)
-   * unless the order is open (OPEN_ORDER_STATUSES); false if it is.
+   * Replaces the order's address by its anonymized form (`anonymizedAddress`),
+   * with its events, unless the order is open (OPEN_ORDER_STATUSES); false if it is.
    */
-  anonymize(orderId: string, at: string): Promise<boolean>;
+  anonymize(orderId: string, at: string, events: readonly DomainEvent[]): Promise<boolean>;
   /** Records that the customer deleted their account: no order of theirs is accepted from now on. */
   forgetCustomer(userId: string, at: string): Promise<void>;
   /** Whether `forgetCustomer` recorded the customer. */

@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/http/caller.js';
 import type { Page } from '../../shared/pagination.js';
+import { OrderAnonymized } from '../contracts/events.js';
 import type { AdminOrderView, HistoryEntryView, OrderView } from '../contracts/schemas.js';
 import { OPEN_ORDER_STATUSES, ORDER_STATUSES, type OrderStatus } from '../contracts/vocabulary.js';
 import { OrderNotFoundError } from '../domain/errors.js';
@@ -132,7 +133,8 @@ export const anonymizeCustomerOrders = async (
     const { items, next } = await orders.listByCustomer(userId, { limit: 100, ...(after ? { after } : {}) });
     for (const order of items) {
       if (order.anonymizedAt) continue;
-      if (await orders.anonymize(order.orderId, at)) anonymized += 1;
+      const events = [OrderAnonymized.create({ orderId: order.orderId, userId }, clock())];
+      if (await orders.anonymize(order.orderId, at, events)) anonymized += 1;
       else open += 1;
     }
     if (!next) break;

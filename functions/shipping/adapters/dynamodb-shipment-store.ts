@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { putWithEvents, whenConditionHolds } from '../../shared/dynamodb.js';
 import type { Shipment } from '../domain/shipment.js';
 import type { ShipmentStore } from '../use-cases/ports.js';
@@ -43,4 +43,18 @@ export const dynamoShipmentStore = (db: DynamoDBDocumentClient, tableName: strin
       },
       events,
     ),
+  replaceAddress: async (orderId, shippingAddress) => {
+    await whenConditionHolds(
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: shipmentKey(orderId),
+          UpdateExpression: 'SET shippingAddress = :address',
+          // Only a shipment that has an address: a parcel never claimed has none to lose.
+          ConditionExpression: 'attribute_exists(shippingAddress)',
+          ExpressionAttributeValues: { ':address': shippingAddress },
+        }),
+      ),
+    );
+  },
 });

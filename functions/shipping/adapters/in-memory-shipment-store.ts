@@ -20,5 +20,9 @@ export class InMemoryShipments {
       this.outbox.push(...events);
       return true;
     },
+    replaceAddress: async (orderId, shippingAddress) => {
+      const shipment = this.shipments.get(orderId);
+      if (shipment) this.shipments.set(orderId, { ...shipment, shippingAddress });
+    },
   };
 }

@@ -8,6 +8,8 @@ export interface ShipmentStore {
   create(shipment: Shipment): Promise<boolean>;
   /** Replaces the shipment if it is still in `from`, with its events; false otherwise. */
   transition(next: Shipment, from: Shipment['status'], events: readonly DomainEvent[]): Promise<boolean>;
+  /** Replaces the shipment's address (what `anonymizedAddress` leaves of it), whatever its status. */
+  replaceAddress(orderId: string, shippingAddress: ShippingAddress): Promise<void>;
 }
 
 export interface ShippingDependencies {

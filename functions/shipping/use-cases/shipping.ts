@@ -1,4 +1,5 @@
 import type { Allocation } from '../../inventory/contracts/warehouses.js';
+import { anonymizedAddress } from '../../orders/contracts/schemas.js';
 import type { Caller } from '../../shared/http/caller.js';
 import { OrderShipped, ShipmentStatusChanged } from '../contracts/events.js';
 import type { ShipmentView } from '../contracts/schemas.js';
@@ -44,6 +45,19 @@ export const prepareShipment = async (
   order: { orderId: string; userId: string; shipFrom: readonly Allocation[] },
 ): Promise<void> => {
   await shipments.create({ ...order, status: 'READY', createdAt: clock().toISOString() });
+};
+
+/**
+ * The order's customer deleted their account: the shipment's address goes
+ * as the order's did (the country kept). Again for the same order, nothing changes.
+ */
+export const anonymizeShipment = async (
+  { shipments }: Pick<ShippingDependencies, 'shipments'>,
+  orderId: string,
+): Promise<void> => {
+  const shipment = await shipments.get(orderId);
+  if (!shipment?.shippingAddress) return;
+  await shipments.replaceAddress(orderId, anonymizedAddress(shipment.shippingAddress));
 };
 
 /** A cancelled order's shipment will not ship. An order already shipped stays shipped. */

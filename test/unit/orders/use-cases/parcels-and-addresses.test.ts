@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryOrders } from '../../../../functions/orders/adapters/in-memory-order-store.js';
 import type { OrderCancellationInput } from '../../../../functions/orders/contracts/order-saga.js';
-import { AddressNotChangeableError, OrderNotFoundError } from '../../../../functions/orders/domain/errors.js';
+import {
+  AddressNotChangeableError,
+  CustomerDeletedError,
+  OrderNotFoundError,
+} from '../../../../functions/orders/domain/errors.js';
 import { changeAddress } from '../../../../functions/orders/use-cases/change-address.js';
 import { claimShipment } from '../../../../functions/orders/use-cases/claim-shipment.js';
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
@@ -9,6 +13,7 @@ import { markDelivered, settleReturn } from '../../../../functions/orders/use-ca
 import { placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
 import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
 import {
+  anonymizeCustomerOrders,
   getOrder,
   getOrderHistory,
   listAllOrders,
@@ -304,5 +309,36 @@ describe('a parcel’s end', () => {
     const orderId = await shipped();
     await runCancellation({ orderId, userId: 'u-1', correlationId: 'c', customerRequest: true });
     expect((await getOrder(deps, customer('u-1'), orderId)).status).toBe('SHIPPED');
+  });
+});
+
+describe('a customer who deleted their account', () => {
+  it('keeps their ended orders for the books with the address anonymized, once, and leaves an open one', async () => {
+    const ended = await shipped('k-1');
+    await markDelivered(deps, { orderId: ended, at: new Date(now).toISOString() });
+    const open = await place('k-2');
+    await confirmOrder(deps, open);
+    orders.outbox.length = 0;
+    expect(await anonymizeCustomerOrders(deps, 'u-1')).toEqual({ anonymized: 1, open: 1 });
+    expect(await anonymizeCustomerOrders(deps, 'u-1')).toEqual({ anonymized: 0, open: 1 });
+    const books = await getOrder(deps, admin, ended);
+    expect(books.shippingAddress).toEqual({
+      name: '(deleted)',
+      line1: '(deleted)',
+      city: '(deleted)',
+      postalCode: '(deleted)',
+      country: 'GB',
+    });
+    expect(books.total).toEqual(money(500));
+    expect((await getOrder(deps, admin, open)).shippingAddress).toEqual(address);
+    expect(orders.outbox.map((event) => [event.detailType, event.detail.data])).toEqual([
+      ['OrderAnonymized', { orderId: ended, userId: 'u-1' }],
+    ]);
+  });
+
+  it('refuses their orders from then on, even with a token that has not expired', async () => {
+    await anonymizeCustomerOrders(deps, 'u-1');
+    await expect(place('k-3')).rejects.toBeInstanceOf(CustomerDeletedError);
+    expect(await place('k-3', 'u-2')).toEqual(expect.any(String));
   });
 });

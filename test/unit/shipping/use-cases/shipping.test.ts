@@ -8,6 +8,7 @@ import {
 } from '../../../../functions/shipping/domain/errors.js';
 import type { ShipOrderDependencies } from '../../../../functions/shipping/use-cases/ports.js';
 import {
+  anonymizeShipment,
   cancelShipment,
   getShipment,
   prepareShipment,
@@ -202,5 +203,31 @@ describe('tracking a parcel', () => {
       ShipmentMoveRefusedError,
     );
     expect(shipments.outbox).toEqual([]);
+  });
+});
+
+describe('a deleted account’s shipments', () => {
+  it('lose their address as the order did (the country kept), again harmlessly', async () => {
+    const address = {
+      name: 'Ada',
+      line1: '12 Analytical Row',
+      city: 'London',
+      postalCode: 'N1',
+      country: 'GB',
+    };
+    claims.set('o-1', { claimed: true, status: 'CONFIRMED', shippingAddress: address });
+    await prepareShipment(deps, { orderId: 'o-1', userId: 'u-1', shipFrom: SHIP_FROM });
+    await shipOrder(deps, 'o-1');
+    await anonymizeShipment(deps, 'o-1');
+    await anonymizeShipment(deps, 'o-1');
+    await anonymizeShipment(deps, 'o-unknown');
+    expect(shipments.shipments.get('o-1')?.shippingAddress).toEqual({
+      name: '(deleted)',
+      line1: '(deleted)',
+      city: '(deleted)',
+      postalCode: '(deleted)',
+      country: 'GB',
+    });
+    expect(shipments.shipments.get('o-1')?.status).toBe('SHIPPED');
   });
 });
