@@ -113,6 +113,9 @@ describe('operations on the local cloud', () => {
       (await api('/auth/login', { method: 'POST', body: { email: departing, password: 'a good password' } }))
         .body as { accessToken: string }
     ).accessToken;
+    // An order of theirs, declined and so ended: deleting the account anonymizes it (OrderAnonymized).
+    const departedOrder = await placeOrder(departedToken, [{ sku: shelved, quantity: 1 }], 'tok_decline');
+    await settledOrder(departedToken, departedOrder.orderId);
     expect(
       (
         await api('/me', {
@@ -160,10 +163,11 @@ describe('operations on the local cloud', () => {
         : undefined;
     });
 
-    // The departed account's UserDeleted leaves through the outbox a moment after the 204.
+    // The departed account's UserDeleted, and orders' OrderAnonymized after it, leave through the outboxes.
     await eventually(async () =>
       (await inspect<BusEvent[]>('events')).some(
-        (event) => event['detail-type'] === 'UserDeleted' && event.detail.data.userId === departedId,
+        (event) =>
+          event['detail-type'] === 'OrderAnonymized' && event.detail.data.orderId === departedOrder.orderId,
       )
         ? true
         : undefined,
@@ -175,7 +179,8 @@ describe('operations on the local cloud', () => {
         event.detail.data.orderId === declined.orderId ||
         event.detail.data.sku === sku ||
         event.detail.data.categoryId === categoryId ||
-        event.detail.data.userId === departedId,
+        event.detail.data.userId === departedId ||
+        event.detail.data.orderId === departedOrder.orderId,
     );
     const functions = await inspect<{ name: string; displayName: string }[]>('functions');
     const lambda = new LambdaClient(clientConfig());
