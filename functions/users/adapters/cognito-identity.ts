@@ -329,7 +329,12 @@ export const cognitoIdentity = (
         { NotAuthorizedException: () => new InvalidCredentialsError() },
       );
       if (!SecretCode) throw new IdentityUnavailableError();
-      return { secret: SecretCode };
+      // The name the authenticator app shows beside the code: the account's email.
+      const user = await send<{ Username?: string; UserAttributes?: { Name?: string; Value?: string }[] }>(
+        (sdk) => new sdk.GetUserCommand({ AccessToken: accessToken }),
+        { NotAuthorizedException: () => new InvalidCredentialsError() },
+      );
+      return { secret: SecretCode, account: attribute(user.UserAttributes, 'email') ?? user.Username ?? '' };
     },
 
     async enableTotp(accessToken, code) {

@@ -140,7 +140,7 @@ export class InMemoryUsers {
     startTotp: async (accessToken) => {
       const account = this.byToken(accessToken);
       account.totp = { secret: 'JBSWY3DPEHPK3PXP', enabled: false };
-      return { secret: account.totp.secret };
+      return { secret: account.totp.secret, account: account.email };
     },
     enableTotp: async (accessToken, code) => {
       const account = this.byToken(accessToken);

@@ -5,8 +5,6 @@ import { usersDependencies } from '../dependencies.js';
 import { startTotp } from '../use-cases/mfa.js';
 
 export const startTotpHandler = (deps = usersDependencies) =>
-  httpRoute(usersRoutes.startTotp, ({ headers, caller }) =>
-    startTotp(deps(), accessTokenOf(headers), caller.userId),
-  );
+  httpRoute(usersRoutes.startTotp, ({ headers }) => startTotp(deps(), accessTokenOf(headers)));
 
 export const handler = startTotpHandler();

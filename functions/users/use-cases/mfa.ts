@@ -3,9 +3,9 @@ import type { UsersDependencies } from './ports.js';
 
 type Identity = Pick<UsersDependencies, 'identity'>;
 
-/** A new TOTP secret, with the URI for a QR code labelled with the caller's email (or id). */
-export const startTotp = async ({ identity }: Identity, accessToken: string, account: string) => {
-  const { secret } = await identity.startTotp(accessToken);
+/** A new TOTP secret, with the URI for a QR code labelled with the caller's email. */
+export const startTotp = async ({ identity }: Identity, accessToken: string) => {
+  const { secret, account } = await identity.startTotp(accessToken);
   return { secret, otpauthUri: otpauthUri(account, secret) };
 };
 

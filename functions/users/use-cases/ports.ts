@@ -45,8 +45,11 @@ export interface IdentityProvider {
   /** Revokes a refresh token; an unknown or revoked one is no error. */
   revoke(refreshToken: string): Promise<void>;
   changePassword(accessToken: string, currentPassword: string, newPassword: string): Promise<void>;
-  /** A new TOTP secret (base32) for the caller; TOTP is off until a code from it is verified. */
-  startTotp(accessToken: string): Promise<{ secret: string }>;
+  /**
+   * A new TOTP secret (base32) for the caller, with the name an authenticator
+   * app shows for it (the email); TOTP is off until a code from it is verified.
+   */
+  startTotp(accessToken: string): Promise<{ secret: string; account: string }>;
   /** Verifies a code from the new secret and turns TOTP on. */
   enableTotp(accessToken: string, code: string): Promise<void>;
   disableMfa(accessToken: string): Promise<void>;

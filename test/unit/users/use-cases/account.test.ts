@@ -90,7 +90,7 @@ describe('TOTP', () => {
     await confirmSignUp(deps, ann.email, IN_MEMORY_CODE);
     const tokens = await logIn(deps, ann.email, ann.password);
     if (!('accessToken' in tokens)) throw new Error('expected tokens');
-    const { secret, otpauthUri } = await startTotp(deps, tokens.accessToken, ann.email);
+    const { secret, otpauthUri } = await startTotp(deps, tokens.accessToken);
     expect(otpauthUri).toBe(
       `otpauth://totp/serverless-shop:ann%40example.com?secret=${secret}&issuer=serverless-shop&algorithm=SHA1&digits=6&period=30`,
     );
