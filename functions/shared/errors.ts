@@ -54,6 +54,18 @@ export class MissingCallerError extends UnauthenticatedError {
   readonly slug = 'unauthenticated';
 }
 
+/**
+ * The caller's account was deleted: a token of theirs that has not expired
+ * yet (the gateway checks only signature and expiry) opens nothing. Users and
+ * orders answer it alike.
+ */
+export class AccountDeletedError extends UnauthenticatedError {
+  readonly slug = 'account-deleted';
+  constructor() {
+    super('This account has been deleted.');
+  }
+}
+
 export class AdminOnlyError extends ForbiddenError {
   readonly slug = 'admin-only';
   constructor() {

@@ -4,7 +4,6 @@ import {
   NotFoundError,
   TooManyRequestsError,
   TransientError,
-  UnauthenticatedError,
   UnprocessableError,
 } from '../../shared/errors.js';
 
@@ -24,14 +23,6 @@ export class TooManyOpenOrdersError extends TooManyRequestsError {
   readonly slug = 'too-many-open-orders';
   constructor() {
     super(`At most ${MAX_OPEN_ORDERS} orders may be waiting for confirmation at once; retry shortly.`);
-  }
-}
-
-/** The customer deleted their account; a token of theirs, still unexpired, places nothing. */
-export class CustomerDeletedError extends UnauthenticatedError {
-  readonly slug = 'account-deleted';
-  constructor() {
-    super('This account has been deleted.');
   }
 }
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { FieldError } from '../../shared/errors.js';
+import { AccountDeletedError, type FieldError } from '../../shared/errors.js';
 import { CURRENCY, MAX_AMOUNT } from '../../shared/money.js';
 import { OrderPlaced } from '../contracts/events.js';
 import {
-  CustomerDeletedError,
   EmptyCartError,
   IdempotencyKeyReusedError,
   MAX_OPEN_ORDERS,
@@ -143,7 +142,7 @@ const accept = async (
       tooManyOpen(orders, submission.userId),
       orders.isForgotten(submission.userId),
     ]);
-    if (forgotten) throw new CustomerDeletedError();
+    if (forgotten) throw new AccountDeletedError();
     if (tooMany) throw new TooManyOpenOrdersError();
     const requested = await items();
     if (requested.length === 0) throw new EmptyCartError();

@@ -7,8 +7,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { conditionFailedAt } from '../../shared/dynamodb.js';
+import { AccountDeletedError } from '../../shared/errors.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carryingEvents } from '../../shared/outbox/outbox.js';
-import { AccountDeletedError, EmailTakenError, ProfileNotFoundError } from '../domain/errors.js';
+import { EmailTakenError, ProfileNotFoundError } from '../domain/errors.js';
 import { normalizedEmail, type Profile } from '../domain/profile.js';
 import type { ProfileStore } from '../use-cases/ports.js';
 

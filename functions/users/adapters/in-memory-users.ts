@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { AccountDeletedError } from '../../shared/errors.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Tokens } from '../contracts/schemas.js';
 import {
-  AccountDeletedError,
   EmailTakenError,
   InvalidConfirmationCodeError,
   InvalidCredentialsError,

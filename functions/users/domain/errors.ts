@@ -140,14 +140,6 @@ export class OpenOrdersError extends ConflictError {
   }
 }
 
-/** The account was deleted; its tokens, still unexpired, no longer open it. */
-export class AccountDeletedError extends UnauthenticatedError {
-  readonly slug = 'account-deleted';
-  constructor() {
-    super('This account has been deleted.');
-  }
-}
-
 export class UserNotFoundError extends NotFoundError {
   readonly slug = 'user-not-found';
   constructor() {

@@ -1,5 +1,6 @@
+import { AccountDeletedError } from '../../shared/errors.js';
 import type { ProfileView } from '../contracts/schemas.js';
-import { AccountDeletedError, ProfileNotFoundError, UserNotFoundError } from '../domain/errors.js';
+import { ProfileNotFoundError, UserNotFoundError } from '../domain/errors.js';
 import type { Profile } from '../domain/profile.js';
 import type { UsersDependencies } from './ports.js';
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AccountDeletedError } from '../../../functions/shared/errors.js';
 import { UserDeleted, UserRegistered } from '../../../functions/users/contracts/events.js';
-import {
-  AccountDeletedError,
-  EmailTakenError,
-  ProfileNotFoundError,
-} from '../../../functions/users/domain/errors.js';
+import { EmailTakenError, ProfileNotFoundError } from '../../../functions/users/domain/errors.js';
 import { newProfile } from '../../../functions/users/domain/profile.js';
 import type { ProfileStore } from '../../../functions/users/use-cases/ports.js';
 

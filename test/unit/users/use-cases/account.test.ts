@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AccountDeletedError } from '../../../../functions/shared/errors.js';
 import { IN_MEMORY_CODE, InMemoryUsers } from '../../../../functions/users/adapters/in-memory-users.js';
 import {
-  AccountDeletedError,
   EmailTakenError,
   OpenOrdersError,
   UserNotFoundError,
