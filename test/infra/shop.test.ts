@@ -186,15 +186,18 @@ describe('every function', () => {
 const actionsByFunction = (resources: Resources): Map<string, string[]> => {
   const roleOf = new Map(
     ofType(resources, 'AWS::Lambda::Function').map(([, fn]) => [
-      (fn.Properties?.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
+      (fn.Properties as { Role: { 'Fn::GetAtt': [string, string] } }).Role['Fn::GetAtt'][0],
       String(fn.Properties?.Description),
     ]),
   );
   const actions = new Map<string, string[]>();
   for (const [, policy] of ofType(resources, 'AWS::IAM::Policy')) {
-    const roles = (policy.Properties?.Roles as { Ref: string }[]).map((role) => roleOf.get(role.Ref));
-    const statements = (policy.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] })
-      .Statement;
+    const { Roles, PolicyDocument } = policy.Properties as {
+      Roles: { Ref: string }[];
+      PolicyDocument: { Statement: { Action: string | string[] }[] };
+    };
+    const roles = Roles.map((role) => roleOf.get(role.Ref));
+    const statements = PolicyDocument.Statement;
     for (const role of roles)
       if (role)
         actions.set(role, [...(actions.get(role) ?? []), ...statements.flatMap((st) => [st.Action].flat())]);
