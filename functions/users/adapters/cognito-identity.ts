@@ -2,6 +2,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { boundedByDeadline, SDK_REQUEST_LIMITS } from '../../shared/deadline.js';
 import { isRetryableSdkError, ShopError } from '../../shared/errors.js';
 import { onFirstUse, sdkPackage } from '../../shared/lazy-sdk.js';
+import { logger } from '../../shared/observability.js';
 import type { Tokens } from '../contracts/schemas.js';
 import {
   EmailTakenError,
@@ -76,6 +77,9 @@ export const identityFailure = (error: unknown, particular: Particular = {}): Er
   const mapped = particular[name] ?? COMMON[name];
   if (mapped && error instanceof Error) return mapped(error);
   if (isRetryableSdkError(error)) return error as Error;
+  // Cognito's own failure, or a set-up it refuses (a missing grant, a wrong pool): 503 for the
+  // client, an error for the operators.
+  logger.error('The identity provider failed', { error });
   return new IdentityUnavailableError({ cause: error });
 };
 
@@ -106,12 +110,22 @@ export const cognitoIdentity = (
     }
   };
 
-  const account = async (email: string): Promise<ConfirmedAccount & { status: string }> => {
-    const user = await send<{
-      Username?: string;
-      UserAttributes?: { Name?: string; Value?: string }[];
-      UserStatus?: string;
-    }>((sdk) => new sdk.AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: email }));
+  /** The identity with this email, or undefined when there is none. */
+  const account = async (email: string): Promise<(ConfirmedAccount & { status: string }) | undefined> => {
+    const user = await send<
+      | {
+          Username?: string;
+          UserAttributes?: { Name?: string; Value?: string }[];
+          UserStatus?: string;
+        }
+      | undefined
+    >((sdk) => new sdk.AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: email }), {
+      UserNotFoundException: () => SILENT,
+    }).catch((error: unknown) => {
+      unlessSilent(error);
+      return undefined;
+    });
+    if (!user) return undefined;
     const userId = attribute(user.UserAttributes, 'sub') ?? user.Username;
     if (!userId) throw new IdentityUnavailableError();
     return {
@@ -170,7 +184,7 @@ export const cognitoIdentity = (
         }
         // Someone signed up with this email and never confirmed it (a typo, or not theirs):
         // the email's owner takes it over with their own password.
-        const existing = await account(email).catch(() => undefined);
+        const existing = await account(email);
         if (existing?.status !== 'UNCONFIRMED') throw new EmailTakenError();
         await deleteIdentity(existing.userId);
       }
@@ -190,8 +204,10 @@ export const cognitoIdentity = (
             ALREADY_CONFIRMED.test(error.message) ? SILENT : new InvalidConfirmationCodeError(),
         },
       ).catch(unlessSilent);
-      const { userId, email: confirmedEmail, name } = await account(email);
-      return { userId, email: confirmedEmail, name };
+      // Deleted between its confirmation and this read: nothing to make a profile of.
+      const confirmed = await account(email);
+      if (!confirmed) throw new InvalidConfirmationCodeError();
+      return { userId: confirmed.userId, email: confirmed.email, name: confirmed.name };
     },
 
     async resendCode(email) {
