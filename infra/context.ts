@@ -44,6 +44,8 @@ const shopContext = z
      * account: enough to try the shop, not to run it.
      */
     cognitoEmailFrom: z.email().optional(),
+    /** An address subscribed to the alarm topic (SNS asks it to confirm first). */
+    alarmEmail: z.email().optional(),
     /**
      * Deploy the HTTP API and the user pool (on by default). Off, everything
      * else is deployed (tables, bus, rules, saga, functions) without the
@@ -72,6 +74,7 @@ const KEYS = [
   'notificationsFromEmail',
   'adminAlertEmail',
   'cognitoEmailFrom',
+  'alarmEmail',
   'httpApi',
 ] as const;
 

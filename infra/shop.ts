@@ -64,6 +64,7 @@ export const buildShop = (app: App) => {
       ),
       setAside: saga.deadLetterQueue,
       functionNamePrefix: STATELESS_PREFIX,
+      ...(context.alarmEmail ? { alarmEmail: context.alarmEmail } : {}),
     },
     { description: 'serverless-shop: dashboard and alarms' },
   );

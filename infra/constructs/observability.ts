@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -11,7 +11,9 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -31,6 +33,8 @@ export interface ObservabilityProps {
   readonly setAside: Queue;
   /** What every function's name starts with: the stateless stacks' common prefix. */
   readonly functionNamePrefix: string;
+  /** An address subscribed to the alarms (`-c alarmEmail=`); it confirms by the link SNS sends. */
+  readonly alarmEmail?: string;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -53,6 +57,28 @@ export class Observability extends Construct {
       'SNS2',
       'CloudWatch alarms cannot publish to a topic under the AWS managed SNS key; alarm messages carry no customer data.',
     );
+    // enforceSSL's deny-only policy replaces SNS's default one, which let the account's
+    // services publish: CloudWatch needs an allow of its own, for this account's alarms only.
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     const { deadLetterQueues } = props;
 
     const apiId = props.api?.api.apiId;
@@ -70,8 +96,6 @@ export class Observability extends Construct {
         label: metricName,
         period: PERIOD,
       });
-    const business = (metricName: string) =>
-      new Metric({ namespace: METRICS_NAMESPACE, metricName, statistic: 'Sum', period: PERIOD });
     /** A business metric as Powertools publishes it: with the `service` dimension of the function's service. */
     const serviceMetric = (metricName: string, service: ServiceName) =>
       new Metric({
@@ -140,7 +164,11 @@ export class Observability extends Construct {
       }),
       new GraphWidget({
         title: 'Orders',
-        left: [business('OrderPlaced'), business('OrderConfirmed'), business('PaymentDeclined')],
+        left: [
+          serviceMetric('OrderPlaced', 'orders'),
+          serviceMetric('OrderConfirmed', 'orders'),
+          serviceMetric('PaymentDeclined', 'payments'),
+        ],
         width: 12,
       }),
       new GraphWidget({

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Stack } from 'aws-cdk-lib';
@@ -110,6 +110,12 @@ beforeAll(() => {
   );
   apiResources = api.toJSON().Resources as Resources;
 });
+
+/** A resource's properties, as the test expects them to be shaped; fails when there are none. */
+const propertiesOf = <T>(resource: { Properties?: unknown } | undefined): T => {
+  if (!resource?.Properties) throw new Error('The resource has no properties.');
+  return resource.Properties as T;
+};
 
 const ofType = (resources: Resources, type: string) =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -621,6 +627,34 @@ describe("without the HTTP API (-c httpApi=false, for LocalStack's free image)",
   });
 });
 
+/**
+ * The business metrics the code emits, each with its service (the dimension
+ * Powertools adds to every metric) and its other dimensions: those of the
+ * routes (`metric` in a route spec, counted by httpRoute) and those a
+ * function's source counts itself (`countBusinessEvent`, `metrics.addMetric`).
+ */
+const emittedBusinessMetrics = () => {
+  const metrics: { name: string; service: string; dimensionKeys: string[] }[] = [];
+  for (const manifest of SERVICES)
+    for (const { trigger } of functionsOf(manifest))
+      if ('route' in trigger && trigger.route.metric)
+        metrics.push({ name: trigger.route.metric, service: manifest.name, dimensionKeys: [] });
+  for (const manifest of SERVICES) {
+    const directory = join('functions', manifest.name);
+    for (const file of readdirSync(directory, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue;
+      const source = readFileSync(join(directory, file), 'utf8');
+      for (const match of source.matchAll(
+        /(?:countBusinessEvent|metrics\.addMetric)\(\s*'(\w+)'(?:,\s*\{([^}]*)\})?/g,
+      )) {
+        const keys = [...(match[2] ?? '').matchAll(/(\w+)\s*:/g)].map((key) => String(key[1])).sort();
+        metrics.push({ name: String(match[1]), service: manifest.name, dimensionKeys: keys });
+      }
+    }
+  }
+  return metrics;
+};
+
 describe('observability', () => {
   const alarms = () =>
     ofType(apiResources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
@@ -642,6 +676,70 @@ describe('observability', () => {
     expect(alarms().some((alarm) => JSON.stringify(alarm.Metrics ?? []).includes('5xx'))).toBe(true);
     const [[topicId] = []] = ofType(apiResources, 'AWS::SNS::Topic');
     for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('lets CloudWatch publish to the alarm topic, for this account’s alarms only', () => {
+    const [[, policy] = []] = ofType(apiResources, 'AWS::SNS::TopicPolicy');
+    const { PolicyDocument } = propertiesOf<{ PolicyDocument: { Statement: Record<string, unknown>[] } }>(
+      policy,
+    );
+    const statements = PolicyDocument.Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: { 'aws:SourceArn': expect.anything() },
+        },
+      }),
+    );
+    // The deny of plain HTTP stays.
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish' }));
+  });
+
+  it('subscribes the address alarmEmail names to the alarms', () => {
+    const shop = shopApp({ bundle: false, context: { alarmEmail: 'ops@shop.example.com' } });
+    Template.fromStack(shop.observability).hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@shop.example.com',
+    });
+    Template.fromStack(shopApp({ bundle: false }).observability).resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('charts only business metrics the code emits, with the dimensions it emits them with', () => {
+    const [[, dashboard] = []] = ofType(apiResources, 'AWS::CloudWatch::Dashboard');
+    const { DashboardBody } = propertiesOf<{ DashboardBody: { 'Fn::Join': [string, unknown[]] } }>(dashboard);
+    const parts = DashboardBody['Fn::Join'][1];
+    const body = JSON.parse(parts.map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('')) as {
+      widgets: { properties: { metrics?: unknown[][] } }[];
+    };
+    const charted = body.widgets
+      .flatMap((widget) => widget.properties.metrics ?? [])
+      .filter((metric) => metric[0] === 'Shop')
+      .map((metric) => {
+        const [, name, ...rest] = metric;
+        const pairs = rest.filter((item) => typeof item === 'string') as string[];
+        const dimensions = Object.fromEntries(
+          pairs.flatMap((key, index) => (index % 2 === 0 ? [[key, pairs[index + 1]]] : [])),
+        );
+        return { name: String(name), dimensions };
+      });
+    const emitted = emittedBusinessMetrics();
+    expect(charted.length).toBeGreaterThan(10);
+    for (const { name, dimensions } of charted) {
+      const { service, ...others } = dimensions;
+      expect(
+        emitted.some(
+          (metric) =>
+            metric.name === name &&
+            metric.service === service &&
+            metric.dimensionKeys.join() === Object.keys(others).sort().join(),
+        ),
+        `${name} ${JSON.stringify(dimensions)}`,
+      ).toBe(true);
+    }
   });
 
   it('builds a dashboard of the API, functions, sagas, dead-letter queues and business metrics', () => {
