@@ -10,7 +10,7 @@ import { paymentsEvents } from './payments/contracts/events.js';
 import { paymentsService } from './payments/service.js';
 import { platformService } from './platform/service.js';
 import type { EventDefinition } from './shared/events/define-event.js';
-import type { ServiceManifest } from './shared/service-manifest.js';
+import type { ServiceManifest, ServiceName } from './shared/service-manifest.js';
 import { shippingEvents } from './shipping/contracts/events.js';
 import { shippingService } from './shipping/service.js';
 import { usersEvents } from './users/contracts/events.js';
@@ -38,12 +38,22 @@ export const STATEFUL_SERVICES = SERVICES.filter(
   (service): service is Extract<(typeof SERVICES)[number], { table: object }> => 'table' in service,
 );
 
+/** The events each service publishes through its outbox, by service. */
+export const EVENTS_BY_SERVICE: Readonly<Partial<Record<ServiceName, readonly EventDefinition[]>>> = {
+  catalog: catalogEvents,
+  inventory: inventoryEvents,
+  orders: ordersEvents,
+  payments: paymentsEvents,
+  shipping: shippingEvents,
+  users: usersEvents,
+};
+
 /** Every event definition of every service: the only patterns a rule may use. */
-export const ALL_EVENTS: readonly EventDefinition[] = [
-  ...catalogEvents,
-  ...inventoryEvents,
-  ...ordersEvents,
-  ...paymentsEvents,
-  ...shippingEvents,
-  ...usersEvents,
+export const ALL_EVENTS: readonly EventDefinition[] = Object.values(EVENTS_BY_SERVICE).flatMap(
+  (events) => events ?? [],
+);
+
+/** The `source`s of the events a service publishes: all its relay may put on the bus. */
+export const eventSourcesOf = (service: ServiceName): readonly string[] => [
+  ...new Set((EVENTS_BY_SERVICE[service] ?? []).map((event) => event.source)),
 ];

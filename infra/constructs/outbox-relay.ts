@@ -1,9 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
+import { eventSourcesOf } from '../../functions/services.js';
 import { relayConfig } from '../../functions/shared/outbox/config.js';
 import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
 import type { ServiceName } from '../../functions/shared/service-manifest.js';
@@ -29,7 +31,16 @@ export class OutboxRelay extends Construct {
       environment: { EVENT_BUS_NAME: props.bus.eventBusName },
       description: `${props.service}: publishes the outbox to the event bus`,
     });
-    props.bus.grantPutEventsTo(this.function);
+    // Only its own service's events: a relay cannot put another service's source on the bus.
+    const sources = eventSourcesOf(props.service);
+    if (sources.length === 0) throw new Error(`${props.service} has an outbox but publishes no events.`);
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['events:PutEvents'],
+        resources: [props.bus.eventBusArn],
+        conditions: { StringEquals: { 'events:source': [...sources] } },
+      }),
+    );
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { purpose: 'of the stream mapping' });
     this.function.addEventSource(
       new DynamoEventSource(props.table, {

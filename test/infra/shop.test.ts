@@ -13,9 +13,9 @@ import { OrdersTable } from '../../functions/orders/adapters/orders-table.js';
 import { OrderPlaced } from '../../functions/orders/contracts/events.js';
 import { PaymentsTable } from '../../functions/payments/adapters/payments-table.js';
 import { shopOpenApi } from '../../functions/platform/shop-api.js';
-import { ALL_EVENTS, SERVICES } from '../../functions/services.js';
+import { ALL_EVENTS, eventSourcesOf, SERVICES } from '../../functions/services.js';
 import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
-import { functionsOf, pascalCase } from '../../functions/shared/service-manifest.js';
+import { functionsOf, pascalCase, type ServiceName } from '../../functions/shared/service-manifest.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
 import { SUBSCRIPTIONS } from '../../simulation/wiring.js';
@@ -212,6 +212,39 @@ const actionsByFunction = (resources: Resources): Map<string, string[]> => {
 };
 
 describe('permissions', () => {
+  it('let each outbox relay put only its own service’s events on the bus, and nothing else put any', () => {
+    const serviceOfRole = new Map(
+      ofType(apiResources, 'AWS::Lambda::Function').map(([, fn]) => [
+        propertiesOf<{ Role: { 'Fn::GetAtt': [string, string] } }>(fn).Role['Fn::GetAtt'][0],
+        String(fn.Properties?.Description),
+      ]),
+    );
+    const relays: string[] = [];
+    for (const [, policy] of ofType(apiResources, 'AWS::IAM::Policy')) {
+      const { Roles, PolicyDocument } = propertiesOf<{
+        Roles: { Ref: string }[];
+        PolicyDocument: { Statement: { Action: string | string[]; Condition?: Record<string, unknown> }[] };
+      }>(policy);
+      for (const statement of PolicyDocument.Statement) {
+        if (![statement.Action].flat().includes('events:PutEvents')) continue;
+        for (const role of Roles) {
+          const description = serviceOfRole.get(role.Ref) ?? '';
+          expect(description, role.Ref).toMatch(/: publishes the outbox to the event bus$/);
+          const service = description.split(':')[0] as ServiceName;
+          expect(statement.Condition, description).toEqual({
+            StringEquals: { 'events:source': [...eventSourcesOf(service)] },
+          });
+          relays.push(service);
+        }
+      }
+    }
+    expect(relays.sort()).toEqual(
+      SERVICES.filter((manifest) => 'outbox' in manifest && manifest.outbox)
+        .map((manifest) => manifest.name)
+        .sort(),
+    );
+  });
+
   it('give each function exactly the Cognito admin actions its manifest declares, and the public routes none', () => {
     const actions = actionsByFunction(apiResources);
     let checked = 0;
