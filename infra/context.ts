@@ -25,8 +25,12 @@ const shopContext = z
     jwtAudience: list.optional(),
     /** Scopes every protected route requires from an external issuer's tokens. */
     jwtScopes: list.default([]),
-    /** Browser origins allowed by CORS. */
-    corsOrigins: list.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
+    /**
+     * Browser origins allowed by CORS. None by default: a deployed API answers
+     * no browser of another origin until its shop's origins are named. The
+     * local cloud names its own (`http://localhost:<port>`, `http://127.0.0.1:<port>`).
+     */
+    corsOrigins: list.default([]),
     throttleRateLimit: z.coerce.number().int().positive().default(100),
     throttleBurstLimit: z.coerce.number().int().positive().default(200),
     /** Keep tables, the user pool and the archive when stacks are deleted (on by default; off for throwaway stacks). */

@@ -130,7 +130,12 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   await assertPortFree(options.port);
   const region = options.region ?? 'us-east-1';
   const step = stepTimer(options.progress);
-  const assembly = synthesizeShop(options.outdir, options.context, {
+  // The local shop's own origins may call it from a browser; a deployed one names its own (-c corsOrigins).
+  const context = {
+    corsOrigins: [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`],
+    ...options.context,
+  };
+  const assembly = synthesizeShop(options.outdir, context, {
     ...(options.reuseSynth ? { reuse: { root: PROJECT_ROOT } } : {}),
   });
   step(assembly.cached ? 'synth and bundles (unchanged, reused)' : 'synth and bundles');

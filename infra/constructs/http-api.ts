@@ -1,6 +1,7 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
+  type CorsPreflightOptions,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -48,20 +49,13 @@ export class ShopHttpApi extends Construct implements RouteTarget {
     this.api = new HttpApi(this, 'Api', {
       description: 'serverless-shop HTTP API',
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [...props.corsOrigins],
-        allowMethods: [
-          CorsHttpMethod.GET,
-          CorsHttpMethod.POST,
-          CorsHttpMethod.PUT,
-          CorsHttpMethod.PATCH,
-          CorsHttpMethod.DELETE,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-        exposeHeaders: ['location', 'x-correlation-id', 'retry-after'],
-        maxAge: Duration.hours(1),
-      },
+      ...(props.corsOrigins.length > 0 ? { corsPreflight: this.corsPreflight(props.corsOrigins) } : {}),
     });
+    if (props.corsOrigins.length === 0)
+      Annotations.of(this).addWarningV2(
+        'shop:no-cors-origins',
+        'No corsOrigins: browsers on other origins cannot call the API. Name your shop’s with -c corsOrigins=https://shop.example.com',
+      );
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -99,5 +93,22 @@ export class ShopHttpApi extends Construct implements RouteTarget {
         `${key} is public in the API contract (API.md): no token is needed to call it.`,
       );
     }
+  }
+
+  /** CORS for the shop's own origins: its methods and headers, preflights cached for an hour. */
+  private corsPreflight(origins: readonly string[]): CorsPreflightOptions {
+    return {
+      allowOrigins: [...origins],
+      allowMethods: [
+        CorsHttpMethod.GET,
+        CorsHttpMethod.POST,
+        CorsHttpMethod.PUT,
+        CorsHttpMethod.PATCH,
+        CorsHttpMethod.DELETE,
+      ],
+      allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+      exposeHeaders: ['location', 'x-correlation-id', 'retry-after'],
+      maxAge: Duration.hours(1),
+    };
   }
 }

@@ -364,11 +364,13 @@ describe('the HTTP API', () => {
     });
   });
 
-  it('allows CORS from explicit origins only', () => {
+  it('allows CORS from no origin unless told which, and then from those only (no localhost default)', () => {
     const [[, httpApi] = []] = ofType(apiResources, 'AWS::ApiGatewayV2::Api');
-    const cors = httpApi?.Properties?.CorsConfiguration as { AllowOrigins: string[] };
-    expect(cors.AllowOrigins.length).toBeGreaterThan(0);
-    expect(cors.AllowOrigins).not.toContain('*');
+    expect(httpApi?.Properties?.CorsConfiguration).toBeUndefined();
+    const shop = shopApp({ bundle: false, context: { corsOrigins: 'https://shop.example.com' } });
+    Template.fromStack(shop.api).hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://shop.example.com'] }),
+    });
   });
 });
 
