@@ -78,6 +78,9 @@ export class ShopIdentity extends Construct implements TokenIssuer {
     });
     this.client = this.userPool.addClient('ApiClient', {
       authFlows: { userPassword: true },
+      // The API signs in with passwords and refresh tokens only: no hosted UI, no OAuth flows
+      // (CDK's default turns on the code and implicit grants, with example.com as callback).
+      disableOAuth: true,
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),

@@ -342,6 +342,19 @@ describe('the HTTP API', () => {
     }
   });
 
+  it('gives the Cognito app client the password and refresh flows only, no OAuth', () => {
+    const [client] = Object.values(data.findResources('AWS::Cognito::UserPoolClient')) as {
+      Properties: Record<string, unknown>;
+    }[];
+    expect(client?.Properties.ExplicitAuthFlows).toEqual([
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ]);
+    expect(client?.Properties.AllowedOAuthFlows).toBeUndefined();
+    expect(client?.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(client?.Properties.CallbackURLs).toBeUndefined();
+  });
+
   it('verifies tokens from the Cognito user pool, for its app client', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
