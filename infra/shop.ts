@@ -1,5 +1,6 @@
-import { type App, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, type App, CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { PAYMENT_PROVIDER } from '../functions/payments/contracts/provider.js';
 import { SERVICES } from '../functions/services.js';
 import { pascalCase, type ServiceName } from '../functions/shared/service-manifest.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
@@ -49,6 +50,14 @@ export const buildShop = (app: App) => {
       description: `serverless-shop: ${manifest.name} — ${manifest.purpose}`,
     });
     services[manifest.name] = new ShopService(stack, manifest, resources);
+  }
+  const payments = services.payments;
+  if (payments && PAYMENT_PROVIDER === 'simulated') {
+    // Loudly: a deployed shop on the simulator confirms every order and moves no money.
+    const message =
+      'Payments are SIMULATED: every order with tok_visa is confirmed and shipped, and no money moves. GET /health says "payments": "simulated".';
+    Annotations.of(payments).addWarningV2('shop:payments-simulated', message);
+    new CfnOutput(Stack.of(payments), 'PaymentProvider', { value: PAYMENT_PROVIDER, description: message });
   }
   const sagas = Object.values(services).flatMap((service) => (service.saga ? [service.saga] : []));
   const [saga] = sagas;

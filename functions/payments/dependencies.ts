@@ -30,6 +30,7 @@ export const paymentsDependencies = (): PaymentsDependencies => {
         );
       },
     });
+    // The simulator, as PAYMENT_PROVIDER ('simulated') tells GET /health.
     const simulator = simulatedProvider(dynamoSimulatorLedger(db, config.PAYMENTS_TABLE_NAME), {
       hangMs: config.SIMULATOR_HANG_MS,
     });

@@ -11,7 +11,12 @@ describe('the catalog on the local cloud', () => {
   it('answers GET /health with 200 and a correlation id', async () => {
     const response = await api('/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok' });
+    expect(response.body).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      time: expect.any(String),
+      payments: 'simulated',
+    });
     expect(response.headers.get('x-correlation-id')).toBeTruthy();
   });
 

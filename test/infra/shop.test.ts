@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CartTable } from '../../functions/cart/adapters/cart-table.js';
@@ -850,6 +850,18 @@ describe('configuration', () => {
     expect(pool.Properties.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT').toBe(
       'COGNITO_DEFAULT',
     );
+  });
+
+  it('says loudly that payments are simulated: a warning at synth and an output of the payments stack', () => {
+    const shop = shopApp({ bundle: false });
+    const payments = shop.services.payments;
+    if (!payments) throw new Error('no payments service');
+    Template.fromStack(Stack.of(payments)).hasOutput('PaymentProvider', { Value: 'simulated' });
+    const warnings = Annotations.fromStack(Stack.of(payments)).findWarning(
+      '*',
+      Match.stringLikeRegexp('SIMULATED'),
+    );
+    expect(warnings.length).toBeGreaterThan(0);
   });
 
   it('refuses an external issuer without an audience', () => {
