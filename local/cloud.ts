@@ -287,6 +287,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     stops.push(() => mappings.stop());
     eventBridge.startSchedules();
     stops.push(async () => eventBridge.stopSchedules());
+    stops.push(async () => stepFunctions.stop());
     const api = readHttpApi(assembly, resolver);
     let ready = options.readyWhenMarked !== true;
     const gateway = await startGateway({

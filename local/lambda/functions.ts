@@ -7,6 +7,14 @@ import type { UsageMeter } from '../usage.js';
 import { FaultInjector } from './faults.js';
 import { createLogPrinter, type LogSink } from './log-printer.js';
 
+/** The answer to an invocation the stopped local cloud will not run: its caller settles, and nothing waits on. */
+const STOPPED: InvocationResult = {
+  ok: false,
+  error: {
+    errorType: 'LocalCloudStopped',
+    errorMessage: 'The local cloud stopped before this invocation ran.',
+  },
+};
 export interface FunctionError {
   readonly errorType: string;
   readonly errorMessage: string;
@@ -222,6 +230,7 @@ export class LocalFunctions implements FunctionInvoker {
         error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${nameOrArn}` },
       });
     }
+    if (this.stopped.value) return Promise.resolve(STOPPED);
     this.invocationCounts.set(definition.name, (this.invocationCounts.get(definition.name) ?? 0) + 1);
     const before = this.faults.take(definition.displayName, event, 'before');
     if (before) return Promise.resolve({ ok: false, error: before });
@@ -279,9 +288,21 @@ export class LocalFunctions implements FunctionInvoker {
     void attempt(1);
   }
 
+  /** Ends the sandboxes; what is still waiting to run, or asked for after, fails with LocalCloudStopped. */
   async stop(): Promise<void> {
     this.stopped.value = true;
     clearInterval(this.reclaimer);
+    // Invocations still waiting for a sandbox end now, as failures: their callers (a saga's task,
+    // a retry) settle instead of waiting, with their timers, for a function that will not run.
+    for (const queue of this.queues.values())
+      for (const waiting of queue.splice(0))
+        waiting.resolve({
+          ok: false,
+          error: {
+            errorType: 'LocalCloudStopped',
+            errorMessage: 'The local cloud stopped before this invocation ran.',
+          },
+        });
     const workers = [...this.sandboxes.values()].flat().map((sandbox) => sandbox.worker.terminate());
     this.sandboxes.clear();
     await Promise.allSettled(workers);

@@ -342,6 +342,20 @@ export class LocalStepFunctions {
   }
 
   /** Executions, for tests and the operations commands. */
+  /**
+   * Ends every running execution with the local cloud, as `--persist` promises
+   * (what was in flight ends): each is aborted, so no wait or retry timer of
+   * its is left to keep the process alive.
+   */
+  stop(): void {
+    for (const execution of this.executions) {
+      if (execution.status !== 'RUNNING') continue;
+      execution.status = 'ABORTED';
+      execution.error = 'LocalCloudStopped';
+      execution.abort?.();
+    }
+  }
+
   list(stateMachineArn?: string): readonly Execution[] {
     return this.executions.filter(
       (execution) => !stateMachineArn || execution.stateMachineArn === stateMachineArn,

@@ -127,6 +127,26 @@ describe('LocalFunctions', () => {
     }
   });
 
+  it('fails what waits for a sandbox, and what is asked after, once stopped: nothing is left waiting', async () => {
+    const slowEntry = join(mkdtempSync(join(tmpdir(), 'shop-lambda-')), 'index.mjs');
+    writeFileSync(
+      slowEntry,
+      `export const handler = async () => new Promise((r) => setTimeout(() => r('done'), 500));`,
+    );
+    const single = new LocalFunctions([definition('Single', slowEntry)], {
+      sink: () => undefined,
+      concurrency: 1,
+    });
+    const running = single.invoke('Single', {});
+    const waiting = single.invoke('Single', {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await single.stop();
+    const stopped = { ok: false, error: expect.objectContaining({ errorType: 'LocalCloudStopped' }) };
+    expect(await waiting).toEqual(stopped);
+    expect(await single.invoke('Single', {})).toEqual(stopped);
+    expect((await running).ok).toBe(false);
+  });
+
   it('counts Lambda’s START and REPORT records as logged, unless the system log level is WARN', async () => {
     const entry = join(mkdtempSync(join(tmpdir(), 'shop-lambda-')), 'index.mjs');
     writeFileSync(entry, 'export const handler = async () => ({ quiet: true });');

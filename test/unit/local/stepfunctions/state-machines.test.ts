@@ -93,6 +93,25 @@ const run = async (behaviour: Parameters<typeof stubFunctions>[0], name = 'order
 };
 
 describe('LocalStepFunctions', () => {
+  it('aborts what is still running when the local cloud stops, leaving no wait behind', async () => {
+    const waiting = {
+      StartAt: 'Wait',
+      States: { Wait: { Type: 'Wait', Seconds: 10_000_000, Next: 'Done' }, Done: { Type: 'Succeed' } },
+    };
+    const sfn = buildMachines(machineAssembly(waiting), stubFunctions({}).invoker);
+    sfn.start('Test-Saga', '{}', 'long-wait');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sfn.list()[0]?.status).toBe('RUNNING');
+    sfn.stop();
+    for (let attempt = 0; attempt < 200 && !sfn.list()[0]?.stopDate; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(sfn.list()[0]).toMatchObject({
+      status: 'ABORTED',
+      error: 'LocalCloudStopped',
+      stopDate: expect.any(Date),
+    });
+  });
+
   it('runs every step with local functions and succeeds', async () => {
     const { execution, calls } = await run({
       Reserve: () => ok({ reserved: true }),
