@@ -1,8 +1,13 @@
 import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
 
+const table = { PAYMENTS_TABLE_NAME: z.string().min(1) };
+
+/** The admins' read of the ledger: the table only. */
+export const ledgerConfig = defineConfig(table);
+
 export const paymentsConfig = defineConfig({
-  PAYMENTS_TABLE_NAME: z.string().min(1),
+  ...table,
   /** How long one call to the provider may take before we give up on that attempt. */
   PAYMENT_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100),
   /** How long the simulator's tok_timeout keeps the caller waiting: longer than the timeout above. */

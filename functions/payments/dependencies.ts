@@ -1,11 +1,16 @@
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { logger, MetricUnit, metrics } from '../shared/observability.js';
-import { dynamoPaymentStore, dynamoSimulatorLedger } from './adapters/dynamodb-payments.js';
+import {
+  dynamoPaymentLedger,
+  dynamoPaymentStore,
+  dynamoSimulatorLedger,
+} from './adapters/dynamodb-payments.js';
+import { ledgeredProvider } from './adapters/ledgered-provider.js';
 import { resilientProvider } from './adapters/resilient-provider.js';
 import { simulatedProvider } from './adapters/simulated-provider.js';
-import { paymentsConfig } from './config.js';
+import { ledgerConfig, paymentsConfig } from './config.js';
 import { CircuitBreaker } from './domain/circuit-breaker.js';
-import type { PaymentsDependencies } from './use-cases/ports.js';
+import type { PaymentLedger, PaymentsDependencies } from './use-cases/ports.js';
 
 let dependencies: PaymentsDependencies | undefined;
 
@@ -34,11 +39,25 @@ export const paymentsDependencies = (): PaymentsDependencies => {
     const simulator = simulatedProvider(dynamoSimulatorLedger(db, config.PAYMENTS_TABLE_NAME), {
       hangMs: config.SIMULATOR_HANG_MS,
     });
+    const clock = () => new Date();
     dependencies = {
-      provider: resilientProvider(simulator, breaker, config.PAYMENT_PROVIDER_TIMEOUT_MS),
+      // Every call that reaches the provider (through the timeout and the circuit) goes to the ledger.
+      provider: ledgeredProvider(
+        resilientProvider(simulator, breaker, config.PAYMENT_PROVIDER_TIMEOUT_MS),
+        dynamoPaymentLedger(db, config.PAYMENTS_TABLE_NAME),
+        clock,
+      ),
       payments: dynamoPaymentStore(db, config.PAYMENTS_TABLE_NAME),
-      clock: () => new Date(),
+      clock,
     };
   }
   return dependencies;
+};
+
+let ledger: PaymentLedger | undefined;
+
+/** The ledger alone, for the admins' read of an order's calls to the provider. */
+export const paymentLedger = (): PaymentLedger => {
+  ledger ??= dynamoPaymentLedger(dynamoDocumentClient(), ledgerConfig.load().PAYMENTS_TABLE_NAME);
+  return ledger;
 };

@@ -1,6 +1,7 @@
 import { defineService } from '../shared/service-manifest.js';
 import { PaymentsTable } from './adapters/payments-table.js';
-import { paymentsConfig } from './config.js';
+import { ledgerConfig, paymentsConfig } from './config.js';
+import { paymentsRoutes } from './contracts/routes.js';
 
 /** One call to the provider, in milliseconds; the saga retries a call that takes longer. */
 const PROVIDER_TIMEOUT_MS = 3000;
@@ -20,11 +21,22 @@ const step = {
   trigger: { sagaTask: true },
 } as const;
 
-/** The saga's charge and refund steps against the payment provider, behind a timeout and a circuit breaker. */
+/**
+ * The saga's charge and refund steps against the payment provider, behind a
+ * timeout and a circuit breaker, and the ledger of every call made to it.
+ */
 export const paymentsService = defineService({
   name: 'payments',
-  purpose: "the order saga's charge and refund steps against the payment provider",
+  purpose: "the order saga's charge and refund steps against the payment provider, and their ledger",
   table: PaymentsTable,
   outbox: true,
-  functions: { ProcessPayment: step, RefundPayment: step },
+  functions: {
+    ProcessPayment: step,
+    RefundPayment: step,
+    ListOrderPayments: {
+      config: ledgerConfig,
+      table: 'read',
+      trigger: { route: paymentsRoutes.listOrderPayments },
+    },
+  },
 });

@@ -3,6 +3,7 @@ import { catalogRoutes } from '../catalog/contracts/routes.js';
 import { inventoryRoutes } from '../inventory/contracts/routes.js';
 import { notificationsRoutes } from '../notifications/contracts/routes.js';
 import { ordersRoutes } from '../orders/contracts/routes.js';
+import { paymentsRoutes } from '../payments/contracts/routes.js';
 import { openApiDocument } from '../shared/http/openapi.js';
 import { shippingRoutes } from '../shipping/contracts/routes.js';
 import { usersRoutes } from '../users/contracts/routes.js';
@@ -15,6 +16,7 @@ export const shopRoutes = {
   catalog: catalogRoutes,
   cart: cartRoutes,
   orders: ordersRoutes,
+  payments: paymentsRoutes,
   inventory: inventoryRoutes,
   shipping: shippingRoutes,
   notifications: notificationsRoutes,

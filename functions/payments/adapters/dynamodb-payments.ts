@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { insertWithEvents, putWithEvents } from '../../shared/dynamodb.js';
+import { insertWithEvents, putWithEvents, queryAll } from '../../shared/dynamodb.js';
 import type { Payment } from '../domain/payment.js';
-import type { PaymentStore } from '../use-cases/ports.js';
-import { LedgerKind, PaymentKind } from './payments-table.js';
+import type { PaymentCall } from '../domain/payment-call.js';
+import type { PaymentLedger, PaymentStore } from '../use-cases/ports.js';
+import { LedgerKind, PAYMENT_CALL_PREFIX, PaymentCallKind, PaymentKind } from './payments-table.js';
 import type { LedgerEntry, SimulatorLedger } from './simulated-provider.js';
 
 const paymentKey = PaymentKind.key;
@@ -72,3 +74,28 @@ export const dynamoSimulatorLedger = (db: DynamoDBDocumentClient, tableName: str
     replaceFailure: (entry) => putWhen(entry, 'outcome = :failed', { ':failed': 'failed-once' }),
   };
 };
+
+/**
+ * The calls made to the provider, in the order's own partition beside its
+ * payment (`CALL#<at>#<id>`): appended with a condition that nothing has that
+ * key, never updated; the order's list is one Query.
+ */
+export const dynamoPaymentLedger = (db: DynamoDBDocumentClient, tableName: string): PaymentLedger => ({
+  async append(call) {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...PaymentCallKind.key(call.orderId, call.at, randomUUID().slice(0, 8)), ...call },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+  async list(orderId) {
+    const items = await queryAll<PaymentCall & { pk: string; sk: string }>(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :calls)',
+      ExpressionAttributeValues: { ':pk': paymentKey(orderId).pk, ':calls': PAYMENT_CALL_PREFIX },
+    });
+    return items.map(({ pk: _pk, sk: _sk, ...call }) => call);
+  },
+});

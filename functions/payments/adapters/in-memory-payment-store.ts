@@ -1,11 +1,21 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Payment } from '../domain/payment.js';
-import type { PaymentStore } from '../use-cases/ports.js';
+import type { PaymentCall } from '../domain/payment-call.js';
+import type { PaymentLedger, PaymentStore } from '../use-cases/ports.js';
 
 /** The payment store's twin in memory, for tests. */
 export class InMemoryPayments {
   readonly payments = new Map<string, Payment>();
   readonly outbox: DomainEvent[] = [];
+  readonly calls: PaymentCall[] = [];
+
+  readonly ledger: PaymentLedger = {
+    append: async (call) => {
+      this.calls.push(call);
+    },
+    list: async (orderId) =>
+      this.calls.filter((call) => call.orderId === orderId).sort((a, b) => a.at.localeCompare(b.at)),
+  };
 
   readonly store: PaymentStore = {
     get: async (orderId) => this.payments.get(orderId),

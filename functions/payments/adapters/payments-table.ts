@@ -5,6 +5,7 @@ import { itemKind } from '../../shared/item-kind.js';
  * | item                | pk                   | sk      |
  * |---------------------|----------------------|---------|
  * | payment             | PAYMENT#<orderId>    | PAYMENT |
+ * | provider call       | PAYMENT#<orderId>    | CALL#<at>#<id> | (the ledger: every call to the provider, append-only)
  * | simulator ledger    | SIMULATOR#<key>      | LEDGER  |  (the simulated provider's own memory)
  * | outbox              | OUTBOX#<eventId>     | OUTBOX  |
  */
@@ -14,3 +15,12 @@ export const PaymentsTable = { partitionKey: 'pk', sortKey: 'sk', indexes: {} } 
 export const PaymentKind = itemKind('PAYMENT#', 'PAYMENT');
 /** The simulator's own record of a charge, by idempotency key: what the provider would know. */
 export const LedgerKind = itemKind('SIMULATOR#', 'LEDGER');
+
+export const PAYMENT_CALL_PREFIX = 'CALL#';
+/** One call to the provider for an order, in the order's partition: its ledger, oldest first. */
+export const PaymentCallKind = {
+  key: (orderId: string, at: string, id: string) => ({
+    pk: PaymentKind.key(orderId).pk,
+    sk: `${PAYMENT_CALL_PREFIX}${at}#${id}`,
+  }),
+};

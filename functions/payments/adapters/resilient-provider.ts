@@ -1,5 +1,5 @@
 import type { CircuitBreaker } from '../domain/circuit-breaker.js';
-import { CircuitOpenError, ProviderUnavailableError } from '../domain/errors.js';
+import { CircuitOpenError, ProviderTimedOutError, ProviderUnavailableError } from '../domain/errors.js';
 import type { PaymentProvider } from '../use-cases/ports.js';
 
 /** Gives up on a call that takes longer than `timeoutMs`: the provider is then unavailable, for this attempt. */
@@ -7,8 +7,7 @@ const withTimeout = async <T>(work: Promise<T>, timeoutMs: number): Promise<T> =
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () =>
-        reject(new ProviderUnavailableError(`The payment provider did not answer within ${timeoutMs} ms.`)),
+      () => reject(new ProviderTimedOutError(`The payment provider did not answer within ${timeoutMs} ms.`)),
       timeoutMs,
     );
   });

@@ -13,6 +13,9 @@ export class ProviderUnavailableError extends TransientError {
   readonly slug = 'payment-provider-unavailable';
 }
 
+/** The provider did not answer within the time the caller waits: the call may still have gone through. */
+export class ProviderTimedOutError extends ProviderUnavailableError {}
+
 /** The circuit is open: calls fail fast until the provider has had time to recover. */
 export class CircuitOpenError extends TransientError {
   readonly slug = 'payment-provider-circuit-open';

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Money } from '../../shared/money.js';
 import type { Payment } from '../domain/payment.js';
+import type { PaymentCall } from '../domain/payment-call.js';
 
 /**
  * The payment provider. Both calls are idempotent on `idempotencyKey`: the
@@ -26,6 +27,13 @@ export interface PaymentStore {
   record(payment: Payment, events: readonly DomainEvent[]): Promise<boolean>;
   /** Moves a payment from `from` to its new state; resolves with whether it was still in `from`. */
   update(payment: Payment, from: Payment['status'], events: readonly DomainEvent[]): Promise<boolean>;
+}
+
+/** Every call made to the provider, per order: appended, never changed. */
+export interface PaymentLedger {
+  append(entry: PaymentCall): Promise<void>;
+  /** The order's entries, oldest first. */
+  list(orderId: string): Promise<PaymentCall[]>;
 }
 
 export interface PaymentsDependencies {
