@@ -39,6 +39,9 @@ beforeEach(() => {
   };
 });
 
+/** Where orders says a claimed order goes. */
+const ADDRESS = { name: 'Ada', line1: '1 Difference Lane', city: 'London', postalCode: 'N1', country: 'GB' };
+
 /** A two-line order whose second line leaves from two warehouses. */
 const SHIP_FROM = [
   { sku: 'A1', warehouseId: 'main', quantity: 2 },
@@ -120,13 +123,7 @@ describe('shipping', () => {
   });
 
   it('ships to the address orders gave when it claimed the order', async () => {
-    const address = {
-      name: 'Ada',
-      line1: '1 Difference Lane',
-      city: 'London',
-      postalCode: 'N1',
-      country: 'GB',
-    };
+    const address = ADDRESS;
     claims.set('o-6', { claimed: true, status: 'CONFIRMED', shippingAddress: address });
     await prepareShipment(deps, { orderId: 'o-6', userId: 'u-1', shipFrom: SHIP_FROM });
     expect((await shipOrder(deps, 'o-6')).shippingAddress).toEqual(address);
@@ -208,13 +205,7 @@ describe('tracking a parcel', () => {
 
 describe('a deleted account’s shipments', () => {
   it('lose their address as the order did (the country kept), again harmlessly', async () => {
-    const address = {
-      name: 'Ada',
-      line1: '12 Analytical Row',
-      city: 'London',
-      postalCode: 'N1',
-      country: 'GB',
-    };
+    const address = ADDRESS;
     claims.set('o-1', { claimed: true, status: 'CONFIRMED', shippingAddress: address });
     await prepareShipment(deps, { orderId: 'o-1', userId: 'u-1', shipFrom: SHIP_FROM });
     await shipOrder(deps, 'o-1');
