@@ -49,6 +49,18 @@ export interface Snapshot {
     readonly chargeId?: string;
     readonly amount?: MoneySnapshot;
   }[];
+  /**
+   * The payments service's ledger of calls to the provider, when it is read:
+   * the money it says moved (each approved charge and refund once, by the
+   * provider's reference) must be what the provider did.
+   */
+  readonly ledger?: readonly {
+    readonly orderId: string;
+    readonly kind: string;
+    readonly outcome: string;
+    readonly amount: MoneySnapshot;
+    readonly providerReference?: string;
+  }[];
   /** Shipping's shipments, when its table is read: a parcel that left must belong to a kept order. */
   readonly shipments?: readonly { readonly orderId: string; readonly status: string }[];
 }
@@ -75,6 +87,38 @@ const sumBySku = (reservations: Snapshot['reservations'], status: string) => {
   return sums;
 };
 
+/**
+ * What the ledger says moved per order: each approved charge and refund
+ * counted once by the provider's reference, since a retried call the provider
+ * answered from its memory is approved again under the same reference; and
+ * the kinds with a call whose outcome is unknown.
+ */
+const movedByLedger = (calls: NonNullable<Snapshot['ledger']>) => {
+  const moved = new Map<string, { charged: number; refunded: number; uncertain: Set<string> }>();
+  const seen = new Set<string>();
+  for (const call of calls) {
+    const sums = moved.get(call.orderId) ?? { charged: 0, refunded: 0, uncertain: new Set<string>() };
+    moved.set(call.orderId, sums);
+    // A call that failed or timed out may have moved money all the same: its kind is unsure.
+    if (call.outcome === 'FAILED' || call.outcome === 'TIMED_OUT') sums.uncertain.add(call.kind);
+    if (call.outcome !== 'APPROVED' || !call.providerReference) continue;
+    const reference = `${call.kind}:${call.providerReference}`;
+    if (seen.has(reference)) continue;
+    seen.add(reference);
+    if (call.kind === 'CHARGE') sums.charged += call.amount.amount;
+    else sums.refunded += call.amount.amount;
+  }
+  return moved;
+};
+
+/**
+ * Whether the ledger agrees with the provider: exactly, or, for a kind with
+ * a call that failed or timed out, the provider having moved at least what
+ * the approved calls say.
+ */
+const agrees = (inLedger: number, byProvider: number, unsure: boolean) =>
+  unsure ? inLedger <= byProvider : inLedger === byProvider;
+
 export const reconcile = (snapshot: Snapshot): Reconciliation => {
   const violations: string[] = [];
   const orders = new Map(snapshot.orders.map((order) => [order.orderId, order]));
@@ -83,6 +127,7 @@ export const reconcile = (snapshot: Snapshot): Reconciliation => {
   );
   const payments = new Map(snapshot.payments.map((payment) => [payment.orderId, payment]));
   const provider = new Map(snapshot.provider.map((entry) => [entry.key, entry]));
+  const ledger = snapshot.ledger && movedByLedger(snapshot.ledger);
   const byStatus: Record<string, number> = {};
   const needsAttention: string[] = [];
 
@@ -105,6 +150,17 @@ export const reconcile = (snapshot: Snapshot): Reconciliation => {
     if (charged - refunded !== expected)
       violations.push(
         `order ${order.orderId} (${order.status}): charged ${charged} − refunded ${refunded} ≠ ${expected}`,
+      );
+    const inLedger = ledger?.get(order.orderId) ?? { charged: 0, refunded: 0, uncertain: new Set<string>() };
+    if (
+      ledger &&
+      !(
+        agrees(inLedger.charged, charged, inLedger.uncertain.has('CHARGE')) &&
+        agrees(inLedger.refunded, refunded, inLedger.uncertain.has('REFUND'))
+      )
+    )
+      violations.push(
+        `order ${order.orderId}: the ledger says charged ${inLedger.charged} − refunded ${inLedger.refunded}, the provider ${charged} − ${refunded}`,
       );
     const payment = payments.get(order.orderId);
     if (charge?.outcome === 'charged' && payment?.chargeId !== charge.chargeId)

@@ -1,7 +1,11 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ReservationKind, StockKind } from '../../functions/inventory/adapters/inventory-table.js';
 import { OrderKind } from '../../functions/orders/adapters/orders-table.js';
-import { LedgerKind, PaymentKind } from '../../functions/payments/adapters/payments-table.js';
+import {
+  LedgerKind,
+  PaymentCallKind,
+  PaymentKind,
+} from '../../functions/payments/adapters/payments-table.js';
 import type { ItemKind } from '../../functions/shared/item-kind.js';
 import { ShipmentKind } from '../../functions/shipping/adapters/shipping-table.js';
 import type { Snapshot } from './invariants.js';
@@ -56,5 +60,6 @@ export const readSnapshot = async (db: DynamoDBDocumentClient, tables: ShopTable
     reservations: of(inventory, ReservationKind) as unknown as Snapshot['reservations'],
     payments: of(payments, PaymentKind) as unknown as Snapshot['payments'],
     provider: of(payments, LedgerKind) as unknown as Snapshot['provider'],
+    ledger: payments.filter(PaymentCallKind.is) as unknown as NonNullable<Snapshot['ledger']>,
   };
 };

@@ -23,4 +23,6 @@ export const PaymentCallKind = {
     pk: PaymentKind.key(orderId).pk,
     sk: `${PAYMENT_CALL_PREFIX}${at}#${id}`,
   }),
+  is: (item: { readonly pk: string; readonly sk: string }) =>
+    item.pk.startsWith('PAYMENT#') && item.sk.startsWith(PAYMENT_CALL_PREFIX),
 };

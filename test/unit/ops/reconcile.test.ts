@@ -47,6 +47,48 @@ describe('reconcile', () => {
     ]);
   });
 
+  it('checks the money the payment ledger says moved against what the provider did', () => {
+    const ledger = [
+      { orderId: 'o-1', kind: 'CHARGE', outcome: 'FAILED', amount: { amount: 1000 } },
+      {
+        orderId: 'o-1',
+        kind: 'CHARGE',
+        outcome: 'APPROVED',
+        amount: { amount: 1000 },
+        providerReference: 'ch_1',
+      },
+      // A retried call the provider answered from its memory: the same charge, counted once.
+      {
+        orderId: 'o-1',
+        kind: 'CHARGE',
+        outcome: 'APPROVED',
+        amount: { amount: 1000 },
+        providerReference: 'ch_1',
+      },
+      {
+        orderId: 'o-2',
+        kind: 'CHARGE',
+        outcome: 'APPROVED',
+        amount: { amount: 500 },
+        providerReference: 'ch_2',
+      },
+      {
+        orderId: 'o-2',
+        kind: 'REFUND',
+        outcome: 'APPROVED',
+        amount: { amount: 500 },
+        providerReference: 're_2',
+      },
+    ];
+    expect(reconcile({ ...healthy(), ledger }).violations).toEqual([]);
+    expect(reconcile({ ...healthy(), ledger: ledger.slice(0, 4) }).violations).toEqual([
+      'order o-2: the ledger says charged 500 − refunded 0, the provider 500 − 500',
+    ]);
+    // A refund whose answer timed out may have gone through: the ledger cannot say, and is not wrong.
+    const timedOut = { orderId: 'o-2', kind: 'REFUND', outcome: 'TIMED_OUT', amount: { amount: 500 } };
+    expect(reconcile({ ...healthy(), ledger: [...ledger.slice(0, 4), timedOut] }).violations).toEqual([]);
+  });
+
   it('reports an order the saga never finished', () => {
     const snapshot = healthy();
     const result = reconcile({
