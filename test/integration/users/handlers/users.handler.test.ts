@@ -153,7 +153,9 @@ describe('the users routes through their middleware', () => {
     expect(deleted).toMatchObject({ status: 409, body: { type: expect.stringMatching(/open-orders$/) } });
   });
 
-  it('answers resend and forgot with 204 whatever the email', async () => {
+  it('answers resend and forgot with 204 whatever the email, sending only what the account calls for', async () => {
+    await call(signUpHandler(deps), 'POST /auth/signup', { body: ann });
+    users.sent.length = 0;
     for (const email of [ann.email, 'nobody@example.com']) {
       for (const [handler, key] of [
         [resendCodeHandler, 'POST /auth/resend-code'],
@@ -162,6 +164,8 @@ describe('the users routes through their middleware', () => {
         expect((await call(handler(deps), key, { body: { email } })).status).toBe(204);
       }
     }
+    // Ann is unconfirmed: a new confirmation code, and no reset code; nobody gets nothing.
+    expect(users.sent).toEqual([{ email: ann.email, purpose: 'confirm' }]);
   });
 
   it('needs the bearer token for the identity provider’s own calls (change password, TOTP)', async () => {
