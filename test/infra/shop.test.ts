@@ -188,14 +188,18 @@ describe('every function', () => {
   });
 });
 
-/** The IAM actions each function's role is allowed, by the function's description (`users: SignUp`). */
-const actionsByFunction = (resources: Resources): Map<string, string[]> => {
-  const roleOf = new Map(
+/** Each function's role id → the function's description (`users: SignUp`). */
+const functionOfRole = (resources: Resources): Map<string, string> =>
+  new Map(
     ofType(resources, 'AWS::Lambda::Function').map(([, fn]) => [
-      (fn.Properties as { Role: { 'Fn::GetAtt': [string, string] } }).Role['Fn::GetAtt'][0],
+      propertiesOf<{ Role: { 'Fn::GetAtt': [string, string] } }>(fn).Role['Fn::GetAtt'][0],
       String(fn.Properties?.Description),
     ]),
   );
+
+/** The IAM actions each function's role is allowed, by the function's description (`users: SignUp`). */
+const actionsByFunction = (resources: Resources): Map<string, string[]> => {
+  const roleOf = functionOfRole(resources);
   const actions = new Map<string, string[]>();
   for (const [, policy] of ofType(resources, 'AWS::IAM::Policy')) {
     const { Roles, PolicyDocument } = policy.Properties as {
@@ -213,12 +217,7 @@ const actionsByFunction = (resources: Resources): Map<string, string[]> => {
 
 describe('permissions', () => {
   it('let each outbox relay put only its own service’s events on the bus, and nothing else put any', () => {
-    const serviceOfRole = new Map(
-      ofType(apiResources, 'AWS::Lambda::Function').map(([, fn]) => [
-        propertiesOf<{ Role: { 'Fn::GetAtt': [string, string] } }>(fn).Role['Fn::GetAtt'][0],
-        String(fn.Properties?.Description),
-      ]),
-    );
+    const serviceOfRole = functionOfRole(apiResources);
     const relays: string[] = [];
     for (const [, policy] of ofType(apiResources, 'AWS::IAM::Policy')) {
       const { Roles, PolicyDocument } = propertiesOf<{

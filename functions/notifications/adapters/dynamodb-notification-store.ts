@@ -163,23 +163,15 @@ export const dynamoNotificationStore = (db: DynamoDBDocumentClient, tableName: s
       await db.send(
         new PutCommand({ TableName: tableName, Item: { ...recipientKey(userId), userId, forgottenAt: at } }),
       );
-      // A page of keys at a time, each deleted; bounded at 100 pages of 1 MB, far beyond anyone's messages.
-      let start: Record<string, unknown> | undefined;
-      for (let page = 0; page < 100; page += 1) {
-        const { Items = [], LastEvaluatedKey } = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': partitionOf(userId) },
-            ProjectionExpression: 'pk, sk',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const { pk, sk } of Items)
+      // A page of keys at a time, each deleted (a recipient's partition: a few hundred items at most).
+      for await (const { items } of queryPages(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partitionOf(userId) },
+        ProjectionExpression: 'pk, sk',
+      }))
+        for (const { pk, sk } of items)
           await db.send(new DeleteCommand({ TableName: tableName, Key: { pk, sk } }));
-        start = LastEvaluatedKey;
-        if (!start) break;
-      }
     },
   };
 };

@@ -92,25 +92,44 @@ export const recentOrders = async (
   limit: number,
 ): Promise<OrderView[]> => (await orders.listByCustomer(userId, { limit })).items.map(toOrderView);
 
+/** The most pages of a customer's orders read at once: 100 of 100 orders, far beyond what a person places. */
+const MAX_CUSTOMER_PAGES = 100;
+
 /**
- * Whether the customer has an open order (OPEN_ORDER_STATUSES), reading the
- * customer index a page at a time, newest first: an open order is most
- * likely a recent one. Statuses are read strongly (GetOrder's view).
+ * The customer's orders, a page of 100 at a time, newest first, from the
+ * customer index; it returns whether that was all of them (false: the bound
+ * above was reached).
+ */
+async function* customerOrderPages(
+  orders: OrdersDependencies['orders'],
+  userId: string,
+): AsyncGenerator<Order[], boolean> {
+  let after: Parameters<typeof orders.listByCustomer>[1]['after'];
+  for (let page = 0; page < MAX_CUSTOMER_PAGES; page += 1) {
+    const { items, next } = await orders.listByCustomer(userId, { limit: 100, ...(after ? { after } : {}) });
+    yield items;
+    if (!next) return true;
+    after = next;
+  }
+  return false;
+}
+
+/**
+ * Whether the customer has an open order (OPEN_ORDER_STATUSES), newest
+ * first: an open order is most likely a recent one. Statuses are read
+ * strongly (GetOrder's view).
  */
 export const hasOpenOrders = async (
   { orders }: Pick<OrdersDependencies, 'orders'>,
   userId: string,
 ): Promise<boolean> => {
-  let after: Parameters<typeof orders.listByCustomer>[1]['after'];
-  // Bounded: 100 pages of 100 orders.
-  for (let page = 0; page < 100; page += 1) {
-    const { items, next } = await orders.listByCustomer(userId, { limit: 100, ...(after ? { after } : {}) });
-    if (items.some((order) => OPEN_ORDER_STATUSES.includes(order.status))) return true;
-    if (!next) return false;
-    after = next;
+  const pages = customerOrderPages(orders, userId);
+  for (let page = await pages.next(); ; page = await pages.next()) {
+    // All read and none open: false. More orders than the bound: say open, and the deletion
+    // is refused rather than guessed.
+    if (page.done) return !page.value;
+    if (page.value.some((order) => OPEN_ORDER_STATUSES.includes(order.status))) return true;
   }
-  // More orders than a person places: say open, and the deletion is refused rather than guessed.
-  return true;
 };
 
 /**
@@ -128,17 +147,12 @@ export const anonymizeCustomerOrders = async (
   await orders.forgetCustomer(userId, at);
   let anonymized = 0;
   let open = 0;
-  let after: Parameters<typeof orders.listByCustomer>[1]['after'];
-  for (let page = 0; page < 100; page += 1) {
-    const { items, next } = await orders.listByCustomer(userId, { limit: 100, ...(after ? { after } : {}) });
+  for await (const items of customerOrderPages(orders, userId))
     for (const order of items) {
       if (order.anonymizedAt) continue;
       const events = [OrderAnonymized.create({ orderId: order.orderId, userId }, clock())];
       if (await orders.anonymize(order.orderId, at, events)) anonymized += 1;
       else open += 1;
     }
-    if (!next) break;
-    after = next;
-  }
   return { anonymized, open };
 };
