@@ -51,7 +51,8 @@ export const startAwsEndpoint = async ({
   routes = [],
 }: {
   port: number;
-  functions: LocalFunctions;
+  /** Lambda Invoke's functions; none for an endpoint that serves only JSON-protocol services. */
+  functions?: LocalFunctions;
   services: readonly JsonService[];
   routes?: readonly RawRoute[];
 }): Promise<Server> => {
@@ -61,7 +62,7 @@ export const startAwsEndpoint = async ({
       const body = await readBody(request);
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       const invoke = LAMBDA_INVOKE.exec(path);
-      if (request.method === 'POST' && invoke?.[1]) {
+      if (functions && request.method === 'POST' && invoke?.[1]) {
         await invokeLambda(functions, decodeURIComponent(invoke[1]), request, body, response);
         return;
       }

@@ -23,6 +23,7 @@ import { functionDefinitions, LocalFunctions, type SandboxKeeping } from './lamb
 import type { LogSink } from './lambda/log-printer.js';
 import { provideRuntimeModules } from './lambda/runtime-modules.js';
 import { assertPortFree, freePort } from './net.js';
+import { LocalSecrets } from './secretsmanager/secrets.js';
 import { LocalQueues } from './sqs/queues.js';
 import { LocalStepFunctions } from './stepfunctions/state-machines.js';
 import { type CloudAssembly, displayNameOf, resourcesOfType, synthesizeShop } from './template/assembly.js';
@@ -69,6 +70,8 @@ export interface LocalCloudOptions {
   readonly progress?: (step: string, seconds: number) => void;
   /** How long function sandboxes stay warm; bounded in memory by default (see LocalFunctions). */
   readonly sandboxes?: SandboxKeeping;
+  /** Secrets' first values, by the start of their logical id; the others get random ones. */
+  readonly secrets?: Readonly<Record<string, string>>;
 }
 
 /** What `npm start` writes to `.local/endpoints.json` for the commands that talk to it. */
@@ -97,6 +100,8 @@ export interface LocalCloud {
   readonly eventBridge: LocalEventBridge;
   readonly stepFunctions: LocalStepFunctions;
   readonly cognito: LocalCognito;
+  /** The template's secrets; `put` writes a new version, as a rotation does. */
+  readonly secrets: LocalSecrets;
   readonly userPool: { poolId: string; clientId: string };
   readonly summary: Readonly<Record<string, number>>;
   /** What the shop consumed, as AWS would bill it (see usage.ts). */
@@ -168,6 +173,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     );
     stops.push(gate.stop);
     const queues = new LocalQueues(assembly, resolver, usage);
+    const secrets = LocalSecrets.fromTemplate(assembly, resolver, options.secrets);
     const cognito = await LocalCognito.create(
       assembly,
       resolver,
@@ -261,7 +267,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const awsServer = await startAwsEndpoint({
       port: awsPort,
       functions,
-      services: [eventBridge.service, queues.service, cognito.service, stepFunctions.service],
+      services: [
+        eventBridge.service,
+        queues.service,
+        cognito.service,
+        stepFunctions.service,
+        secrets.service,
+      ],
       routes: [
         ...cognito.wellKnownRoutes(awsEndpoint),
         ...inspectionRoutes({
@@ -334,6 +346,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       eventBridge,
       stepFunctions,
       cognito,
+      secrets,
       userPool,
       summary: {
         functions: functions.definitions.length,

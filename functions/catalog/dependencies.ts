@@ -1,9 +1,9 @@
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { once } from '../shared/once.js';
-import { hmacCursors } from '../shared/pagination.js';
+import { secretCursors } from '../shared/secret-cursors.js';
 import { dynamoCategoryStore, dynamoProductStore } from './adapters/dynamodb-catalog-store.js';
-import { adapterConfigs, catalogConfig } from './config.js';
+import { catalogConfig } from './config.js';
 import type { CatalogDependencies } from './use-cases/ports.js';
 
 let dependencies: CatalogDependencies | undefined;
@@ -13,7 +13,7 @@ export const catalogDependencies = (): CatalogDependencies => {
   if (!dependencies) {
     const config = catalogConfig.load();
     const db = dynamoDocumentClient();
-    const cursors = once(() => hmacCursors(adapterConfigs.cursors.load().CURSOR_SECRET));
+    const cursors = once(secretCursors);
     dependencies = {
       products: dynamoProductStore(db, config.CATALOG_TABLE_NAME),
       categories: dynamoCategoryStore(db, config.CATALOG_TABLE_NAME),

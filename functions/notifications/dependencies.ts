@@ -1,6 +1,6 @@
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { once } from '../shared/once.js';
-import { hmacCursors } from '../shared/pagination.js';
+import { secretCursors } from '../shared/secret-cursors.js';
 import { dynamoNotificationStore } from './adapters/dynamodb-notification-store.js';
 import { loggedEmailSender, sesClient, sesEmailSender } from './adapters/email-senders.js';
 import { adapterConfigs, notificationsConfig } from './config.js';
@@ -19,7 +19,7 @@ export const notificationsDependencies = (): NotificationsDependencies => {
       const from = email().EMAIL_FROM;
       return from ? sesEmailSender(sesClient(), from) : loggedEmailSender();
     });
-    const cursors = once(() => hmacCursors(adapterConfigs.cursors.load().CURSOR_SECRET));
+    const cursors = once(secretCursors);
     dependencies = {
       notifications: dynamoNotificationStore(
         dynamoDocumentClient(),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineConfig } from '../shared/config.js';
+import { cursorKeyVariables } from '../shared/secret-cursors.js';
 
 const store = { ORDERS_TABLE_NAME: z.string().min(1) };
 /** The catalog's GetProducts read contract. */
@@ -8,8 +9,6 @@ const catalog = { CATALOG_GET_PRODUCTS_FUNCTION: z.string().min(1) };
 const cart = { CART_GET_CART_LINES_FUNCTION: z.string().min(1) };
 const saga = { ORDER_SAGA_ARN: z.string().min(1) };
 const cancellation = { ORDER_CANCELLATION_ARN: z.string().min(1) };
-/** Signs list cursors; at least 32 characters of secret. */
-const cursors = { CURSOR_SECRET: z.string().min(32) };
 
 /**
  * Each function's environment is what it uses, no more: a function is
@@ -19,7 +18,7 @@ const cursors = { CURSOR_SECRET: z.string().min(32) };
 export const ordersConfig = defineConfig(store);
 export const placeOrderConfig = defineConfig({ ...store, ...catalog });
 export const checkOutConfig = defineConfig({ ...store, ...catalog, ...cart });
-export const listOrdersConfig = defineConfig({ ...store, ...cursors });
+export const listOrdersConfig = defineConfig({ ...store, ...cursorKeyVariables });
 export const startOrderSagaConfig = defineConfig({ ...store, ...saga });
 export const cancellationConfig = defineConfig({ ...store, ...cancellation });
 
@@ -29,5 +28,4 @@ export const adapterConfigs = {
   cart: defineConfig(cart),
   saga: defineConfig(saga),
   cancellation: defineConfig(cancellation),
-  cursors: defineConfig(cursors),
 };

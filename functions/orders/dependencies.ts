@@ -4,7 +4,7 @@ import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { once } from '../shared/once.js';
-import { hmacCursors } from '../shared/pagination.js';
+import { secretCursors } from '../shared/secret-cursors.js';
 import { dynamoOrderStore } from './adapters/dynamodb-order-store.js';
 import { stepFunctionsClient, stepFunctionsWorkflows } from './adapters/step-functions-workflows.js';
 import { adapterConfigs, ordersConfig } from './config.js';
@@ -46,7 +46,7 @@ export const ordersDependencies = (): OrdersDependencies => {
         },
       }),
     );
-    const cursors = once(() => hmacCursors(adapterConfigs.cursors.load().CURSOR_SECRET));
+    const cursors = once(secretCursors);
     api = {
       ...orderStepDependencies(),
       get catalog() {

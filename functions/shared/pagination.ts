@@ -29,28 +29,58 @@ export type PageKey = Record<string, string | number>;
  * edited, forged, or replayed by someone else or against another query.
  */
 export interface CursorCodec {
-  encode(key: PageKey, scope: string): string;
-  decode(cursor: string, scope: string): PageKey;
+  encode(key: PageKey, scope: string): Promise<string>;
+  decode(cursor: string, scope: string): Promise<PageKey>;
+}
+
+/**
+ * The keys cursors are signed with: new cursors with `current`; a cursor
+ * signed with `previous` is still accepted, so a rotation of the key does not
+ * break the listings people are paging through.
+ */
+export interface CursorKeys {
+  readonly current: string;
+  readonly previous?: string;
 }
 
 const pageKeySchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
-export const hmacCursors = (secret: string): CursorCodec => {
-  if (secret.length < 32) throw new Error('The cursor secret must be at least 32 characters long.');
-  const sign = (payload: string, scope: string) =>
-    createHmac('sha256', secret).update(`${scope}\n${payload}`).digest();
+const MIN_KEY_LENGTH = 32;
+
+const checked = (keys: CursorKeys): CursorKeys => {
+  for (const key of [keys.current, keys.previous])
+    if (key !== undefined && key.length < MIN_KEY_LENGTH)
+      throw new Error(`A cursor key must be at least ${MIN_KEY_LENGTH} characters long.`);
+  return keys;
+};
+
+/**
+ * Cursors signed with HMAC-SHA256. The keys are one fixed key (tests, the
+ * simulator) or read when needed (the secret, which its reader caches and
+ * which may be rotated meanwhile).
+ */
+export const hmacCursors = (keys: string | (() => Promise<CursorKeys>)): CursorCodec => {
+  const fixed = typeof keys === 'string' ? checked({ current: keys }) : undefined;
+  const keysNow = async () => fixed ?? checked(await (keys as () => Promise<CursorKeys>)());
+  const sign = (key: string, payload: string, scope: string) =>
+    createHmac('sha256', key).update(`${scope}\n${payload}`).digest();
   return {
-    encode(key, scope) {
+    async encode(key, scope) {
+      const { current } = await keysNow();
       const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
-      return `${payload}.${sign(payload, scope).toString('base64url')}`;
+      return `${payload}.${sign(current, payload, scope).toString('base64url')}`;
     },
-    decode(cursor, scope) {
+    async decode(cursor, scope) {
       const [payload, signature, ...rest] = cursor.split('.');
       if (!payload || !signature || rest.length > 0) throw new InvalidCursorError();
-      const expected = sign(payload, scope);
+      const { current, previous } = await keysNow();
       const given = Buffer.from(signature, 'base64url');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        throw new InvalidCursorError();
+      const signedWith = (key: string | undefined) => {
+        if (key === undefined) return false;
+        const expected = sign(key, payload, scope);
+        return given.length === expected.length && timingSafeEqual(given, expected);
+      };
+      if (!signedWith(current) && !signedWith(previous)) throw new InvalidCursorError();
       try {
         return pageKeySchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
       } catch {

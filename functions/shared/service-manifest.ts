@@ -52,7 +52,7 @@ export interface FunctionDeclaration {
   readonly calls?: readonly FunctionRef[];
   /** Workflows it starts: `<WORKFLOW>_ARN` names each. */
   readonly starts?: readonly WorkflowName[];
-  /** Signs list cursors: `CURSOR_SECRET`, resolved by CloudFormation at deploy time. */
+  /** Signs list cursors: `CURSOR_SECRET_ARN` names the key, which the function may read (and reads at run time). */
   readonly cursorSecret?: true;
   /**
    * The user pool: its app client for the public API (which needs no grant:

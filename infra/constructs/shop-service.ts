@@ -109,8 +109,11 @@ export class ShopService extends Construct {
         set(functionVariable(ref), provider.function.functionName);
         grantContractInvoke(provider.function, fn);
       }
-      // Resolved by CloudFormation at deploy time; the value is never in the template.
-      if (declaration.cursorSecret) set('CURSOR_SECRET', shop.cursorSecret.secretValue.unsafeUnwrap());
+      // The key is read at run time and cached; only its ARN is in the environment.
+      if (declaration.cursorSecret) {
+        set('CURSOR_SECRET_ARN', shop.cursorSecret.secretArn);
+        shop.cursorSecret.grantRead(fn);
+      }
       if (declaration.identity) {
         if (!shop.identity) throw new Error(`${manifest.name}.${name} needs the shop's user pool.`);
         set('USER_POOL_ID', shop.identity.userPool.userPoolId);

@@ -26,13 +26,14 @@ export class ShopApiStack extends Stack {
         throttle: { rateLimit: context.throttleRateLimit, burstLimit: context.throttleBurstLimit },
       });
     this.cursorSecret = new Secret(this, 'CursorSecret', {
-      description: 'Signs list cursors so they cannot be forged; replacing it only invalidates open cursors.',
+      description:
+        'Signs list cursors so they cannot be forged. Read at run time; a new version is used within 5 minutes, and cursors signed with the previous one stay valid.',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     acknowledge(
       this.cursorSecret,
       'SMG4',
-      'Rotating the cursor key only invalidates open list cursors; it is rotated by replacing the secret, not by a schedule.',
+      'The cursor key is rotated by writing a new version (docs/operations.md): cursors signed with the previous version stay valid, so no rotation Lambda is needed.',
     );
   }
 }

@@ -264,6 +264,27 @@ describe('permissions', () => {
     );
   });
 
+  it('let only the functions that page read the cursor key, which no environment holds', () => {
+    const actions = actionsByFunction(apiResources);
+    const readers = [...actions]
+      .filter(([, granted]) => granted.includes('secretsmanager:GetSecretValue'))
+      .map(([fn]) => fn)
+      .sort();
+    const paging = SERVICES.flatMap((manifest) =>
+      functionsOf(manifest)
+        .filter((fn) => fn.cursorSecret)
+        .map(({ name }) => `${manifest.name}: ${name}`),
+    ).sort();
+    expect(paging.length).toBeGreaterThan(0);
+    expect(readers).toEqual(paging);
+    for (const [, fn] of ofType(apiResources, 'AWS::Lambda::Function')) {
+      const variables = propertiesOf<{ Environment?: { Variables?: Record<string, unknown> } }>(fn)
+        .Environment?.Variables;
+      // A dynamic reference would put the key's value in the function's configuration.
+      expect(JSON.stringify(variables ?? {})).not.toContain('{{resolve:secretsmanager');
+    }
+  });
+
   it('grant nothing on * but actions that support no resource-level permissions', () => {
     const wildcard: string[] = [];
     for (const [id, policy] of ofType(apiResources, 'AWS::IAM::Policy')) {

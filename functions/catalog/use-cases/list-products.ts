@@ -49,7 +49,7 @@ export const listProducts = async (deps: Deps, query: ProductQuery): Promise<Pag
   const words = q === undefined ? undefined : queryWords(q);
   const sort: Sort = query.sort ?? (words ? 'relevance' : 'newest');
   const scope = scopeOf(words, filters, sort);
-  const after = cursor === undefined ? undefined : deps.cursors.decode(cursor, scope);
+  const after = cursor === undefined ? undefined : await deps.cursors.decode(cursor, scope);
   if (words) return search(deps, { words, filters, sort, limit, after, scope });
   if (sort === 'relevance') throw new Error('relevance needs a query; the route refuses it');
   const listing = await deps.products.browse({
@@ -60,7 +60,7 @@ export const listProducts = async (deps: Deps, query: ProductQuery): Promise<Pag
   });
   return {
     items: listing.items.map(toProductView),
-    nextCursor: listing.next ? deps.cursors.encode(listing.next, scope) : null,
+    nextCursor: listing.next ? await deps.cursors.encode(listing.next, scope) : null,
   };
 };
 
@@ -95,6 +95,6 @@ const search = async (
       const product = found.get(entry.sku);
       return product ? [toProductView(product)] : [];
     }),
-    nextCursor: page.next ? cursors.encode({ ...page.next }, scope) : null,
+    nextCursor: page.next ? await cursors.encode({ ...page.next }, scope) : null,
   };
 };

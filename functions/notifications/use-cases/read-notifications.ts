@@ -15,7 +15,7 @@ export const listNotifications = async (
 ): Promise<Page<NotificationView>> => {
   const recipient = recipientOf(caller, query.audience);
   const scope = `notifications?user=${caller.userId}&recipient=${recipient}&unread=${query.unread}`;
-  const after = query.cursor === undefined ? undefined : cursors.decode(query.cursor, scope);
+  const after = query.cursor === undefined ? undefined : await cursors.decode(query.cursor, scope);
   const page = await notifications.list(recipient, {
     limit: query.limit,
     unreadOnly: query.unread,
@@ -30,7 +30,7 @@ export const listNotifications = async (
       createdAt,
       read,
     })),
-    nextCursor: page.next ? cursors.encode(page.next, scope) : null,
+    nextCursor: page.next ? await cursors.encode(page.next, scope) : null,
   };
 };
 

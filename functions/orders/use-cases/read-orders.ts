@@ -57,11 +57,11 @@ export const listOrders = async (
 ): Promise<Page<OrderView>> => {
   // The cursor is bound to the caller: nobody can page through another customer's orders.
   const scope = `orders?user=${userId}`;
-  const after = cursor === undefined ? undefined : cursors.decode(cursor, scope);
+  const after = cursor === undefined ? undefined : await cursors.decode(cursor, scope);
   const listing = await orders.listByCustomer(userId, { limit, ...(after ? { after } : {}) });
   return {
     items: listing.items.map(toOrderView),
-    nextCursor: listing.next ? cursors.encode(listing.next, scope) : null,
+    nextCursor: listing.next ? await cursors.encode(listing.next, scope) : null,
   };
 };
 
@@ -74,14 +74,14 @@ export const listAllOrders = async (
   { status, limit, cursor }: { status?: OrderStatus; limit: number; cursor?: string },
 ): Promise<Page<AdminOrderView>> => {
   const scope = `admin/orders?status=${status ?? '*'}`;
-  const before = cursor === undefined ? undefined : cursors.decode(cursor, scope).before;
+  const before = cursor === undefined ? undefined : (await cursors.decode(cursor, scope)).before;
   const listing = await orders.listByStatus(status ? [status] : ORDER_STATUSES, {
     limit,
     ...(before !== undefined ? { before: String(before) } : {}),
   });
   return {
     items: listing.items.map((order) => ({ ...toOrderView(order), userId: order.userId })),
-    nextCursor: listing.next ? cursors.encode({ before: listing.next }, scope) : null,
+    nextCursor: listing.next ? await cursors.encode({ before: listing.next }, scope) : null,
   };
 };
 
