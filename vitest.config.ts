@@ -61,6 +61,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Stripe's test mode when STRIPE_TEST_SECRET_KEY is set; skips, saying why, otherwise.
+          name: 'stripe',
+          include: ['test/stripe/**/*.test.ts'],
+          env,
+          testTimeout: scaled(180_000),
+        },
+      },
+      {
+        test: {
           name: 'localstack',
           include: ['test/localstack/**/*.test.ts'],
           env,

@@ -1,5 +1,6 @@
 import type { Node } from 'constructs';
 import * as z from 'zod';
+import { PAYMENT_PROVIDERS } from '../functions/payments/contracts/provider.js';
 
 const list = z
   .string()
@@ -48,6 +49,12 @@ const shopContext = z
      * account: enough to try the shop, not to run it.
      */
     cognitoEmailFrom: z.email().optional(),
+    /**
+     * Who the shop charges through: the built-in simulator (no money moves;
+     * the deployment says so loudly) or Stripe, with its API key and webhook
+     * secret in the Secrets Manager secret the data stack makes (docs/deploy.md).
+     */
+    paymentProvider: z.enum(PAYMENT_PROVIDERS).default('simulator'),
     /** An address subscribed to the alarm topic (SNS asks it to confirm first). */
     alarmEmail: z.email().optional(),
     /**
@@ -79,6 +86,7 @@ const KEYS = [
   'adminAlertEmail',
   'cognitoEmailFrom',
   'alarmEmail',
+  'paymentProvider',
   'httpApi',
 ] as const;
 

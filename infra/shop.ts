@@ -1,6 +1,6 @@
 import { Annotations, type App, CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { PAYMENT_PROVIDER } from '../functions/payments/contracts/provider.js';
+import { reportedProvider } from '../functions/payments/contracts/provider.js';
 import { SERVICES } from '../functions/services.js';
 import { pascalCase, type ServiceName } from '../functions/shared/service-manifest.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
@@ -36,6 +36,10 @@ export const buildShop = (app: App) => {
     ...(context.notificationsFromEmail ? { emailFrom: context.notificationsFromEmail } : {}),
     ...(context.adminAlertEmail ? { adminAlertEmail: context.adminAlertEmail } : {}),
     workflowType: context.sagaWorkflowType,
+    payments: {
+      provider: context.paymentProvider,
+      ...(data.paymentProviderSecret ? { secret: data.paymentProviderSecret } : {}),
+    },
     built: new Map(),
   };
   const services: Partial<Record<ServiceName, ShopService>> = {};
@@ -52,12 +56,21 @@ export const buildShop = (app: App) => {
     services[manifest.name] = new ShopService(stack, manifest, resources);
   }
   const payments = services.payments;
-  if (payments && PAYMENT_PROVIDER === 'simulated') {
+  if (payments) {
+    const provider = reportedProvider(context.paymentProvider);
     // Loudly: a deployed shop on the simulator confirms every order and moves no money.
-    const message =
-      'Payments are SIMULATED: every order with tok_visa is confirmed and shipped, and no money moves. GET /health says "payments": "simulated".';
-    Annotations.of(payments).addWarningV2('shop:payments-simulated', message);
-    new CfnOutput(Stack.of(payments), 'PaymentProvider', { value: PAYMENT_PROVIDER, description: message });
+    const simulated =
+      'Payments are SIMULATED: every order with tok_visa is confirmed and shipped, and no money moves. GET /health says "payments": "simulated". Deploy with -c paymentProvider=stripe to take payments.';
+    if (provider === 'simulated') Annotations.of(payments).addWarningV2('shop:payments-simulated', simulated);
+    new CfnOutput(Stack.of(payments), 'PaymentProvider', {
+      value: provider,
+      description: provider === 'simulated' ? simulated : `Payments go to ${provider}.`,
+    });
+    if (data.paymentProviderSecret)
+      new CfnOutput(data, 'PaymentProviderSecretArn', {
+        value: data.paymentProviderSecret.secretArn,
+        description: `Write { "apiKey", "webhookSecret" } of ${provider} here (docs/deploy.md); payments fail until it is written.`,
+      });
   }
   const sagas = Object.values(services).flatMap((service) => (service.saga ? [service.saga] : []));
   const [saga] = sagas;

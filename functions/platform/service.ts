@@ -1,5 +1,4 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import { PAYMENT_PROVIDER } from '../payments/contracts/provider.js';
 import { defineService } from '../shared/service-manifest.js';
 import { healthConfig, noConfig } from './config.js';
 import { platformRoutes } from './contracts/routes.js';
@@ -12,7 +11,8 @@ export const platformService = defineService({
     GetHealth: {
       config: healthConfig,
       memorySize: 128,
-      settings: { SHOP_VERSION: packageJson.version, PAYMENT_PROVIDER },
+      paymentProvider: 'name',
+      settings: { SHOP_VERSION: packageJson.version },
       trigger: { route: platformRoutes.getHealth },
     },
     GetOpenApi: { config: noConfig, trigger: { route: platformRoutes.getOpenApi } },

@@ -60,6 +60,15 @@ export interface FunctionDeclaration {
    * and the admin actions the function's code calls, each granted on the pool.
    */
   readonly identity?: { readonly admin: readonly IdentityAdminAction[] };
+  /**
+   * The deployment's payment provider: `name` sets `PAYMENT_PROVIDER`;
+   * `client` also `PAYMENT_PROVIDER_SECRET_ARN` (the provider's secret, which
+   * the function may read; empty with the simulator), and the bundle holds
+   * the SDK of that provider only.
+   */
+  readonly paymentProvider?: 'name' | 'client';
+  /** Deployed only when the shop takes real payments, not with the simulator (a provider's webhook). */
+  readonly realPaymentsOnly?: true;
   /** Sends email through SES when the stack is given a sender: `EMAIL_FROM`, `ADMIN_ALERT_EMAIL`. */
   readonly email?: true;
   /** Literal settings, by variable name. */

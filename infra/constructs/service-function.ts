@@ -8,6 +8,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type * as z from 'zod';
+import type { PaymentProviderName } from '../../functions/payments/contracts/provider.js';
 import type { Environment, ServiceConfig } from '../../functions/shared/config.js';
 import { kebabCase, type ServiceName } from '../../functions/shared/service-manifest.js';
 import { acknowledge } from './acknowledge.js';
@@ -34,6 +35,11 @@ export interface ServiceFunctionProps<C extends ServiceConfig<z.ZodRawShape>> {
   readonly timeout?: Duration;
   readonly description?: string;
   readonly logRetention?: RetentionDays;
+  /**
+   * The payment provider the function talks to: the bundler replaces
+   * `process.env.PAYMENT_PROVIDER` with it, so the bundle holds the SDK of that provider only.
+   */
+  readonly paymentProvider?: PaymentProviderName;
 }
 
 /**
@@ -91,6 +97,9 @@ export class ServiceFunction<C extends ServiceConfig<z.ZodRawShape>> extends Nod
         // Some dependencies are CommonJS and call require(); ESM bundles need it defined.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
+        ...(props.paymentProvider
+          ? { define: { 'process.env.PAYMENT_PROVIDER': JSON.stringify(props.paymentProvider) } }
+          : {}),
       },
     });
     acknowledge(

@@ -7,6 +7,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type * as z from 'zod';
+import type { PaymentProviderName } from '../../functions/payments/contracts/provider.js';
 import type { ServiceConfig } from '../../functions/shared/config.js';
 import {
   type FunctionDeclaration,
@@ -47,6 +48,8 @@ export interface ShopResources {
   readonly emailFrom?: string;
   readonly adminAlertEmail?: string;
   readonly workflowType: 'STANDARD' | 'EXPRESS';
+  /** The payment provider, and its secret when it is a real one. */
+  readonly payments: { readonly provider: PaymentProviderName; readonly secret?: ISecret };
   readonly built: Map<FunctionRef, BuiltFunction>;
 }
 
@@ -79,9 +82,10 @@ export class ShopService extends Construct {
 
     const functions: Record<string, ServiceFunction<ServiceConfig<z.ZodRawShape>>> = {};
     const environments = new Map<string, Record<string, string>>();
-    for (const { name, ...declaration } of functionsOf(manifest)) {
+    for (const { name, ...declaration } of builtFunctionsOf(manifest, shop)) {
       const environment: Record<string, string> = { ...declaration.settings };
       const fn = new ServiceFunction(this, name, {
+        ...(declaration.paymentProvider === 'client' ? { paymentProvider: shop.payments.provider } : {}),
         service: manifest.name,
         config: declaration.config,
         environment,
@@ -124,6 +128,13 @@ export class ShopService extends Construct {
             ...declaration.identity.admin.map((action) => `cognito-idp:${action}`),
           );
       }
+      if (declaration.paymentProvider) {
+        set('PAYMENT_PROVIDER', shop.payments.provider);
+        if (declaration.paymentProvider === 'client') {
+          set('PAYMENT_PROVIDER_SECRET_ARN', shop.payments.secret?.secretArn ?? '');
+          shop.payments.secret?.grantRead(fn);
+        }
+      }
       if (declaration.email) {
         set('EMAIL_FROM', shop.emailFrom ?? '');
         set('ADMIN_ALERT_EMAIL', shop.adminAlertEmail ?? '');
@@ -144,7 +155,7 @@ export class ShopService extends Construct {
         OrderSaga: this.saga.saga,
         OrderCancellation: this.saga.cancellation,
       };
-      for (const { name, starts } of functionsOf(manifest))
+      for (const { name, starts } of builtFunctionsOf(manifest, shop))
         for (const workflow of starts ?? []) {
           const fn = functions[name];
           const environment = environments.get(name);
@@ -156,7 +167,7 @@ export class ShopService extends Construct {
         }
     }
 
-    for (const { name, config, trigger } of functionsOf(manifest)) {
+    for (const { name, config, trigger } of builtFunctionsOf(manifest, shop)) {
       const fn = functions[name];
       if (!fn) continue;
       assertEnvironment(`${manifest.name}.${name}`, config, environments.get(name) ?? {});
@@ -179,6 +190,12 @@ export class ShopService extends Construct {
       this.outbox = new OutboxRelay(this, 'Outbox', { service: manifest.name, table, bus: shop.bus });
   }
 }
+
+/** The manifest's functions this deployment has: a real provider's webhook only with a real provider. */
+const builtFunctionsOf = (manifest: ServiceManifest, shop: ShopResources) =>
+  functionsOf(manifest).filter(
+    (declaration) => !declaration.realPaymentsOnly || shop.payments.provider !== 'simulator',
+  );
 
 /** The saga's tasks, by state: every function built so far whose trigger is a saga task. */
 const sagaTasks = (built: ReadonlyMap<FunctionRef, BuiltFunction>): SagaTasks => {

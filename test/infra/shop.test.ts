@@ -313,10 +313,21 @@ describe('the HTTP API', () => {
   const routes = () =>
     ofType(apiResources, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties ?? {});
 
+  /** Routes of functions deployed only with a real payment provider: not in the simulator's shop. */
+  const realPaymentsRoutes = new Set(
+    SERVICES.flatMap((manifest) =>
+      functionsOf(manifest).flatMap(({ trigger, realPaymentsOnly }) =>
+        realPaymentsOnly && 'route' in trigger ? [trigger.route.key] : [],
+      ),
+    ),
+  );
+
   it("serves every route the services' manifests declare, each by the function that declares it", () => {
     const declared = SERVICES.flatMap((manifest) =>
-      functionsOf(manifest).flatMap(({ name, trigger }) =>
-        'route' in trigger ? [`${trigger.route.key} → ${pascalCase(manifest.name)}${name}`] : [],
+      functionsOf(manifest).flatMap(({ name, trigger, realPaymentsOnly }) =>
+        'route' in trigger && !realPaymentsOnly
+          ? [`${trigger.route.key} → ${pascalCase(manifest.name)}${name}`]
+          : [],
       ),
     );
     const served = routes().map((route) => {
@@ -337,11 +348,17 @@ describe('the HTTP API', () => {
         public: Array.isArray((operation as { security?: unknown[] }).security),
       })),
     );
+    expect(realPaymentsRoutes).toEqual(new Set(['POST /webhooks/payments']));
     expect(
       routes()
         .map((route) => String(route.RouteKey))
         .sort(),
-    ).toEqual(described.map(({ key }) => key).sort());
+    ).toEqual(
+      described
+        .map(({ key }) => key)
+        .filter((key) => !realPaymentsRoutes.has(key as `POST /${string}`))
+        .sort(),
+    );
     for (const route of routes()) {
       const operation = described.find(({ key }) => key === route.RouteKey);
       expect(operation?.public, String(route.RouteKey)).toBe(route.AuthorizationType === 'NONE');
@@ -882,6 +899,67 @@ describe('configuration', () => {
       Match.stringLikeRegexp('SIMULATED'),
     );
     expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  describe('with -c paymentProvider=stripe', () => {
+    let stripe: ReturnType<typeof shopApp>;
+    let resources: Resources;
+    beforeAll(() => {
+      stripe = shopApp({ bundle: false, context: { paymentProvider: 'stripe' } });
+      stripe.app.synth();
+      resources = statelessTemplate(stripe.app).toJSON().Resources as Resources;
+    });
+    const functionNamed = (description: string) => {
+      const found = ofType(resources, 'AWS::Lambda::Function').find(
+        ([, fn]) => fn.Properties?.Description === description,
+      );
+      if (!found) throw new Error(`no function ${description}`);
+      return propertiesOf<{ Environment: { Variables: Record<string, unknown> } }>(found[1]).Environment
+        .Variables;
+    };
+
+    it('passes cdk-nag, says payments go to Stripe, and keeps its keys in a secret of the data stack', () => {
+      const report = JSON.parse(readFileSync(join(stripe.outdir, 'validation-report.json'), 'utf8')) as {
+        pluginReports: { conclusion: string }[];
+      };
+      expect(report.pluginReports.filter((plugin) => plugin.conclusion !== 'success')).toEqual([]);
+      const payments = stripe.services.payments;
+      if (!payments) throw new Error('no payments service');
+      Template.fromStack(Stack.of(payments)).hasOutput('PaymentProvider', { Value: 'stripe' });
+      expect(
+        Annotations.fromStack(Stack.of(payments)).findWarning('*', Match.stringLikeRegexp('SIMULATED')),
+      ).toEqual([]);
+      const data = Template.fromStack(stripe.data);
+      data.resourceCountIs('AWS::SecretsManager::Secret', 1);
+      data.hasOutput('PaymentProviderSecretArn', {});
+    });
+
+    it('lets the provider’s functions, and only them, read its secret, which no environment holds', () => {
+      const readers = [...actionsByFunction(resources)]
+        .filter(
+          ([fn, granted]) => granted.includes('secretsmanager:GetSecretValue') && fn.startsWith('payments:'),
+        )
+        .map(([fn]) => fn)
+        .sort();
+      expect(readers).toEqual([
+        'payments: ProcessPayment',
+        'payments: ReceivePaymentWebhook',
+        'payments: RefundPayment',
+      ]);
+      for (const name of ['ProcessPayment', 'RefundPayment', 'ReceivePaymentWebhook']) {
+        const variables = functionNamed(`payments: ${name}`);
+        expect(variables.PAYMENT_PROVIDER).toBe('stripe');
+        expect(JSON.stringify(variables.PAYMENT_PROVIDER_SECRET_ARN)).toContain('PaymentProviderSecret');
+      }
+      expect(functionNamed('platform: GetHealth').PAYMENT_PROVIDER).toBe('stripe');
+    });
+
+    it('serves the webhook without a token, by the function that records what it reports', () => {
+      const [webhook] = ofType(resources, 'AWS::ApiGatewayV2::Route').filter(
+        ([, route]) => route.Properties?.RouteKey === 'POST /webhooks/payments',
+      );
+      expect(webhook?.[1].Properties?.AuthorizationType).toBe('NONE');
+    });
   });
 
   it('refuses an external issuer without an audience', () => {

@@ -12,9 +12,10 @@ export type NotificationType =
   | 'ORDER_SHIPPED'
   | 'SHIPMENT_UPDATE'
   | 'ADDRESS_CHANGED'
-  | 'STOCK_LOW';
+  | 'STOCK_LOW'
+  | 'PAYMENT_ISSUE';
 
-/** Who a notification is for: a customer, or every admin (stock alerts). */
+/** Who a notification is for: a customer, or every admin (stock alerts, payment issues). */
 export const ADMINS = 'group:admin';
 
 export interface Notification {
@@ -113,4 +114,23 @@ export const messages = {
     subject: `Stock of ${sku} is low`,
     body: `Only ${available} units of ${sku} are left.`,
   }),
+  paymentIssue: (
+    orderId: string,
+    issue: 'REFUND_FAILED' | 'DISPUTE_OPENED' | 'DISPUTE_WON' | 'DISPUTE_LOST',
+    amount: Money,
+    reference: string,
+    reason: string | undefined,
+  ): Message => {
+    const what = {
+      REFUND_FAILED: 'its refund failed after the provider accepted it: the customer has not been paid back',
+      DISPUTE_OPENED: "the customer's bank opened a dispute: answer it in the provider's dashboard",
+      DISPUTE_WON: 'the dispute was decided in the shop’s favour',
+      DISPUTE_LOST: 'the dispute was lost: the money went back to the customer',
+    }[issue];
+    return {
+      type: 'PAYMENT_ISSUE',
+      subject: `Order ${shortId(orderId)}: ${issue.toLowerCase().replace('_', ' ')}`,
+      body: `Order ${orderId} (${dollars(amount)}): ${what}. Provider reference ${reference}${reason ? `, reason ${reason}` : ''}.`,
+    };
+  },
 };

@@ -1,7 +1,12 @@
 import type * as z from 'zod';
 import { StockLow } from '../../inventory/contracts/events.js';
 import { OrderAddressChanged, OrderCancelled, OrderConfirmed } from '../../orders/contracts/events.js';
-import { PaymentCompleted, PaymentFailed, PaymentRefunded } from '../../payments/contracts/events.js';
+import {
+  PaymentCompleted,
+  PaymentFailed,
+  PaymentIssueReported,
+  PaymentRefunded,
+} from '../../payments/contracts/events.js';
 import type { EventDefinition } from '../../shared/events/define-event.js';
 import { OrderShipped, ShipmentStatusChanged } from '../../shipping/contracts/events.js';
 import { UserRegistered } from '../../users/contracts/events.js';
@@ -37,6 +42,10 @@ const RULES = [
   })),
   rule(OrderAddressChanged, (d) => ({ recipient: d.userId, message: messages.addressChanged(d.orderId) })),
   rule(StockLow, (d) => ({ recipient: ADMINS, message: messages.stockLow(d.sku, d.available) })),
+  rule(PaymentIssueReported, (d) => ({
+    recipient: ADMINS,
+    message: messages.paymentIssue(d.orderId, d.issue, d.amount, d.providerReference, d.reason),
+  })),
 ];
 
 /**

@@ -90,12 +90,21 @@ export const dynamoPaymentLedger = (db: DynamoDBDocumentClient, tableName: strin
       }),
     );
   },
+  // Keyed by the report's own id and time: a redelivered report finds its item and writes nothing.
+  report: (entry, events) =>
+    insertWithEvents(
+      db,
+      tableName,
+      { ...PaymentCallKind.key(entry.orderId, entry.at, entry.reportId), ...entry },
+      events,
+    ),
   async list(orderId) {
-    const items = await queryAll<PaymentCall & { pk: string; sk: string }>(db, {
+    const items = await queryAll<PaymentCall & { pk: string; sk: string; outboxEvents?: string }>(db, {
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :calls)',
       ExpressionAttributeValues: { ':pk': paymentKey(orderId).pk, ':calls': PAYMENT_CALL_PREFIX },
     });
-    return items.map(({ pk: _pk, sk: _sk, ...call }) => call);
+    // A report's events were relayed when it was written: they are not the ledger's.
+    return items.map(({ pk: _pk, sk: _sk, outboxEvents: _relayed, ...call }) => call);
   },
 });

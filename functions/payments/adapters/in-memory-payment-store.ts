@@ -13,6 +13,12 @@ export class InMemoryPayments {
     append: async (call) => {
       this.calls.push(call);
     },
+    report: async (entry, events) => {
+      if (this.calls.some((call) => call.reportId === entry.reportId)) return false;
+      this.calls.push(entry);
+      this.outbox.push(...events);
+      return true;
+    },
     list: async (orderId) =>
       this.calls.filter((call) => call.orderId === orderId).sort((a, b) => a.at.localeCompare(b.at)),
   };

@@ -33,4 +33,27 @@ export const PaymentRefunded = defineEvent({
   data: z.object({ orderId, userId, amount: moneySchema, chargeId: z.string(), refundId: z.string() }),
 });
 
-export const paymentsEvents = [PaymentCompleted, PaymentFailed, PaymentRefunded] as const;
+/**
+ * The provider reported, on its own and after the fact, something about an
+ * order's money that an admin must look at: a refund that failed after it
+ * was accepted, or a dispute opened or closed by the customer's bank.
+ */
+export const PaymentIssueReported = defineEvent({
+  source,
+  detailType: 'PaymentIssueReported',
+  version: 1,
+  data: z.object({
+    orderId,
+    issue: z.enum(['REFUND_FAILED', 'DISPUTE_OPENED', 'DISPUTE_WON', 'DISPUTE_LOST']),
+    amount: moneySchema,
+    providerReference: z.string(),
+    reason: z.string().optional(),
+  }),
+});
+
+export const paymentsEvents = [
+  PaymentCompleted,
+  PaymentFailed,
+  PaymentRefunded,
+  PaymentIssueReported,
+] as const;

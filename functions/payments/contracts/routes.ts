@@ -12,4 +12,13 @@ export const paymentsRoutes = {
     path: orderPath,
     response: z.object({ items: z.array(paymentCallView) }),
   }),
+  receivePaymentWebhook: defineRoute({
+    key: 'POST /webhooks/payments',
+    summary:
+      "The payment provider's events (Stripe's webhook): signature checked, then a late charge, a failed refund or a dispute recorded in the ledger. Deployed only with a real provider",
+    access: 'public',
+    rawBody: true,
+    headers: z.object({ 'stripe-signature': z.string().min(1).max(4096) }),
+    response: z.object({ received: z.literal(true) }),
+  }),
 };

@@ -1,4 +1,4 @@
-import { ConflictError, TransientError } from '../../shared/errors.js';
+import { ConflictError, InvalidInputError, TransientError } from '../../shared/errors.js';
 
 /** The provider refused the card: a business failure, never retried. */
 export class PaymentDeclinedError extends ConflictError {
@@ -37,5 +37,13 @@ export class PaymentChangedConcurrentlyError extends TransientError {
   readonly slug = 'payment-changed-concurrently';
   constructor(orderId: string) {
     super(`The payment of order ${orderId} kept changing concurrently; try again.`);
+  }
+}
+
+/** A webhook whose signature is missing or does not check out: not the provider's, and nothing is done. */
+export class InvalidWebhookSignatureError extends InvalidInputError {
+  readonly slug = 'invalid-webhook-signature';
+  constructor() {
+    super("The webhook's signature does not check out.");
   }
 }

@@ -9,12 +9,11 @@ import type { PaymentsDependencies } from './ports.js';
  * meanwhile (the order given up while the charge was on its way, or a saga
  * that ran on after it): it is refunded at once, and recorded so.
  */
-const giveBackLateCharge = async (
+export const giveBackCharge = async (
   { provider, payments, clock }: PaymentsDependencies,
   voided: Payment,
+  charge: { chargeId: string; amount: Money },
 ): Promise<void> => {
-  const charge = await provider.findCharge({ idempotencyKey: idempotencyKey(voided.orderId, 'charge') });
-  if (!charge) return;
   const { refundId } = await provider.refund({
     idempotencyKey: idempotencyKey(voided.orderId, 'refund'),
     chargeId: charge.chargeId,
@@ -46,6 +45,12 @@ const giveBackLateCharge = async (
   );
 };
 
+/** A voided order's charge, if the provider made one all the same, given back. */
+const giveBackLateCharge = async (deps: PaymentsDependencies, voided: Payment): Promise<void> => {
+  const charge = await deps.provider.findCharge({ idempotencyKey: idempotencyKey(voided.orderId, 'charge') });
+  if (charge) await giveBackCharge(deps, voided, charge);
+};
+
 /**
  * Charges an order once. A repeated call answers as the first did: the same
  * charge, or the same decline. A provider failure leaves nothing recorded, so
@@ -71,6 +76,7 @@ export const chargePayment = async (
       idempotencyKey: idempotencyKey(orderId, 'charge'),
       amount,
       token,
+      userId,
     });
     const now = clock();
     const payment: Payment = {

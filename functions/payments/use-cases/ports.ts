@@ -8,8 +8,17 @@ import type { PaymentCall } from '../domain/payment-call.js';
  * same key answers as the first call did, and moves no money again.
  */
 export interface PaymentProvider {
-  /** @throws PaymentDeclinedError, ProviderUnavailableError */
-  charge(request: { idempotencyKey: string; amount: Money; token: string }): Promise<{ chargeId: string }>;
+  /**
+   * `userId` travels with the charge (a real provider keeps it as metadata),
+   * so that a charge the provider reports later can be recorded for its customer.
+   * @throws PaymentDeclinedError, ProviderUnavailableError
+   */
+  charge(request: {
+    idempotencyKey: string;
+    amount: Money;
+    token: string;
+    userId: string;
+  }): Promise<{ chargeId: string }>;
   /**
    * The charge made under `idempotencyKey`, if any: a charge whose answer
    * never reached us (a timeout) may still have gone through.
@@ -32,6 +41,15 @@ export interface PaymentStore {
 /** Every call made to the provider, per order: appended, never changed. */
 export interface PaymentLedger {
   append(entry: PaymentCall): Promise<void>;
+  /**
+   * Records an outcome the provider reported, once per report (its
+   * `reportId`), with the events it carries, in one write. Resolves false
+   * when the report was recorded before: a redelivered webhook.
+   */
+  report(
+    entry: PaymentCall & { readonly reportId: string },
+    events: readonly DomainEvent[],
+  ): Promise<boolean>;
   /** The order's entries, oldest first. */
   list(orderId: string): Promise<PaymentCall[]>;
 }

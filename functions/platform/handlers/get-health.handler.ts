@@ -1,3 +1,4 @@
+import { reportedProvider } from '../../payments/contracts/provider.js';
 import { httpRoute } from '../../shared/http/http-route.js';
 import { healthConfig } from '../config.js';
 import { platformRoutes } from '../contracts/routes.js';
@@ -10,7 +11,7 @@ export const getHealthHandler = (clock = () => new Date()) =>
       status: 'ok' as const,
       version: SHOP_VERSION,
       time: clock().toISOString(),
-      payments: PAYMENT_PROVIDER,
+      payments: reportedProvider(PAYMENT_PROVIDER),
     };
   });
 

@@ -29,6 +29,8 @@ export interface RouteOptions<
   readonly access: A;
   /** Strict schema of the JSON body; routes without one ignore any body. */
   readonly body?: B;
+  /** The body as it came, unparsed (a webhook whose signature covers its exact bytes). */
+  readonly rawBody?: true;
   /** Schema of the path parameters. */
   readonly path?: P;
   /** Strict schema of the query string; routes without one reject any query parameter. */
@@ -43,6 +45,8 @@ export interface RouteOptions<
 
 export interface RouteRequest<A extends Access, B, P, Q, H> {
   readonly body: Parsed<B>;
+  /** The body's text as it came: empty unless the route asks for it with `rawBody`. */
+  readonly rawBody: string;
   readonly path: Parsed<P>;
   readonly query: Parsed<Q>;
   readonly headers: Parsed<H>;
@@ -131,8 +135,15 @@ export const httpRoute = <
         }),
       '',
     );
+    const rawBody =
+      options.rawBody && event.body
+        ? event.isBase64Encoded
+          ? Buffer.from(event.body, 'base64').toString('utf8')
+          : event.body
+        : '';
     const request = {
       body,
+      rawBody,
       path,
       query,
       headers,

@@ -26,7 +26,7 @@ const setUp = (failureThreshold = 5) => {
 
 const charge = (provider: ReturnType<typeof setUp>['provider'], orderId: string, token: string) =>
   provider
-    .charge({ idempotencyKey: idempotencyKey(orderId, 'charge'), amount: money(1250), token })
+    .charge({ idempotencyKey: idempotencyKey(orderId, 'charge'), amount: money(1250), token, userId: 'u-1' })
     .catch((error: unknown) => error);
 
 describe('the payment ledger', () => {

@@ -13,7 +13,7 @@ import {
 import { money } from '../../../../functions/shared/money.js';
 
 const charge = (provider: ReturnType<typeof simulatedProvider>, token: string, key = `o-1:charge:${token}`) =>
-  provider.charge({ idempotencyKey: key, amount: money(1000), token });
+  provider.charge({ idempotencyKey: key, amount: money(1000), token, userId: 'u-1' });
 
 describe('the simulated provider', () => {
   it.each(['tok_visa', 'tok_mastercard'])('approves %s, once per key', async (token) => {

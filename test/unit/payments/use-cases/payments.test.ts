@@ -95,7 +95,12 @@ describe('refundPayment', () => {
 
 describe('refunding a charge whose answer was lost', () => {
   it('asks the provider, records the charge it made and refunds it', async () => {
-    await deps.provider.charge({ idempotencyKey: 'o-7:charge', amount: money(900), token: 'tok_visa' });
+    await deps.provider.charge({
+      idempotencyKey: 'o-7:charge',
+      amount: money(900),
+      token: 'tok_visa',
+      userId: 'u-1',
+    });
     expect(payments.payments.has('o-7')).toBe(false);
     expect(await refundPayment(deps, { orderId: 'o-7', userId: 'u-1' })).toBe('REFUNDED');
     expect(payments.payments.get('o-7')).toMatchObject({ status: 'REFUNDED', amount: money(900) });
