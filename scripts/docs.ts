@@ -16,7 +16,11 @@ const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') 
 
 const row = (manifest: ServiceManifest): string => {
   const functions = functionsOf(manifest);
-  const routes = functions.flatMap(({ trigger }) => ('route' in trigger ? [code(trigger.route.key)] : []));
+  const routes = functions.flatMap(({ trigger, realPaymentsOnly }) =>
+    'route' in trigger
+      ? [`${code(trigger.route.key)}${realPaymentsOnly ? ' (with a real payment provider)' : ''}`]
+      : [],
+  );
   const consumes = [
     ...new Set(
       functions.flatMap(({ trigger }) =>

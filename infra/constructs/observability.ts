@@ -223,6 +223,13 @@ export class Observability extends Construct {
       metric: props.setAside.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
       ...anyAtAll,
     });
+    // Five payment calls in a row failed in one container: the provider is down, or refuses our key.
+    new Alarm(this, 'PaymentProviderFailing', {
+      alarmDescription:
+        "The payment provider's circuit opened: payments fail as unavailable. Check the provider's status and its key (docs/operations.md).",
+      metric: serviceMetric('PaymentCircuitOpened', 'payments'),
+      ...anyAtAll,
+    });
     for (const machine of props.stateMachines) {
       new Alarm(this, `${machine.node.id}Failed`, {
         alarmDescription: `An execution of ${machine.node.id} failed: an order was set aside.`,

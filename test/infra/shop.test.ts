@@ -827,6 +827,27 @@ describe('observability', () => {
     }
   });
 
+  it('alarms only on business metrics the code emits, with the dimensions it emits them with', () => {
+    const emitted = emittedBusinessMetrics();
+    const alarms = ofType(apiResources, 'AWS::CloudWatch::Alarm')
+      .map(([, alarm]) =>
+        propertiesOf<{
+          Namespace?: string;
+          MetricName?: string;
+          Dimensions?: { Name: string; Value: string }[];
+        }>(alarm),
+      )
+      .filter((alarm) => alarm.Namespace === 'Shop');
+    expect(alarms.map((alarm) => alarm.MetricName)).toContain('PaymentCircuitOpened');
+    for (const alarm of alarms) {
+      const service = alarm.Dimensions?.find((dimension) => dimension.Name === 'service')?.Value;
+      expect(
+        emitted.some((metric) => metric.name === alarm.MetricName && metric.service === service),
+        `${alarm.MetricName} of ${service}`,
+      ).toBe(true);
+    }
+  });
+
   it('builds a dashboard of the API, functions, sagas, dead-letter queues and business metrics', () => {
     const [[, dashboard] = []] = ofType(apiResources, 'AWS::CloudWatch::Dashboard');
     const body = JSON.stringify(dashboard?.Properties?.DashboardBody);
