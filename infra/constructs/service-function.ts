@@ -48,13 +48,24 @@ export interface ServiceFunctionProps<C extends ServiceConfig<z.ZodRawShape>> {
  * runtime), its own log group with retention, active tracing, and the
  * Powertools service name, metrics namespace and log level.
  */
+/**
+ * A function's handler file: `entry` (relative to the project root), or by
+ * default the one its id names (`CreateProduct` in catalog is
+ * `functions/catalog/handlers/create-product.handler.ts`).
+ */
+export const functionEntry = (service: ServiceName, id: string, entry?: string): string => {
+  const file = join(PROJECT_ROOT, entry ?? `functions/${service}/handlers/${kebabCase(id)}.handler.ts`);
+  if (!existsSync(file)) throw new Error(`${id}: no handler at ${file}`);
+  return file;
+};
+
+/** What the bundler replaces in a function's code: its payment provider, when it talks to one. */
+export const bundleDefines = (paymentProvider?: PaymentProviderName): Record<string, string> =>
+  paymentProvider ? { 'process.env.PAYMENT_PROVIDER': JSON.stringify(paymentProvider) } : {};
+
 export class ServiceFunction<C extends ServiceConfig<z.ZodRawShape>> extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps<C>) {
-    const entry = join(
-      PROJECT_ROOT,
-      props.entry ?? `functions/${props.service}/handlers/${kebabCase(id)}.handler.ts`,
-    );
-    if (!existsSync(entry)) throw new Error(`${id}: no handler at ${entry}`);
+    const entry = functionEntry(props.service, id, props.entry);
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -97,9 +108,7 @@ export class ServiceFunction<C extends ServiceConfig<z.ZodRawShape>> extends Nod
         // Some dependencies are CommonJS and call require(); ESM bundles need it defined.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
-        ...(props.paymentProvider
-          ? { define: { 'process.env.PAYMENT_PROVIDER': JSON.stringify(props.paymentProvider) } }
-          : {}),
+        define: bundleDefines(props.paymentProvider),
       },
     });
     acknowledge(

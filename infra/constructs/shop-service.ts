@@ -27,8 +27,8 @@ import type { RouteTarget } from './http-api.js';
 import type { ShopIdentity } from './identity.js';
 import { OrderSaga, type SagaTasks } from './order-saga.js';
 import { OutboxRelay } from './outbox-relay.js';
-import { ServiceFunction } from './service-function.js';
-import { grantTableAccess } from './table-access.js';
+import { bundleDefines, functionEntry, ServiceFunction } from './service-function.js';
+import { dynamoDbActionsOf, grantTableAccess } from './table-access.js';
 
 /** A built function with its declaration. */
 export interface BuiltFunction {
@@ -84,8 +84,9 @@ export class ShopService extends Construct {
     const environments = new Map<string, Record<string, string>>();
     for (const { name, ...declaration } of builtFunctionsOf(manifest, shop)) {
       const environment: Record<string, string> = { ...declaration.settings };
+      const paymentProvider = declaration.paymentProvider === 'client' ? shop.payments.provider : undefined;
       const fn = new ServiceFunction(this, name, {
-        ...(declaration.paymentProvider === 'client' ? { paymentProvider: shop.payments.provider } : {}),
+        ...(paymentProvider ? { paymentProvider } : {}),
         service: manifest.name,
         config: declaration.config,
         environment,
@@ -104,7 +105,16 @@ export class ShopService extends Construct {
       };
       if (declaration.table && table && manifest.table) {
         set(tableVariable(manifest.name), table.tableName);
-        grantTableAccess(table, manifest.table, fn, declaration.table);
+        grantTableAccess(
+          table,
+          manifest.table,
+          fn,
+          declaration.table,
+          dynamoDbActionsOf(
+            functionEntry(manifest.name, name, declaration.entry),
+            bundleDefines(paymentProvider),
+          ),
+        );
       }
       for (const ref of declaration.calls ?? []) {
         const provider = shop.built.get(ref);

@@ -18,6 +18,8 @@ import { OUTBOX_STREAM_FILTERS } from '../../functions/shared/outbox/outbox.js';
 import { functionsOf, pascalCase, type ServiceName } from '../../functions/shared/service-manifest.js';
 import { ShippingTable } from '../../functions/shipping/adapters/shipping-table.js';
 import { UsersTable } from '../../functions/users/adapters/users-table.js';
+import { bundleDefines, functionEntry } from '../../infra/constructs/service-function.js';
+import { dynamoDbActionsOf } from '../../infra/constructs/table-access.js';
 import { SUBSCRIPTIONS } from '../../simulation/wiring.js';
 import {
   orderCancellationDefinition,
@@ -262,6 +264,39 @@ describe('permissions', () => {
     expect(actions.get('users: SignUp')).toEqual(
       expect.arrayContaining(['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser']),
     );
+  });
+
+  it('let each function do to its table only what its code does (derived from the code), and readers only read', () => {
+    const actions = actionsByFunction(apiResources);
+    const writes = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ];
+    let checked = 0;
+    for (const manifest of SERVICES)
+      for (const { name, table, entry, paymentProvider, realPaymentsOnly } of functionsOf(manifest)) {
+        if (!table || realPaymentsOnly) continue;
+        const granted = (actions.get(`${manifest.name}: ${name}`) ?? []).filter((action) =>
+          action.startsWith('dynamodb:'),
+        );
+        const inCode = dynamoDbActionsOf(
+          functionEntry(manifest.name, name, entry),
+          bundleDefines(paymentProvider === 'client' ? 'simulator' : undefined),
+        ).map((action) => `dynamodb:${action}`);
+        const expected = table === 'read' ? inCode.filter((action) => !writes.includes(action)) : inCode;
+        // The index grant repeats Query; the set of actions is what counts.
+        expect([...new Set(granted)].sort(), `${manifest.name}.${name}`).toEqual(expected.sort());
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(50);
+    // Nothing in the shop batch-writes; payments only ever puts (its ledger is append-only).
+    expect([...actions.values()].flat()).not.toContain('dynamodb:BatchWriteItem');
+    expect(actions.get('payments: ProcessPayment')?.filter((action) => writes.includes(action))).toEqual([
+      'dynamodb:PutItem',
+    ]);
+    expect(actions.get('orders: GetOrder')?.some((action) => writes.includes(action))).toBe(false);
   });
 
   it('let only the functions that page read the cursor key, which no environment holds', () => {
@@ -829,15 +864,20 @@ describe('observability', () => {
 
   it('alarms only on business metrics the code emits, with the dimensions it emits them with', () => {
     const emitted = emittedBusinessMetrics();
+    type AlarmMetric = {
+      Namespace?: string;
+      MetricName?: string;
+      Dimensions?: { Name: string; Value: string }[];
+    };
+    // A metric with a label is rendered as a metric query: its metric sits in MetricStat.
     const alarms = ofType(apiResources, 'AWS::CloudWatch::Alarm')
-      .map(([, alarm]) =>
-        propertiesOf<{
-          Namespace?: string;
-          MetricName?: string;
-          Dimensions?: { Name: string; Value: string }[];
-        }>(alarm),
-      )
-      .filter((alarm) => alarm.Namespace === 'Shop');
+      .flatMap(([, alarm]) => {
+        const properties = propertiesOf<
+          AlarmMetric & { Metrics?: { MetricStat?: { Metric: AlarmMetric } }[] }
+        >(alarm);
+        return [properties, ...(properties.Metrics ?? []).flatMap((query) => query.MetricStat?.Metric ?? [])];
+      })
+      .filter((metric) => metric.Namespace === 'Shop');
     expect(alarms.map((alarm) => alarm.MetricName)).toContain('PaymentCircuitOpened');
     for (const alarm of alarms) {
       const service = alarm.Dimensions?.find((dimension) => dimension.Name === 'service')?.Value;

@@ -7,7 +7,7 @@ import { httpEvent, lambdaContext, parseResponse } from '../../../support/api-ga
 const settings = platformService.functions.GetHealth.settings;
 const saved = { ...process.env };
 
-beforeEach(() => Object.assign(process.env, settings));
+beforeEach(() => Object.assign(process.env, settings, { PAYMENT_PROVIDER: 'simulator' }));
 afterEach(() => {
   process.env = { ...saved };
 });
