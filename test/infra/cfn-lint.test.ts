@@ -35,11 +35,14 @@ const cfnLint = findCfnLint();
 describe.skipIf(!('command' in cfnLint))(
   'command' in cfnLint ? 'cfn-lint' : `cfn-lint (skipped: ${cfnLint.reason})`,
   () => {
-    it(
-      `finds no error or warning in any template, for ${REGIONS.join(' and ')}`,
-      () => {
+    it.each([
+      ['the simulator', {}],
+      ['Stripe', { paymentProvider: 'stripe' }],
+    ])(
+      `finds no error or warning in any template, for ${REGIONS.join(' and ')}, with %s`,
+      (_provider, context) => {
         if (!('command' in cfnLint)) return;
-        const shop = shopApp({ bundle: false });
+        const shop = shopApp({ bundle: false, context });
         shop.app.synth();
         const templates = readdirSync(shop.outdir)
           .filter((file) => file.endsWith('.template.json'))
