@@ -7,7 +7,13 @@ const identity = { USER_POOL_ID: z.string().min(1), USER_POOL_CLIENT_ID: z.strin
 /** Each function's environment is what it uses (functions/users/service.ts). */
 export const profilesConfig = defineConfig(store);
 export const identityConfig = defineConfig(identity);
-export const signUpConfig = defineConfig({ ...store, ...identity });
+export const confirmSignUpConfig = defineConfig({ ...store, ...identity });
+export const signUpConfig = defineConfig({
+  ...store,
+  ...identity,
+  /** The ReleaseUnconfirmedSignUp contract, which frees an email an unconfirmed sign-up holds. */
+  USERS_RELEASE_UNCONFIRMED_SIGN_UP_FUNCTION: z.string().min(1),
+});
 export const deleteAccountConfig = defineConfig({
   ...store,
   ...identity,

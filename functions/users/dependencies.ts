@@ -4,7 +4,8 @@ import { lambdaInvoker } from '../shared/invoke/contract.js';
 import { once } from '../shared/once.js';
 import { cognitoClient, cognitoIdentity } from './adapters/cognito-identity.js';
 import { dynamoProfileStore } from './adapters/dynamodb-profile-store.js';
-import { deleteAccountConfig, identityConfig, profilesConfig } from './config.js';
+import { deleteAccountConfig, identityConfig, profilesConfig, signUpConfig } from './config.js';
+import { signUpReleaser } from './contracts/release-sign-up.js';
 import type { UsersDependencies } from './use-cases/ports.js';
 
 let dependencies: UsersDependencies | undefined;
@@ -31,6 +32,9 @@ export const usersDependencies = (): UsersDependencies => {
     const orders = once(() =>
       ordersReader(lambdaInvoker(), deleteAccountConfig.load().ORDERS_HAS_OPEN_ORDERS_FUNCTION),
     );
+    const releaser = once(() =>
+      signUpReleaser(lambdaInvoker(), signUpConfig.load().USERS_RELEASE_UNCONFIRMED_SIGN_UP_FUNCTION),
+    );
     dependencies = {
       get identity() {
         return identity();
@@ -39,6 +43,7 @@ export const usersDependencies = (): UsersDependencies => {
         return profiles();
       },
       openOrders: (userId) => orders().hasOpenOrders(userId),
+      releaseUnconfirmedSignUp: (email) => releaser().releaseUnconfirmed(email),
       clock: () => new Date(),
     };
   }

@@ -1,6 +1,12 @@
 import { defineService } from '../shared/service-manifest.js';
 import { UsersTable } from './adapters/users-table.js';
-import { deleteAccountConfig, identityConfig, profilesConfig, signUpConfig } from './config.js';
+import {
+  confirmSignUpConfig,
+  deleteAccountConfig,
+  identityConfig,
+  profilesConfig,
+  signUpConfig,
+} from './config.js';
 import { usersRoutes } from './contracts/routes.js';
 import { dashboardConfig } from './dashboard-config.js';
 
@@ -15,16 +21,23 @@ export const usersService = defineService({
   outbox: true,
   needsIdentity: true,
   functions: {
-    // Reads and deletes an unconfirmed identity of the same email, which the new sign-up replaces.
+    // Deletes the identity of an email only while it is unconfirmed: the one place sign-up's replacement may delete.
+    ReleaseUnconfirmedSignUp: {
+      config: identityConfig,
+      identity: { admin: ['AdminGetUser', 'AdminDeleteUser'] },
+      trigger: { contract: true },
+    },
+    // Public: creates identities with the app client, and may delete none (it asks the contract above).
     SignUp: {
       config: signUpConfig,
       table: 'readWrite',
-      identity: { admin: ['AdminGetUser', 'AdminDeleteUser'] },
+      identity: { admin: [] },
+      calls: ['users.ReleaseUnconfirmedSignUp'],
       trigger: { route: usersRoutes.signUp },
     },
     // Reads the confirmed identity to make its profile.
     ConfirmSignUp: {
-      config: signUpConfig,
+      config: confirmSignUpConfig,
       table: 'readWrite',
       identity: { admin: ['AdminGetUser'] },
       trigger: { route: usersRoutes.confirmSignUp },

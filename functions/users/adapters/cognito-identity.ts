@@ -173,21 +173,17 @@ export const cognitoIdentity = (
     deleteIdentity,
 
     async signUp({ email, password, name }) {
-      // Two tries: an unconfirmed identity of this email is replaced once; a race for it ends here.
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const result = await createIdentity(email, password, name);
-          if (!result.UserSub) throw new IdentityUnavailableError();
-          return { userId: result.UserSub, confirmationRequired: result.UserConfirmed !== true };
-        } catch (error) {
-          if (!(error instanceof EmailTakenError) || attempt > 0) throw error;
-        }
-        // Someone signed up with this email and never confirmed it (a typo, or not theirs):
-        // the email's owner takes it over with their own password.
-        const existing = await account(email);
-        if (existing?.status !== 'UNCONFIRMED') throw new EmailTakenError();
-        await deleteIdentity(existing.userId);
-      }
+      const result = await createIdentity(email, password, name);
+      if (!result.UserSub) throw new IdentityUnavailableError();
+      return { userId: result.UserSub, confirmationRequired: result.UserConfirmed !== true };
+    },
+
+    async releaseUnconfirmed(email) {
+      // Someone signed up with this email and never confirmed it (a typo, or not theirs): it is freed.
+      const existing = await account(email);
+      if (existing?.status !== 'UNCONFIRMED') return false;
+      await deleteIdentity(existing.userId);
+      return true;
     },
 
     async confirmSignUp(email, code) {

@@ -68,8 +68,8 @@ export class InMemoryUsers {
 
   readonly identity: IdentityProvider = {
     signUp: async ({ email, password, name }) => {
-      const existing = this.accounts.get(normalizedEmail(email));
-      if (existing?.confirmed) throw new EmailTakenError();
+      // As Cognito: any identity of the email, confirmed or not, holds it.
+      if (this.accounts.has(normalizedEmail(email))) throw new EmailTakenError();
       if (password.length < 8) throw new PasswordRejectedError();
       const userId = randomUUID();
       this.accounts.set(normalizedEmail(email), {
@@ -151,6 +151,12 @@ export class InMemoryUsers {
     disableMfa: async (accessToken) => {
       const account = this.byToken(accessToken);
       if (account.totp) account.totp.enabled = false;
+    },
+    releaseUnconfirmed: async (email) => {
+      const account = this.accounts.get(normalizedEmail(email));
+      if (!account || account.confirmed) return false;
+      this.accounts.delete(normalizedEmail(email));
+      return true;
     },
     deleteIdentity: async (userId) => {
       for (const [email, account] of this.accounts)

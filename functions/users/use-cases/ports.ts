@@ -31,6 +31,7 @@ export interface IdentityProvider {
     password: string;
     name: string;
   }): Promise<{ userId: string; confirmationRequired: boolean }>;
+  // @throws EmailTakenError when any identity, confirmed or not, has the email.
   /** Confirms with the emailed code; an identity confirmed before answers the same (a retry). */
   confirmSignUp(email: string, code: string): Promise<ConfirmedAccount>;
   /** Emails a new confirmation code; silent for an unknown or confirmed email. */
@@ -55,6 +56,11 @@ export interface IdentityProvider {
   disableMfa(accessToken: string): Promise<void>;
   /** Removes the identity; one already gone is no error. */
   deleteIdentity(userId: string): Promise<void>;
+  /**
+   * Removes the identity of `email` if, and only if, it was never confirmed;
+   * resolves with whether it did (no such identity: false).
+   */
+  releaseUnconfirmed(email: string): Promise<boolean>;
   /** Removes identities left unconfirmed since before `createdBefore`; returns how many. */
   purgeUnconfirmed(createdBefore: Date): Promise<number>;
 }
@@ -81,9 +87,16 @@ export interface ProfileStore {
 /** Whether the customer has an order still PENDING or CONFIRMED (orders' HasOpenOrders contract). */
 export type OpenOrders = (userId: string) => Promise<boolean>;
 
+/**
+ * Frees an email an unconfirmed sign-up holds (the ReleaseUnconfirmedSignUp
+ * contract): sign-up asks it, rather than holding the right to delete identities.
+ */
+export type ReleaseUnconfirmedSignUp = (email: string) => Promise<boolean>;
+
 export interface UsersDependencies {
   readonly identity: IdentityProvider;
   readonly profiles: ProfileStore;
   readonly openOrders: OpenOrders;
+  readonly releaseUnconfirmedSignUp: ReleaseUnconfirmedSignUp;
   readonly clock: () => Date;
 }

@@ -29,6 +29,7 @@ beforeEach(() => {
     identity: users.identity,
     profiles: users.profileStore,
     openOrders: async () => false,
+    releaseUnconfirmedSignUp: (email) => users.identity.releaseUnconfirmed(email),
     clock: () => new Date('2026-11-22T10:00:00Z'),
   };
   deps = () => built;

@@ -126,6 +126,7 @@ const CALLS: Record<string, (identity: IdentityProvider) => Promise<unknown>> = 
   enableTotp: (identity) => identity.enableTotp('access', '123456'),
   disableMfa: (identity) => identity.disableMfa('access'),
   deleteIdentity: (identity) => identity.deleteIdentity('u-1'),
+  releaseUnconfirmed: (identity) => identity.releaseUnconfirmed('a@example.com'),
   purgeUnconfirmed: (identity) => identity.purgeUnconfirmed(new Date()),
 };
 
@@ -194,14 +195,17 @@ describe('cognitoIdentity and every Cognito error', () => {
     }
   });
 
-  it('replaces an unconfirmed identity of the same email, and refuses a confirmed one', async () => {
-    let signUps = 0;
-    const replace = scripted({
+  it('answers an email any identity holds as taken, and frees it only from an unconfirmed identity', async () => {
+    const taken = scripted({
       SignUp: () => {
-        signUps += 1;
-        if (signUps === 1) throw cognitoError('UsernameExistsException');
-        return { UserSub: 'u-2', UserConfirmed: false };
+        throw cognitoError('UsernameExistsException');
       },
+    });
+    await expect(CALLS.signUp?.(taken.identity)).rejects.toBeInstanceOf(EmailTakenError);
+    // Sign-up itself deletes nothing.
+    expect(taken.sent.map((request) => request.name)).toEqual(['SignUp']);
+
+    const unconfirmed = scripted({
       AdminGetUser: () => ({
         Username: 'u-1',
         UserStatus: 'UNCONFIRMED',
@@ -209,23 +213,13 @@ describe('cognitoIdentity and every Cognito error', () => {
       }),
       AdminDeleteUser: () => ({}),
     });
-    expect(await CALLS.signUp?.(replace.identity)).toEqual({ userId: 'u-2', confirmationRequired: true });
-    expect(replace.sent.map((request) => request.name)).toEqual([
-      'SignUp',
-      'AdminGetUser',
-      'AdminDeleteUser',
-      'SignUp',
-    ]);
-    expect(replace.sent[2]?.input).toEqual({ UserPoolId: 'pool-1', Username: 'u-1' });
+    expect(await unconfirmed.identity.releaseUnconfirmed('a@example.com')).toBe(true);
+    expect(unconfirmed.sent.map((request) => request.name)).toEqual(['AdminGetUser', 'AdminDeleteUser']);
+    expect(unconfirmed.sent[1]?.input).toEqual({ UserPoolId: 'pool-1', Username: 'u-1' });
 
-    const keep = scripted({
-      SignUp: () => {
-        throw cognitoError('UsernameExistsException');
-      },
-      AdminGetUser: () => ({ Username: 'u-1', UserStatus: 'CONFIRMED' }),
-    });
-    await expect(CALLS.signUp?.(keep.identity)).rejects.toBeInstanceOf(EmailTakenError);
-    expect(keep.sent.map((request) => request.name)).toEqual(['SignUp', 'AdminGetUser']);
+    const confirmed = scripted({ AdminGetUser: () => ({ Username: 'u-1', UserStatus: 'CONFIRMED' }) });
+    expect(await confirmed.identity.releaseUnconfirmed('a@example.com')).toBe(false);
+    expect(confirmed.sent.map((request) => request.name)).toEqual(['AdminGetUser']);
   });
 
   it('treats a confirmation of an identity confirmed before as a retry: it answers with the account', async () => {

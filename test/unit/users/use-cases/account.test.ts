@@ -24,6 +24,7 @@ const setUp = (open = false) => {
     identity: users.identity,
     profiles: users.profileStore,
     openOrders: async () => open,
+    releaseUnconfirmedSignUp: (email) => users.identity.releaseUnconfirmed(email),
     clock: () => now,
   };
   return { users, deps, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };

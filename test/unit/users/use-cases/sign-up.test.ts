@@ -4,7 +4,7 @@ import { EmailTakenError, InvalidCredentialsError } from '../../../../functions/
 import type { UsersDependencies } from '../../../../functions/users/use-cases/ports.js';
 import { getProfile, updateProfile } from '../../../../functions/users/use-cases/profile.js';
 import { logIn, refreshTokens } from '../../../../functions/users/use-cases/sessions.js';
-import { signUp } from '../../../../functions/users/use-cases/sign-up.js';
+import { confirmSignUp, signUp } from '../../../../functions/users/use-cases/sign-up.js';
 
 const setUp = () => {
   const users = new InMemoryUsers();
@@ -12,6 +12,7 @@ const setUp = () => {
     identity: users.identity,
     profiles: users.profileStore,
     openOrders: async () => false,
+    releaseUnconfirmedSignUp: (email) => users.identity.releaseUnconfirmed(email),
     clock: () => new Date('2026-11-22T10:00:00Z'),
   };
   return { users, deps };
@@ -37,15 +38,18 @@ describe('signUp', () => {
     expect(users.outbox).toHaveLength(1);
   });
 
-  it('removes the account again when its profile cannot be stored, so a retry can succeed', async () => {
+  it('fails when the profile cannot be stored, and a retried confirmation makes it (no identity is deleted)', async () => {
     const { users, deps } = setUp();
     const failing = {
       ...deps,
       profiles: { ...deps.profiles, create: async () => Promise.reject(new Error('table unavailable')) },
     };
     await expect(signUp(failing, ann)).rejects.toThrow('table unavailable');
-    expect(users.accounts.size).toBe(0);
-    await expect(signUp(deps, ann)).resolves.toMatchObject({ userId: expect.any(String) });
+    expect(users.accounts.size).toBe(1);
+    // The identity is confirmed: signing up again is 409, and the release refuses to free it.
+    await expect(signUp(deps, ann)).rejects.toThrow(EmailTakenError);
+    await confirmSignUp(deps, ann.email, 'any code: it is confirmed already');
+    expect(users.outbox.map((event) => event.detailType)).toEqual(['UserRegistered']);
   });
 });
 
