@@ -36,16 +36,9 @@ const stripe = (config: ProviderSettings) =>
       () => readSecret(config.PAYMENT_PROVIDER_SECRET_ARN),
       config.PAYMENT_PROVIDER_TIMEOUT_MS,
     );
-    return {
-      provider: adapter.stripeProvider(() => stripeApi.client()),
-      reports: (async (body, signature) =>
-        adapter.stripeReportOf(
-          await stripeApi.client(),
-          await stripeApi.webhookSecret(),
-          body,
-          signature,
-        )) as ReportReader,
-    };
+    const reports: ReportReader = async (body, signature) =>
+      adapter.stripeReportOf(await stripeApi.client(), await stripeApi.webhookSecret(), body, signature);
+    return { provider: adapter.stripeProvider(() => stripeApi.client()), reports };
   });
 
 /** The provider's calls, made once its adapter is loaded. */
