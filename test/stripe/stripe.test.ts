@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { stripeClient, stripeProvider } from '../../functions/payments/adapters/stripe-provider.js';
-import { paymentProviderContract } from '../support/payment-provider-contract.js';
+import { paymentProviderContract } from '../support/payments/payment-provider-contract.js';
 
 /**
  * The Stripe adapter against Stripe itself, in test mode: the provider

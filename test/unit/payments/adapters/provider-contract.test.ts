@@ -5,7 +5,7 @@ import {
 } from '../../../../functions/payments/adapters/simulated-provider.js';
 import { stripeClient, stripeProvider } from '../../../../functions/payments/adapters/stripe-provider.js';
 import { LocalStripe } from '../../../../local/stripe/server.js';
-import { paymentProviderContract } from '../../../support/payment-provider-contract.js';
+import { paymentProviderContract } from '../../../support/payments/payment-provider-contract.js';
 
 paymentProviderContract('the simulated provider', async () => ({
   provider: simulatedProvider(inMemoryLedger(), { hangMs: 10 }),

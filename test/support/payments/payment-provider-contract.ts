@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PaymentDeclinedError, ProviderUnavailableError } from '../../functions/payments/domain/errors.js';
-import { idempotencyKey } from '../../functions/payments/domain/payment.js';
-import type { PaymentProvider } from '../../functions/payments/use-cases/ports.js';
-import { money } from '../../functions/shared/money.js';
-import { scaled } from './time-scale.js';
+import { PaymentDeclinedError, ProviderUnavailableError } from '../../../functions/payments/domain/errors.js';
+import { idempotencyKey } from '../../../functions/payments/domain/payment.js';
+import type { PaymentProvider } from '../../../functions/payments/use-cases/ports.js';
+import { money } from '../../../functions/shared/money.js';
+import { scaled } from '../time-scale.js';
 
 /** A provider under the contract, with the tokens that make it approve, decline and fail. */
 export interface ProviderUnderContract {
