@@ -70,8 +70,6 @@ export interface LocalCloudOptions {
   readonly progress?: (step: string, seconds: number) => void;
   /** How long function sandboxes stay warm; bounded in memory by default (see LocalFunctions). */
   readonly sandboxes?: SandboxKeeping;
-  /** Secrets' first values, by the start of their logical id; the others get random ones. */
-  readonly secrets?: Readonly<Record<string, string>>;
 }
 
 /** What `npm start` writes to `.local/endpoints.json` for the commands that talk to it. */
@@ -100,8 +98,6 @@ export interface LocalCloud {
   readonly eventBridge: LocalEventBridge;
   readonly stepFunctions: LocalStepFunctions;
   readonly cognito: LocalCognito;
-  /** The template's secrets; `put` writes a new version, as a rotation does. */
-  readonly secrets: LocalSecrets;
   readonly userPool: { poolId: string; clientId: string };
   readonly summary: Readonly<Record<string, number>>;
   /** What the shop consumed, as AWS would bill it (see usage.ts). */
@@ -173,7 +169,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     );
     stops.push(gate.stop);
     const queues = new LocalQueues(assembly, resolver, usage);
-    const secrets = LocalSecrets.fromTemplate(assembly, resolver, options.secrets);
+    const secrets = LocalSecrets.fromTemplate(assembly, resolver);
     const cognito = await LocalCognito.create(
       assembly,
       resolver,
@@ -346,7 +342,6 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       eventBridge,
       stepFunctions,
       cognito,
-      secrets,
       userPool,
       summary: {
         functions: functions.definitions.length,

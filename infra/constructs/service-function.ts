@@ -43,12 +43,6 @@ export interface ServiceFunctionProps<C extends ServiceConfig<z.ZodRawShape>> {
 }
 
 /**
- * Every Lambda of the shop, with the house defaults: newest Node.js runtime,
- * arm64, minified ESM bundle with source maps (the AWS SDK is left to the
- * runtime), its own log group with retention, active tracing, and the
- * Powertools service name, metrics namespace and log level.
- */
-/**
  * A function's handler file: `entry` (relative to the project root), or by
  * default the one its id names (`CreateProduct` in catalog is
  * `functions/catalog/handlers/create-product.handler.ts`).
@@ -63,6 +57,12 @@ export const functionEntry = (service: ServiceName, id: string, entry?: string):
 export const bundleDefines = (paymentProvider?: PaymentProviderName): Record<string, string> =>
   paymentProvider ? { 'process.env.PAYMENT_PROVIDER': JSON.stringify(paymentProvider) } : {};
 
+/**
+ * Every Lambda of the shop, with the house defaults: newest Node.js runtime,
+ * arm64, minified ESM bundle with source maps (the AWS SDK is left to the
+ * runtime), its own log group with retention, active tracing, and the
+ * Powertools service name, metrics namespace and log level.
+ */
 export class ServiceFunction<C extends ServiceConfig<z.ZodRawShape>> extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps<C>) {
     const entry = functionEntry(props.service, id, props.entry);

@@ -60,7 +60,9 @@ const actionsInSource = (file: string): SourceActions => {
     (match[1] ?? '')
       .split(',')
       .map((name) => name.trim())
-      .filter((name) => name !== '' && !name.startsWith('type ')),
+      .filter((name) => name !== '' && !name.startsWith('type '))
+      // `PutCommand as Put`: the command is the imported name.
+      .map((name) => name.split(/\s+as\s+/)[0] ?? name),
   );
   const actions: SourceActions = {
     commands: imported.flatMap((command) => ACTIONS_OF_COMMAND[command] ?? []),

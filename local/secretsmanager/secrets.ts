@@ -23,7 +23,7 @@ const STAGES = ['AWSCURRENT', 'AWSPREVIOUS'] as const;
 /**
  * The template's Secrets Manager secrets, as GetSecretValue and
  * PutSecretValue see them: a secret starts with the value the template's
- * dynamic references resolve to (or one given by the local cloud's options);
+ * dynamic references resolve to;
  * putting a new value makes it `AWSCURRENT` and the one before `AWSPREVIOUS`,
  * as a rotation does in AWS.
  */
@@ -37,24 +37,12 @@ export class LocalSecrets {
     });
   }
 
-  /**
-   * The template's secrets, each with the value its dynamic references
-   * resolve to, or one of `values`, keyed by the start of its logical id.
-   */
-  static fromTemplate(
-    assembly: CloudAssembly,
-    resolver: TemplateResolver,
-    values: Readonly<Record<string, string>> = {},
-  ): LocalSecrets {
+  /** The template's secrets, each with the value its dynamic references resolve to. */
+  static fromTemplate(assembly: CloudAssembly, resolver: TemplateResolver): LocalSecrets {
     return new LocalSecrets(
       resourcesOfType(assembly, 'AWS::SecretsManager::Secret').map(({ stackName, logicalId }) => {
         const arn = resolver.ref(stackName, logicalId);
-        const given = Object.entries(values).find(([prefix]) => logicalId.startsWith(prefix))?.[1];
-        return {
-          arn,
-          name: resolver.physicalName(stackName, logicalId),
-          value: given ?? resolver.secretValue(arn),
-        };
+        return { arn, name: resolver.physicalName(stackName, logicalId), value: resolver.secretValue(arn) };
       }),
     );
   }
