@@ -1,6 +1,8 @@
 import { GetParameterError } from '@aws-lambda-powertools/parameters';
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { BaseProvider } from '@aws-lambda-powertools/parameters/base';
+import type { GetSecretValueCommandOutput, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { BackendUnavailableError } from './errors.js';
+import { onFirstUse, sdkPackage } from './lazy-sdk.js';
 
 /**
  * How long a container keeps a secret before it reads it again: a rotated
@@ -15,13 +17,44 @@ export interface SecretVersions {
   readonly previous?: string;
 }
 
-// Powertools caches by name and transform, not by version stage: the previous version needs a
-// provider, and a cache, of its own.
-let providers: { current: SecretsProvider; previous: SecretsProvider } | undefined;
-const providersNow = () => {
-  providers ??= { current: new SecretsProvider(), previous: new SecretsProvider() };
-  return providers;
-};
+const secretsSdk = onFirstUse(() =>
+  sdkPackage<typeof import('@aws-sdk/client-secrets-manager')>('@aws-sdk/client-secrets-manager'),
+);
+
+/**
+ * Powertools Parameters' provider for one version stage of Secrets Manager
+ * secrets: its cache, maximum age and errors, over a client made on the
+ * first read. Powertools' own SecretsProvider imports the SDK package at the
+ * top of its module, which a bundle hoists, so every function that may page
+ * would load it at init whether or not it reads a cursor; and its cache is
+ * keyed by name, not version stage, so each stage needs a provider of its own.
+ */
+class SecretStageProvider extends BaseProvider {
+  private secretsManager: SecretsManagerClient | undefined;
+
+  constructor(private readonly stage: 'AWSCURRENT' | 'AWSPREVIOUS') {
+    super({});
+  }
+
+  protected async _get(name: string): Promise<string | undefined> {
+    const sdk = secretsSdk();
+    this.secretsManager ??= new sdk.SecretsManagerClient({});
+    const answer: GetSecretValueCommandOutput = await this.secretsManager.send(
+      new sdk.GetSecretValueCommand({ SecretId: name, VersionStage: this.stage }),
+    );
+    return answer.SecretString;
+  }
+
+  protected async _getMultiple(): Promise<Record<string, unknown> | undefined> {
+    throw new Error('Secrets are read one by one.');
+  }
+}
+
+const providers = onFirstUse(() => ({
+  current: new SecretStageProvider('AWSCURRENT'),
+  previous: new SecretStageProvider('AWSPREVIOUS'),
+}));
+
 /** Secrets that have no previous version, until when we stop asking: Powertools caches no failure. */
 const noPrevious = new Map<string, number>();
 
@@ -34,7 +67,7 @@ const unavailable = (secretId: string, error: unknown) =>
 /** The secret's string value, read from Secrets Manager and cached for `SECRET_MAX_AGE_SECONDS`. */
 export const readSecret = async (secretId: string): Promise<string> => {
   try {
-    const value = await providersNow().current.get(secretId, { maxAge: SECRET_MAX_AGE_SECONDS });
+    const value = await providers().current.get(secretId, { maxAge: SECRET_MAX_AGE_SECONDS });
     if (typeof value !== 'string') throw new Error(`The secret ${secretId} holds no string.`);
     return value;
   } catch (error) {
@@ -47,10 +80,7 @@ export const readSecretVersions = async (secretId: string, now = Date.now()): Pr
   const current = await readSecret(secretId);
   if ((noPrevious.get(secretId) ?? 0) > now) return { current };
   try {
-    const previous = await providersNow().previous.get(secretId, {
-      maxAge: SECRET_MAX_AGE_SECONDS,
-      sdkOptions: { VersionStage: 'AWSPREVIOUS' },
-    });
+    const previous = await providers().previous.get(secretId, { maxAge: SECRET_MAX_AGE_SECONDS });
     return typeof previous === 'string' && previous !== current ? { current, previous } : { current };
   } catch (error) {
     if (causeName(error) !== 'ResourceNotFoundException') throw unavailable(secretId, error);
