@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { median, round } from './stats.js';
 
@@ -48,35 +49,91 @@ export const coldStartMs = (probe: Probe): Promise<number> =>
   });
 
 /**
- * The median of `runs` cold starts of each probe, by probe name. The runs go
- * round-robin (every probe once, then again), so what warms up or slows down
- * meanwhile — DynamoDB Local's JVM, the disk cache, a busy machine — falls on
- * every probe alike instead of on whichever is measured first.
- *
- * `warmUpRounds` unmeasured rounds go first. A probe measures its own cold
- * start, but its first invocation may call other functions (a contract read):
- * in the cloud those are warm functions serving every caller, while locally
- * the first rounds would catch them, and DynamoDB Local, still cold.
+ * The order statistics around a median with at least `confidence` coverage
+ * (distribution-free: the number of samples below the true median is
+ * Binomial(n, ½)). With 7 samples the 95 % interval is the lowest to the
+ * highest (98 %); with 9, the second to the eighth (96 %).
  */
-export const medianColdStarts = async (
-  probes: readonly Probe[],
-  runs: number,
-  warmUpRounds = 0,
-): Promise<Map<string, number>> => {
-  for (let round = 0; round < warmUpRounds; round++) for (const probe of probes) await coldStartMs(probe);
-  const samples = new Map(probes.map((probe) => [probe.function, [] as number[]]));
-  for (let run = 0; run < runs; run++)
-    for (const probe of probes) samples.get(probe.function)?.push(await coldStartMs(probe));
-  return new Map([...samples].map(([name, times]) => [name, round(median(times), 1)]));
+export const medianInterval = (
+  samples: readonly number[],
+  confidence = 0.95,
+): { low: number; median: number; high: number } => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return { low: Number.NaN, median: Number.NaN, high: Number.NaN };
+  // P(X < k) for X ~ Binomial(n, ½): the chance the k-th smallest sample lies above the median.
+  const below = (k: number) => {
+    let sum = 0;
+    let choose = 1;
+    for (let i = 0; i < k; i++) {
+      sum += choose;
+      choose = (choose * (n - i)) / (i + 1);
+    }
+    return sum / 2 ** n;
+  };
+  let k = 1;
+  while (k + 1 <= Math.floor((n + 1) / 2) && 2 * below(k + 1) <= 1 - confidence) k++;
+  return { low: sorted[k - 1] ?? Number.NaN, median: median(sorted), high: sorted[n - k] ?? Number.NaN };
 };
 
+/** Whether a figure meets its budget, judged on its interval: inside it either way is too close to call. */
+export type Verdict = 'pass' | 'fail' | 'undecided';
+
+export const judge = ({ low, high }: { low: number; high: number }, budget: number): Verdict =>
+  high <= budget ? 'pass' : low > budget ? 'fail' : 'undecided';
+
+/** The machine's load: the 1-minute load average per core. */
+export const loadPerCore = (): number => (loadavg()[0] ?? 0) / Math.max(1, cpus().length);
+
+/** Load per core above which a run's timings are not to be trusted (other work shares the cores). */
+export const NOISY_LOAD_PER_CORE = 0.6;
+
+export interface PairedColdStarts {
+  /** Per function: its cold start's median, and its ratios to the baseline run next to it, one per pair. */
+  readonly functions: ReadonlyMap<string, { readonly medianMs: number; readonly ratios: readonly number[] }>;
+  readonly baselineMs: number;
+  /** Load per core before the measurement, and the most seen between its rounds. */
+  readonly load: { readonly before: number; readonly duringMax: number };
+}
+
 /**
- * One round of probes with the baseline before every `every` functions: the
- * baseline is sampled throughout the round, as the machine's load drifts,
- * not only at its start (five samples of it swung the ratios by ±20 % from
- * run to run).
+ * Cold starts in pairs: each sample of a function is taken next to a sample
+ * of the baseline, and the ratio is that pair's, so a machine that slows
+ * down or speeds up mid-run moves both alike. Which goes first alternates
+ * from round to round, so neither gains from what the other warmed. The
+ * rounds go over every function in turn, after `warmUpRounds` unmeasured ones.
  */
-export const interleaveBaseline = (baseline: Probe, probes: readonly Probe[], every: number): Probe[] =>
-  probes.length === 0
-    ? [baseline]
-    : probes.flatMap((probe, index) => (index % every === 0 ? [baseline, probe] : [probe]));
+export const pairedColdStarts = async (
+  baseline: Probe,
+  probes: readonly Probe[],
+  pairs: number,
+  { warmUpRounds = 0, measure = coldStartMs, load = loadPerCore } = {},
+): Promise<PairedColdStarts> => {
+  const before = load();
+  let duringMax = before;
+  for (let round = 0; round < warmUpRounds; round++) for (const probe of probes) await measure(probe);
+  const samples = new Map(
+    probes.map((probe) => [probe.function, { times: [] as number[], ratios: [] as number[] }]),
+  );
+  const baselineTimes: number[] = [];
+  for (let round = 0; round < pairs; round++) {
+    for (const probe of probes) {
+      const baselineFirst = round % 2 === 0;
+      const first = await measure(baselineFirst ? baseline : probe);
+      const second = await measure(baselineFirst ? probe : baseline);
+      const [baseMs, fnMs] = baselineFirst ? [first, second] : [second, first];
+      baselineTimes.push(baseMs);
+      const entry = samples.get(probe.function);
+      entry?.times.push(fnMs);
+      entry?.ratios.push(fnMs / baseMs);
+    }
+    duringMax = Math.max(duringMax, load());
+  }
+  return {
+    functions: new Map(
+      [...samples].map(([name, { times, ratios }]) => [name, { medianMs: round(median(times), 1), ratios }]),
+    ),
+    baselineMs: round(median(baselineTimes), 1),
+    load: { before: round(before), duringMax: round(duringMax) },
+  };
+};

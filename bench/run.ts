@@ -18,7 +18,7 @@ import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
 import { catalogBench } from './catalog.js';
 import { costModel } from './cost.js';
-import { interleaveBaseline, medianColdStarts, type Probe } from './init.js';
+import { judge, medianInterval, NOISY_LOAD_PER_CORE, type Probe, pairedColdStarts } from './init.js';
 import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
 import { PRICES } from './prices.js';
@@ -36,7 +36,8 @@ const DEFAULT_OUT = join(PROJECT_ROOT, 'bench', 'results', 'latest.json');
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '5' },
+    /** Cold-start pairs (function and baseline) per function: 7 give a 95 % interval for the median ratio. */
+    runs: { type: 'string', default: '7' },
     /** Orders per second during the load run, and for how long. */
     rate: { type: 'string', default: '2' },
     seconds: { type: 'string', default: '60' },
@@ -141,17 +142,24 @@ try {
     },
     event: {},
   };
-  progress(`Cold starts: ${probes.length} functions × ${runs} runs after a warm-up round, and the baseline…`);
-  const coldStarts = await medianColdStarts(
-    interleaveBaseline(baseline, probes, 8),
-    runs,
-    values.quick ? 0 : 1,
+  progress(
+    `Cold starts: ${probes.length} functions × ${runs} pairs with the baseline, after a warm-up round…`,
   );
-  const baselineMs = coldStarts.get(baseline.function) ?? Number.NaN;
+  const paired = await pairedColdStarts(baseline, probes, runs, { warmUpRounds: values.quick ? 0 : 1 });
+  const baselineMs = paired.baselineMs;
   const init = probes.map((probe) => {
-    const medianMs = coldStarts.get(probe.function) ?? Number.NaN;
-    return { function: probe.function, medianMs, ratio: round(medianMs / baselineMs) };
+    const measured = paired.functions.get(probe.function);
+    const interval = medianInterval(measured?.ratios ?? []);
+    return {
+      function: probe.function,
+      medianMs: measured?.medianMs ?? Number.NaN,
+      ratio: round(interval.median),
+      low: round(interval.low),
+      high: round(interval.high),
+      verdict: judge(interval, BUDGET.initRatio),
+    };
   });
+  const initLoad = { ...paired.load, noisy: paired.load.duringMax > NOISY_LOAD_PER_CORE };
 
   progress(
     values.quick
@@ -206,7 +214,7 @@ try {
     measuredAt: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
     bundles: bundles.map(({ function: name, bytes }) => ({ function: name, bytes })),
-    init: { baselineMs, functions: init },
+    init: { baselineMs, pairs: runs, load: initLoad, functions: init },
     overhead,
     load,
     cost,
@@ -231,10 +239,10 @@ try {
   process.stdout.write(
     [
       '',
-      'function                         bundle KiB   cold start ms   ratio',
+      'function                         bundle KiB   cold start ms   ratio [95 % interval]',
       ...bundles.map((bundle) => {
         const cold = init.find((entry) => entry.function === bundle.function);
-        return `${bundle.function.padEnd(32)} ${(bundle.bytes / 1024).toFixed(1).padStart(10)}   ${cold ? cold.medianMs.toFixed(1).padStart(13) : '            –'}   ${cold ? cold.ratio.toFixed(2) : ''}`;
+        return `${bundle.function.padEnd(32)} ${(bundle.bytes / 1024).toFixed(1).padStart(10)}   ${cold ? cold.medianMs.toFixed(1).padStart(13) : '            –'}   ${cold ? `${cold.ratio.toFixed(2)} [${cold.low.toFixed(2)}–${cold.high.toFixed(2)}] ${cold.verdict}` : ''}`;
       }),
       '',
       `What one order consumed (${load.accepted} orders), priced in ${PRICES.region}:`,
@@ -270,11 +278,16 @@ try {
       line('cold start baseline', `${baselineMs} ms`, true),
       worst
         ? line(
-            'worst cold-start ratio (≤ 1.5)',
-            `${worst.function} ${worst.ratio}`,
-            worst.ratio <= BUDGET.initRatio,
+            `cold starts ≤ ${BUDGET.initRatio}× (95 % interval of ${runs} pairs)`,
+            `${init.filter((entry) => entry.verdict === 'pass').length} pass, ${init.filter((entry) => entry.verdict === 'fail').length} fail, ${init.filter((entry) => entry.verdict === 'undecided').length} undecided; worst ${worst.function} ${worst.ratio} [${worst.low}–${worst.high}]`,
+            init.every((entry) => entry.verdict === 'pass'),
           )
-        : line('worst cold-start ratio (≤ 1.5)', '(--no-init)', 'not measured'),
+        : line(`cold starts ≤ ${BUDGET.initRatio}×`, '(--no-init)', 'not measured'),
+      line(
+        'machine load per core, before / during the cold starts',
+        `${initLoad.before} / ${initLoad.duringMax}${initLoad.noisy ? ': too noisy to judge' : ''}`,
+        !initLoad.noisy,
+      ),
       line(
         'load: orders/s, API p50/p99, saga p50/p99',
         `${load.ordersPerSecond} · ${load.apiP50Ms}/${load.apiP99Ms} ms · ${load.sagaP50Ms}/${load.sagaP99Ms} ms`,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { CATALOG_QUERIES, catalogBench } from '../../../bench/catalog.js';
-import { coldStartMs, medianColdStarts } from '../../../bench/init.js';
+import { coldStartMs, pairedColdStarts } from '../../../bench/init.js';
 import { middlewareOverhead } from '../../../bench/overhead.js';
 import { median, percentile } from '../../../bench/stats.js';
 import { scaled } from '../../support/time-scale.js';
@@ -30,9 +30,10 @@ describe('the benchmark code (smoke run; the figures come from npm run bench)', 
     };
     const once = await coldStartMs(probe);
     expect(once).toBeGreaterThan(0);
-    const medians = await medianColdStarts([probe, { ...probe, function: 'again' }], 2);
-    expect([...medians.keys()]).toEqual(['baseline', 'again']);
-    expect(medians.get('again')).toBeGreaterThan(0);
+    const paired = await pairedColdStarts(probe, [{ ...probe, function: 'again' }], 2);
+    expect([...paired.functions.keys()]).toEqual(['again']);
+    expect(paired.functions.get('again')?.ratios).toHaveLength(2);
+    expect(paired.baselineMs).toBeGreaterThan(0);
   });
 
   it('measures the middleware’s cost per invocation against a bare handler', async () => {
