@@ -28,6 +28,25 @@ describe('the performance figures in the docs', () => {
     expect(over).toMatch(/Standard saga \| \$151\.00 \| ≤ \$150 ✗/);
   });
 
+  it('judge cold starts on their intervals, counting each verdict, and refuse to judge a noisy run', () => {
+    const init = {
+      baselineMs: 180,
+      pairs: 7,
+      load: { before: 0.1, duringMax: 0.3, noisy: false },
+      functions: [
+        { function: 'A', ratio: 1.05, low: 1.0, high: 1.1, verdict: 'pass' as const },
+        { function: 'B', ratio: 1.18, low: 1.1, high: 1.3, verdict: 'undecided' as const },
+      ],
+    };
+    const table = figuresTable({ ...latest, init });
+    expect(table).toContain('worst B 1.18× [1.1–1.3]; 7 pairs each: 1 pass, 0 fail, 1 undecided');
+    expect(table).toMatch(/≤ 1\.2× \(95 % interval\) ✗/);
+    const allPass = { ...init, functions: init.functions.map((fn) => ({ ...fn, verdict: 'pass' as const })) };
+    expect(figuresTable({ ...latest, init: allPass })).toMatch(/≤ 1\.2× \(95 % interval\) ✓/);
+    const noisy = { ...allPass, load: { before: 0.1, duringMax: 1.4, noisy: true } };
+    expect(figuresTable({ ...latest, init: noisy })).toContain('too noisy to judge');
+  });
+
   it('show the trend, this run beside the one before, in the README and docs/performance.md', () => {
     for (const file of ['README.md', join('docs', 'performance.md')]) {
       const document = readFileSync(join(ROOT, file), 'utf8');
