@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { withBlock } from '../scripts/generated-block.js';
+import { tooNoisy } from './init.js';
 
 /** The bench's budgets: each figure is judged against these. */
 export const BUDGET = {
@@ -20,8 +21,8 @@ export interface BenchResults {
     readonly baselineMs: number;
     /** Function–baseline pairs per function (absent from runs before the pairing). */
     readonly pairs?: number;
-    /** Load per core before and during the cold starts; `noisy` when too high to judge. */
-    readonly load?: { readonly before: number; readonly duringMax: number; readonly noisy: boolean };
+    /** Load per core before and during the cold starts (too high during: not judged). */
+    readonly load?: { readonly before: number; readonly duringMax: number };
     readonly functions: readonly {
       readonly function: string;
       /** The median of its ratios to the baseline, and their 95 % interval. */
@@ -102,7 +103,7 @@ export const figuresTable = (results: BenchResults): string => {
       ? [
           'Cold start against the baseline (SDK client + one GetItem)',
           `baseline ${results.init.baselineMs} ms; median ${median?.ratio}×; worst ${worst.function} ${worst.ratio}×${worst.low !== undefined ? ` [${worst.low}–${worst.high}]` : ''}${coldStartVerdicts(results.init)}`,
-          `≤ ${BUDGET.initRatio}×${results.init.pairs ? ' (95 % interval)' : ''} ${results.init.load?.noisy ? 'too noisy to judge' : verdict(results.init.functions.every((fn) => (fn.verdict ? fn.verdict === 'pass' : fn.ratio <= BUDGET.initRatio)))}`,
+          `≤ ${BUDGET.initRatio}×${results.init.pairs ? ' (95 % interval)' : ''} ${results.init.load && tooNoisy(results.init.load) ? 'too noisy to judge' : verdict(results.init.functions.every((fn) => (fn.verdict ? fn.verdict === 'pass' : fn.ratio <= BUDGET.initRatio)))}`,
         ]
       : ['Cold start', 'not measured', `≤ ${BUDGET.initRatio}×`],
     [

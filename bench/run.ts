@@ -18,7 +18,7 @@ import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
 import { catalogBench } from './catalog.js';
 import { costModel } from './cost.js';
-import { judge, medianInterval, NOISY_LOAD_PER_CORE, type Probe, pairedColdStarts } from './init.js';
+import { judge, medianInterval, type Probe, pairedColdStarts, tooNoisy } from './init.js';
 import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
 import { PRICES } from './prices.js';
@@ -159,7 +159,7 @@ try {
       verdict: judge(interval, BUDGET.initRatio),
     };
   });
-  const initLoad = { ...paired.load, noisy: paired.load.duringMax > NOISY_LOAD_PER_CORE };
+  const initLoad = paired.load;
 
   progress(
     values.quick
@@ -285,8 +285,8 @@ try {
         : line(`cold starts ≤ ${BUDGET.initRatio}×`, '(--no-init)', 'not measured'),
       line(
         'machine load per core, before / during the cold starts',
-        `${initLoad.before} / ${initLoad.duringMax}${initLoad.noisy ? ': too noisy to judge' : ''}`,
-        !initLoad.noisy,
+        `${initLoad.before} / ${initLoad.duringMax}${tooNoisy(initLoad) ? ': too noisy to judge' : ''}`,
+        !tooNoisy(initLoad),
       ),
       line(
         'load: orders/s, API p50/p99, saga p50/p99',
