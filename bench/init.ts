@@ -110,7 +110,11 @@ export interface PairedColdStarts {
  * of the baseline, and the ratio is that pair's, so a machine that slows
  * down or speeds up mid-run moves both alike. Which goes first alternates
  * from round to round, so neither gains from what the other warmed. The
- * rounds go over every function in turn, after `warmUpRounds` unmeasured ones.
+ * rounds go over every function in turn, after `warmUpRounds` unmeasured
+ * ones: a probe measures its own cold start, but its first invocation may
+ * call other functions (a contract read), which in the cloud are warm
+ * functions serving every caller, while locally the first round would catch
+ * them, and DynamoDB Local, still cold.
  */
 export const pairedColdStarts = async (
   baseline: Probe,
