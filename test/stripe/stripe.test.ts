@@ -28,5 +28,5 @@ paymentProviderContract(
     // Stripe's search is eventually consistent: a minute, and a margin.
     findLagMs: 90_000,
   }),
-  why,
+  { canFail: false, ...(why ? { unavailable: why } : {}) },
 );
