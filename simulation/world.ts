@@ -14,7 +14,6 @@ import { setCartItemHandler } from '../functions/cart/handlers/set-cart-item.han
 import { cartLines } from '../functions/cart/use-cases/cart.js';
 import type { CartDependencies } from '../functions/cart/use-cases/ports.js';
 import { InMemoryCatalog } from '../functions/catalog/adapters/in-memory-catalog-store.js';
-import { reindexCategoryHandler } from '../functions/catalog/handlers/reindex-category.handler.js';
 import { updateProductHandler } from '../functions/catalog/handlers/update-product.handler.js';
 import { updateStockStatusHandler } from '../functions/catalog/handlers/update-stock-status.handler.js';
 import { createCategory } from '../functions/catalog/use-cases/create-category.js';
@@ -284,7 +283,6 @@ export class World {
   private readonly consumers = subscriptions({
     RemoveCheckedOutItems: removeCheckedOutItemsHandler(() => this.cartDeps, this.inbox('cart')),
     UpdateStockStatus: updateStockStatusHandler(() => this.catalogDeps, this.inbox('catalog')),
-    ReindexCategory: reindexCategoryHandler(() => this.catalogDeps),
     CreateStockItem: createStockItemHandler(() => this.inventoryDeps, this.inbox('inventory')),
     SendNotification: sendNotificationHandler(() => this.notificationsDeps),
     StartOrderSaga: startOrderSagaHandler(() => this.ordersDeps),

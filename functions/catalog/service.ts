@@ -2,7 +2,6 @@ import { StockAvailabilityChanged } from '../inventory/contracts/events.js';
 import { defineService } from '../shared/service-manifest.js';
 import { CatalogTable } from './adapters/catalog-table.js';
 import { catalogConfig, listProductsConfig } from './config.js';
-import { CategoryRenamed } from './contracts/events.js';
 import { catalogRoutes } from './contracts/routes.js';
 
 const reads = { config: catalogConfig, table: 'read' } as const;
@@ -30,7 +29,6 @@ export const catalogService = defineService({
     CreateCategory: { ...writes, trigger: { route: catalogRoutes.createCategory } },
     RenameCategory: { ...writes, trigger: { route: catalogRoutes.renameCategory } },
     DeleteCategory: { ...writes, trigger: { route: catalogRoutes.deleteCategory } },
-    ReindexCategory: { ...writes, timeoutSeconds: 300, trigger: { events: [CategoryRenamed] } },
     GetProducts: { ...reads, trigger: { contract: true } },
     UpdateStockStatus: { ...writes, trigger: { events: [StockAvailabilityChanged] } },
   },

@@ -16,5 +16,11 @@ process.stdout.write(
   `status index: ${indexed} orders indexed, ${movedOn} moved on while read (their change indexed them)\n`,
 );
 const catalog = serviceTable('CATALOG_TABLE', 'CatalogTable');
-const { indexed: products, counted } = await backfillCatalogIndex(catalog.db, catalog.tableName);
-process.stdout.write(`catalog index: ${products} products indexed, ${counted} categories counted\n`);
+const {
+  indexed: products,
+  wordItemsRemoved,
+  counted,
+} = await backfillCatalogIndex(catalog.db, catalog.tableName);
+process.stdout.write(
+  `catalog index: ${products} products listed, ${counted} categories counted, ${wordItemsRemoved} word items of the earlier index removed\n`,
+);

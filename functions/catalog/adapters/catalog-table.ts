@@ -10,15 +10,22 @@ import { browseKey } from '../domain/search.js';
  * | product  | PRODUCT#<sku>             | PRODUCT           | the product, its indexed `words`     |
  * | category | CATEGORY#<id>             | CATEGORY          | the category, `productCount`; `kind`, `listKey` for `byKind` |
  * | listing  | LIST#<scope>#<order>      | browseKey(order)  | a copy of the product                |
- * | word     | WORD#<first two letters>  | <word>#<sku>      | the word's fields and the product's SearchEntry, in short names |
+ * | sequence | CHANGES                   | SEQ               | `seq`: the number of the last change logged |
+ * | change   | CHANGES                   | <seq, 12 digits>  | one CatalogChange (domain/catalog-index.ts), `expiresAt` |
  * | outbox   | OUTBOX#<eventId>          | OUTBOX            |                                      |
  *
  * A listing item exists per product for each scope (`all`, and `c:<category>`)
  * and each browse order (`newest`, `name`, `price`): a page of any listing is
  * one Query of one partition, in order, filters applied to what it reads.
- * A word item exists per indexed word of a product (domain/search.ts): a
- * query word is one Query of its two letters' partition, by sort key prefix.
- * Every product write rewrites its listing and word items in its transaction.
+ * Every product write rewrites its listing items in its transaction.
+ *
+ * The change log is what search reads: every write that changes what search
+ * sees (a product's, a category's rename) takes the next number in its
+ * transaction, conditional on the sequence being where it read it, so the
+ * log has no gaps and its order is the order of the writes. A search index in
+ * memory loads the `all` listing once, then reads the log from where it is
+ * on each search: `SEQ` sorts after every change, so that one Query returns
+ * the changes it lacks and the sequence they must reach.
  *
  * `byKind` lists the categories in id order. Only category items carry `kind`.
  */
@@ -47,6 +54,8 @@ export const listingKeys = (entry: SearchEntry) =>
     BROWSE_ORDERS.map((order) => ({ pk: listingPartition(scope, order), sk: browseKey(order, entry) })),
   );
 
-/** The partition of the words that start with `word`'s first two letters. */
-export const wordPartition = (word: string) => `WORD#${[...word].slice(0, 2).join('')}`;
-export const wordKey = (word: string, sku: string) => ({ pk: wordPartition(word), sk: `${word}#${sku}` });
+export const CHANGES_PARTITION = 'CHANGES';
+export const sequenceKey = { pk: CHANGES_PARTITION, sk: 'SEQ' } as const;
+/** A change's sort key: its number, zero-padded, so that keys sort like numbers and before `SEQ`. */
+export const changeSortKey = (seq: number) => String(seq).padStart(12, '0');
+export const changeKey = (seq: number) => ({ pk: CHANGES_PARTITION, sk: changeSortKey(seq) });

@@ -5,7 +5,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../../shared/dynamodb.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
+import type { CatalogChange } from '../domain/catalog-index.js';
 import type { Category, CountedCategory } from '../domain/category.js';
 import {
   CategoryInUseError,
@@ -28,8 +28,9 @@ import {
   UnknownCategoryError,
 } from '../domain/errors.js';
 import type { Product } from '../domain/product.js';
-import { indexedWords, type SearchEntry, sameWords, searchEntry, type WordHit } from '../domain/search.js';
+import { searchEntry } from '../domain/search.js';
 import type { CategoryStore, ProductListing, ProductStore } from '../use-cases/ports.js';
+import { changeLogSearchIndex, LOGGED_ITEMS, loggedWrite } from './catalog-change-log.js';
 import {
   CATEGORY_SK,
   CatalogTable,
@@ -37,60 +38,14 @@ import {
   listingKeys,
   listingPartition,
   productKey,
-  wordKey,
-  wordPartition,
 } from './catalog-table.js';
 
-type Words = Record<string, number>;
 type Key = { pk: string; sk: string };
-type ProductItem = Product & Key & { words?: Words };
+type ProductItem = Product & Key & { words?: unknown };
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** A product as stored: with the words its index holds. */
-interface Stored {
-  readonly product: Product;
-  readonly words: Words;
-}
-
+/** A product item as read: without its keys, and without the `words` an earlier design stored on it. */
 const toProduct = ({ pk: _pk, sk: _sk, words: _words, ...product }: ProductItem): Product => product;
-
-/** A word item: short attribute names and values, since a query reads every item of a word (about 70 bytes each). */
-type WordItem = Key & {
-  /** FIELD bits */
-  readonly f: number;
-  readonly c: string;
-  readonly p: number;
-  readonly s: boolean;
-  readonly n: string;
-  /** Created at, in epoch milliseconds. */
-  readonly t: number;
-};
-
-const wordItem = (word: string, fields: number, entry: SearchEntry): WordItem => ({
-  ...wordKey(word, entry.sku),
-  f: fields,
-  c: entry.category,
-  p: entry.price,
-  s: entry.inStock,
-  n: entry.nameKey,
-  t: Date.parse(entry.createdAt),
-});
-
-const toWordHit = ({ sk, f, c, p, s, n, t }: WordItem): WordHit => {
-  const split = sk.lastIndexOf('#');
-  return {
-    word: sk.slice(0, split),
-    fields: f,
-    entry: {
-      sku: sk.slice(split + 1),
-      category: c,
-      price: p,
-      inStock: s,
-      nameKey: n,
-      createdAt: new Date(t).toISOString(),
-    },
-  };
-};
 
 /** Filters beyond a page's listing partition read at most this many items per Query... */
 const BROWSE_READ = 100;
@@ -98,28 +53,21 @@ const BROWSE_READ = 100;
 const BROWSE_QUERIES = 5;
 /** A product write retried when the category's name changed under it (a rename between read and write). */
 const CATEGORY_ATTEMPTS = 3;
+/** Where a product write's own items sit in its transaction, after the change log's. */
+const PRODUCT_ITEM = LOGGED_ITEMS;
+const CATEGORY_ITEM = LOGGED_ITEMS + 1;
 
 const keyId = ({ pk, sk }: Key) => `${pk}\n${sk}`;
 
 /**
- * The listing and word items a product's change puts and deletes: every item
- * of `after` is put (what they copy may have changed); those of `before` that
+ * The listing items a product's change puts and deletes: every item of
+ * `after` is put (what they copy may have changed); those of `before` that
  * `after` has no more are deleted.
  */
-export const indexWrites = (tableName: string, before: Stored | undefined, after: Stored | undefined) => {
-  const puts: Record<string, unknown>[] = [];
-  if (after) {
-    const entry = searchEntry(after.product);
-    for (const key of listingKeys(entry)) puts.push({ ...key, ...after.product });
-    for (const [word, fields] of Object.entries(after.words)) puts.push(wordItem(word, fields, entry));
-  }
-  const kept = new Set(puts.map((item) => keyId(item as Key)));
-  const deletes = before
-    ? [
-        ...listingKeys(searchEntry(before.product)),
-        ...Object.keys(before.words).map((word) => wordKey(word, before.product.sku)),
-      ].filter((key) => !kept.has(keyId(key)))
-    : [];
+export const listingWrites = (tableName: string, before: Product | undefined, after: Product | undefined) => {
+  const puts = after ? listingKeys(searchEntry(after)).map((key) => ({ ...key, ...after })) : [];
+  const kept = new Set(puts.map(keyId));
+  const deletes = before ? listingKeys(searchEntry(before)).filter((key) => !kept.has(keyId(key))) : [];
   return [
     ...puts.map((Item): TransactItem => ({ Put: { TableName: tableName, Item } })),
     ...deletes.map((Key): TransactItem => ({ Delete: { TableName: tableName, Key } })),
@@ -127,27 +75,21 @@ export const indexWrites = (tableName: string, before: Stored | undefined, after
 };
 
 /**
- * Every item a product is stored as, with the index a product write keeps:
- * for loading a catalog in bulk (the bench) exactly as the writes lay it out.
+ * Every item a product is stored as, with its listings: for loading a catalog
+ * in bulk (the bench) exactly as the writes lay it out. Search loads it from
+ * the listings, so a bulk load needs no change logged.
  */
-export const productItems = (product: Product, categoryName: string): Record<string, unknown>[] => {
-  const words = indexedWords(product, categoryName);
-  return [
-    { ...productKey(product.sku), ...product, words },
-    ...indexWrites('', undefined, { product, words }).flatMap((write) =>
-      write.Put?.Item ? [write.Put.Item] : [],
-    ),
-  ];
-};
+export const productItems = (product: Product): Record<string, unknown>[] => [
+  { ...productKey(product.sku), ...product },
+  ...listingWrites('', undefined, product).flatMap((write) => (write.Put?.Item ? [write.Put.Item] : [])),
+];
 
 export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string): ProductStore => {
-  const readStored = async (sku: string): Promise<Stored | undefined> => {
+  const readProduct = async (sku: string): Promise<Product | undefined> => {
     const { Item } = await db.send(
       new GetCommand({ TableName: tableName, Key: productKey(sku), ConsistentRead: true }),
     );
-    if (!Item) return undefined;
-    const item = Item as ProductItem;
-    return { product: toProduct(item), words: item.words ?? {} };
+    return Item ? toProduct(Item as ProductItem) : undefined;
   };
 
   const categoryName = async (id: string): Promise<string> => {
@@ -195,48 +137,54 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
   });
 
   /**
-   * Writes a product (or deletes it) with its index, its categories' counts
-   * and its events in one transaction. Item 0 is the product under
-   * `condition`; item 1, when the product has a category to index, checks the
-   * category still has the name its words were made from: a rename between
-   * the read and the write is retried with the new name, a deleted category refused.
+   * Writes a product (or deletes it) with its listings, its categories'
+   * counts, its events and the change search reads (catalog-change-log.ts)
+   * in one transaction. The product's item is under `condition`. Unless the
+   * write keeps the category (a stock status change), the change carries the
+   * category's name, and the category's item checks that it still has that
+   * name: a rename between the read and the write is retried with the new
+   * name, a deleted category refused.
    */
   const write = async (change: {
-    before?: Stored;
+    before?: Product;
     after?: Product;
     condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> };
     events: readonly DomainEvent[];
     onConflict: () => Error;
-    /** The words of `after` as they are: no category name to read (a stock status change). */
-    keepWords?: Words;
-  }): Promise<Words | undefined> => {
-    const { before, after, condition, events, onConflict, keepWords } = change;
+    keepsCategory?: boolean;
+  }): Promise<void> => {
+    const { before, after, condition, events, onConflict, keepsCategory } = change;
     for (let attempt = 1; ; attempt++) {
-      const name = after && !keepWords ? await categoryName(after.category) : undefined;
-      const words = after ? (keepWords ?? indexedWords(after, name ?? '')) : undefined;
-      const target: Stored | undefined = after && words ? { product: after, words } : undefined;
-      const moved = before && after && before.product.category !== after.category;
+      const name = after && !keepsCategory ? await categoryName(after.category) : undefined;
+      const moved = before && after && before.category !== after.category;
       const categories: TransactItem[] = [];
       if (after && name !== undefined) {
         categories.push(categoryItem(after.category, name, before && !moved ? 0 : 1));
       }
-      if (before && (!after || moved)) categories.push(leftCategory(before.product.category));
+      if (before && (!after || moved)) categories.push(leftCategory(before.category));
       const productItem: TransactItem = after
-        ? { Put: { TableName: tableName, Item: { ...productKey(after.sku), ...after, words }, ...condition } }
-        : { Delete: { TableName: tableName, Key: productKey(before?.product.sku ?? ''), ...condition } };
+        ? { Put: { TableName: tableName, Item: { ...productKey(after.sku), ...after }, ...condition } }
+        : { Delete: { TableName: tableName, Key: productKey(before?.sku ?? ''), ...condition } };
+      const logged: CatalogChange = after
+        ? { kind: 'product', product: after, ...(name !== undefined ? { categoryName: name } : {}) }
+        : { kind: 'deleted', sku: before?.sku ?? '' };
       try {
-        // Products of one category share its item: their writes may conflict, and are tried again.
-        await transactWrite(db, [
-          productItem,
-          ...categories,
-          ...indexWrites(tableName, before, target),
-          ...outboxPuts(tableName, events),
-        ]);
-        return words;
+        // Products of one category share its item, and every write takes the next change
+        // number: their writes may conflict, and are tried again.
+        await loggedWrite(db, tableName, logged, (log) =>
+          transactWrite(db, [
+            ...log,
+            productItem,
+            ...categories,
+            ...listingWrites(tableName, before, after),
+            ...outboxPuts(tableName, events),
+          ]),
+        );
+        return;
       } catch (error) {
-        if (conditionFailedAt(error, 0)) throw onConflict();
-        if (after && name !== undefined && conditionFailedAt(error, 1)) {
-          // Gone: refused; renamed: its words are made again from the new name.
+        if (conditionFailedAt(error, PRODUCT_ITEM)) throw onConflict();
+        if (after && name !== undefined && conditionFailedAt(error, CATEGORY_ITEM)) {
+          // Gone: refused; renamed: written again with the new name.
           if ((await categoryName(after.category)) && attempt < CATEGORY_ATTEMPTS) continue;
           throw onConflict();
         }
@@ -251,43 +199,16 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
   });
 
   /** The stored product at `expectedVersion`, or the store's conflict when it is not. */
-  const storedAt = async (sku: string, expectedVersion: number): Promise<Stored> => {
-    const before = await readStored(sku);
-    if (before?.product.version !== expectedVersion) throw new ProductChangedConcurrentlyError(sku);
+  const storedAt = async (sku: string, expectedVersion: number): Promise<Product> => {
+    const before = await readProduct(sku);
+    if (before?.version !== expectedVersion) throw new ProductChangedConcurrentlyError(sku);
     return before;
   };
 
-  /**
-   * Writes a product again as `change` decides from it as it is now (nothing
-   * when it decides nothing, or the product is gone), with no events; read
-   * again when it changed under the write, a few times. Resolves with whether it wrote.
-   */
-  const rewrite = async (
-    sku: string,
-    change: (before: Stored) => Promise<{ after: Product; keepWords?: Words } | undefined>,
-  ): Promise<boolean> => {
-    for (let attempt = 0; attempt < CATEGORY_ATTEMPTS; attempt++) {
-      const before = await readStored(sku);
-      const decided = before && (await change(before));
-      if (!before || !decided) return false;
-      try {
-        await write({
-          before,
-          ...decided,
-          condition: atVersion(before.product.version),
-          events: [],
-          onConflict: () => new ProductChangedConcurrentlyError(sku),
-        });
-        return true;
-      } catch (error) {
-        if (!(error instanceof ProductChangedConcurrentlyError)) throw error;
-      }
-    }
-    throw new ProductChangedConcurrentlyError(sku);
-  };
+  const searchIndex = changeLogSearchIndex(db, tableName);
 
   return {
-    get: async (sku) => (await readStored(sku))?.product,
+    get: readProduct,
 
     getMany: async (skus) =>
       (await batchGetAll<ProductItem>(db, tableName, skus.map(productKey))).map(toProduct),
@@ -346,14 +267,7 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
       return { items: items.map(toProduct), ...(next ? { next } : {}) };
     },
 
-    async wordHits({ word, prefix }) {
-      const items = await queryAll<WordItem>(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :partition AND begins_with(sk, :word)',
-        ExpressionAttributeValues: { ':partition': wordPartition(word), ':word': prefix ? word : `${word}#` },
-      });
-      return items.map(toWordHit);
-    },
+    searchIndex: () => searchIndex(),
 
     async create(product, events) {
       await write({
@@ -374,20 +288,28 @@ export const dynamoProductStore = (db: DynamoDBDocumentClient, tableName: string
       });
     },
 
-    setStockStatus: (sku, inStock, stockVersion) =>
-      rewrite(sku, async ({ product, words }) =>
-        product.stockVersion >= stockVersion
-          ? undefined
-          : // The version moves too, so an admin edit read before this one cannot overwrite it.
-            { after: { ...product, inStock, stockVersion, version: product.version + 1 }, keepWords: words },
-      ),
-
-    reindex: (sku) =>
-      rewrite(sku, async ({ product, words }) =>
-        sameWords(indexedWords(product, await categoryName(product.category)), words)
-          ? undefined
-          : { after: { ...product, version: product.version + 1 } },
-      ),
+    async setStockStatus(sku, inStock, stockVersion) {
+      // Read again when an edit got in between, a few times.
+      for (let attempt = 0; attempt < CATEGORY_ATTEMPTS; attempt++) {
+        const before = await readProduct(sku);
+        if (!before || before.stockVersion >= stockVersion) return false;
+        try {
+          await write({
+            before,
+            // The version moves too, so an admin edit read before this one cannot overwrite it.
+            after: { ...before, inStock, stockVersion, version: before.version + 1 },
+            condition: atVersion(before.version),
+            events: [],
+            onConflict: () => new ProductChangedConcurrentlyError(sku),
+            keepsCategory: true,
+          });
+          return true;
+        } catch (error) {
+          if (!(error instanceof ProductChangedConcurrentlyError)) throw error;
+        }
+      }
+      throw new ProductChangedConcurrentlyError(sku);
+    },
 
     async delete(sku, expectedVersion, events) {
       await write({
@@ -448,25 +370,24 @@ export const dynamoCategoryStore = (db: DynamoDBDocumentClient, tableName: strin
 
   async rename(id, name, events) {
     try {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: categoryKey(id),
-                UpdateExpression: 'SET #name = :name',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: { '#name': 'name' },
-                ExpressionAttributeValues: { ':name': name },
-              },
+      await loggedWrite(db, tableName, { kind: 'category', id, name }, (log) =>
+        transactWrite(db, [
+          ...log,
+          {
+            Update: {
+              TableName: tableName,
+              Key: categoryKey(id),
+              UpdateExpression: 'SET #name = :name',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: { '#name': 'name' },
+              ExpressionAttributeValues: { ':name': name },
             },
-            ...outboxPuts(tableName, events),
-          ],
-        }),
+          },
+          ...outboxPuts(tableName, events),
+        ]),
       );
     } catch (error) {
-      if (conditionFailedAt(error, 0)) throw new CategoryNotFoundError(id);
+      if (conditionFailedAt(error, LOGGED_ITEMS)) throw new CategoryNotFoundError(id);
       throw error;
     }
   },

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
+import { CatalogIndex } from '../domain/catalog-index.js';
 import type { Category } from '../domain/category.js';
 import {
   CategoryInUseError,
@@ -9,28 +10,20 @@ import {
   UnknownCategoryError,
 } from '../domain/errors.js';
 import type { Product } from '../domain/product.js';
-import {
-  browseKey,
-  compareKeys,
-  indexedWords,
-  matchesWord,
-  passesFilters,
-  sameWords,
-  searchEntry,
-} from '../domain/search.js';
+import { browseKey, compareKeys, passesFilters, searchEntry } from '../domain/search.js';
 import type { CategoryStore, ProductStore } from '../use-cases/ports.js';
 
 /**
  * The DynamoDB store's twin in memory, for tests and experiments. It keeps
  * the same promises (ordering, conditions, all-or-nothing writes with their
- * events, an index written with each product), which the shared contract
+ * events, a search index kept by each write), which the shared contract
  * suite checks for both.
  */
 export class InMemoryCatalog {
   readonly products = new Map<string, Product>();
   readonly categories = new Map<string, Category>();
-  /** Each product's indexed words, as its last write computed them. */
-  readonly words = new Map<string, Record<string, number>>();
+  /** What search reads, kept by every write as the DynamoDB store's change log keeps its index. */
+  readonly index = new CatalogIndex();
   /** Events written with each change, in order: what the outbox relay would publish. */
   readonly outbox: DomainEvent[] = [];
 
@@ -38,15 +31,15 @@ export class InMemoryCatalog {
     return [...this.products.values()].filter((product) => product.category === category).length;
   }
 
-  private put(product: Product, words = this.wordsFor(product)): void {
-    this.products.set(product.sku, product);
-    this.words.set(product.sku, words);
-  }
-
-  private wordsFor(product: Product): Record<string, number> {
+  private put(product: Product, { keepsCategory = false } = {}): void {
     const category = this.categories.get(product.category);
-    if (!category) throw new UnknownCategoryError(product.category);
-    return indexedWords(product, category.name);
+    if (!category && !keepsCategory) throw new UnknownCategoryError(product.category);
+    this.products.set(product.sku, product);
+    this.index.apply({
+      kind: 'product',
+      product,
+      ...(category && !keepsCategory ? { categoryName: category.name } : {}),
+    });
   }
 
   readonly productStore: ProductStore = {
@@ -65,12 +58,7 @@ export class InMemoryCatalog {
       const items = page.map(({ product }) => product);
       return keyed.length > limit && last ? { items, next: { key: last.key } } : { items };
     },
-    wordHits: async (query) =>
-      [...this.products.values()].flatMap((product) =>
-        Object.entries(this.words.get(product.sku) ?? {})
-          .filter(([word]) => matchesWord(query, word))
-          .map(([word, fields]) => ({ word, fields, entry: searchEntry(product) })),
-      ),
+    searchIndex: async () => this.index,
     create: async (product, events) => {
       if (this.products.has(product.sku)) throw new SkuTakenError(product.sku);
       this.put(product);
@@ -86,21 +74,13 @@ export class InMemoryCatalog {
     setStockStatus: async (sku, inStock, stockVersion) => {
       const product = this.products.get(sku);
       if (!product || product.stockVersion >= stockVersion) return false;
-      this.put({ ...product, inStock, stockVersion, version: product.version + 1 }, this.words.get(sku));
-      return true;
-    },
-    reindex: async (sku) => {
-      const product = this.products.get(sku);
-      if (!product) return false;
-      const words = this.wordsFor(product);
-      if (sameWords(words, this.words.get(sku) ?? {})) return false;
-      this.put({ ...product, version: product.version + 1 }, words);
+      this.put({ ...product, inStock, stockVersion, version: product.version + 1 }, { keepsCategory: true });
       return true;
     },
     delete: async (sku, expectedVersion, events) => {
       if (this.products.get(sku)?.version !== expectedVersion) throw new ProductChangedConcurrentlyError(sku);
       this.products.delete(sku);
-      this.words.delete(sku);
+      this.index.apply({ kind: 'deleted', sku });
       this.outbox.push(...events);
     },
   };
@@ -119,6 +99,7 @@ export class InMemoryCatalog {
       const category = this.categories.get(id);
       if (!category) throw new CategoryNotFoundError(id);
       this.categories.set(id, { ...category, name });
+      this.index.apply({ kind: 'category', id, name });
       this.outbox.push(...events);
     },
     delete: async (id) => {

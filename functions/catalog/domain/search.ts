@@ -70,12 +70,6 @@ export const indexedWords = (
   return Object.fromEntries(words);
 };
 
-/** Whether two products' indexed words are the same (in whatever order a store keeps them). */
-export const sameWords = (a: Record<string, number>, b: Record<string, number>): boolean => {
-  const entries = Object.entries(a);
-  return entries.length === Object.keys(b).length && entries.every(([word, fields]) => b[word] === fields);
-};
-
 /** What ranking, filters and sorts need of a product: the index keeps it beside each word. */
 export interface SearchEntry {
   readonly sku: string;

@@ -12,9 +12,9 @@ export const getCategory = async ({ categories }: Categories, id: string): Promi
 };
 
 /**
- * Renames a category. Its products' index holds the category's words, so
- * CategoryRenamed makes the catalog index them again (reindexCategory): search
- * finds them by the new name once that has run. The same name again changes nothing.
+ * Renames a category. Search finds its products by the new name from the
+ * rename on: the rename is a change search reads, and its products' words are
+ * made from their category's current name. The same name again changes nothing.
  */
 export const renameCategory = async (
   { categories, clock }: Pick<CatalogDependencies, 'categories' | 'clock'>,
@@ -32,31 +32,3 @@ export const renameCategory = async (
 /** @throws CategoryNotFoundError, CategoryInUseError */
 export const deleteCategory = ({ categories }: Categories, id: string): Promise<void> =>
   categories.delete(id);
-
-/** Products read per page while a category's products are indexed again. */
-const REINDEX_PAGE = 100;
-
-/**
- * Indexes every product of a category again with the category's current
- * name. Idempotent: a product already indexed with it costs one read. Run
- * again (a redelivered event), it goes over the products quickly up to where it stopped.
- */
-export const reindexCategory = async (
-  { products }: Pick<CatalogDependencies, 'products'>,
-  categoryId: string,
-): Promise<number> => {
-  let reindexed = 0;
-  let after: Parameters<typeof products.browse>[0]['after'];
-  do {
-    const page = await products.browse({
-      order: 'newest',
-      descending: false,
-      filters: { category: categoryId },
-      limit: REINDEX_PAGE,
-      ...(after ? { after } : {}),
-    });
-    for (const product of page.items) if (await products.reindex(product.sku)) reindexed++;
-    after = page.next;
-  } while (after);
-  return reindexed;
-};

@@ -76,23 +76,20 @@ const search = async (
   },
 ): Promise<Page<ProductView>> => {
   const { words, filters, sort, limit, after, scope } = request;
-  const hits = await Promise.all(words.map((word) => products.wordHits(word)));
+  const index = await products.searchIndex();
   const page = pageOfResults(
-    matchAll(words, hits, filters),
+    matchAll(
+      words,
+      words.map((word) => index.hits(word)),
+      filters,
+    ),
     sort,
     limit,
     after === undefined ? undefined : positionOf(after),
   );
-  const found = new Map(
-    (await products.getMany(page.entries.map(({ entry }) => entry.sku))).map((product) => [
-      product.sku,
-      product,
-    ]),
-  );
   return {
-    // A product deleted since its words were read is left out.
     items: page.entries.flatMap(({ entry }) => {
-      const product = found.get(entry.sku);
+      const product = index.get(entry.sku);
       return product ? [toProductView(product)] : [];
     }),
     nextCursor: page.next ? await cursors.encode({ ...page.next }, scope) : null,

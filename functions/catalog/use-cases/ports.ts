@@ -1,8 +1,9 @@
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { CursorCodec, PageKey } from '../../shared/pagination.js';
+import type { SearchIndex } from '../domain/catalog-index.js';
 import type { Category, CountedCategory } from '../domain/category.js';
 import type { Product } from '../domain/product.js';
-import type { BrowseOrder, ProductFilters, QueryWord, WordHit } from '../domain/search.js';
+import type { BrowseOrder, ProductFilters } from '../domain/search.js';
 
 export interface ProductListing {
   readonly items: readonly Product[];
@@ -20,10 +21,11 @@ export interface BrowseQuery {
 }
 
 /**
- * The catalog's products, with the index that finds them (domain/search.ts).
- * Every write stores its events in the same transaction (the outbox), and
- * keeps the index and the category's product count with it, so a change, its
- * events and what search and listings show of it exist together or not at all.
+ * The catalog's products, with the listings and the search index that find
+ * them. Every write stores its events in the same transaction (the outbox),
+ * and keeps the listings, what search reads and the category's product count
+ * with it, so a change, its events and what search and listings show of it
+ * exist together or not at all.
  */
 export interface ProductStore {
   get(sku: string): Promise<Product | undefined>;
@@ -35,8 +37,11 @@ export interface ProductStore {
    * a bounded number of products per page.
    */
   browse(query: BrowseQuery): Promise<ProductListing>;
-  /** Every indexed word of every product that `word` matches, with what ranking and filters need. */
-  wordHits(word: QueryWord): Promise<WordHit[]>;
+  /**
+   * The search index (domain/catalog-index.ts), with every write made before
+   * the call: what a search reads its words' hits and its page's products from.
+   */
+  searchIndex(): Promise<SearchIndex>;
   /** @throws SkuTakenError, UnknownCategoryError */
   create(product: Product, events: readonly DomainEvent[]): Promise<void>;
   /** Writes only if the stored version is still `expectedVersion`. @throws ProductChangedConcurrentlyError, UnknownCategoryError */
@@ -46,11 +51,6 @@ export interface ProductStore {
    * the one recorded; resolves with whether it did. A missing product is no error.
    */
   setStockStatus(sku: string, inStock: boolean, stockVersion: number): Promise<boolean>;
-  /**
-   * Indexes the product again with its category's current name (after a
-   * rename). Resolves with whether the index changed; a missing product is no error.
-   */
-  reindex(sku: string): Promise<boolean>;
   /** @throws ProductChangedConcurrentlyError when it changed or vanished since it was read */
   delete(sku: string, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
 }

@@ -235,25 +235,24 @@ export const catalogStoreContract = (name: string, fresh: () => Promise<CatalogS
       await expect(products.create(product, [])).rejects.toThrow(UnknownCategoryError);
     });
 
-    it('renames a category, and reindexing its products makes search find them by the new name', async () => {
+    it('renames a category, and search finds its products by the new name at once, by the old no more', async () => {
       const { products, categories } = await withCategories('books');
       await products.create(created('P1').product, []);
+      const before = await products.searchIndex();
+      expect(before.hits({ word: 'books', prefix: false }).map((hit) => hit.entry.sku)).toEqual(['P1']);
       await categories.rename('books', 'Novels', []);
       expect(await categories.get('books')).toMatchObject({ name: 'Novels', productCount: 1 });
-      expect(await products.reindex('P1')).toBe(true);
-      expect(await products.reindex('P1')).toBe(false);
-      expect(await products.reindex('NOPE')).toBe(false);
-      expect(
-        (await products.wordHits({ word: 'novels', prefix: false })).map((hit) => hit.entry.sku),
-      ).toEqual(['P1']);
-      expect(await products.wordHits({ word: 'books', prefix: false })).toEqual([]);
+      const index = await products.searchIndex();
+      expect(index.hits({ word: 'novels', prefix: false }).map((hit) => hit.entry.sku)).toEqual(['P1']);
+      expect(index.hits({ word: 'books', prefix: false })).toEqual([]);
       await expect(categories.rename('nope', 'X', [])).rejects.toThrow(CategoryNotFoundError);
     });
   });
 
   describe(`${name}: the search index`, () => {
     const hitsOf = async (products: ProductStore, word: string, prefix = false) =>
-      (await products.wordHits({ word, prefix }))
+      (await products.searchIndex())
+        .hits({ word, prefix })
         .map((hit) => `${hit.entry.sku}:${hit.word}:${hit.fields}`)
         .sort();
 
@@ -270,8 +269,10 @@ export const catalogStoreContract = (name: string, fresh: () => Promise<CatalogS
       expect(await hitsOf(products, 'books')).toEqual([`P1:books:${FIELD.category}`]);
       expect(await hitsOf(products, 'tor', true)).toEqual([`P1:torch:${FIELD.name | FIELD.description}`]);
       expect(await hitsOf(products, 'tor')).toEqual([]);
-      const [hit] = await products.wordHits({ word: 'torch', prefix: false });
+      const index = await products.searchIndex();
+      const [hit] = index.hits({ word: 'torch', prefix: false });
       expect(hit?.entry).toEqual(searchEntry(product));
+      expect(index.get('P1')).toEqual(product);
     });
 
     it('follows renames, price and stock changes and deletes', async () => {
@@ -282,12 +283,15 @@ export const catalogStoreContract = (name: string, fresh: () => Promise<CatalogS
       expect(await hitsOf(products, 'lamp')).toEqual([]);
       expect(await hitsOf(products, 'lantern')).toEqual([`P1:lantern:${FIELD.name}`]);
       await products.setStockStatus('P1', true, 1);
-      expect((await products.wordHits({ word: 'lantern', prefix: false }))[0]?.entry).toMatchObject({
-        price: 42,
-        inStock: true,
-      });
+      expect((await products.searchIndex()).hits({ word: 'lantern', prefix: false })[0]?.entry).toMatchObject(
+        {
+          price: 42,
+          inStock: true,
+        },
+      );
       await products.delete('P1', 3, []);
       expect(await hitsOf(products, 'lantern')).toEqual([]);
+      expect((await products.searchIndex()).get('P1')).toBeUndefined();
       expect(
         (await products.browse({ order: 'name', descending: false, filters: {}, limit: 5 })).items,
       ).toEqual([]);

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import {
   CatalogTable,
@@ -19,7 +19,7 @@ describe('backfilling the catalog index', () => {
     const tableName = await createTable(db, CatalogTable);
     const products = dynamoProductStore(db, tableName);
     const categories = dynamoCategoryStore(db, tableName);
-    // A category and two products as the store wrote them before search: no count, no words, no listings.
+    // A category and two products as the store wrote them before search: no count, no listings.
     await db.send(
       new PutCommand({
         TableName: tableName,
@@ -36,17 +36,35 @@ describe('backfilling the catalog index', () => {
           Item: { ...productKey(sku), kind: 'PRODUCT', listKey: sku, ...aProduct(sku, { name }) },
         }),
       );
-    expect(await products.wordHits({ word: 'lantern', prefix: false })).toEqual([]);
+    // And a word item of the index search kept before its change log.
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk: 'WORD#la', sk: 'lantern#OLD-1', f: 1, c: 'books' },
+      }),
+    );
+    const found = async (word: string) =>
+      (await products.searchIndex()).hits({ word, prefix: true }).map((hit) => hit.entry.sku);
+    expect(await found('lant')).toEqual([]);
 
-    expect(await backfillCatalogIndex(db, tableName)).toEqual({ indexed: 2, counted: 1 });
-    expect((await products.wordHits({ word: 'lant', prefix: true })).map((hit) => hit.entry.sku)).toEqual([
-      'OLD-1',
-    ]);
+    expect(await backfillCatalogIndex(db, tableName)).toEqual({
+      indexed: 2,
+      wordItemsRemoved: 1,
+      counted: 1,
+    });
+    expect(await found('lant')).toEqual(['OLD-1']);
+    expect(
+      await db.send(new GetCommand({ TableName: tableName, Key: { pk: 'WORD#la', sk: 'lantern#OLD-1' } })),
+    ).not.toHaveProperty('Item');
     const listed = await products.browse({ order: 'name', descending: false, filters: {}, limit: 5 });
     expect(listed.items.map((product) => product.sku)).toEqual(['OLD-2', 'OLD-1']);
     expect(await categories.get('books')).toMatchObject({ productCount: 2 });
     await expect(categories.delete('books')).rejects.toThrow('still has 2 products');
 
-    expect(await backfillCatalogIndex(db, tableName)).toEqual({ indexed: 0, counted: 0 });
+    expect(await backfillCatalogIndex(db, tableName)).toEqual({
+      indexed: 0,
+      wordItemsRemoved: 0,
+      counted: 0,
+    });
   });
 });
