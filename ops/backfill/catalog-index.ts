@@ -23,13 +23,11 @@ export interface CatalogBackfilled {
   readonly counted: number;
 }
 
-/** Every item of a kind (by sort key) the scan finds, with the attributes asked for. */
+/** Every item the scan's filter keeps, with the attributes asked for. */
 const scanAll = async <T>(
   db: DynamoDBDocumentClient,
   tableName: string,
-  sk: string,
-  filter: string,
-  projection: string,
+  scan: { filter: string; values: Record<string, unknown>; projection: string },
 ): Promise<T[]> => {
   const found: T[] = [];
   let start: Record<string, unknown> | undefined;
@@ -37,36 +35,13 @@ const scanAll = async <T>(
     const page = await db.send(
       new ScanCommand({
         TableName: tableName,
-        FilterExpression: `sk = :sk${filter ? ` AND ${filter}` : ''}`,
-        ExpressionAttributeValues: { ':sk': sk },
-        ProjectionExpression: projection,
+        FilterExpression: scan.filter,
+        ExpressionAttributeValues: scan.values,
+        ProjectionExpression: scan.projection,
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
     found.push(...((page.Items ?? []) as T[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return found;
-};
-
-/** The keys of the word items an earlier design of search kept (`WORD#<two letters>` / `<word>#<sku>`). */
-const scanWordItems = async (
-  db: DynamoDBDocumentClient,
-  tableName: string,
-): Promise<{ pk: string; sk: string }[]> => {
-  const found: { pk: string; sk: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'begins_with(pk, :word)',
-        ExpressionAttributeValues: { ':word': 'WORD#' },
-        ProjectionExpression: 'pk, sk',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    found.push(...((page.Items ?? []) as { pk: string; sk: string }[]));
     start = page.LastEvaluatedKey;
   } while (start);
   return found;
@@ -97,8 +72,13 @@ export const backfillCatalogIndex = async (
       })
     ).map(({ sku }) => sku),
   );
+  const products = await scanAll<{ sku: string; category: string }>(db, tableName, {
+    filter: 'sk = :product',
+    values: { ':product': PRODUCT_SK },
+    projection: 'sku, category',
+  });
   let indexed = 0;
-  for (const { sku } of await scanAll<{ sku: string }>(db, tableName, PRODUCT_SK, '', 'sku')) {
+  for (const { sku } of products) {
     if (listed.has(sku)) continue;
     const product = await store.get(sku);
     if (!product) continue;
@@ -111,21 +91,23 @@ export const backfillCatalogIndex = async (
     }
   }
   let wordItemsRemoved = 0;
-  for (const key of await scanWordItems(db, tableName)) {
+  // The word items of the index search kept before its change log: `WORD#<two letters>` / `<word>#<sku>`.
+  for (const key of await scanAll<{ pk: string; sk: string }>(db, tableName, {
+    filter: 'begins_with(pk, :word)',
+    values: { ':word': 'WORD#' },
+    projection: 'pk, sk',
+  })) {
     await db.send(new DeleteCommand({ TableName: tableName, Key: key }));
     wordItemsRemoved++;
   }
-  const products = await scanAll<{ category: string }>(db, tableName, PRODUCT_SK, '', 'category');
   const counts = new Map<string, number>();
   for (const { category } of products) counts.set(category, (counts.get(category) ?? 0) + 1);
   let counted = 0;
-  for (const { id } of await scanAll<{ id: string }>(
-    db,
-    tableName,
-    CATEGORY_SK,
-    'attribute_not_exists(productCount)',
-    'id',
-  )) {
+  for (const { id } of await scanAll<{ id: string }>(db, tableName, {
+    filter: 'sk = :category AND attribute_not_exists(productCount)',
+    values: { ':category': CATEGORY_SK },
+    projection: 'id',
+  })) {
     const set = await whenConditionHolds(
       db.send(
         new UpdateCommand({

@@ -41,7 +41,7 @@ export const ProductDeleted = defineEvent({
   data: z.object({ sku: skuSchema }),
 });
 
-/** A category has a new name; the catalog indexes its products again, so search finds them by it. */
+/** A category has a new name (search finds its products by it from the rename on, through the catalog's change log). */
 export const CategoryRenamed = defineEvent({
   source,
   detailType: 'CategoryRenamed',
