@@ -98,6 +98,29 @@ export const loggedWrite = async (
   throw new BackendUnavailableError('Catalog writes kept taking the same change number; try again.');
 };
 
+/** The `all` listing is read in this many sort key ranges at once when an index loads. */
+export const LOAD_RANGES = 4;
+
+/**
+ * Sort key ranges of the `all` listing (keys `<createdAt>#<sku>`) that hold
+ * every key once: `count` ranges split at creation times evenly spaced
+ * between the first and the last. A split is a bare time, which sorts before
+ * every key that starts with it, so a key on a split falls in the range that
+ * starts there; the outer bounds sort below and above any key.
+ */
+export const loadRanges = (first: string, last: string, count: number): [string, string][] => {
+  const from = Date.parse(first);
+  const span = Date.parse(last) - from;
+  const splits =
+    Number.isNaN(span) || span <= 0
+      ? []
+      : Array.from({ length: count - 1 }, (_, at) =>
+          new Date(from + (span * (at + 1)) / count).toISOString(),
+        );
+  const bounds = [' ', ...splits, '~'];
+  return bounds.slice(0, -1).map((bound, at): [string, string] => [bound, bounds[at + 1] ?? '~']);
+};
+
 type ListedProduct = Product & { pk: string; sk: string };
 const toProduct = ({ pk: _pk, sk: _sk, ...product }: ListedProduct): Product => product;
 
@@ -140,16 +163,44 @@ export const changeLogSearchIndex = (
     return true;
   };
 
-  const load = async (): Promise<{ index: CatalogIndex; seq: number }> => {
-    const seq = await readSequence(db, tableName);
-    const products = (
-      await queryAll<ListedProduct>(db, {
+  const listing = listingPartition(undefined, 'newest');
+
+  /** The `all` listing's earliest or latest creation time, or undefined when it is empty. */
+  const edge = async (forward: boolean): Promise<string | undefined> => {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :listing',
-        ExpressionAttributeValues: { ':listing': listingPartition(undefined, 'newest') },
+        ExpressionAttributeValues: { ':listing': listing },
+        ProjectionExpression: 'createdAt',
+        ScanIndexForward: forward,
+        Limit: 1,
         ConsistentRead: true,
-      })
-    ).map(toProduct);
+      }),
+    );
+    return Items[0]?.createdAt as string | undefined;
+  };
+
+  /** Every product of the `all` listing: its sort key ranges read at once (`loadRanges`). */
+  const readListing = async (): Promise<Product[]> => {
+    const [first, last] = await Promise.all([edge(true), edge(false)]);
+    if (first === undefined || last === undefined) return [];
+    const ranges = await Promise.all(
+      loadRanges(first, last, LOAD_RANGES).map(([from, to]) =>
+        queryAll<ListedProduct>(db, {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :listing AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':listing': listing, ':from': from, ':to': to },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return ranges.flat().map(toProduct);
+  };
+
+  const load = async (): Promise<{ index: CatalogIndex; seq: number }> => {
+    const seq = await readSequence(db, tableName);
+    const products = await readListing();
     const categories = await batchGetAll<Category>(
       db,
       tableName,

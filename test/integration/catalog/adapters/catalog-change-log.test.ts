@@ -3,6 +3,7 @@ import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } 
 import { describe, expect, it } from 'vitest';
 import {
   changeLogSearchIndex,
+  LOAD_RANGES,
   loggedWrite,
   SEQUENCE_ATTEMPTS,
 } from '../../../../functions/catalog/adapters/catalog-change-log.js';
@@ -110,14 +111,20 @@ describe('the search index kept from the change log', () => {
     const { db, tableName, products } = await setUp();
     const search = changeLogSearchIndex(db, tableName, { catchUpLimit: 2 });
     expect(await skusFound(search, 'lant')).toEqual([]);
-    for (const sku of ['P1', 'P2', 'P3']) await products.create(aProduct(sku, { name: 'Lantern' }), []);
+    for (const [day, sku] of ['P1', 'P2', 'P3'].entries()) {
+      await products.create(
+        aProduct(sku, { name: 'Lantern', createdAt: `2026-11-0${day + 1}T10:00:00.000Z` }),
+        [],
+      );
+    }
     const sent = countCommands(db);
     expect(await skusFound(search, 'lant')).toEqual(['P1', 'P2', 'P3']);
-    // The catch-up refused, then the load: the sequence, the listing, the categories, the changes since.
+    // The catch-up refused, then the load: the sequence, the listing (its first and last
+    // creation times, then its ranges at once), the categories, the changes since.
     expect(sent).toEqual([
       'QueryCommand',
       'GetItemCommand',
-      'QueryCommand',
+      ...Array.from({ length: 2 + LOAD_RANGES }, () => 'QueryCommand'),
       'BatchGetItemCommand',
       'QueryCommand',
     ]);
