@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, conditionFailedAt, queryAll } from '../../shared/dynamodb.js';
 import { BackendUnavailableError } from '../../shared/errors.js';
+import { logger } from '../../shared/observability.js';
 import { TTL_ATTRIBUTE } from '../../shared/outbox/outbox.js';
 import { jitteredDelay, sleep } from '../../shared/retry.js';
 import { type CatalogChange, CatalogIndex, type SearchIndex } from '../domain/catalog-index.js';
@@ -216,10 +217,18 @@ export const changeLogSearchIndex = (
   const sync = async (): Promise<SearchIndex> => {
     if (state && (await catchUp(state))) return state.index;
     // Loaded from a listing read after `seq`: the changes since are applied over it, in order.
+    const started = performance.now();
     const loaded = await load();
     if (!(await catchUp(loaded))) {
       throw new BackendUnavailableError('The catalog changed faster than its index could load; try again.');
     }
+    // What a container's first search costs, for the operator who sizes the function (docs/architecture.md).
+    logger.info('Search index loaded', {
+      products: loaded.index.size,
+      change: loaded.seq,
+      ms: Math.round(performance.now() - started),
+      heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+    });
     state = loaded;
     return loaded.index;
   };
