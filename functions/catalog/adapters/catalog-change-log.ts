@@ -143,7 +143,7 @@ export const changeLogSearchIndex = (
   let queue: Promise<unknown> = Promise.resolve();
 
   const catchUp = async (current: { index: CatalogIndex; seq: number }): Promise<boolean> => {
-    const { Items = [], LastEvaluatedKey } = await db.send(
+    const { Items = [] } = await db.send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :changes AND sk > :after',
@@ -152,8 +152,10 @@ export const changeLogSearchIndex = (
         Limit: catchUpLimit + 1,
       }),
     );
-    if (LastEvaluatedKey) return false;
-    const latest = Items.find((item) => item.sk === sequenceKey.sk)?.seq ?? 0;
+    const sequence = Items.find((item) => item.sk === sequenceKey.sk);
+    // `SEQ` sorts after every change: a page that stops before it is more than the limit behind.
+    if (!sequence && Items.length > 0) return false;
+    const latest = typeof sequence?.seq === 'number' ? sequence.seq : 0;
     const changes = Items.filter((item) => item.sk !== sequenceKey.sk) as ChangeItem[];
     const contiguous =
       changes.length === latest - current.seq &&

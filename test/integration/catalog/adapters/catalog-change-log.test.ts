@@ -130,6 +130,16 @@ describe('the search index kept from the change log', () => {
     ]);
   });
 
+  it('catches up as many changes as its limit without loading again', async () => {
+    const { db, tableName, products } = await setUp();
+    const search = changeLogSearchIndex(db, tableName, { catchUpLimit: 3 });
+    expect(await skusFound(search, 'lant')).toEqual([]);
+    for (const sku of ['P1', 'P2', 'P3']) await products.create(aProduct(sku, { name: 'Lantern' }), []);
+    const sent = countCommands(db);
+    expect(await skusFound(search, 'lant')).toEqual(['P1', 'P2', 'P3']);
+    expect(sent).toEqual(['QueryCommand']);
+  });
+
   it("shows a category's rename at the next search", async () => {
     const { db, tableName, products, categories } = await setUp();
     const search = changeLogSearchIndex(db, tableName);
