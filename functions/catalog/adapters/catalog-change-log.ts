@@ -18,7 +18,9 @@ import {
   changeKey,
   changeSortKey,
   listingPartition,
+  type ProductItem,
   sequenceKey,
+  toProduct,
 } from './catalog-table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -122,9 +124,6 @@ export const loadRanges = (first: string, last: string, count: number): [string,
   return bounds.slice(0, -1).map((bound, at): [string, string] => [bound, bounds[at + 1] ?? '~']);
 };
 
-type ListedProduct = Product & { pk: string; sk: string };
-const toProduct = ({ pk: _pk, sk: _sk, ...product }: ListedProduct): Product => product;
-
 /**
  * The catalog's search index in memory, kept up to date from the change log
  * (catalog-table.ts). Each call reads the log from where the index is (one
@@ -190,7 +189,7 @@ export const changeLogSearchIndex = (
     if (first === undefined || last === undefined) return [];
     const ranges = await Promise.all(
       loadRanges(first, last, LOAD_RANGES).map(([from, to]) =>
-        queryAll<ListedProduct>(db, {
+        queryAll<ProductItem>(db, {
           TableName: tableName,
           KeyConditionExpression: 'pk = :listing AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: { ':listing': listing, ':from': from, ':to': to },

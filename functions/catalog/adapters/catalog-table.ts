@@ -1,3 +1,4 @@
+import type { Product } from '../domain/product.js';
 import type { BrowseOrder, SearchEntry } from '../domain/search.js';
 import { browseKey } from '../domain/search.js';
 
@@ -38,6 +39,11 @@ export const CatalogTable = {
 } as const;
 
 export const PRODUCT_SK = 'PRODUCT';
+
+/** A product item or a listing item, as read: the product with the item's keys. */
+export type ProductItem = Product & { pk: string; sk: string; words?: unknown };
+/** The product a product or listing item holds: without the keys, nor the `words` an earlier design stored. */
+export const toProduct = ({ pk: _pk, sk: _sk, words: _words, ...product }: ProductItem): Product => product;
 export const CATEGORY_SK = 'CATEGORY';
 export const productKey = (sku: string) => ({ pk: `PRODUCT#${sku}`, sk: PRODUCT_SK });
 export const categoryKey = (id: string) => ({ pk: `CATEGORY#${id}`, sk: CATEGORY_SK });

@@ -37,15 +37,13 @@ import {
   categoryKey,
   listingKeys,
   listingPartition,
+  type ProductItem,
   productKey,
+  toProduct,
 } from './catalog-table.js';
 
 type Key = { pk: string; sk: string };
-type ProductItem = Product & Key & { words?: unknown };
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** A product item as read: without its keys, and without the `words` an earlier design stored on it. */
-const toProduct = ({ pk: _pk, sk: _sk, words: _words, ...product }: ProductItem): Product => product;
 
 /** Filters beyond a page's listing partition read at most this many items per Query... */
 const BROWSE_READ = 100;
