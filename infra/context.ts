@@ -1,18 +1,28 @@
 import type { Node } from 'constructs';
-import * as z from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { PAYMENT_PROVIDERS } from '../functions/payments/contracts/provider.js';
 
-const list = z
-  .string()
-  .transform((text) =>
-    text
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  )
-  .or(z.array(z.string()));
+const list = z.union([
+  z.pipe(
+    z.string(),
+    z.transform((text) =>
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ),
+  z.array(z.string()),
+]);
 
-const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')]);
+const flag = z.union([
+  z.boolean(),
+  z.pipe(
+    z.enum(['true', 'false']),
+    z.transform((text) => text === 'true'),
+  ),
+]);
 
 /**
  * The deployment's settings, from CDK context (`-c name=value` or cdk.json).
@@ -21,54 +31,56 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((text) =>
 const shopContext = z
   .object({
     /** An external OIDC issuer replaces the Cognito user pool as the API's token issuer. */
-    jwtIssuer: z.url().optional(),
+    jwtIssuer: z.optional(z.url()),
     /** Audiences (client ids) the external issuer's tokens must carry; required with jwtIssuer. */
-    jwtAudience: list.optional(),
+    jwtAudience: z.optional(list),
     /** Scopes every protected route requires from an external issuer's tokens. */
-    jwtScopes: list.default([]),
+    jwtScopes: z._default(list, []),
     /**
      * Browser origins allowed by CORS. None by default: a deployed API answers
      * no browser of another origin until its shop's origins are named. The
      * local cloud names its own (`http://localhost:<port>`, `http://127.0.0.1:<port>`).
      */
-    corsOrigins: list.default([]),
-    throttleRateLimit: z.coerce.number().int().positive().default(100),
-    throttleBurstLimit: z.coerce.number().int().positive().default(200),
+    corsOrigins: z._default(list, []),
+    throttleRateLimit: z._default(z.coerce.number().check(z.int(), z.positive()), 100),
+    throttleBurstLimit: z._default(z.coerce.number().check(z.int(), z.positive()), 200),
     /** Keep tables, the user pool and the archive when stacks are deleted (on by default; off for throwaway stacks). */
-    retainData: flag.default(true),
-    archiveRetentionDays: z.coerce.number().int().positive().default(30),
+    retainData: z._default(flag, true),
+    archiveRetentionDays: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
     /** The order saga's workflow type: STANDARD (exactly-once start, full history) or EXPRESS (cheaper). */
-    sagaWorkflowType: z.enum(['STANDARD', 'EXPRESS']).default('STANDARD'),
+    sagaWorkflowType: z._default(z.enum(['STANDARD', 'EXPRESS']), 'STANDARD'),
     /** A verified SES identity notifications are emailed from; without it they are stored and logged only. */
-    notificationsFromEmail: z.email().optional(),
+    notificationsFromEmail: z.optional(z.email()),
     /** Where stock alerts for admins are emailed. */
-    adminAlertEmail: z.email().optional(),
+    adminAlertEmail: z.optional(z.email()),
     /**
      * A verified SES identity the user pool sends its codes from. Without it
      * Cognito sends from its own address, which allows 50 emails a day per
      * account: enough to try the shop, not to run it.
      */
-    cognitoEmailFrom: z.email().optional(),
+    cognitoEmailFrom: z.optional(z.email()),
     /**
      * Who the shop charges through: the built-in simulator (no money moves;
      * the deployment says so loudly) or Stripe, with its API key and webhook
      * secret in the Secrets Manager secret the data stack makes (docs/deploy.md).
      */
-    paymentProvider: z.enum(PAYMENT_PROVIDERS).default('simulator'),
+    paymentProvider: z._default(z.enum(PAYMENT_PROVIDERS), 'simulator'),
     /** An address subscribed to the alarm topic (SNS asks it to confirm first). */
-    alarmEmail: z.email().optional(),
+    alarmEmail: z.optional(z.email()),
     /**
      * Deploy the HTTP API and the user pool (on by default). Off, everything
      * else is deployed (tables, bus, rules, saga, functions) without the
      * users service: for targets without API Gateway v2 and Cognito, such as
      * LocalStack's free image.
      */
-    httpApi: flag.default(true),
+    httpApi: z._default(flag, true),
   })
-  .refine((context) => !context.jwtIssuer || (context.jwtAudience?.length ?? 0) > 0, {
-    message: 'jwtAudience is required when jwtIssuer is set',
-    path: ['jwtAudience'],
-  });
+  .check(
+    z.refine((context) => !context.jwtIssuer || (context.jwtAudience?.length ?? 0) > 0, {
+      message: 'jwtAudience is required when jwtIssuer is set',
+      path: ['jwtAudience'],
+    }),
+  );
 
 export type ShopContext = z.infer<typeof shopContext>;
 
@@ -89,6 +101,9 @@ const KEYS = [
   'paymentProvider',
   'httpApi',
 ] as const;
+
+// zod/mini carries no messages of its own; a deployer reads these, so they get English ones.
+z.config(en());
 
 export const readShopContext = (node: Node): ShopContext => {
   const raw = Object.fromEntries(

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineConfig } from '../shared/config.js';
 
-const store = { CART_TABLE_NAME: z.string().min(1) };
+const store = { CART_TABLE_NAME: z.string().check(z.minLength(1)) };
 
 /** The checkout's read contract and the consumer that empties checked-out lines: the table only. */
 export const cartStoreConfig = defineConfig(store);
@@ -10,5 +10,5 @@ export const cartStoreConfig = defineConfig(store);
 export const cartConfig = defineConfig({
   ...store,
   /** The catalog's GetProducts read contract. */
-  CATALOG_GET_PRODUCTS_FUNCTION: z.string().min(1),
+  CATALOG_GET_PRODUCTS_FUNCTION: z.string().check(z.minLength(1)),
 });

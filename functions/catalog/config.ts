@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineConfig } from '../shared/config.js';
 import { cursorKeyVariables } from '../shared/secret-cursors.js';
 
-const store = { CATALOG_TABLE_NAME: z.string().min(1) };
+const store = { CATALOG_TABLE_NAME: z.string().check(z.minLength(1)) };
 
 /** Each function's environment is what it uses (functions/catalog/service.ts). */
 export const catalogConfig = defineConfig(store);

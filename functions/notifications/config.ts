@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineConfig } from '../shared/config.js';
 import { cursorKeyVariables } from '../shared/secret-cursors.js';
 
-const store = { NOTIFICATIONS_TABLE_NAME: z.string().min(1) };
+const store = { NOTIFICATIONS_TABLE_NAME: z.string().check(z.minLength(1)) };
 const email = {
   /** The verified SES identity emails are sent from; empty: emails are logged, not sent. */
   EMAIL_FROM: z.union([z.email(), z.literal('')]),

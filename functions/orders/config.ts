@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineConfig } from '../shared/config.js';
 import { cursorKeyVariables } from '../shared/secret-cursors.js';
 
-const store = { ORDERS_TABLE_NAME: z.string().min(1) };
+const store = { ORDERS_TABLE_NAME: z.string().check(z.minLength(1)) };
 /** The catalog's GetProducts read contract. */
-const catalog = { CATALOG_GET_PRODUCTS_FUNCTION: z.string().min(1) };
+const catalog = { CATALOG_GET_PRODUCTS_FUNCTION: z.string().check(z.minLength(1)) };
 /** The cart's GetCartLines read contract. */
-const cart = { CART_GET_CART_LINES_FUNCTION: z.string().min(1) };
-const saga = { ORDER_SAGA_ARN: z.string().min(1) };
-const cancellation = { ORDER_CANCELLATION_ARN: z.string().min(1) };
+const cart = { CART_GET_CART_LINES_FUNCTION: z.string().check(z.minLength(1)) };
+const saga = { ORDER_SAGA_ARN: z.string().check(z.minLength(1)) };
+const cancellation = { ORDER_CANCELLATION_ARN: z.string().check(z.minLength(1)) };
 
 /**
  * Each function's environment is what it uses, no more: a function is

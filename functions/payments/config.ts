@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineConfig } from '../shared/config.js';
 import { paymentClientVariables } from './contracts/provider.js';
 
-const table = { PAYMENTS_TABLE_NAME: z.string().min(1) };
+const table = { PAYMENTS_TABLE_NAME: z.string().check(z.minLength(1)) };
 
 /** The admins' read of the ledger: the table only. */
 export const ledgerConfig = defineConfig(table);
@@ -11,7 +11,7 @@ export const ledgerConfig = defineConfig(table);
 const provider = {
   ...paymentClientVariables,
   /** How long one call to the provider may take before we give up on that attempt. */
-  PAYMENT_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100),
+  PAYMENT_PROVIDER_TIMEOUT_MS: z.coerce.number().check(z.int(), z.gte(100)),
 };
 
 /** The webhook: the table and the provider. */
@@ -21,9 +21,9 @@ export const paymentsConfig = defineConfig({
   ...table,
   ...provider,
   /** How long the simulator's tok_timeout keeps the caller waiting: longer than the timeout above. */
-  SIMULATOR_HANG_MS: z.coerce.number().int().min(0),
+  SIMULATOR_HANG_MS: z.coerce.number().check(z.int(), z.gte(0)),
   /** Consecutive provider failures that open the circuit. */
-  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(1),
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().check(z.int(), z.gte(1)),
   /** How long the circuit stays open before one probe call is let through. */
-  CIRCUIT_OPEN_MS: z.coerce.number().int().min(100),
+  CIRCUIT_OPEN_MS: z.coerce.number().check(z.int(), z.gte(100)),
 });

@@ -1,16 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A service's environment, declared once. The Lambda reads it with `load()`;
  * the CDK construct is typed against `Environment<typeof config>`, so a variable
  * the function needs but the stack does not set fails the build.
  */
-export interface ServiceConfig<Shape extends z.ZodRawShape> {
-  readonly schema: z.ZodObject<Shape>;
-  load(env?: NodeJS.ProcessEnv): z.infer<z.ZodObject<Shape>>;
+export interface ServiceConfig<Shape extends z.core.$ZodShape> {
+  readonly schema: z.ZodMiniObject<Shape>;
+  load(env?: NodeJS.ProcessEnv): z.infer<z.ZodMiniObject<Shape>>;
 }
 
-export const defineConfig = <Shape extends z.ZodRawShape>(shape: Shape): ServiceConfig<Shape> => {
+export const defineConfig = <Shape extends z.core.$ZodShape>(shape: Shape): ServiceConfig<Shape> => {
   const schema = z.object(shape);
   let cached: z.infer<typeof schema> | undefined;
   return {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The shop trades in one currency; amounts are integer minor units (cents). */
 export const CURRENCY = 'USD';
@@ -7,7 +7,7 @@ export const CURRENCY = 'USD';
 export const MAX_AMOUNT = 1_000_000_000;
 
 export const moneySchema = z.strictObject({
-  amount: z.number().int().min(0).max(MAX_AMOUNT),
+  amount: z.int().check(z.gte(0), z.lte(MAX_AMOUNT)),
   currency: z.literal(CURRENCY),
 });
 

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InvalidCursorError } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -7,8 +7,8 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?limit=&cursor=`, shared by every list route. */
 export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 };
 
 export interface Page<T> {
@@ -17,8 +17,8 @@ export interface Page<T> {
 }
 
 /** The schema of a page of `item`s, for the HTTP contract. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 /** Where a listing stopped, as the store understands it (a DynamoDB key). */
 export type PageKey = Record<string, string | number>;

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineConfig } from './config.js';
 import { type CursorCodec, hmacCursors } from './pagination.js';
 import { readSecretVersions } from './secrets.js';
 
 /** The secret that signs list cursors: its ARN only; the key itself is read when a cursor is made or checked. */
-export const cursorKeyVariables = { CURSOR_SECRET_ARN: z.string().min(1) };
+export const cursorKeyVariables = { CURSOR_SECRET_ARN: z.string().check(z.minLength(1)) };
 
 const cursorKeyConfig = defineConfig(cursorKeyVariables);
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ServiceConfig } from './config.js';
 import type { EventDefinition } from './events/define-event.js';
 import type { RouteSpec } from './http/route-spec.js';
@@ -45,7 +45,7 @@ export type Trigger =
 export interface FunctionDeclaration {
   readonly trigger: Trigger;
   /** The environment the handler loads. */
-  readonly config: ServiceConfig<z.ZodRawShape>;
+  readonly config: ServiceConfig<z.core.$ZodShape>;
   /** The service's own table and the access its use cases need; no table when absent. */
   readonly table?: 'read' | 'readWrite';
   /** Other services' read contracts it invokes: `<SERVICE>_<FUNCTION>_FUNCTION` names each. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const SINGLE_LINE = /^[^\p{Cc}\p{Cs}]*$/u;
 const MULTI_LINE = /^(?:[^\p{Cc}\p{Cs}]|[\n\t])*$/u;
@@ -11,10 +11,12 @@ const MULTI_LINE = /^(?:[^\p{Cc}\p{Cs}]|[\n\t])*$/u;
 export const text = (max: number, { min = 1, multiline = false } = {}) =>
   z
     .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(
-      multiline ? MULTI_LINE : SINGLE_LINE,
-      'must not contain control characters or unpaired surrogates',
+    .check(
+      z.trim(),
+      z.minLength(min),
+      z.maxLength(max),
+      z.regex(
+        multiline ? MULTI_LINE : SINGLE_LINE,
+        'must not contain control characters or unpaired surrogates',
+      ),
     );

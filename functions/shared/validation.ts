@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldError } from './errors.js';
 import { RequestValidationError } from './errors.js';
 
@@ -54,7 +54,11 @@ const describeIssue = (issue: z.core.$ZodIssue): string => {
 const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
 /** Parses or throws RequestValidationError with one field error per problem. */
-export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown, root?: string): z.output<S> => {
+export const parseOrThrow = <S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  root?: string,
+): z.output<S> => {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new RequestValidationError('The request is not valid.', fieldErrorsOf(result.error.issues, root));

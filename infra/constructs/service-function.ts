@@ -7,7 +7,7 @@ import { Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'a
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { PaymentProviderName } from '../../functions/payments/contracts/provider.js';
 import type { Environment, ServiceConfig } from '../../functions/shared/config.js';
 import { kebabCase, type ServiceName } from '../../functions/shared/service-manifest.js';
@@ -21,7 +21,7 @@ export const METRICS_NAMESPACE = 'Shop';
 /** The newest Node.js runtime aws-cdk-lib offers. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 
-export interface ServiceFunctionProps<C extends ServiceConfig<z.ZodRawShape>> {
+export interface ServiceFunctionProps<C extends ServiceConfig<z.core.$ZodShape>> {
   readonly service: ServiceName;
   /** The function's config declaration; `environment` must provide every variable it names. */
   readonly config: C;
@@ -63,7 +63,7 @@ export const bundleDefines = (paymentProvider?: PaymentProviderName): Record<str
  * runtime), its own log group with retention, active tracing, and the
  * Powertools service name, metrics namespace and log level.
  */
-export class ServiceFunction<C extends ServiceConfig<z.ZodRawShape>> extends NodejsFunction {
+export class ServiceFunction<C extends ServiceConfig<z.core.$ZodShape>> extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps<C>) {
     const entry = functionEntry(props.service, id, props.entry);
     const logGroup = new LogGroup(scope, `${id}Logs`, {

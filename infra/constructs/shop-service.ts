@@ -6,7 +6,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { PaymentProviderName } from '../../functions/payments/contracts/provider.js';
 import type { ServiceConfig } from '../../functions/shared/config.js';
 import {
@@ -32,7 +32,7 @@ import { dynamoDbActionsOf, grantTableAccess } from './table-access.js';
 
 /** A built function with its declaration. */
 export interface BuiltFunction {
-  readonly function: ServiceFunction<ServiceConfig<z.ZodRawShape>>;
+  readonly function: ServiceFunction<ServiceConfig<z.core.$ZodShape>>;
   readonly declaration: FunctionDeclaration;
 }
 
@@ -66,7 +66,7 @@ export interface ShopResources {
 export const CONTRACT_TIMEOUT_SECONDS = 5;
 
 export class ShopService extends Construct {
-  readonly functions: Readonly<Record<string, ServiceFunction<ServiceConfig<z.ZodRawShape>>>>;
+  readonly functions: Readonly<Record<string, ServiceFunction<ServiceConfig<z.core.$ZodShape>>>>;
   readonly outbox?: OutboxRelay;
   /** The order saga and cancellation, for the service that owns them. */
   readonly saga?: OrderSaga;
@@ -80,7 +80,7 @@ export class ShopService extends Construct {
     const table = manifest.table ? shop.tables[manifest.name] : undefined;
     if (manifest.table && !table) throw new Error(`${manifest.name}: the shop has no table for it.`);
 
-    const functions: Record<string, ServiceFunction<ServiceConfig<z.ZodRawShape>>> = {};
+    const functions: Record<string, ServiceFunction<ServiceConfig<z.core.$ZodShape>>> = {};
     const environments = new Map<string, Record<string, string>>();
     for (const { name, ...declaration } of builtFunctionsOf(manifest, shop)) {
       const environment: Record<string, string> = { ...declaration.settings };
@@ -241,7 +241,7 @@ const sagaTasks = (built: ReadonlyMap<FunctionRef, BuiltFunction>): SagaTasks =>
 /** The environment must be exactly what the config reads: nothing missing, nothing granted for nothing. */
 const assertEnvironment = (
   where: string,
-  config: ServiceConfig<z.ZodRawShape>,
+  config: ServiceConfig<z.core.$ZodShape>,
   environment: Readonly<Record<string, string>>,
 ) => {
   const wanted = Object.keys(config.schema.shape).sort();
@@ -255,7 +255,7 @@ const assertEnvironment = (
     );
 };
 
-const grantSendEmail = (fn: ServiceFunction<ServiceConfig<z.ZodRawShape>>, from: string) => {
+const grantSendEmail = (fn: ServiceFunction<ServiceConfig<z.core.$ZodShape>>, from: string) => {
   const domain = from.split('@')[1] ?? from;
   fn.addToRolePolicy(
     new PolicyStatement({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type DomainEvent, defineEvent } from '../../functions/shared/events/define-event.js';
 
 /** An event of no service, for the tests of the event plumbing (publisher, outbox, relay, consumers). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { moneySchema } from '../../shared/money.js';
 import { categoryIdSchema, skuSchema } from './schemas.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 import { moneySchema } from '../../shared/money.js';
 import { skuSchema } from './schemas.js';
@@ -13,7 +13,7 @@ export const MAX_SKUS_PER_LOOKUP = 100;
  */
 export const GetProducts = defineContract({
   name: 'GetProducts',
-  input: z.strictObject({ skus: z.array(skuSchema).min(1).max(MAX_SKUS_PER_LOOKUP) }),
+  input: z.strictObject({ skus: z.array(skuSchema).check(z.minLength(1), z.maxLength(MAX_SKUS_PER_LOOKUP)) }),
   output: z.object({
     items: z.array(z.object({ sku: skuSchema, name: z.string(), price: moneySchema })),
   }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { skuSchema } from '../../catalog/contracts/schemas.js';
 import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
@@ -17,7 +17,7 @@ export const InventoryReserved = defineEvent({
   data: z.object({
     orderId,
     lines: z.array(orderLineSchema),
-    allocations: z.array(allocationSchema).optional(),
+    allocations: z.optional(z.array(allocationSchema)),
   }),
 });
 
@@ -47,7 +47,7 @@ export const StockLow = defineEvent({
   source,
   detailType: 'StockLow',
   version: 1,
-  data: z.object({ sku: skuSchema, available: z.number().int().min(0), threshold: z.number().int().min(0) }),
+  data: z.object({ sku: skuSchema, available: z.int().check(z.gte(0)), threshold: z.int().check(z.gte(0)) }),
 });
 
 /**
@@ -61,8 +61,8 @@ export const StockAvailabilityChanged = defineEvent({
   data: z.object({
     sku: skuSchema,
     inStock: z.boolean(),
-    available: z.number().int().min(0),
-    stockVersion: z.number().int().min(1),
+    available: z.int().check(z.gte(0)),
+    stockVersion: z.int().check(z.gte(1)),
   }),
 });
 

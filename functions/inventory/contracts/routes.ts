@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/route-spec.js';
 import { setStockBody, skuPath, skuWarehousePath, stockView } from './schemas.js';
 import { createWarehouseBody, warehouseView } from './warehouses.js';

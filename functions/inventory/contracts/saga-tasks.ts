@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { orderLineSchema } from './schemas.js';
 import { allocationSchema } from './warehouses.js';
@@ -8,10 +8,10 @@ import { allocationSchema } from './warehouses.js';
  * these inputs and matches on the error names below in its Catch rules.
  */
 const orderId = orderRefSchema;
-const correlationId = z.string().min(1).max(128);
+const correlationId = z.string().check(z.minLength(1), z.maxLength(128));
 
 export const ReserveInventoryTask = {
-  input: z.object({ orderId, correlationId, lines: z.array(orderLineSchema).min(1) }),
+  input: z.object({ orderId, correlationId, lines: z.array(orderLineSchema).check(z.minLength(1)) }),
   output: z.object({ orderId, lines: z.array(orderLineSchema), allocations: z.array(allocationSchema) }),
 } as const;
 

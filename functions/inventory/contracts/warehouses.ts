@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { skuSchema } from '../../catalog/contracts/schemas.js';
 import { countryCodeSchema } from '../../shared/country.js';
 import { text } from '../../shared/text.js';
@@ -10,13 +10,13 @@ export const MAIN_WAREHOUSE = 'main';
 export const compareWarehouseIds = (a: string, b: string): number =>
   a === b ? 0 : a === MAIN_WAREHOUSE ? -1 : b === MAIN_WAREHOUSE ? 1 : a < b ? -1 : 1;
 
-export const warehouseIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/);
+export const warehouseIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,31}$/));
 
 /** Units of one line of an order, and the warehouse they leave from. */
 export const allocationSchema = z.object({
   sku: skuSchema,
   warehouseId: warehouseIdSchema,
-  quantity: z.number().int().min(1).max(10_000),
+  quantity: z.int().check(z.gte(1), z.lte(10_000)),
 });
 export type Allocation = z.infer<typeof allocationSchema>;
 

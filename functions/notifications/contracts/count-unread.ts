@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 
 /** How many unread notifications a customer has: the dashboard's read contract. */
 export const CountUnreadNotifications = defineContract({
   name: 'CountUnreadNotifications',
-  input: z.strictObject({ userId: z.string().min(1).max(128) }),
-  output: z.object({ unread: z.number().int().min(0) }),
+  input: z.strictObject({ userId: z.string().check(z.minLength(1), z.maxLength(128)) }),
+  output: z.object({ unread: z.int().check(z.gte(0)) }),
 });
 
 export const notificationsReader = (client: LambdaInvoker, functionName: string) => ({

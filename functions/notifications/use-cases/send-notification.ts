@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { StockLow } from '../../inventory/contracts/events.js';
 import { OrderAddressChanged, OrderCancelled, OrderConfirmed } from '../../orders/contracts/events.js';
 import {
@@ -15,7 +15,7 @@ import { notify, welcome } from './notify.js';
 import type { NotificationsDependencies } from './ports.js';
 
 /** What one kind of event means: for whom, and what to tell them. */
-const rule = <S extends z.ZodType>(
+const rule = <S extends z.ZodMiniType>(
   definition: EventDefinition<S>,
   make: (data: z.output<S>) => { recipient: string; message: Message },
 ) => ({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 import { orderIdSchema } from './ids.js';
 import { shippingAddressSchema } from './schemas.js';
@@ -17,7 +17,7 @@ export const ClaimShipment = defineContract({
     /** The order's status, or CANCELLATION_REQUESTED, or UNKNOWN for an order orders does not have. */
     status: z.string(),
     /** Where the parcel goes: the order's address as it was claimed, which can no longer change. */
-    shippingAddress: shippingAddressSchema.optional(),
+    shippingAddress: z.optional(shippingAddressSchema),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { allocationSchema } from '../../inventory/contracts/warehouses.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { moneySchema } from '../../shared/money.js';
@@ -7,7 +7,7 @@ import { cancellationReasonSchema, orderLineSchema } from './schemas.js';
 
 const source = 'shop.orders';
 const orderId = orderRefSchema;
-const userId = z.string().min(1).max(128);
+const userId = z.string().check(z.minLength(1), z.maxLength(128));
 
 /**
  * An order was accepted. It starts the order saga. The payment token stays
@@ -37,7 +37,7 @@ export const OrderConfirmed = defineEvent({
     userId,
     items: z.array(orderLineSchema),
     total: moneySchema,
-    shipFrom: z.array(allocationSchema).optional(),
+    shipFrom: z.optional(z.array(allocationSchema)),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { orderLineSchema as reservedLineSchema } from '../../inventory/contracts/schemas.js';
 import { allocationSchema } from '../../inventory/contracts/warehouses.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
@@ -12,17 +12,17 @@ import { orderStatusSchema } from './schemas.js';
  * compensations know what happened without extra states.
  */
 const orderId = orderRefSchema;
-const correlationId = z.string().min(1).max(128);
+const correlationId = z.string().check(z.minLength(1), z.maxLength(128));
 
 /** What a Catch rule records: the error name and its cause, as Step Functions gives them. */
-export const stepFailureSchema = z.object({ Error: z.string(), Cause: z.string().optional() });
+export const stepFailureSchema = z.object({ Error: z.string(), Cause: z.optional(z.string()) });
 export type StepFailure = z.infer<typeof stepFailureSchema>;
 
 export const OrderSagaInput = z.object({
   orderId,
-  userId: z.string().min(1).max(128),
+  userId: z.string().check(z.minLength(1), z.maxLength(128)),
   correlationId,
-  lines: z.array(reservedLineSchema).min(1),
+  lines: z.array(reservedLineSchema).check(z.minLength(1)),
   total: moneySchema,
   paymentToken: paymentTokenSchema,
 });
@@ -36,32 +36,32 @@ export type OrderSagaInput = z.infer<typeof OrderSagaInput>;
  */
 export const OrderCancellationInput = z.object({
   orderId,
-  userId: z.string().min(1).max(128),
+  userId: z.string().check(z.minLength(1), z.maxLength(128)),
   correlationId,
-  customerRequest: z.literal(true).optional(),
+  customerRequest: z.optional(z.literal(true)),
   /**
    * Which attempt at the cancellation this is: 0 for the first, then the
    * order's stall count. Each attempt runs under a name of its own, so an
    * attempt that ended without deciding the order never blocks the next.
    */
-  attempt: z.number().int().min(0).max(100).optional(),
+  attempt: z.optional(z.int().check(z.gte(0), z.lte(100))),
 });
 export type OrderCancellationInput = z.infer<typeof OrderCancellationInput>;
 
 /** Where a forward step's failure is kept in the saga's state. */
 export const forwardFailures = {
-  reservationFailure: stepFailureSchema.optional(),
-  paymentFailure: stepFailureSchema.optional(),
-  commitFailure: stepFailureSchema.optional(),
-  confirmationFailure: stepFailureSchema.optional(),
+  reservationFailure: z.optional(stepFailureSchema),
+  paymentFailure: z.optional(stepFailureSchema),
+  commitFailure: z.optional(stepFailureSchema),
+  confirmationFailure: z.optional(stepFailureSchema),
 };
 
 /** Where a compensation's failure is kept in the saga's state. */
 export const compensationFailures = {
-  abandonFailure: stepFailureSchema.optional(),
-  refundFailure: stepFailureSchema.optional(),
-  releaseFailure: stepFailureSchema.optional(),
-  cancellationFailure: stepFailureSchema.optional(),
+  abandonFailure: z.optional(stepFailureSchema),
+  refundFailure: z.optional(stepFailureSchema),
+  releaseFailure: z.optional(stepFailureSchema),
+  cancellationFailure: z.optional(stepFailureSchema),
 };
 
 export const ConfirmOrderTask = {
@@ -69,7 +69,7 @@ export const ConfirmOrderTask = {
   input: z.object({
     orderId,
     correlationId,
-    committed: z.object({ shipFrom: z.array(allocationSchema).optional() }).optional(),
+    committed: z.optional(z.object({ shipFrom: z.optional(z.array(allocationSchema)) })),
   }),
   output: z.object({ orderId, status: z.literal('CONFIRMED') }),
 } as const;
@@ -78,7 +78,7 @@ export const ConfirmOrderTask = {
 export const AbandonDecisions = { keep: 'KEEP', compensate: 'COMPENSATE' } as const;
 
 export const AbandonOrderTask = {
-  input: z.object({ orderId, correlationId, customerRequest: z.boolean().optional() }),
+  input: z.object({ orderId, correlationId, customerRequest: z.optional(z.boolean()) }),
   output: z.object({
     orderId,
     status: orderStatusSchema,
@@ -90,13 +90,13 @@ export const CancelOrderTask = {
   input: z.object({
     orderId,
     correlationId,
-    customerRequest: z.boolean().optional(),
+    customerRequest: z.optional(z.boolean()),
     ...forwardFailures,
   }),
   output: z.object({
     orderId,
     status: z.enum(['CANCELLED', 'UNCHANGED']),
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
   }),
 } as const;
 

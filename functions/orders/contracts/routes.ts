@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/route-spec.js';
 import { pageOf } from '../../shared/pagination.js';
 import { orderPath } from './ids.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { skuSchema } from '../../catalog/contracts/schemas.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
 import { countryCodeSchema } from '../../shared/country.js';
@@ -14,11 +14,11 @@ export const MAX_ORDER_LINES = 50;
 export const shippingAddressSchema = z.strictObject({
   name: text(100),
   line1: text(200),
-  line2: text(200).optional(),
+  line2: z.optional(text(200)),
   city: text(100),
   postalCode: text(20),
   country: countryCodeSchema,
-}) satisfies z.ZodType<ShippingAddress>;
+}) satisfies z.ZodMiniType<ShippingAddress>;
 
 /**
  * What stays of an address once its customer deleted their account: the
@@ -36,11 +36,11 @@ export const anonymizedAddress = ({ country }: ShippingAddress): ShippingAddress
 
 export const requestedItemSchema = z.strictObject({
   sku: skuSchema,
-  quantity: z.number().int().min(1).max(10),
+  quantity: z.int().check(z.gte(1), z.lte(10)),
 });
 
 export const placeOrderBody = z.strictObject({
-  items: z.array(requestedItemSchema).min(1).max(MAX_ORDER_LINES),
+  items: z.array(requestedItemSchema).check(z.minLength(1), z.maxLength(MAX_ORDER_LINES)),
   shippingAddress: shippingAddressSchema,
   paymentToken: paymentTokenSchema,
 });
@@ -55,13 +55,13 @@ export const checkOutBody = z.strictObject({
 export const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string({ error: 'The Idempotency-Key header is required.' })
-    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1..255 visible ASCII characters'),
+    .check(z.regex(/^[\x21-\x7e]{1,255}$/, 'must be 1..255 visible ASCII characters')),
 });
 
 export const listOrdersQuery = z.strictObject(pageQuery);
 
 /** The admins' list: every customer's orders, of one status or all. */
-export const adminOrdersQuery = z.strictObject({ ...pageQuery, status: z.enum(ORDER_STATUSES).optional() });
+export const adminOrdersQuery = z.strictObject({ ...pageQuery, status: z.optional(z.enum(ORDER_STATUSES)) });
 
 export const changeAddressBody = z.strictObject({ shippingAddress: shippingAddressSchema });
 
@@ -71,7 +71,7 @@ export const cancellationReasonSchema = z.enum(CANCELLATION_REASONS);
 export const orderLineSchema = z.object({
   sku: skuSchema,
   name: z.string(),
-  quantity: z.number().int().min(1),
+  quantity: z.int().check(z.gte(1)),
   unitPrice: moneySchema,
 });
 
@@ -83,12 +83,12 @@ export const orderView = z.object({
   shippingAddress: shippingAddressSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
-  cancellationReason: cancellationReasonSchema.optional(),
+  cancellationReason: z.optional(cancellationReasonSchema),
 });
 export type OrderView = z.infer<typeof orderView>;
 
 /** An order as the admins' list shows it: whose it is, too. */
-export const adminOrderView = orderView.extend({ userId: z.string() });
+export const adminOrderView = z.extend(orderView, { userId: z.string() });
 export type AdminOrderView = z.infer<typeof adminOrderView>;
 
 export const historyEntryView = z.object({

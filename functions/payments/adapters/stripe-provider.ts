@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CURRENCY, type Money } from '../../shared/money.js';
 import { logger } from '../../shared/observability.js';
 import {
@@ -195,8 +195,10 @@ export const stripeProvider = (stripe: () => Promise<Stripe>): PaymentProvider =
 
 /** What the shop keeps of Stripe in Secrets Manager: the API key and the webhook endpoint's signing secret. */
 export const stripeSecretSchema = z.object({
-  apiKey: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret or restricted key (sk_… or rk_…)'),
-  webhookSecret: z.string().regex(/^whsec_\w+$/, "the webhook endpoint's signing secret (whsec_…)"),
+  apiKey: z
+    .string()
+    .check(z.regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret or restricted key (sk_… or rk_…)')),
+  webhookSecret: z.string().check(z.regex(/^whsec_\w+$/, "the webhook endpoint's signing secret (whsec_…)")),
 });
 export type StripeSecret = z.infer<typeof stripeSecretSchema>;
 

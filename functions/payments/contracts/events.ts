@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { moneySchema } from '../../shared/money.js';
 
 const source = 'shop.payments';
 const orderId = orderRefSchema;
-const userId = z.string().min(1).max(128);
+const userId = z.string().check(z.minLength(1), z.maxLength(128));
 
 export const PaymentCompleted = defineEvent({
   source,
@@ -47,7 +47,7 @@ export const PaymentIssueReported = defineEvent({
     issue: z.enum(['REFUND_FAILED', 'DISPUTE_OPENED', 'DISPUTE_WON', 'DISPUTE_LOST']),
     amount: moneySchema,
     providerReference: z.string(),
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The payment providers a deployment chooses from (`-c paymentProvider=`):

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { orderPath } from '../../orders/contracts/ids.js';
 import { defineRoute } from '../../shared/http/route-spec.js';
 import { paymentCallView } from './schemas.js';
@@ -18,7 +18,7 @@ export const paymentsRoutes = {
       "The payment provider's events (Stripe's webhook): signature checked, then a late charge, a failed refund or a dispute recorded in the ledger. Deployed only with a real provider",
     access: 'public',
     rawBody: true,
-    headers: z.object({ 'stripe-signature': z.string().min(1).max(4096) }),
+    headers: z.object({ 'stripe-signature': z.string().check(z.minLength(1), z.maxLength(4096)) }),
     response: z.object({ received: z.literal(true) }),
   }),
 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { moneySchema } from '../../shared/money.js';
 import { paymentTokenSchema } from './schemas.js';
@@ -8,8 +8,8 @@ import { paymentTokenSchema } from './schemas.js';
  * these inputs and matches on the error names below in its Catch rules.
  */
 const orderId = orderRefSchema;
-const correlationId = z.string().min(1).max(128);
-const userId = z.string().min(1).max(128);
+const correlationId = z.string().check(z.minLength(1), z.maxLength(128));
+const userId = z.string().check(z.minLength(1), z.maxLength(128));
 
 export const ProcessPaymentTask = {
   input: z.object({ orderId, userId, correlationId, amount: moneySchema, paymentToken: paymentTokenSchema }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/route-spec.js';
 
 /** The routes of the API as a whole (API.md). */

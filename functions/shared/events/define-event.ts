@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { currentCorrelation } from '../correlation.js';
 
 export interface EventMetadata {
@@ -29,12 +29,12 @@ export interface EventPattern {
   readonly detail: { readonly metadata: { readonly version: readonly number[] } };
 }
 
-export interface EventDefinition<S extends z.ZodType = z.ZodType> {
+export interface EventDefinition<S extends z.ZodMiniType = z.ZodMiniType> {
   readonly source: string;
   readonly detailType: string;
   readonly version: number;
   readonly data: S;
-  readonly detail: z.ZodType<EventDetail<z.output<S>>>;
+  readonly detail: z.ZodMiniType<EventDetail<z.output<S>>>;
   readonly pattern: EventPattern;
   /** A new event of this type, stamped with a fresh id and the current correlation. */
   create(data: z.input<S>, at?: Date): DomainEvent<z.output<S>>;
@@ -49,7 +49,7 @@ const DETAIL_TYPE = /^[A-Z][A-Za-z]+$/;
  * One event, defined once: its source, detail-type, version and data schema.
  * Producer, consumers, the CDK rule pattern and the tests all use this value.
  */
-export const defineEvent = <S extends z.ZodType>(definition: {
+export const defineEvent = <S extends z.ZodMiniType>(definition: {
   source: `shop.${string}`;
   detailType: string;
   version: number;
@@ -59,13 +59,13 @@ export const defineEvent = <S extends z.ZodType>(definition: {
   if (!SOURCE.test(source)) throw new Error(`Event source must look like shop.<service>: ${source}`);
   if (!DETAIL_TYPE.test(detailType)) throw new Error(`Event detail-type must be PascalCase: ${detailType}`);
   const metadata = z.object({
-    eventId: z.string().min(1),
+    eventId: z.string().check(z.minLength(1)),
     version: z.literal(version),
     occurredAt: z.iso.datetime(),
-    correlationId: z.string().min(1),
-    causationId: z.string().min(1).optional(),
+    correlationId: z.string().check(z.minLength(1)),
+    causationId: z.optional(z.string().check(z.minLength(1))),
   });
-  const detail = z.object({ metadata, data }) as unknown as z.ZodType<EventDetail<z.output<S>>>;
+  const detail = z.object({ metadata, data }) as unknown as z.ZodMiniType<EventDetail<z.output<S>>>;
   return {
     source,
     detailType,

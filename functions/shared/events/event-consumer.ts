@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { withCorrelation } from '../correlation.js';
 import { type LambdaHandler, withHouseMiddleware } from '../middleware.js';
 import { logger } from '../observability.js';

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { correlationIdFrom, currentCorrelation } from '../correlation.js';
 import { AdminOnlyError } from '../errors.js';
 import { type LambdaHandler, withHouseMiddleware } from '../middleware.js';
@@ -17,14 +17,14 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 /** Who may call a route: anyone, any signed-in customer, or members of the admin group. */
 export type Access = 'public' | 'customer' | 'admin';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RouteOptions<
   A extends Access,
-  B extends z.ZodType | undefined,
-  P extends z.ZodType | undefined,
-  Q extends z.ZodType | undefined,
-  H extends z.ZodType | undefined,
+  B extends z.ZodMiniType | undefined,
+  P extends z.ZodMiniType | undefined,
+  Q extends z.ZodMiniType | undefined,
+  H extends z.ZodMiniType | undefined,
 > {
   readonly access: A;
   /** Strict schema of the JSON body; routes without one ignore any body. */
@@ -65,7 +65,7 @@ const callerFor = (access: Access, event: HttpEvent): Caller | undefined => {
   return caller;
 };
 
-const parseIfSchema = <S extends z.ZodType | undefined>(
+const parseIfSchema = <S extends z.ZodMiniType | undefined>(
   schema: S,
   read: () => unknown,
   root: string,
@@ -109,10 +109,10 @@ const httpEdge = (): MiddlewareObj<HttpEvent, HttpResult> => ({
  */
 export const httpRoute = <
   A extends Access,
-  B extends z.ZodType | undefined = undefined,
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  H extends z.ZodType | undefined = undefined,
+  B extends z.ZodMiniType | undefined = undefined,
+  P extends z.ZodMiniType | undefined = undefined,
+  Q extends z.ZodMiniType | undefined = undefined,
+  H extends z.ZodMiniType | undefined = undefined,
 >(
   options: RouteOptions<A, B, P, Q, H>,
   route: (request: RouteRequest<A, B, P, Q, H>) => Promise<unknown>,

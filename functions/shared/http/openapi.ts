@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RouteErrorStatus, RouteSpec } from './route-spec.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -40,7 +40,7 @@ const errorsOf = (route: RouteSpec): ErrorStatus[] => {
 };
 
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), for what a client sends or receives. */
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,
@@ -50,7 +50,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 };
 
 /** The properties of an object schema as OpenAPI parameters `in` the path, the query or the headers. */
-const parameters = (schema: z.ZodType | undefined, location: 'path' | 'query' | 'header') => {
+const parameters = (schema: z.ZodMiniType | undefined, location: 'path' | 'query' | 'header') => {
   if (!schema) return [];
   const object = jsonSchema(schema, 'input') as {
     properties?: Record<string, JsonSchema>;

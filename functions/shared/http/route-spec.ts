@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Access, RouteOptions } from './http-route.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -17,16 +17,16 @@ export type RouteErrorStatus = 401 | 404 | 409 | 422 | 429;
  */
 export interface RouteSpec<
   A extends Access = Access,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
-  P extends z.ZodType | undefined = z.ZodType | undefined,
-  Q extends z.ZodType | undefined = z.ZodType | undefined,
-  H extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  P extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Q extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  H extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
 > extends RouteOptions<A, B, P, Q, H> {
   readonly key: RouteKey;
   /** One line for the OpenAPI document. */
   readonly summary: string;
   /** Schema of the success body; none when the route answers 204. */
-  readonly response?: z.ZodType;
+  readonly response?: z.ZodMiniType;
   /** Errors particular to this route (409 sku taken, 422 key reused…). */
   readonly errors?: readonly RouteErrorStatus[];
 }
@@ -34,10 +34,10 @@ export interface RouteSpec<
 /** Declares a route; the type parameters are inferred, as `httpRoute` infers them. */
 export const defineRoute = <
   A extends Access,
-  B extends z.ZodType | undefined = undefined,
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  H extends z.ZodType | undefined = undefined,
+  B extends z.ZodMiniType | undefined = undefined,
+  P extends z.ZodMiniType | undefined = undefined,
+  Q extends z.ZodMiniType | undefined = undefined,
+  H extends z.ZodMiniType | undefined = undefined,
 >(
   spec: RouteSpec<A, B, P, Q, H>,
 ): RouteSpec<A, B, P, Q, H> => spec;

@@ -1,5 +1,5 @@
 import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { currentCorrelation } from '../correlation.js';
 import { dependencySignal, SDK_REQUEST_LIMITS } from '../deadline.js';
 import { TransientError } from '../errors.js';
@@ -12,17 +12,17 @@ import { directInvocation } from './saga-task.js';
  * schemas. The owner serves it with `serveContract`; callers use `invokeContract`
  * with the function name the CDK gives them. Neither side sees the other's table.
  */
-export interface Contract<I extends z.ZodType, O extends z.ZodType> {
+export interface Contract<I extends z.ZodMiniType, O extends z.ZodMiniType> {
   readonly name: string;
   readonly input: I;
   readonly output: O;
 }
 
-export const defineContract = <I extends z.ZodType, O extends z.ZodType>(
+export const defineContract = <I extends z.ZodMiniType, O extends z.ZodMiniType>(
   contract: Contract<I, O>,
 ): Contract<I, O> => contract;
 
-export const serveContract = <I extends z.ZodType, O extends z.ZodType>(
+export const serveContract = <I extends z.ZodMiniType, O extends z.ZodMiniType>(
   contract: Contract<I, O>,
   run: (input: z.output<I>) => Promise<z.input<O>>,
 ): LambdaHandler<unknown, z.output<O>> =>
@@ -31,8 +31,11 @@ export const serveContract = <I extends z.ZodType, O extends z.ZodType>(
   );
 
 /** What travels over Lambda Invoke: the request and the caller's correlation id. */
-const invocationOf = <I extends z.ZodType>(request: I) =>
-  z.object({ correlationId: z.string().max(128).optional(), request }) as unknown as z.ZodType<{
+const invocationOf = <I extends z.ZodMiniType>(request: I) =>
+  z.object({
+    correlationId: z.optional(z.string().check(z.maxLength(128))),
+    request,
+  }) as unknown as z.ZodMiniType<{
     correlationId?: string;
     request: z.output<I>;
   }>;
@@ -54,7 +57,7 @@ export const lambdaInvoker = (): LambdaInvoker =>
     () => new (lambdaSdk().LambdaClient)({ requestHandler: SDK_REQUEST_LIMITS }),
   );
 
-export const invokeContract = async <I extends z.ZodType, O extends z.ZodType>(
+export const invokeContract = async <I extends z.ZodMiniType, O extends z.ZodMiniType>(
   client: LambdaInvoker,
   functionName: string,
   contract: Contract<I, O>,

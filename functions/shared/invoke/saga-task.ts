@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type LambdaHandler, withHouseMiddleware } from '../middleware.js';
 import { parseOrThrow } from '../validation.js';
 
@@ -8,7 +8,7 @@ import { parseOrThrow } from '../validation.js';
  * Invoke): typed input and output. Errors propagate with their class name as
  * the error type, which is what a state machine's Retry and Catch match on.
  */
-export const directInvocation = <I extends z.ZodType, O extends z.ZodType>(
+export const directInvocation = <I extends z.ZodMiniType, O extends z.ZodMiniType>(
   schemas: { readonly input: I; readonly output: O },
   run: (input: z.output<I>) => Promise<z.input<O>>,
 ): LambdaHandler<unknown, z.output<O>> =>
@@ -17,7 +17,7 @@ export const directInvocation = <I extends z.ZodType, O extends z.ZodType>(
     (event) => ({ correlationId: correlationIdIn(event) ?? randomUUID() }),
   );
 
-const carriesCorrelation = z.object({ correlationId: z.string().min(1).max(128) });
+const carriesCorrelation = z.object({ correlationId: z.string().check(z.minLength(1), z.maxLength(128)) });
 
 const correlationIdIn = (event: unknown): string | undefined => {
   const parsed = carriesCorrelation.safeParse(event);

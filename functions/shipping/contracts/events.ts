@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { orderRefSchema } from '../../orders/contracts/ids.js';
 import { defineEvent } from '../../shared/events/define-event.js';
 import { text } from '../../shared/text.js';
@@ -10,9 +10,9 @@ export const OrderShipped = defineEvent({
   version: 1,
   data: z.object({
     orderId: orderRefSchema,
-    userId: z.string().min(1).max(128),
+    userId: z.string().check(z.minLength(1), z.maxLength(128)),
     carrier: carrierSchema,
-    trackingNumber: z.string().min(1).max(64),
+    trackingNumber: z.string().check(z.minLength(1), z.maxLength(64)),
     shippedAt: z.iso.datetime(),
   }),
 });
@@ -28,12 +28,12 @@ export const ShipmentStatusChanged = defineEvent({
   version: 1,
   data: z.object({
     orderId: orderRefSchema,
-    userId: z.string().min(1).max(128),
+    userId: z.string().check(z.minLength(1), z.maxLength(128)),
     status: trackingStatusSchema,
     at: z.iso.datetime({ offset: true }),
-    location: text(100).optional(),
+    location: z.optional(text(100)),
     carrier: carrierSchema,
-    trackingNumber: z.string().min(1).max(64),
+    trackingNumber: z.string().check(z.minLength(1), z.maxLength(64)),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { skuSchema } from '../../catalog/contracts/schemas.js';
 import { warehouseIdSchema } from '../../inventory/contracts/warehouses.js';
 import { shippingAddressSchema } from '../../orders/contracts/schemas.js';
@@ -12,19 +12,19 @@ export const trackingStatusSchema = z.enum(TRACKING_STATUSES);
 /** Where a parcel goes: the order's address, in orders' contract. */
 export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
 
-export const shipOrderBody = z.strictObject({ carrier: carrierSchema.optional() });
+export const shipOrderBody = z.strictObject({ carrier: z.optional(carrierSchema) });
 
 /** The carrier's news of a parcel, as an admin records it; `at` defaults to now. */
 export const trackingEventBody = z.strictObject({
   status: trackingStatusSchema,
-  at: z.iso.datetime({ offset: true }).optional(),
-  location: text(100).optional(),
+  at: z.optional(z.iso.datetime({ offset: true })),
+  location: z.optional(text(100)),
 });
 
 export const trackingEventView = z.object({
   status: trackingStatusSchema,
   at: z.string(),
-  location: z.string().optional(),
+  location: z.optional(z.string()),
 });
 
 export const shipmentView = z.object({
@@ -33,12 +33,12 @@ export const shipmentView = z.object({
   status: z.enum(SHIPMENT_STATUSES),
   shippedAt: z.string(),
   /** Where the parcel goes: the order's address when it was claimed for shipment. */
-  shippingAddress: shippingAddressSchema.optional(),
+  shippingAddress: z.optional(shippingAddressSchema),
   /** Which warehouse each line leaves from. */
   warehouses: z.array(
     z.object({
       warehouseId: warehouseIdSchema,
-      lines: z.array(z.object({ sku: skuSchema, quantity: z.number().int().min(1) })),
+      lines: z.array(z.object({ sku: skuSchema, quantity: z.int().check(z.gte(1)) })),
     }),
   ),
   events: z.array(trackingEventView),

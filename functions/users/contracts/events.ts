@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../shared/events/define-event.js';
 
 /** An account whose email is confirmed: its profile exists from now on. */
@@ -6,7 +6,7 @@ export const UserRegistered = defineEvent({
   source: 'shop.users',
   detailType: 'UserRegistered',
   version: 1,
-  data: z.object({ userId: z.string().min(1), email: z.string(), name: z.string() }),
+  data: z.object({ userId: z.string().check(z.minLength(1)), email: z.string(), name: z.string() }),
 });
 
 /**
@@ -18,7 +18,7 @@ export const UserDeleted = defineEvent({
   source: 'shop.users',
   detailType: 'UserDeleted',
   version: 1,
-  data: z.object({ userId: z.string().min(1) }),
+  data: z.object({ userId: z.string().check(z.minLength(1)) }),
 });
 
 export const usersEvents = [UserRegistered, UserDeleted] as const;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, invokeContract, type LambdaInvoker } from '../../shared/invoke/contract.js';
 
 /**
@@ -8,7 +8,7 @@ import { defineContract, invokeContract, type LambdaInvoker } from '../../shared
  */
 export const ReleaseUnconfirmedSignUp = defineContract({
   name: 'ReleaseUnconfirmedSignUp',
-  input: z.strictObject({ email: z.email().max(254) }),
+  input: z.strictObject({ email: z.email().check(z.maxLength(254)) }),
   output: z.object({ released: z.boolean() }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { orderView } from '../../orders/contracts/schemas.js';
 import { defineRoute } from '../../shared/http/route-spec.js';
 import {
@@ -172,9 +172,9 @@ export const usersRoutes = {
       'Profile, newest orders and unread notifications in one call; a part that cannot be read is null',
     access: 'customer',
     response: z.object({
-      user: profileView.nullable(),
-      recentOrders: z.array(orderView).nullable(),
-      unreadNotifications: z.number().int().nullable(),
+      user: z.nullable(profileView),
+      recentOrders: z.nullable(z.array(orderView)),
+      unreadNotifications: z.nullable(z.int()),
       unavailable: z.array(z.enum(['user', 'recentOrders', 'unreadNotifications'])),
     }),
   }),

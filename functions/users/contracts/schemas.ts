@@ -1,37 +1,42 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { text } from '../../shared/text.js';
 
-const email = z.email().max(254);
-const password = z.string().min(8).max(256);
+const email = z.email().check(z.maxLength(254));
+const password = z.string().check(z.minLength(8), z.maxLength(256));
 const name = text(100, { min: 2 });
 
-const code = z.string().trim().min(1).max(32);
+const code = z.string().check(z.trim(), z.minLength(1), z.maxLength(32));
 /** A TOTP code as authenticator apps show it. */
-const totpCode = z.string().regex(/^\d{6}$/, 'six digits');
+const totpCode = z.string().check(z.regex(/^\d{6}$/, 'six digits'));
 /** Cognito's MFA session: an opaque string of at most 2048 characters. */
-const session = z.string().min(20).max(2048);
+const session = z.string().check(z.minLength(20), z.maxLength(2048));
 
 export const signUpBody = z.strictObject({ email, password, name });
 export const emailBody = z.strictObject({ email });
 export const resetPasswordBody = z.strictObject({ email, code, newPassword: password });
 export const answerMfaBody = z.strictObject({ email, session, code: totpCode });
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(256)),
   newPassword: password,
 });
 export const verifyTotpBody = z.strictObject({ code: totpCode });
-export const userPath = z.strictObject({ userId: z.string().min(1).max(128) });
+export const userPath = z.strictObject({ userId: z.string().check(z.minLength(1), z.maxLength(128)) });
 /** The access token the gateway checked, for the identity provider's own calls (change password, MFA). */
 export const bearerHeaders = z.object({
-  authorization: z.string().regex(/^Bearer \S{1,8192}$/i, 'a bearer token'),
+  authorization: z.string().check(z.regex(/^Bearer \S{1,8192}$/i, 'a bearer token')),
 });
 
 /** The token of a `bearerHeaders` header. */
 export const accessTokenOf = (headers: z.infer<typeof bearerHeaders>): string =>
   headers.authorization.slice('Bearer '.length);
 export const confirmSignUpBody = z.strictObject({ email, code });
-export const logInBody = z.strictObject({ email, password: z.string().min(1).max(256) });
-export const refreshTokensBody = z.strictObject({ refreshToken: z.string().min(1).max(8192) });
+export const logInBody = z.strictObject({
+  email,
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+});
+export const refreshTokensBody = z.strictObject({
+  refreshToken: z.string().check(z.minLength(1), z.maxLength(8192)),
+});
 export const updateProfileBody = z.strictObject({ name });
 
 export type SignUpInput = z.infer<typeof signUpBody>;
@@ -48,8 +53,8 @@ export const tokensView = z.object({
   accessToken: z.string(),
   idToken: z.string(),
   /** Absent from a refresh's answer: the refresh token stays the same. */
-  refreshToken: z.string().optional(),
-  expiresIn: z.number().int(),
+  refreshToken: z.optional(z.string()),
+  expiresIn: z.int(),
   tokenType: z.literal('Bearer'),
 });
 export type Tokens = Readonly<z.infer<typeof tokensView>>;

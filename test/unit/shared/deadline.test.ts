@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:net';
 import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   DEADLINE_MARGIN_MS,
   DeadlineExceededError,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RequestValidationError } from '../../../functions/shared/errors.js';
 import { parseOrThrow, pointerFor } from '../../../functions/shared/validation.js';
 
 const schema = z.strictObject({
-  items: z.array(z.strictObject({ sku: z.string(), quantity: z.number().int().min(1).max(10) })).min(1),
-  note: z.string().max(5).optional(),
+  items: z
+    .array(z.strictObject({ sku: z.string(), quantity: z.int().check(z.gte(1), z.lte(10)) }))
+    .check(z.minLength(1)),
+  note: z.optional(z.string().check(z.maxLength(5))),
 });
 
 const errorsOf = (input: unknown) => {

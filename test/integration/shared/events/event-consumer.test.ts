@@ -1,7 +1,7 @@
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { currentCorrelation, withCorrelation } from '../../../../functions/shared/correlation.js';
 import { type DomainEvent, defineEvent } from '../../../../functions/shared/events/define-event.js';
 import { eventConsumer, IDEMPOTENT_USE_CASE } from '../../../../functions/shared/events/event-consumer.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpRoute } from '../../../../functions/shared/http/http-route.js';
 import { httpEvent, lambdaContext, parseResponse } from '../../../support/api-gateway.js';
 
 const echo = httpRoute(
   {
     access: 'customer',
-    body: z.strictObject({ n: z.number().int() }),
-    headers: z.object({ 'idempotency-key': z.string().min(1).max(255) }),
+    body: z.strictObject({ n: z.int() }),
+    headers: z.object({ 'idempotency-key': z.string().check(z.minLength(1), z.maxLength(255)) }),
   },
   async ({ body, caller, correlationId, headers }) => ({
     n: body.n,

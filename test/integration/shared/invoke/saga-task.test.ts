@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { currentCorrelation } from '../../../../functions/shared/correlation.js';
 import { ConflictError, RequestValidationError } from '../../../../functions/shared/errors.js';
 import { sagaTask } from '../../../../functions/shared/invoke/saga-task.js';
@@ -14,7 +14,7 @@ const reserve = sagaTask(
     input: z.object({
       orderId: z.string(),
       correlationId: z.string(),
-      quantity: z.number().int().positive(),
+      quantity: z.int().check(z.positive()),
     }),
     output: z.object({ reservationId: z.string(), correlationId: z.string() }),
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { withCorrelation } from '../../../../functions/shared/correlation.js';
 import { defineEvent } from '../../../../functions/shared/events/define-event.js';
 
