@@ -4,7 +4,7 @@ import { tooNoisy } from './init.js';
 
 /** The bench's budgets: each figure is judged against these. */
 export const BUDGET = {
-  bundleBytes: 300 * 1024,
+  bundleBytes: 150 * 1024,
   /** Each function's cold start against the baseline's, judged on the 95 % interval of its median. */
   initRatio: 1.2,
   middlewareP50Ms: 0.3,

@@ -271,7 +271,7 @@ try {
       `${'Express saga: shared + requests, duration, history logs'.padEnd(68)} ${cost.expressPerMillionUsd.toFixed(2).padStart(10)}`,
       '',
       line(
-        'largest bundle (≤ 300 KiB)',
+        `largest bundle (≤ ${BUDGET.bundleBytes / 1024} KiB)`,
         `${largest?.function} ${((largest?.bytes ?? 0) / 1024).toFixed(1)} KiB`,
         (largest?.bytes ?? 0) <= BUDGET.bundleBytes,
       ),
@@ -305,17 +305,17 @@ try {
         invariantViolations.length === 0,
       ),
       line(
-        'cost per million orders, Standard (≤ $150)',
+        `cost per million orders, Standard (≤ $${BUDGET.standardPerMillionUsd})`,
         `$${cost.standardPerMillionUsd.toFixed(2)}`,
         cost.standardPerMillionUsd <= BUDGET.standardPerMillionUsd,
       ),
       line(
-        'cost per million orders, Express (≤ $25)',
+        `cost per million orders, Express (≤ $${BUDGET.expressPerMillionUsd})`,
         `$${cost.expressPerMillionUsd.toFixed(2)}`,
         cost.expressPerMillionUsd <= BUDGET.expressPerMillionUsd,
       ),
       line(
-        'middleware overhead p50 (≤ 0.3 ms)',
+        `middleware overhead p50 (≤ ${BUDGET.middlewareP50Ms} ms)`,
         `${overhead.middlewareP50Ms} ms (p99 ${overhead.middlewareP99Ms} ms)`,
         overhead.middlewareP50Ms <= BUDGET.middlewareP50Ms,
       ),
