@@ -1,13 +1,16 @@
 // @ts-check
 // A cold start, as near as one process can show it: load a bundle in a fresh
-// Node.js process and serve one invocation; print how long that took since
-// the process began (performance.now() counts from the process's start).
+// Node.js process and serve one invocation. It prints two times since the
+// process began (performance.now() counts from the process's start): when
+// the handler's module was loaded, which is what Lambda bills as Init
+// Duration, and when its first invocation answered.
 //   node bench/init-probe.mjs <module file> <handler name> <event JSON>
 
 import { pathToFileURL } from 'node:url';
 
 const [entry = '', handlerName = 'handler', eventJson = '{}'] = process.argv.slice(2);
 const module = await import(pathToFileURL(entry).href);
+const initMs = performance.now();
 const context = {
   functionName: 'bench',
   functionVersion: '$LATEST',
@@ -25,5 +28,5 @@ try {
 } catch (error) {
   outcome = error instanceof Error ? error.name : 'error';
 }
-process.stdout.write(`${JSON.stringify({ ms: performance.now(), outcome })}\n`);
+process.stdout.write(`${JSON.stringify({ initMs, ms: performance.now(), outcome })}\n`);
 process.exit(0);

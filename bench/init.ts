@@ -14,11 +14,22 @@ export interface Probe {
 const PROBE = join(import.meta.dirname, 'init-probe.mjs');
 
 /**
+ * One cold start, in milliseconds since its process began: `initMs` when the
+ * handler's module was loaded (Lambda's Init Duration: what top-level work
+ * costs), `ms` when its first invocation answered (init and the first
+ * request's own work, calls to other services included).
+ */
+export interface ColdStart {
+  readonly initMs: number;
+  readonly ms: number;
+}
+
+/**
  * One cold start: a fresh process loads the module and serves one
  * invocation. Asynchronous, so that a local cloud in this process can answer
  * the calls the function makes meanwhile.
  */
-export const coldStartMs = (probe: Probe): Promise<number> =>
+export const coldStart = (probe: Probe): Promise<ColdStart> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -41,7 +52,8 @@ export const coldStartMs = (probe: Probe): Promise<number> =>
     child.on('close', () => {
       const last = stdout.trim().split('\n').at(-1) ?? '';
       try {
-        resolve((JSON.parse(last) as { ms: number }).ms);
+        const { initMs, ms } = JSON.parse(last) as ColdStart;
+        resolve({ initMs, ms });
       } catch {
         reject(new Error(`The probe of ${probe.function} printed no timing: ${stderr.slice(0, 500)}`));
       }
@@ -97,10 +109,17 @@ export const NOISY_LOAD_PER_CORE = 1.5;
 export const tooNoisy = (load: { readonly duringMax: number }): boolean =>
   load.duringMax > NOISY_LOAD_PER_CORE;
 
+/** One figure of a function's cold starts: its median, and its ratios to the baseline run next to it, one per pair. */
+export interface PairedFigure {
+  readonly medianMs: number;
+  readonly ratios: readonly number[];
+}
+
 export interface PairedColdStarts {
-  /** Per function: its cold start's median, and its ratios to the baseline run next to it, one per pair. */
-  readonly functions: ReadonlyMap<string, { readonly medianMs: number; readonly ratios: readonly number[] }>;
-  readonly baselineMs: number;
+  /** Per function: its init, and its whole cold start (init and the first request). */
+  readonly functions: ReadonlyMap<string, { readonly init: PairedFigure; readonly coldStart: PairedFigure }>;
+  /** The baseline's medians, of its init and of its whole cold start. */
+  readonly baseline: { readonly initMs: number; readonly coldStartMs: number };
   /** Load per core before the measurement, and the most seen between its rounds. */
   readonly load: { readonly before: number; readonly duringMax: number };
 }
@@ -120,35 +139,47 @@ export const pairedColdStarts = async (
   baseline: Probe,
   probes: readonly Probe[],
   pairs: number,
-  { warmUpRounds = 0, measure = coldStartMs, load = loadPerCore } = {},
+  { warmUpRounds = 0, measure = coldStart, load = loadPerCore } = {},
 ): Promise<PairedColdStarts> => {
   // Before: what the machine carried as the measurement began (the bench's own start-up included);
   // during: the most seen between rounds, which is what the verdicts depend on.
   const before = load();
   let duringMax = 0;
   for (let round = 0; round < warmUpRounds; round++) for (const probe of probes) await measure(probe);
-  const samples = new Map(
-    probes.map((probe) => [probe.function, { times: [] as number[], ratios: [] as number[] }]),
-  );
-  const baselineTimes: number[] = [];
+  const figure = () => ({ times: [] as number[], ratios: [] as number[] });
+  const samples = new Map(probes.map((probe) => [probe.function, { init: figure(), coldStart: figure() }]));
+  const baselineTimes = { init: [] as number[], coldStart: [] as number[] };
   for (let round = 0; round < pairs; round++) {
     for (const probe of probes) {
       const baselineFirst = round % 2 === 0;
       const first = await measure(baselineFirst ? baseline : probe);
       const second = await measure(baselineFirst ? probe : baseline);
-      const [baseMs, fnMs] = baselineFirst ? [first, second] : [second, first];
-      baselineTimes.push(baseMs);
+      const [base, fn] = baselineFirst ? [first, second] : [second, first];
+      baselineTimes.init.push(base.initMs);
+      baselineTimes.coldStart.push(base.ms);
       const entry = samples.get(probe.function);
-      entry?.times.push(fnMs);
-      entry?.ratios.push(fnMs / baseMs);
+      entry?.init.times.push(fn.initMs);
+      entry?.init.ratios.push(fn.initMs / base.initMs);
+      entry?.coldStart.times.push(fn.ms);
+      entry?.coldStart.ratios.push(fn.ms / base.ms);
     }
     duringMax = Math.max(duringMax, load());
   }
+  const paired = ({ times, ratios }: { times: number[]; ratios: number[] }): PairedFigure => ({
+    medianMs: round(median(times), 1),
+    ratios,
+  });
   return {
     functions: new Map(
-      [...samples].map(([name, { times, ratios }]) => [name, { medianMs: round(median(times), 1), ratios }]),
+      [...samples].map(([name, { init, coldStart }]) => [
+        name,
+        { init: paired(init), coldStart: paired(coldStart) },
+      ]),
     ),
-    baselineMs: round(median(baselineTimes), 1),
+    baseline: {
+      initMs: round(median(baselineTimes.init), 1),
+      coldStartMs: round(median(baselineTimes.coldStart), 1),
+    },
     load: { before: round(before), duringMax: round(duringMax) },
   };
 };

@@ -18,7 +18,7 @@ import { freePort } from '../local/net.js';
 import { adminAccount, DEMO_PRODUCTS, seed } from '../local/seed.js';
 import { catalogBench } from './catalog.js';
 import { costModel } from './cost.js';
-import { judge, medianInterval, type Probe, pairedColdStarts, tooNoisy } from './init.js';
+import { judge, medianInterval, type PairedFigure, type Probe, pairedColdStarts, tooNoisy } from './init.js';
 import { loadRun } from './load.js';
 import { middlewareOverhead } from './overhead.js';
 import { PRICES } from './prices.js';
@@ -146,18 +146,22 @@ try {
     `Cold starts: ${probes.length} functions × ${runs} pairs with the baseline, after a warm-up round…`,
   );
   const paired = await pairedColdStarts(baseline, probes, runs, { warmUpRounds: values.quick ? 0 : 1 });
-  const baselineMs = paired.baselineMs;
-  const init = probes.map((probe) => {
-    const measured = paired.functions.get(probe.function);
-    const interval = medianInterval(measured?.ratios ?? []);
+  const baselineMs = paired.baseline.initMs;
+  const baselineColdStartMs = paired.baseline.coldStartMs;
+  const judged = (figure: PairedFigure | undefined) => {
+    const interval = medianInterval(figure?.ratios ?? []);
     return {
-      function: probe.function,
-      medianMs: measured?.medianMs ?? Number.NaN,
+      medianMs: figure?.medianMs ?? Number.NaN,
       ratio: round(interval.median),
       low: round(interval.low),
       high: round(interval.high),
       verdict: judge(interval, BUDGET.initRatio),
     };
+  };
+  // The budget is on init; the whole cold start, the first request's own work included, is shown beside it.
+  const init = probes.map((probe) => {
+    const measured = paired.functions.get(probe.function);
+    return { function: probe.function, ...judged(measured?.init), coldStart: judged(measured?.coldStart) };
   });
   const initLoad = paired.load;
 
@@ -214,7 +218,7 @@ try {
     measuredAt: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
     bundles: bundles.map(({ function: name, bytes }) => ({ function: name, bytes })),
-    init: { baselineMs, pairs: runs, load: initLoad, functions: init },
+    init: { baselineMs, baselineColdStartMs, pairs: runs, load: initLoad, functions: init },
     overhead,
     load,
     cost,
@@ -234,15 +238,22 @@ try {
 
   const largest = [...bundles].sort((a, b) => b.bytes - a.bytes)[0];
   const worst = [...init].sort((a, b) => b.ratio - a.ratio)[0];
+  const worstCold = [...init].sort((a, b) => b.coldStart.ratio - a.coldStart.ratio)[0];
+  const verdicts = (figures: readonly { verdict: string }[]) =>
+    ['pass', 'fail', 'undecided']
+      .map((kind) => `${figures.filter((figure) => figure.verdict === kind).length} ${kind}`)
+      .join(', ');
   const line = (label: string, value: string, ok: boolean | 'not measured') =>
     `${label.padEnd(40)} ${value.padEnd(28)} ${ok === 'not measured' ? ok : ok ? 'within budget' : 'OVER BUDGET'}`;
   process.stdout.write(
     [
       '',
-      'function                         bundle KiB   cold start ms   ratio [95 % interval]',
+      'function                         bundle KiB   init ms   ratio [95 % interval]            with its first request: ms   ratio [95 % interval]',
       ...bundles.map((bundle) => {
         const cold = init.find((entry) => entry.function === bundle.function);
-        return `${bundle.function.padEnd(32)} ${(bundle.bytes / 1024).toFixed(1).padStart(10)}   ${cold ? cold.medianMs.toFixed(1).padStart(13) : '            –'}   ${cold ? `${cold.ratio.toFixed(2)} [${cold.low.toFixed(2)}–${cold.high.toFixed(2)}] ${cold.verdict}` : ''}`;
+        const figure = (f: { ratio: number; low: number; high: number; verdict: string }) =>
+          `${f.ratio.toFixed(2)} [${f.low.toFixed(2)}–${f.high.toFixed(2)}] ${f.verdict}`.padEnd(30);
+        return `${bundle.function.padEnd(32)} ${(bundle.bytes / 1024).toFixed(1).padStart(10)}   ${cold ? `${cold.medianMs.toFixed(1).padStart(7)}   ${figure(cold)}   ${cold.coldStart.medianMs.toFixed(1).padStart(26)}   ${figure(cold.coldStart)}` : '      –'}`;
       }),
       '',
       `What one order consumed (${load.accepted} orders), priced in ${PRICES.region}:`,
@@ -275,14 +286,21 @@ try {
         `${largest?.function} ${((largest?.bytes ?? 0) / 1024).toFixed(1)} KiB`,
         (largest?.bytes ?? 0) <= BUDGET.bundleBytes,
       ),
-      line('cold start baseline', `${baselineMs} ms`, true),
+      line('baseline: init, with its first request', `${baselineMs} ms, ${baselineColdStartMs} ms`, true),
       worst
         ? line(
-            `cold starts ≤ ${BUDGET.initRatio}× (95 % interval of ${runs} pairs)`,
-            `${init.filter((entry) => entry.verdict === 'pass').length} pass, ${init.filter((entry) => entry.verdict === 'fail').length} fail, ${init.filter((entry) => entry.verdict === 'undecided').length} undecided; worst ${worst.function} ${worst.ratio} [${worst.low}–${worst.high}]`,
+            `init ≤ ${BUDGET.initRatio}× (95 % interval of ${runs} pairs)`,
+            `${verdicts(init)}; worst ${worst.function} ${worst.ratio} [${worst.low}–${worst.high}]`,
             init.every((entry) => entry.verdict === 'pass'),
           )
-        : line(`cold starts ≤ ${BUDGET.initRatio}×`, '(--no-init)', 'not measured'),
+        : line(`init ≤ ${BUDGET.initRatio}×`, '(--no-init)', 'not measured'),
+      worstCold
+        ? line(
+            `with its first request ≤ ${BUDGET.initRatio}× (not a budget)`,
+            `${verdicts(init.map((entry) => entry.coldStart))}; worst ${worstCold.function} ${worstCold.coldStart.ratio} [${worstCold.coldStart.low}–${worstCold.coldStart.high}]`,
+            true,
+          )
+        : line('with its first request', '(--no-init)', 'not measured'),
       line(
         'machine load per core, before / during the cold starts',
         `${initLoad.before} / ${initLoad.duringMax}${tooNoisy(initLoad) ? ': too noisy to judge' : ''}`,

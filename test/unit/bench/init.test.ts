@@ -17,7 +17,10 @@ describe('pairedColdStarts', () => {
     const measure = async (p: Probe) => {
       order.push(p.function);
       clock += 10;
-      return p.function === 'baseline' ? clock : clock * 1.2;
+      // Init is half of each cold start; the function's first request is the only part that differs.
+      return p.function === 'baseline'
+        ? { initMs: clock / 2, ms: clock }
+        : { initMs: clock / 2, ms: clock * 1.2 };
     };
     const paired = await pairedColdStarts(probe('baseline'), [probe('a'), probe('b')], 3, {
       measure,
@@ -39,24 +42,30 @@ describe('pairedColdStarts', () => {
     ]);
     // The drift favours whichever goes first, one round one side, the next round the other: the
     // ratios fall on both sides of the true 1.2, where the median finds it.
-    const [r0 = 0, r1 = 0, r2 = 0] = paired.functions.get('a')?.ratios ?? [];
+    const [r0 = 0, r1 = 0, r2 = 0] = paired.functions.get('a')?.coldStart.ratios ?? [];
     expect(r0).toBeGreaterThan(1.2);
     expect(r1).toBeLessThan(1.2);
     expect(r2).toBeGreaterThan(1.2);
-    expect(paired.functions.get('b')?.ratios).toHaveLength(3);
+    expect(paired.functions.get('b')?.coldStart.ratios).toHaveLength(3);
+    // Each pair's init ratio is its own: here the function's init drifts as the baseline's does.
+    const inits = paired.functions.get('a')?.init.ratios ?? [];
+    expect(inits).toHaveLength(3);
+    expect(inits[0]).toBeGreaterThan(1);
+    expect(inits[1]).toBeLessThan(1);
+    expect(paired.baseline.initMs).toBeLessThan(paired.baseline.coldStartMs);
     expect(paired.load).toEqual({ before: 0.1, duringMax: 0.1 });
   });
 
   it('reports the highest load seen between rounds', async () => {
     const loads = [0.2, 0.9, 0.4];
     const paired = await pairedColdStarts(probe('baseline'), [probe('a')], 2, {
-      measure: async () => 100,
+      measure: async () => ({ initMs: 50, ms: 100 }),
       load: () => loads.shift() ?? 0,
     });
     expect(paired.load).toEqual({ before: 0.2, duringMax: 0.9 });
     const quietAfter = [1.5, 0.3, 0.4];
     const settled = await pairedColdStarts(probe('baseline'), [probe('a')], 2, {
-      measure: async () => 100,
+      measure: async () => ({ initMs: 50, ms: 100 }),
       load: () => quietAfter.shift() ?? 0,
     });
     // A busy start (the bench's own synth) is reported, not held against the rounds.

@@ -47,6 +47,45 @@ describe('the performance figures in the docs', () => {
     expect(figuresTable({ ...latest, init: noisy })).toContain('too noisy to judge');
   });
 
+  it('judge init alone, show the cold start with its first request beside it, and trend an older run’s cold start as one', () => {
+    const init = {
+      baselineMs: 150,
+      baselineColdStartMs: 180,
+      pairs: 7,
+      load: { before: 0.1, duringMax: 0.3 },
+      functions: [
+        {
+          function: 'A',
+          ratio: 1.05,
+          low: 1.0,
+          high: 1.1,
+          verdict: 'pass' as const,
+          coldStart: { ratio: 1.6, low: 1.4, high: 1.7, verdict: 'fail' as const },
+        },
+      ],
+    };
+    const table = figuresTable({ ...latest, init });
+    expect(table).toMatch(
+      /Init \(process start to handler loaded\).*worst A 1\.05× \[1–1\.1\].*≤ 1\.2× \(95 % interval\) ✓/,
+    );
+    expect(table).toMatch(
+      /Cold start with its first request.*baseline 180 ms; median 1\.6×; worst A 1\.6× \[1\.4–1\.7\].*not budgeted/,
+    );
+    // The run before kept its whole cold start as `init`: the trend shows it as a cold start, not as init.
+    const older = headline({
+      ...latest,
+      init: { ...init, functions: init.functions.map(({ coldStart: _, ...fn }) => ({ ...fn, ratio: 1.7 })) },
+    });
+    expect(older.coldStart).toBeUndefined();
+    const trend = trendTable({ ...latest, init, previous: older });
+    expect(trend).toContain(
+      '| Init: median, worst (× the baseline) | 1.05×, A 1.05× | not told apart from the first request |',
+    );
+    expect(trend).toContain(
+      '| Cold start with its first request: median, worst (× the baseline) | 1.6×, A 1.6× | 1.7×, A 1.7× |',
+    );
+  });
+
   it('show the trend, this run beside the one before, in the README and docs/performance.md', () => {
     for (const file of ['README.md', join('docs', 'performance.md')]) {
       const document = readFileSync(join(ROOT, file), 'utf8');
