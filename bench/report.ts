@@ -58,8 +58,22 @@ export interface BenchResults {
     readonly expressPerMillionUsd: number;
   };
   readonly usage: {
+    /** Events by detail-type (absent from runs before they were counted by type). */
+    readonly events?: { readonly byType?: Readonly<Record<string, number>> };
     readonly dynamodb: {
-      readonly tables: Readonly<Record<string, { readonly readUnits: number; readonly writeUnits: number }>>;
+      readonly tables: Readonly<
+        Record<
+          string,
+          {
+            readonly readUnits: number;
+            readonly writeUnits: number;
+            /** By what they were spent on (absent from runs before it was told). */
+            readonly items?: Readonly<
+              Record<string, { readonly readUnits: number; readonly writeUnits: number }>
+            >;
+          }
+        >
+      >;
     };
   };
   readonly invariantViolations: readonly unknown[];
@@ -103,6 +117,14 @@ const spread = <F extends PairedRatio>(figures: readonly (F | undefined)[]) => {
   return { worst: known[0], median: known[Math.floor(known.length / 2)] };
 };
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** Events per order by detail-type, in parentheses (nothing for runs before they were counted by type). */
+const eventsByType = (results: BenchResults): string => {
+  const byType = Object.entries(results.usage.events?.byType ?? {}).sort(([, a], [, b]) => b - a);
+  return byType.length > 0
+    ? ` (${byType.map(([type, count]) => `${type} ${+(count / Math.max(1, results.load.accepted)).toFixed(2)}`).join(', ')})`
+    : '';
+};
 
 /** The table of the latest figures that docs/performance.md shows, from a bench run's results. */
 export const figuresTable = (results: BenchResults): string => {
@@ -154,22 +176,27 @@ export const figuresTable = (results: BenchResults): string => {
     ],
     [
       'One order',
-      `${perOrder('Lambda requests')} invocations, ${perOrder('EventBridge events')} events, ${transitions?.perOrder ?? 0} transitions, ${perOrder('DynamoDB writes')} write units, ${perOrder('DynamoDB reads')} read units`,
+      `${perOrder('Lambda requests')} invocations, ${perOrder('EventBridge events')} events${eventsByType(results)}, ${transitions?.perOrder ?? 0} transitions, ${perOrder('DynamoDB writes')} write units, ${perOrder('DynamoDB reads')} read units`,
       '',
     ],
     [
-      'Write units per order, by table',
+      'Write units per order, by table and by what they wrote',
       Object.entries(results.usage.dynamodb.tables)
         .filter(([, units]) => units.writeUnits > 0)
         .sort(([, a], [, b]) => b.writeUnits - a.writeUnits)
-        .map(
-          ([table, units]) =>
-            `${table
-              .replace(/^ShopData-/, '')
-              .replace(/Table[0-9A-F]{8}$/, '')
-              .toLowerCase()} ${+(units.writeUnits / Math.max(1, results.load.accepted)).toFixed(2)}`,
-        )
-        .join(', '),
+        .map(([table, units]) => {
+          const perOrder = (writeUnits: number) =>
+            +(writeUnits / Math.max(1, results.load.accepted)).toFixed(2);
+          const items = Object.entries(units.items ?? {})
+            .filter(([, item]) => item.writeUnits > 0)
+            .sort(([, a], [, b]) => b.writeUnits - a.writeUnits)
+            .map(([item, { writeUnits }]) => `${item} ${perOrder(writeUnits)}`);
+          return `${table
+            .replace(/^ShopData-/, '')
+            .replace(/Table[0-9A-F]{8}$/, '')
+            .toLowerCase()} ${perOrder(units.writeUnits)}${items.length > 0 ? ` (${items.join(', ')})` : ''}`;
+        })
+        .join('; '),
       '',
     ],
     ...(results.catalog

@@ -268,9 +268,16 @@ try {
       'table                                    write units   read units   (per order)',
       ...Object.entries(usage.dynamodb.tables)
         .sort(([, a], [, b]) => b.writeUnits - a.writeUnits)
-        .map(
-          ([table, units]) =>
-            `${table.padEnd(40)} ${(units.writeUnits / Math.max(1, load.accepted)).toFixed(2).padStart(11)}   ${(units.readUnits / Math.max(1, load.accepted)).toFixed(2).padStart(10)}`,
+        .flatMap(([table, units]) =>
+          [
+            [table, units] as const,
+            ...Object.entries(units.items)
+              .sort(([, a], [, b]) => b.writeUnits - a.writeUnits || b.readUnits - a.readUnits)
+              .map(([item, spent]) => [`  ${item}`, spent] as const),
+          ].map(
+            ([name, spent]) =>
+              `${name.padEnd(40)} ${(spent.writeUnits / Math.max(1, load.accepted)).toFixed(2).padStart(11)}   ${(spent.readUnits / Math.max(1, load.accepted)).toFixed(2).padStart(10)}`,
+          ),
         ),
       '',
       'cost item                                 per order   unit           $ per million orders',

@@ -32,17 +32,29 @@ export interface StateMachineUsage {
   readonly logBytes: LogSizes;
 }
 
+/** Request units on one table, in all and by what they were spent on. */
+export interface TableUsage {
+  readUnits: number;
+  writeUnits: number;
+  /**
+   * By the operation and the kind of item it touched, as its key names it
+   * (`PutItem ORDER/HISTORY`), or by the index a query read (`Query byStatus`).
+   */
+  readonly items: Record<string, { readUnits: number; writeUnits: number }>;
+}
+
 export interface Usage {
   readonly functions: Record<string, FunctionUsage>;
   apiRequests: number;
-  readonly events: { published: number; bytes: number };
+  /** Events put on a bus (replays not counted), in all and by detail-type. */
+  readonly events: { published: number; bytes: number; readonly byType: Record<string, number> };
   readonly stateMachines: Record<string, StateMachineUsage>;
   readonly dynamodb: {
     readUnits: number;
     writeUnits: number;
     requests: number;
-    /** Units by table (physical name): where the writes go. */
-    readonly tables: Record<string, { readUnits: number; writeUnits: number }>;
+    /** Units by table (physical name): where the writes go, and on which kind of item (`items`). */
+    readonly tables: Record<string, TableUsage>;
   };
   sqsMessages: number;
 }
@@ -50,7 +62,7 @@ export interface Usage {
 const empty = (): Usage => ({
   functions: {},
   apiRequests: 0,
-  events: { published: 0, bytes: 0 },
+  events: { published: 0, bytes: 0, byType: {} },
   stateMachines: {},
   dynamodb: { readUnits: 0, writeUnits: 0, requests: 0, tables: {} },
   sqsMessages: 0,
@@ -83,9 +95,10 @@ export class UsageMeter {
     this.usage.apiRequests++;
   }
 
-  eventPublished(bytes: number): void {
+  eventPublished(bytes: number, detailType: string): void {
     this.usage.events.published++;
     this.usage.events.bytes += bytes;
+    this.usage.events.byType[detailType] = (this.usage.events.byType[detailType] ?? 0) + 1;
   }
 
   execution(
@@ -114,12 +127,16 @@ export class UsageMeter {
     this.usage.dynamodb.requests++;
   }
 
-  capacity(table: string, readUnits: number, writeUnits: number): void {
+  capacity(table: string, readUnits: number, writeUnits: number, item: string): void {
     this.usage.dynamodb.readUnits += readUnits;
     this.usage.dynamodb.writeUnits += writeUnits;
-    const usage = this.usage.dynamodb.tables[table] ?? { readUnits: 0, writeUnits: 0 };
+    const usage = this.usage.dynamodb.tables[table] ?? { readUnits: 0, writeUnits: 0, items: {} };
     usage.readUnits += readUnits;
     usage.writeUnits += writeUnits;
+    const spent = usage.items[item] ?? { readUnits: 0, writeUnits: 0 };
+    spent.readUnits += readUnits;
+    spent.writeUnits += writeUnits;
+    usage.items[item] = spent;
     this.usage.dynamodb.tables[table] = usage;
   }
 

@@ -5,8 +5,33 @@ import { type IndexShape, transactionalWriteUnits, type WireItem } from './write
 /** Where the meter reports: each data request, and the units it consumed on each table. */
 export interface CapacitySink {
   request(): void;
-  capacity(table: string, readUnits: number, writeUnits: number): void;
+  /** `item`: what the units were spent on (`itemSpending`). */
+  capacity(table: string, readUnits: number, writeUnits: number, item: string): void;
 }
+
+/**
+ * The kind of item a key names, from the leading word of each key value:
+ * `ORDER/HISTORY` for `ORDER#<id>`, `HISTORY#<at>#<event>`; `*` for a value
+ * that starts with an id, a time or a number.
+ */
+export const itemKind = (key: WireItem | undefined, keyNames: readonly string[]): string =>
+  keyNames
+    .map((name) => {
+      const value = key?.[name]?.S;
+      const word = typeof value === 'string' ? (value.split('#')[0] ?? '') : '';
+      return /^[A-Z][A-Z_]*$/.test(word) ? word : '*';
+    })
+    .join('/');
+
+/** The first key a batch names on a table: what its units on that table are reported under. */
+const firstBatchKey = (request: Record<string, unknown>, table: string): WireItem | undefined => {
+  const entry = (request.RequestItems as Record<string, unknown> | undefined)?.[table];
+  if (Array.isArray(entry)) {
+    const [write] = entry as { PutRequest?: { Item?: WireItem }; DeleteRequest?: { Key?: WireItem } }[];
+    return write?.PutRequest?.Item ?? write?.DeleteRequest?.Key;
+  }
+  return (entry as { Keys?: WireItem[] } | undefined)?.Keys?.[0];
+};
 
 const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
@@ -18,14 +43,20 @@ interface ConsumedCapacity {
   readonly WriteCapacityUnits?: number;
 }
 
-const report = (sink: CapacitySink, operation: string, consumed: unknown): void => {
+const report = async (
+  sink: CapacitySink,
+  operation: string,
+  consumed: unknown,
+  spentOn: (table: string) => Promise<string>,
+): Promise<void> => {
   const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as ConsumedCapacity[];
   for (const entry of list) {
     const table = entry.TableName ?? 'unknown';
+    const item = await spentOn(table);
     if (entry.ReadCapacityUnits !== undefined || entry.WriteCapacityUnits !== undefined)
-      sink.capacity(table, entry.ReadCapacityUnits ?? 0, entry.WriteCapacityUnits ?? 0);
-    else if (READS.has(operation)) sink.capacity(table, entry.CapacityUnits ?? 0, 0);
-    else sink.capacity(table, 0, entry.CapacityUnits ?? 0);
+      sink.capacity(table, entry.ReadCapacityUnits ?? 0, entry.WriteCapacityUnits ?? 0, item);
+    else if (READS.has(operation)) sink.capacity(table, entry.CapacityUnits ?? 0, 0, item);
+    else sink.capacity(table, 0, entry.CapacityUnits ?? 0, item);
   }
 };
 
@@ -48,7 +79,8 @@ const reportMissingBatchReads = (
   const left = (answer.UnprocessedKeys ?? {}) as Record<string, { Keys?: unknown[] }>;
   for (const [table, { Keys = [], ConsistentRead }] of Object.entries(asked)) {
     const missing = Keys.length - (found[table]?.length ?? 0) - (left[table]?.Keys?.length ?? 0);
-    if (missing > 0) sink.capacity(table, missing * (ConsistentRead ? 1 : 0.5), 0);
+    if (missing > 0)
+      sink.capacity(table, missing * (ConsistentRead ? 1 : 0.5), 0, 'BatchGetItem (not found)');
   }
 };
 
@@ -58,13 +90,18 @@ const reportMissingBatchReads = (
  * each item's table. DynamoDB Local reports no capacity with the error, so it
  * is estimated here.
  */
-const reportRefusal = (sink: CapacitySink, errorType: string, request: Record<string, unknown>): void => {
+const reportRefusal = async (
+  sink: CapacitySink,
+  errorType: string,
+  request: Record<string, unknown>,
+  spentOn: (table: string) => Promise<string>,
+): Promise<void> => {
   if (errorType.endsWith('ConditionalCheckFailedException') && typeof request.TableName === 'string')
-    sink.capacity(request.TableName, 0, 1);
+    sink.capacity(request.TableName, 0, 1, `${await spentOn(request.TableName)} (refused)`);
   if (errorType.endsWith('TransactionCanceledException'))
     for (const entry of (request.TransactItems ?? []) as TransactItem[]) {
       const [write] = Object.values(entry);
-      if (write) sink.capacity(write.TableName, 0, 2);
+      if (write) sink.capacity(write.TableName, 0, 2, 'TransactWriteItems (cancelled)');
     }
 };
 
@@ -174,11 +211,28 @@ export const startCapacityMeter = async (
               : kind === 'ConditionCheck'
                 ? before
                 : undefined;
-        sink.capacity(write.TableName, 0, transactionalWriteUnits(before, after, shape.keys, shape.indexes));
+        sink.capacity(
+          write.TableName,
+          0,
+          transactionalWriteUnits(before, after, shape.keys, shape.indexes),
+          `Transact${kind} ${itemKind(key, shape.keys)}`,
+        );
       }
     }
     return answer;
   };
+
+  /** What a request's units on `table` were spent on: the operation and its item's kind, or the index a query read. */
+  const spending =
+    (like: IncomingMessage['headers'], operation: string, request: Record<string, unknown>) =>
+    async (table: string): Promise<string> => {
+      if (operation === 'Query' || operation === 'Scan')
+        return `${operation} ${typeof request.IndexName === 'string' ? request.IndexName : 'table'}`;
+      const key = operation.startsWith('Batch')
+        ? firstBatchKey(request, table)
+        : ((request.Key ?? request.Item) as WireItem | undefined);
+      return `${operation} ${itemKind(key, (await shapeOf(like, table)).keys)}`;
+    };
 
   const served = await serveLocally(async (incoming, outgoing) => {
     try {
@@ -204,14 +258,26 @@ export const startCapacityMeter = async (
         const parsed = JSON.parse(answerBody.toString('utf8') || '{}') as Record<string, unknown>;
         sink.request();
         if (answer.status < 300) {
-          if (operation !== 'TransactWriteItems') report(sink, operation, parsed.ConsumedCapacity);
+          if (operation !== 'TransactWriteItems')
+            await report(
+              sink,
+              operation,
+              parsed.ConsumedCapacity,
+              spending(incoming.headers, operation, request),
+            );
           if (operation === 'BatchGetItem') reportMissingBatchReads(sink, request, parsed);
           if (!askedFor) {
             delete parsed.ConsumedCapacity;
             answerBody = Buffer.from(JSON.stringify(parsed));
             delete answerHeaders['x-amz-crc32'];
           }
-        } else reportRefusal(sink, String(parsed.__type ?? ''), request);
+        } else
+          await reportRefusal(
+            sink,
+            String(parsed.__type ?? ''),
+            request,
+            spending(incoming.headers, operation, request),
+          );
       }
       answerHeaders['content-length'] = String(answerBody.length);
       outgoing.writeHead(answer.status, answerHeaders);

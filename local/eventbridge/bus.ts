@@ -273,7 +273,7 @@ export class LocalEventBridge {
       ...(replayName ? { 'replay-name': replayName } : {}),
     };
     this.published.push(event);
-    if (!replayName) this.options.usage?.eventPublished(size);
+    if (!replayName) this.options.usage?.eventPublished(size, entry.DetailType);
     if (!replayName) this.archive(busName, event);
     this.route(busName, event);
     return event;

@@ -11,7 +11,7 @@ const twoOrders = () => {
     meter.apiRequest();
     // 1 GB for one second: 1 GB-s per order.
     meter.invocation('Orders/PlaceOrder', 1024, 1000);
-    meter.eventPublished(1000);
+    meter.eventPublished(1000, 'OrderPlaced');
     meter.execution('Orders/OrderSaga', 'STANDARD', {
       transitions: 3,
       durationMs: 950,
@@ -21,7 +21,7 @@ const twoOrders = () => {
         FATAL: { withoutData: 256, withData: 512 },
       },
     });
-    meter.capacity('Orders', 2, 10);
+    meter.capacity('Orders', 2, 10, 'PutItem ORDER/ORDER');
   }
   return meter.snapshot();
 };

@@ -40,25 +40,42 @@ describe('UsageMeter', () => {
     });
   });
 
-  it('keeps DynamoDB units by table as well as in total', () => {
+  it('keeps DynamoDB units in total, by table, and by what each table spent them on', () => {
     const meter = new UsageMeter();
     meter.request();
-    meter.capacity('Orders', 0.5, 4);
-    meter.capacity('Inventory', 1, 2);
+    meter.capacity('Orders', 0.5, 0, 'GetItem ORDER/ORDER');
+    meter.capacity('Orders', 0, 4, 'PutItem ORDER/ORDER');
+    meter.capacity('Orders', 0, 1, 'PutItem ORDER/HISTORY');
+    meter.capacity('Orders', 0, 1, 'PutItem ORDER/HISTORY');
+    meter.capacity('Inventory', 1, 2, 'TransactPut STOCK/STOCK');
     const { dynamodb } = meter.snapshot();
-    expect(dynamodb).toMatchObject({ requests: 1, readUnits: 1.5, writeUnits: 6 });
-    expect(dynamodb.tables.Orders).toEqual({ readUnits: 0.5, writeUnits: 4 });
+    expect(dynamodb).toMatchObject({ requests: 1, readUnits: 1.5, writeUnits: 8 });
+    expect(dynamodb.tables.Orders).toEqual({
+      readUnits: 0.5,
+      writeUnits: 6,
+      items: {
+        'GetItem ORDER/ORDER': { readUnits: 0.5, writeUnits: 0 },
+        'PutItem ORDER/ORDER': { readUnits: 0, writeUnits: 4 },
+        'PutItem ORDER/HISTORY': { readUnits: 0, writeUnits: 2 },
+      },
+    });
   });
 
-  it('starts a new window on reset, and a snapshot does not change with later counts', () => {
+  it('counts events by detail-type, starts a new window on reset, and a snapshot does not change with later counts', () => {
     const meter = new UsageMeter();
     meter.apiRequest();
-    meter.eventPublished(300);
+    meter.eventPublished(300, 'OrderPlaced');
+    meter.eventPublished(200, 'OrderConfirmed');
+    meter.eventPublished(100, 'OrderPlaced');
     const before = meter.snapshot();
     meter.reset();
     meter.apiRequest();
     expect(before.apiRequests).toBe(1);
-    expect(before.events).toEqual({ published: 1, bytes: 300 });
+    expect(before.events).toEqual({
+      published: 3,
+      bytes: 600,
+      byType: { OrderPlaced: 2, OrderConfirmed: 1 },
+    });
     expect(meter.snapshot().apiRequests).toBe(1);
     expect(meter.snapshot().events.published).toBe(0);
   });

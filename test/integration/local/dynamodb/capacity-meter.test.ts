@@ -4,6 +4,7 @@ import {
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -70,7 +71,7 @@ describe('the DynamoDB capacity meter', () => {
     );
     const { dynamodb } = usage.snapshot();
     expect(dynamodb.writeUnits).toBe(5);
-    expect(dynamodb.tables[table]).toEqual({ readUnits: 0, writeUnits: 5 });
+    expect(dynamodb.tables[table]).toMatchObject({ readUnits: 0, writeUnits: 5 });
     expect(dynamodb.requests).toBe(2);
   });
 
@@ -133,9 +134,47 @@ describe('the DynamoDB capacity meter', () => {
         ],
       }),
     );
-    expect(usage.snapshot().dynamodb.tables).toEqual({
+    expect(usage.snapshot().dynamodb.tables).toMatchObject({
       [indexed]: { readUnits: 0, writeUnits: 2 + 1 },
       [table]: { readUnits: 0, writeUnits: 6 },
+    });
+  });
+
+  it('tells what the units were spent on: the operation and the kind of item its key names, or the index a query read', async () => {
+    usage.reset();
+    await db.send(
+      new PutItemCommand({ TableName: indexed, Item: { pk: { S: 'ORDER#42' }, held: { S: 'HELD#1' } } }),
+    );
+    await db.send(new GetItemCommand({ TableName: indexed, Key: { pk: { S: 'ORDER#42' } } }));
+    await db.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [{ Put: { TableName: indexed, Item: { pk: { S: 'OUTBOX#42#1' } } } }],
+      }),
+    );
+    await db.send(
+      new QueryCommand({
+        TableName: indexed,
+        IndexName: 'byHeld',
+        KeyConditionExpression: 'held = :held',
+        ExpressionAttributeValues: { ':held': { S: 'HELD#1' } },
+      }),
+    );
+    await expect(
+      db.send(
+        new PutItemCommand({
+          TableName: indexed,
+          Item: { pk: { S: 'ORDER#42' } },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    ).rejects.toThrow(/conditional request failed/i);
+    expect(usage.snapshot().dynamodb.tables[indexed]?.items).toEqual({
+      // One unit on the table and one on the index it enters.
+      'PutItem ORDER': { readUnits: 0, writeUnits: 2 },
+      'GetItem ORDER': { readUnits: 0.5, writeUnits: 0 },
+      'TransactPut OUTBOX': { readUnits: 0, writeUnits: 2 },
+      'Query byHeld': { readUnits: 0.5, writeUnits: 0 },
+      'PutItem ORDER (refused)': { readUnits: 0, writeUnits: 1 },
     });
   });
 
@@ -154,7 +193,11 @@ describe('the DynamoDB capacity meter', () => {
       new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
     );
     await db.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys } } }));
-    expect(usage.snapshot().dynamodb.tables[table]).toEqual({ readUnits: 4.5, writeUnits: 0 });
+    expect(usage.snapshot().dynamodb.tables[table]).toMatchObject({ readUnits: 4.5, writeUnits: 0 });
+    expect(usage.snapshot().dynamodb.tables[table]?.items).toEqual({
+      'BatchGetItem *': { readUnits: 1.5, writeUnits: 0 },
+      'BatchGetItem (not found)': { readUnits: 3, writeUnits: 0 },
+    });
   });
 
   it('hands the client the answer it asked for: no consumed capacity unless requested', async () => {
@@ -199,6 +242,10 @@ describe('the DynamoDB capacity meter', () => {
         }),
       ),
     ).rejects.toThrow(/cancel/i);
-    expect(usage.snapshot().dynamodb.tables[table]).toEqual({ readUnits: 0, writeUnits: 4 });
+    expect(usage.snapshot().dynamodb.tables[table]).toEqual({
+      readUnits: 0,
+      writeUnits: 4,
+      items: { 'TransactWriteItems (cancelled)': { readUnits: 0, writeUnits: 4 } },
+    });
   });
 });
