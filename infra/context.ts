@@ -1,7 +1,7 @@
 import type { Node } from 'constructs';
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { PAYMENT_PROVIDERS } from '../functions/payments/contracts/provider.js';
+import { fieldErrorsOf } from '../functions/shared/validation.js';
 
 const list = z.union([
   z.pipe(
@@ -102,17 +102,15 @@ const KEYS = [
   'httpApi',
 ] as const;
 
-// zod/mini carries no messages of its own; a deployer reads these, so they get English ones.
-z.config(en());
-
 export const readShopContext = (node: Node): ShopContext => {
   const raw = Object.fromEntries(
     KEYS.map((key) => [key, node.tryGetContext(key)]).filter(([, value]) => value !== undefined),
   );
-  const parsed = shopContext.safeParse(raw);
+  const parsed = shopContext.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    // Worded as the API words a request's problems (zod/mini has no messages of its own).
+    const problems = fieldErrorsOf(parsed.error.issues)
+      .map(({ pointer, detail }) => `${pointer.slice(2).replaceAll('/', '.')}: ${detail}`)
       .join('; ');
     throw new Error(`Invalid CDK context: ${problems}`);
   }

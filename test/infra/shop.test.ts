@@ -1028,7 +1028,15 @@ describe('configuration', () => {
 
   it('refuses an external issuer without an audience', () => {
     expect(() => shopApp({ bundle: false, context: { jwtIssuer: 'https://login.example.com/' } })).toThrow(
-      /jwtAudience/,
+      'Invalid CDK context: jwtAudience: jwtAudience is required when jwtIssuer is set',
+    );
+  });
+
+  it('says which setting is wrong and how, in the API’s words', () => {
+    expect(() =>
+      shopApp({ bundle: false, context: { throttleRateLimit: 'many', sagaWorkflowType: 'FAST' } }),
+    ).toThrow(
+      'Invalid CDK context: throttleRateLimit: must be a number; sagaWorkflowType: must be one of "STANDARD", "EXPRESS"',
     );
   });
 });
