@@ -5,7 +5,7 @@ import { type IndexShape, transactionalWriteUnits, type WireItem } from './write
 /** Where the meter reports: each data request, and the units it consumed on each table. */
 export interface CapacitySink {
   request(): void;
-  /** `item`: what the units were spent on (`itemSpending`). */
+  /** `item`: what the units were spent on: the operation and the kind of item, or the index a query read. */
   capacity(table: string, readUnits: number, writeUnits: number, item: string): void;
 }
 

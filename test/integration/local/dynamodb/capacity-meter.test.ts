@@ -57,6 +57,18 @@ afterAll(async () => {
   await meter.stop();
 });
 
+/** A put its condition refuses: the item is there already. */
+const refusedPut = (tableName: string, pk: string) =>
+  expect(
+    db.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { pk: { S: pk } },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  ).rejects.toThrow(/conditional request failed/i);
+
 describe('the DynamoDB capacity meter', () => {
   it('counts the write units of a put and a transaction (two per item) on their table', async () => {
     usage.reset();
@@ -159,15 +171,7 @@ describe('the DynamoDB capacity meter', () => {
         ExpressionAttributeValues: { ':held': { S: 'HELD#1' } },
       }),
     );
-    await expect(
-      db.send(
-        new PutItemCommand({
-          TableName: indexed,
-          Item: { pk: { S: 'ORDER#42' } },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    ).rejects.toThrow(/conditional request failed/i);
+    await refusedPut(indexed, 'ORDER#42');
     expect(usage.snapshot().dynamodb.tables[indexed]?.items).toEqual({
       // One unit on the table and one on the index it enters.
       'PutItem ORDER': { readUnits: 0, writeUnits: 2 },
@@ -212,15 +216,7 @@ describe('the DynamoDB capacity meter', () => {
 
   it('charges a write its condition refused, and passes the refusal on', async () => {
     usage.reset();
-    await expect(
-      db.send(
-        new PutItemCommand({
-          TableName: table,
-          Item: { pk: { S: 'a' } },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    ).rejects.toThrow(/conditional request failed/i);
+    await refusedPut(table, 'a');
     expect(usage.snapshot().dynamodb.writeUnits).toBe(1);
   });
 
