@@ -109,6 +109,10 @@ const coldStartVerdicts = (
   return `; ${init.pairs} pairs each: ${count('pass')} pass, ${count('fail')} fail, ${count('undecided')} undecided${load}`;
 };
 
+/** Each function's whole cold start, named (undefined in runs before init was told apart). */
+const coldStartsOf = (results: BenchResults) =>
+  results.init.functions.map((fn) => (fn.coldStart ? { ...fn.coldStart, function: fn.function } : undefined));
+
 /** The median and the worst of the functions' figures. */
 const spread = <F extends PairedRatio>(figures: readonly (F | undefined)[]) => {
   const known = figures
@@ -132,9 +136,7 @@ export const figuresTable = (results: BenchResults): string => {
   const largest = bundles[0];
   const smallest = bundles.at(-1);
   const { worst, median } = spread(results.init.functions);
-  const colds = results.init.functions.map((fn) =>
-    fn.coldStart ? { ...fn.coldStart, function: fn.function } : undefined,
-  );
+  const colds = coldStartsOf(results);
   const { worst: worstCold, median: medianCold } = spread(colds);
   const perOrder = (item: string) => results.cost.shared.find((entry) => entry.item === item)?.perOrder ?? 0;
   const transitions = results.cost.standard.find((entry) => entry.item === 'Step Functions transitions');
@@ -263,12 +265,7 @@ export const headline = (results: BenchResults): BenchHeadline => {
       : undefined;
   };
   const init = headlineRatio(results.init.baselineMs, results.init.functions);
-  const coldStart = headlineRatio(
-    results.init.baselineColdStartMs,
-    results.init.functions.map((fn) =>
-      fn.coldStart ? { ...fn.coldStart, function: fn.function } : undefined,
-    ),
-  );
+  const coldStart = headlineRatio(results.init.baselineColdStartMs, coldStartsOf(results));
   const perOrder = (item: string) => results.cost.shared.find((entry) => entry.item === item)?.perOrder ?? 0;
   return {
     measuredAt: results.measuredAt,
