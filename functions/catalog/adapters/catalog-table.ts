@@ -39,14 +39,14 @@ export const CatalogTable = {
 } as const;
 
 export const PRODUCT_SK = 'PRODUCT';
+export const CATEGORY_SK = 'CATEGORY';
+export const productKey = (sku: string) => ({ pk: `PRODUCT#${sku}`, sk: PRODUCT_SK });
+export const categoryKey = (id: string) => ({ pk: `CATEGORY#${id}`, sk: CATEGORY_SK });
 
 /** A product item or a listing item, as read: the product with the item's keys. */
 export type ProductItem = Product & { pk: string; sk: string; words?: unknown };
 /** The product a product or listing item holds: without the keys, nor the `words` an earlier design stored. */
 export const toProduct = ({ pk: _pk, sk: _sk, words: _words, ...product }: ProductItem): Product => product;
-export const CATEGORY_SK = 'CATEGORY';
-export const productKey = (sku: string) => ({ pk: `PRODUCT#${sku}`, sk: PRODUCT_SK });
-export const categoryKey = (id: string) => ({ pk: `CATEGORY#${id}`, sk: CATEGORY_SK });
 
 export const BROWSE_ORDERS: readonly BrowseOrder[] = ['newest', 'name', 'price'];
 
