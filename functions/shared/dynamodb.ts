@@ -1,19 +1,17 @@
-import {
-  ConditionalCheckFailedException,
-  DynamoDBClient,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { boundedByDeadline, SDK_REQUEST_LIMITS } from './deadline.js';
 import {
   BatchGetCommand,
+  ConditionalCheckFailedException,
+  DynamoDBClient,
   DynamoDBDocumentClient,
   PutCommand,
   type PutCommandInput,
   QueryCommand,
   type QueryCommandInput,
+  TransactionCanceledException,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { boundedByDeadline, SDK_REQUEST_LIMITS } from './deadline.js';
+} from './dynamodb-sdk.js';
 import type { DomainEvent } from './events/define-event.js';
 import { carryingEvents, outboxItem } from './outbox/outbox.js';
 import type { PageKey } from './pagination.js';

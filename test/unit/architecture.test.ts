@@ -38,6 +38,38 @@ const importsOf = (file: string): Import[] => {
   });
 };
 
+const isSdk = (node: ts.Node | undefined) =>
+  node !== undefined && ts.isStringLiteral(node) && node.text.startsWith('@aws-sdk/');
+
+/**
+ * The statements of `text` that load an `@aws-sdk/*` package as an ES module
+ * when it runs: value imports and re-exports (a statement naming types only
+ * inside its braces still loads the package, under verbatimModuleSyntax), and
+ * `import()` calls. An ES module's import of a CommonJS package has Node scan
+ * the package first; functions load the SDK by `require` (functions/shared/dynamodb-sdk.ts).
+ */
+const sdkValueImportsIn = (text: string): string[] => {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && isSdk(node.moduleSpecifier) && !node.importClause?.isTypeOnly)
+      found.push(node.getText());
+    else if (ts.isExportDeclaration(node) && isSdk(node.moduleSpecifier) && !node.isTypeOnly)
+      found.push(node.getText());
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      isSdk(node.arguments[0])
+    )
+      found.push(node.getText());
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true));
+  return found;
+};
+
+const sdkValueImportsOf = (file: string) =>
+  sdkValueImportsIn(readFileSync(join(ROOT, file), 'utf8')).map((statement) => `${file}: ${statement}`);
+
 const functionsFiles = sourceFiles('functions');
 const allImports = [...functionsFiles, ...sourceFiles('infra'), ...sourceFiles('state-machines')].flatMap(
   importsOf,
@@ -118,6 +150,33 @@ describe('architecture', () => {
       )
       .map(({ from, target }) => `${from} → ${target}`);
     expect([...new Set(offending)]).toEqual([]);
+  });
+
+  it('loads the AWS SDK in functions by require: from @aws-sdk/* a file imports types only', () => {
+    const offending = functionsFiles.flatMap((file) => sdkValueImportsOf(file));
+    expect(offending).toEqual([]);
+  });
+
+  it('tells a value import of the SDK from a type import', () => {
+    const found = sdkValueImportsIn(
+      [
+        "import type { A } from '@aws-sdk/client-dynamodb';",
+        "export type { B } from '@aws-sdk/lib-dynamodb';",
+        "type C = typeof import('@aws-sdk/client-sfn');",
+        "import { GetCommand } from '@aws-sdk/lib-dynamodb';",
+        "import { type D } from '@aws-sdk/lib-dynamodb';",
+        "export { E } from '@aws-sdk/client-dynamodb';",
+        "import '@aws-sdk/client-lambda';",
+        "const f = await import('@aws-sdk/client-sesv2');",
+      ].join('\n'),
+    );
+    expect(found).toEqual([
+      "import { GetCommand } from '@aws-sdk/lib-dynamodb';",
+      "import { type D } from '@aws-sdk/lib-dynamodb';",
+      "export { E } from '@aws-sdk/client-dynamodb';",
+      "import '@aws-sdk/client-lambda';",
+      "import('@aws-sdk/client-sesv2')",
+    ]);
   });
 
   it('names every handler file <kebab-case>.handler.ts', () => {

@@ -1,5 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+} from '../../shared/dynamodb-sdk.js';
 import type { Cart } from '../domain/cart.js';
 import { CartChangedConcurrentlyError } from '../domain/errors.js';
 import type { CartStore } from '../use-cases/ports.js';

@@ -1,10 +1,10 @@
+import { batchGetAll, conditionFailedAt, queryAll } from '../../shared/dynamodb.js';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, conditionFailedAt, queryAll } from '../../shared/dynamodb.js';
+} from '../../shared/dynamodb-sdk.js';
 import { BackendUnavailableError } from '../../shared/errors.js';
 import { logger } from '../../shared/observability.js';
 import { TTL_ATTRIBUTE } from '../../shared/outbox/outbox.js';

@@ -1,12 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
 import {
   batchGetAll,
   conditionFailedAt,
@@ -15,6 +6,15 @@ import {
   transactWrite,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
+import {
+  ConditionalCheckFailedException,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type TransactWriteCommandInput,
+} from '../../shared/dynamodb-sdk.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { PageKey } from '../../shared/pagination.js';
 import type { CatalogChange } from '../domain/catalog-index.js';

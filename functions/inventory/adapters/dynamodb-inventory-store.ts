@@ -1,11 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import {
   batchGetAll,
   conditionFailedAt,
@@ -15,6 +7,14 @@ import {
   transactWrite,
   whenConditionHolds,
 } from '../../shared/dynamodb.js';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '../../shared/dynamodb-sdk.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import { MAIN_WAREHOUSE } from '../contracts/warehouses.js';
 import { OutOfStockError, StockChangedConcurrentlyError, WarehouseTakenError } from '../domain/errors.js';

@@ -1,3 +1,4 @@
+import { batchGetAll, queryPages, whenConditionHolds } from '../../shared/dynamodb.js';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -5,8 +6,7 @@ import {
   PutCommand,
   QueryCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryPages, whenConditionHolds } from '../../shared/dynamodb.js';
+} from '../../shared/dynamodb-sdk.js';
 import type { PageKey } from '../../shared/pagination.js';
 import type { Notification } from '../domain/notification.js';
 import { FORGOTTEN, type NotificationStore, type Recipient } from '../use-cases/ports.js';

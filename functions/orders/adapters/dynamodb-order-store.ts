@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
+import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryAll, queryIndexPage, whenConditionHolds } from '../../shared/dynamodb.js';
+} from '../../shared/dynamodb-sdk.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, carryingEvents } from '../../shared/outbox/outbox.js';
 import { anonymizedAddress } from '../contracts/schemas.js';
 import { OPEN_ORDER_STATUSES } from '../contracts/vocabulary.js';

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { insertWithEvents, putWithEvents, queryAll } from '../../shared/dynamodb.js';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+} from '../../shared/dynamodb-sdk.js';
 import type { Payment } from '../domain/payment.js';
 import type { PaymentCall } from '../domain/payment-call.js';
 import type { PaymentLedger, PaymentStore } from '../use-cases/ports.js';

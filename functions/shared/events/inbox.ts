@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '../dynamodb-sdk.js';
 
 /**
  * Which events a consumer has handled, by event id: a duplicate delivery is

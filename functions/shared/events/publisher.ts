@@ -1,8 +1,7 @@
-import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { TransientError } from '../errors.js';
 import { jitteredDelay, sleep as wait } from '../retry.js';
 import type { DomainEvent } from './define-event.js';
+import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from './eventbridge-sdk.js';
 
 /** Port: publishes events; resolves with the events that could not be published. */
 export interface EventPublisher {

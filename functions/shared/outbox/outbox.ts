@@ -1,5 +1,5 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '../dynamodb-sdk.js';
+import { unmarshall } from '../dynamodb-sdk.js';
 import type { DomainEvent, EventDetail } from '../events/define-event.js';
 
 /**

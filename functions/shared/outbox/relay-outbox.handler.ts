@@ -1,5 +1,5 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { boundedByDeadline, SDK_REQUEST_LIMITS } from '../deadline.js';
+import { EventBridgeClient } from '../events/eventbridge-sdk.js';
 import { type EventPublisher, eventBridgePublisher } from '../events/publisher.js';
 import { relayConfig } from './config.js';
 import { outboxRelay } from './relay.js';

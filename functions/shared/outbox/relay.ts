@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { AttributeValue } from '../dynamodb-sdk.js';
 import type { EventPublisher } from '../events/publisher.js';
 import { withHouseMiddleware } from '../middleware.js';
 import { logger, MetricUnit, metrics } from '../observability.js';

@@ -1,5 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { putWithEvents, whenConditionHolds } from '../../shared/dynamodb.js';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '../../shared/dynamodb-sdk.js';
 import type { Shipment } from '../domain/shipment.js';
 import type { ShipmentStore } from '../use-cases/ports.js';
 import { ShipmentKind } from './shipping-table.js';

@@ -1,12 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { conditionFailedAt } from '../../shared/dynamodb.js';
 import {
+  ConditionalCheckFailedException,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt } from '../../shared/dynamodb.js';
+} from '../../shared/dynamodb-sdk.js';
 import { AccountDeletedError } from '../../shared/errors.js';
 import { CARRIED_EVENTS_ATTRIBUTE, carryingEvents } from '../../shared/outbox/outbox.js';
 import { EmailTakenError, ProfileNotFoundError } from '../domain/errors.js';
