@@ -8,8 +8,8 @@ export const BUDGET = {
   /** Each function's cold start against the baseline's, judged on the 95 % interval of its median. */
   initRatio: 1.2,
   middlewareP50Ms: 0.3,
-  standardPerMillionUsd: 150,
-  expressPerMillionUsd: 25,
+  standardPerMillionUsd: 90,
+  expressPerMillionUsd: 15,
 };
 
 /** A function's figure against the baseline's: the median of its ratios, and their 95 % interval. */
