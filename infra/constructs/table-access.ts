@@ -40,7 +40,11 @@ const ACTIONS_OF_TRANSACTION_ITEM: Readonly<Record<string, string>> = {
 
 const READ_ACTIONS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'ConditionCheckItem']);
 
-/** What one source file can do to a table: the commands it sends, and the kinds of transaction items it builds. */
+/**
+ * What one source file can do to a table: the commands it sends (those it
+ * imports from the SDK, or from `functions/shared/dynamodb-sdk.ts`, which
+ * loads the SDK by require), and the kinds of transaction items it builds.
+ */
 interface SourceActions {
   readonly commands: readonly string[];
   /** Actions of the `Put`, `Update`, `Delete` and `ConditionCheck` items it builds, wherever they are sent. */
@@ -55,7 +59,9 @@ const actionsInSource = (file: string): SourceActions => {
   if (known) return known;
   const source = readFileSync(file, 'utf8');
   const imported = [
-    ...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/(?:lib-dynamodb|client-dynamodb)'/g),
+    ...source.matchAll(
+      /import\s*\{([^}]*)\}\s*from\s*'(?:@aws-sdk\/(?:lib-dynamodb|client-dynamodb)|(?:\.\.?\/)+(?:[\w-]+\/)*dynamodb-sdk\.js)'/g,
+    ),
   ].flatMap((match) =>
     (match[1] ?? '')
       .split(',')
