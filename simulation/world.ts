@@ -22,6 +22,7 @@ import { getProducts } from '../functions/catalog/use-cases/get-products.js';
 import type { CatalogDependencies } from '../functions/catalog/use-cases/ports.js';
 import { updateStockStatus } from '../functions/catalog/use-cases/update-stock-status.js';
 import { InMemoryInventory } from '../functions/inventory/adapters/in-memory-inventory-store.js';
+import { CommitInventory } from '../functions/inventory/contracts/commit-inventory.js';
 import { StockAvailabilityChanged } from '../functions/inventory/contracts/events.js';
 import { commitInventoryHandler } from '../functions/inventory/handlers/commit-inventory.handler.js';
 import { createStockItemHandler } from '../functions/inventory/handlers/create-stock-item.handler.js';
@@ -55,7 +56,7 @@ import { settleParcelOutcomeHandler } from '../functions/orders/handlers/settle-
 import { settleStalledOrdersHandler } from '../functions/orders/handlers/settle-stalled-orders.handler.js';
 import { startOrderSagaHandler } from '../functions/orders/handlers/start-order-saga.handler.js';
 import { claimShipment } from '../functions/orders/use-cases/claim-shipment.js';
-import type { OrdersDependencies } from '../functions/orders/use-cases/ports.js';
+import type { ConfirmationDependencies, OrdersDependencies } from '../functions/orders/use-cases/ports.js';
 import { InMemoryPayments } from '../functions/payments/adapters/in-memory-payment-store.js';
 import { inMemoryLedger, simulatedProvider } from '../functions/payments/adapters/simulated-provider.js';
 import { ProviderUnavailableError } from '../functions/payments/domain/errors.js';
@@ -226,6 +227,17 @@ export class World {
     catalog: { has: async (sku) => this.catalog.products.has(sku) },
   };
   readonly orderStepDeps = { orders: this.concurrent('orders', this.orders.store), clock: this.clock };
+  private readonly commitInventory = commitInventoryHandler(() => this.inventoryDeps);
+  /** ConfirmOrder's: it sells the held units through inventory's contract, a Lambda that may die too. */
+  readonly confirmationDeps: ConfirmationDependencies = {
+    ...this.orderStepDeps,
+    stock: {
+      commit: async (orderId) =>
+        CommitInventory.output.parse(
+          await this.invoke('CommitInventory', this.commitInventory, { request: { orderId } }),
+        ),
+    },
+  };
   readonly ordersDeps: OrdersDependencies = {
     ...this.orderStepDeps,
     catalog: this.productPrices,
@@ -266,8 +278,7 @@ export class World {
   private readonly tasks: Readonly<Record<string, Handler>> = {
     ReserveInventory: reserveInventoryHandler(() => this.inventoryDeps),
     ProcessPayment: processPaymentHandler(() => this.paymentsDeps),
-    CommitInventory: commitInventoryHandler(() => this.inventoryDeps),
-    ConfirmOrder: confirmOrderHandler(() => this.orderStepDeps),
+    ConfirmOrder: confirmOrderHandler(() => this.confirmationDeps),
     AbandonOrder: abandonOrderHandler(() => this.orderStepDeps),
     RefundPayment: refundPaymentHandler(() => this.paymentsDeps),
     ReleaseInventory: releaseInventoryHandler(() => this.inventoryDeps),

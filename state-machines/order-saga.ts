@@ -6,7 +6,7 @@
  * this file for the diagram, the compensation table and the time budget.
  */
 
-import { CommitRefusals, ReservationRefusals } from '../functions/inventory/contracts/saga-tasks.js';
+import { ReservationRefusals } from '../functions/inventory/contracts/saga-tasks.js';
 import { AbandonDecisions, ConfirmationRefusals } from '../functions/orders/contracts/order-saga.js';
 import { PaymentRefusals } from '../functions/payments/contracts/saga-tasks.js';
 
@@ -14,7 +14,6 @@ import { PaymentRefusals } from '../functions/payments/contracts/saga-tasks.js';
 export interface SagaResources {
   readonly reserveInventory: string;
   readonly processPayment: string;
-  readonly commitInventory: string;
   readonly confirmOrder: string;
   readonly abandonOrder: string;
   readonly refundPayment: string;
@@ -228,20 +227,20 @@ const compensate = (resultPath: string): Catcher => ({
 });
 
 /**
- * ReserveInventory → ProcessPayment → CommitInventory → ConfirmOrder. A
- * failed step records its error under its own key and enters the
- * compensations at the gate, which undoes everything that may have
- * happened (each compensation finds nothing to do where nothing was done):
- * a step that failed for technical reasons may have done its work before
- * failing, and a refused reservation may meet a charge an earlier run of
- * the saga made. The held stock is sold (CommitInventory) before the order
- * is confirmed, inside the saga: a commit left to an event could arrive
- * after the hold ran out and the units were sold again. Business refusals
- * are not retried.
+ * ReserveInventory → ProcessPayment → ConfirmOrder. A failed step records
+ * its error under its own key and enters the compensations at the gate,
+ * which undoes everything that may have happened (each compensation finds
+ * nothing to do where nothing was done): a step that failed for technical
+ * reasons may have done its work before failing, and a refused reservation
+ * may meet a charge an earlier run of the saga made. ConfirmOrder sells the
+ * held stock (inventory's CommitInventory contract) before it confirms the
+ * order, inside the saga: a sale left to an event could arrive after the
+ * hold ran out and the units were sold again, and one refused (the hold ran
+ * out first) is ConfirmOrder's refusal. Business refusals are not retried.
  */
 export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition => ({
   Comment:
-    'Order saga: reserve inventory, charge the payment, sell the held stock, confirm; compensate in reverse on failure.',
+    'Order saga: reserve inventory, charge the payment, sell the held stock and confirm; compensate in reverse on failure.',
   QueryLanguage: 'JSONPath',
   StartAt: 'ReserveInventory',
   States: {
@@ -266,23 +265,14 @@ export const orderSagaDefinition = (r: SagaResources): StateMachineDefinition =>
       ResultPath: null,
       Retry: [noRetry(paymentRefusals), retry('forward')],
       Catch: [compensate('$.paymentFailure')],
-      Next: 'CommitInventory',
-    },
-    CommitInventory: {
-      Type: 'Task',
-      Comment: 'The held units are sold; refused when the hold was given back meanwhile.',
-      Resource: r.commitInventory,
-      Parameters: orderRef,
-      // Its answer says where the sold units leave from: ConfirmOrder puts it in OrderConfirmed, for the shipment.
-      ResultPath: '$.committed',
-      Retry: [noRetry(Object.values(CommitRefusals)), retry('pivot')],
-      Catch: [compensate('$.commitFailure')],
       Next: 'ConfirmOrder',
     },
     ConfirmOrder: {
       Type: 'Task',
+      Comment:
+        'The held units are sold, then the order confirmed; refused when the hold was given back meanwhile.',
       Resource: r.confirmOrder,
-      Parameters: { ...orderRef, 'committed.$': '$.committed' },
+      Parameters: orderRef,
       ResultPath: '$.outcome',
       OutputPath: '$.outcome',
       Retry: [noRetry(Object.values(ConfirmationRefusals)), retry('pivot')],
@@ -314,7 +304,6 @@ const placeholder = (name: string) => `\${${name}}`;
 export const SAGA_PLACEHOLDERS: SagaResources = {
   reserveInventory: placeholder('ReserveInventory'),
   processPayment: placeholder('ProcessPayment'),
-  commitInventory: placeholder('CommitInventory'),
   confirmOrder: placeholder('ConfirmOrder'),
   abandonOrder: placeholder('AbandonOrder'),
   refundPayment: placeholder('RefundPayment'),

@@ -41,6 +41,7 @@ export const inventoryService = defineService({
     },
     ReserveInventory: { ...writes, trigger: { sagaTask: true } },
     ReleaseInventory: { ...writes, trigger: { sagaTask: true } },
-    CommitInventory: { ...writes, trigger: { sagaTask: true } },
+    // Orders' ConfirmOrder sells the held units through it.
+    CommitInventory: { ...writes, trigger: { contract: true } },
   },
 });

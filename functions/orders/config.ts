@@ -7,6 +7,8 @@ const store = { ORDERS_TABLE_NAME: z.string().check(z.minLength(1)) };
 const catalog = { CATALOG_GET_PRODUCTS_FUNCTION: z.string().check(z.minLength(1)) };
 /** The cart's GetCartLines read contract. */
 const cart = { CART_GET_CART_LINES_FUNCTION: z.string().check(z.minLength(1)) };
+/** Inventory's CommitInventory contract, which ConfirmOrder calls. */
+const inventory = { INVENTORY_COMMIT_INVENTORY_FUNCTION: z.string().check(z.minLength(1)) };
 const saga = { ORDER_SAGA_ARN: z.string().check(z.minLength(1)) };
 const cancellation = { ORDER_CANCELLATION_ARN: z.string().check(z.minLength(1)) };
 
@@ -19,6 +21,7 @@ export const ordersConfig = defineConfig(store);
 export const placeOrderConfig = defineConfig({ ...store, ...catalog });
 export const checkOutConfig = defineConfig({ ...store, ...catalog, ...cart });
 export const listOrdersConfig = defineConfig({ ...store, ...cursorKeyVariables });
+export const confirmOrderConfig = defineConfig({ ...store, ...inventory });
 export const startOrderSagaConfig = defineConfig({ ...store, ...saga });
 export const cancellationConfig = defineConfig({ ...store, ...cancellation });
 

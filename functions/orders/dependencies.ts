@@ -1,5 +1,6 @@
 import { cartReader } from '../cart/contracts/get-cart-lines.js';
 import { catalogReader } from '../catalog/contracts/get-products.js';
+import { inventoryCommits } from '../inventory/contracts/commit-inventory.js';
 import { dynamoDocumentClient } from '../shared/dynamodb.js';
 import { dynamoInbox, type Inbox } from '../shared/events/inbox.js';
 import { lambdaInvoker } from '../shared/invoke/contract.js';
@@ -7,8 +8,8 @@ import { once } from '../shared/once.js';
 import { secretCursors } from '../shared/secret-cursors.js';
 import { dynamoOrderStore } from './adapters/dynamodb-order-store.js';
 import { stepFunctionsClient, stepFunctionsWorkflows } from './adapters/step-functions-workflows.js';
-import { adapterConfigs, ordersConfig } from './config.js';
-import type { OrdersDependencies } from './use-cases/ports.js';
+import { adapterConfigs, confirmOrderConfig, ordersConfig } from './config.js';
+import type { ConfirmationDependencies, OrdersDependencies } from './use-cases/ports.js';
 
 export type OrderStepDependencies = Pick<OrdersDependencies, 'orders' | 'clock'>;
 
@@ -22,6 +23,17 @@ export const orderStepDependencies = (): OrderStepDependencies => {
     clock: () => new Date(),
   };
   return steps;
+};
+
+let confirmation: ConfirmationDependencies | undefined;
+
+/** ConfirmOrder's: the saga steps' and inventory's CommitInventory contract. */
+export const confirmationDependencies = (): ConfirmationDependencies => {
+  confirmation ??= {
+    ...orderStepDependencies(),
+    stock: inventoryCommits(lambdaInvoker(), confirmOrderConfig.load().INVENTORY_COMMIT_INVENTORY_FUNCTION),
+  };
+  return confirmation;
 };
 
 /**

@@ -5,6 +5,7 @@ import { OrdersTable } from './adapters/orders-table.js';
 import {
   cancellationConfig,
   checkOutConfig,
+  confirmOrderConfig,
   listOrdersConfig,
   ordersConfig,
   placeOrderConfig,
@@ -73,7 +74,13 @@ export const ordersService = defineService({
         },
       },
     },
-    ConfirmOrder: { ...writes, trigger: { sagaTask: true } },
+    ConfirmOrder: {
+      config: confirmOrderConfig,
+      table: 'readWrite',
+      // Sells the order's held units before it confirms the order.
+      calls: ['inventory.CommitInventory'],
+      trigger: { sagaTask: true },
+    },
     AbandonOrder: { ...writes, trigger: { sagaTask: true } },
     CancelOrder: { ...writes, trigger: { sagaTask: true } },
     MarkNeedsAttention: { ...writes, trigger: { sagaTask: true } },

@@ -226,7 +226,6 @@ const sagaTasks = (built: ReadonlyMap<FunctionRef, BuiltFunction>): SagaTasks =>
   const resolved: SagaTasks = {
     reserveInventory: task('reserveInventory'),
     processPayment: task('processPayment'),
-    commitInventory: task('commitInventory'),
     confirmOrder: task('confirmOrder'),
     abandonOrder: task('abandonOrder'),
     refundPayment: task('refundPayment'),

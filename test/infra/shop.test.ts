@@ -586,14 +586,23 @@ describe('events', () => {
     expect(statements).not.toContain('SagaOrderSaga');
   });
 
-  it('runs the commit of held stock and the compensations’ gate as saga tasks, not on events', () => {
+  it('sells the held stock inside the saga, ConfirmOrder calling inventory’s contract, and runs the gate as a saga task; neither on events', () => {
     const names = JSON.stringify(
       ofType(api.toJSON().Resources as Resources, 'AWS::StepFunctions::StateMachine').map(
         ([, machine]) => machine.Properties?.DefinitionSubstitutions,
       ),
     );
-    expect(names).toContain('InventoryCommitInventory');
+    expect(names).toContain('OrdersConfirmOrder');
     expect(names).toContain('OrdersAbandonOrder');
+    // Three states on the happy path: the sale is ConfirmOrder's call, not a state of its own.
+    expect(names).not.toContain('InventoryCommitInventory');
+    const confirm = ofType(apiResources, 'AWS::Lambda::Function').find(
+      ([, fn]) => fn.Properties?.Description === 'orders: ConfirmOrder',
+    );
+    if (!confirm) throw new Error('no ConfirmOrder function');
+    const variables = propertiesOf<{ Environment: { Variables: Record<string, unknown> } }>(confirm[1])
+      .Environment.Variables;
+    expect(JSON.stringify(variables.INVENTORY_COMMIT_INVENTORY_FUNCTION)).toContain('CommitInventory');
     for (const rule of rules())
       expect(JSON.stringify(rule.Properties?.Targets ?? [])).not.toContain('InventoryCommitInventory');
   });

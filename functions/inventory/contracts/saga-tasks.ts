@@ -20,16 +20,20 @@ export const ReleaseInventoryTask = {
   output: z.object({ orderId, outcome: z.enum(['RELEASED', 'NOTHING_TO_RELEASE']) }),
 } as const;
 
-/** The commit answers where the sold units leave from: the saga hands it to ConfirmOrder, for the shipment. */
+/**
+ * CommitInventory as a step of the saga's executions started before
+ * ConfirmOrder sold the units itself (through the CommitInventory contract,
+ * commit-inventory.ts): kept while such executions may still run.
+ */
 export const CommitInventoryTask = {
   input: z.object({ orderId, correlationId }),
   output: z.object({ orderId, outcome: z.literal('COMMITTED'), shipFrom: z.array(allocationSchema) }),
 } as const;
 
 /**
- * CommitInventory's refusal: the order's units are no longer held for it
- * (the hold ran out and was given back, or there never was one). Never
- * retried: the saga compensates, and the order is cancelled.
+ * CommitInventory's refusal as such a step: the order's units are no longer
+ * held for it (the hold ran out and was given back, or there never was one).
+ * Never retried: the saga compensates, and the order is cancelled.
  */
 export const CommitRefusals = { notHeld: 'ReservationNotHeldError' } as const;
 

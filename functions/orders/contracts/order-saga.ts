@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { orderLineSchema as reservedLineSchema } from '../../inventory/contracts/schemas.js';
-import { allocationSchema } from '../../inventory/contracts/warehouses.js';
 import { paymentTokenSchema } from '../../payments/contracts/schemas.js';
 import { moneySchema } from '../../shared/money.js';
 import { orderRefSchema } from './ids.js';
@@ -52,6 +51,7 @@ export type OrderCancellationInput = z.infer<typeof OrderCancellationInput>;
 export const forwardFailures = {
   reservationFailure: z.optional(stepFailureSchema),
   paymentFailure: z.optional(stepFailureSchema),
+  /** Only in executions started before ConfirmOrder sold the units itself (see `cancellationReasonFor`). */
   commitFailure: z.optional(stepFailureSchema),
   confirmationFailure: z.optional(stepFailureSchema),
 };
@@ -65,12 +65,12 @@ export const compensationFailures = {
 };
 
 export const ConfirmOrderTask = {
-  /** `committed`: CommitInventory's answer, with where the sold units leave from (`shipFrom`, absent before warehouses). */
-  input: z.object({
-    orderId,
-    correlationId,
-    committed: z.optional(z.object({ shipFrom: z.optional(z.array(allocationSchema)) })),
-  }),
+  /**
+   * An execution started before ConfirmOrder sold the units itself also
+   * passes `committed`, its own CommitInventory step's answer: left out (the
+   * object drops what it does not name), as the commit answers the same again.
+   */
+  input: z.object({ orderId, correlationId }),
   output: z.object({ orderId, status: z.literal('CONFIRMED') }),
 } as const;
 
@@ -105,5 +105,12 @@ export const MarkNeedsAttentionTask = {
   output: z.object({ orderId, status: z.enum(['NEEDS_ATTENTION', 'UNCHANGED']) }),
 } as const;
 
-/** ConfirmOrder's refusal: the order is no longer PENDING (cancelled or set aside meanwhile). */
-export const ConfirmationRefusals = { notPending: 'OrderNotPendingError' } as const;
+/**
+ * ConfirmOrder's refusals: the order is no longer PENDING (cancelled or set
+ * aside meanwhile), or inventory no longer holds its units (the hold ran out
+ * and was given back before they could be sold).
+ */
+export const ConfirmationRefusals = {
+  notPending: 'OrderNotPendingError',
+  stockNotHeld: 'StockNoLongerHeldError',
+} as const;

@@ -67,6 +67,19 @@ export class OrderNotPendingError extends ConflictError {
   }
 }
 
+/**
+ * ConfirmOrder found the order's units no longer held for it: inventory gave
+ * the hold back (it ran out) before the units could be sold. A business
+ * refusal, never retried: the saga compensates, and the order is cancelled
+ * OUT_OF_STOCK.
+ */
+export class StockNoLongerHeldError extends ConflictError {
+  readonly slug = 'stock-no-longer-held';
+  constructor(orderId: string) {
+    super(`The stock of order ${orderId} is no longer held for it.`);
+  }
+}
+
 /** The order kept changing under a conditional write, more often than a few tries settle: retry later. */
 export class OrderChangedConcurrentlyError extends TransientError {
   readonly slug = 'order-changed-concurrently';

@@ -1,6 +1,7 @@
 import { CommitRefusals, ReservationRefusals } from '../../inventory/contracts/saga-tasks.js';
 import { PaymentRefusals } from '../../payments/contracts/saga-tasks.js';
 import { MAX_AMOUNT, type Money, money } from '../../shared/money.js';
+import { ConfirmationRefusals } from '../contracts/order-saga.js';
 import type { CancellationReason, OrderStatus } from '../contracts/vocabulary.js';
 import { IllegalTransitionError } from './errors.js';
 
@@ -290,6 +291,9 @@ export const cancellationReasonFor = (state: {
       : 'OUT_OF_STOCK';
   if (state.paymentFailure?.Error === PaymentRefusals.declined) return 'PAYMENT_DECLINED';
   // The hold was given back before the units could be sold: the stock is no longer the order's.
+  if (state.confirmationFailure?.Error === ConfirmationRefusals.stockNotHeld) return 'OUT_OF_STOCK';
+  // The same refusal in an execution of the saga as it was before ConfirmOrder sold the units
+  // itself, which ran CommitInventory as a step of its own (`commitFailure`).
   if (state.commitFailure?.Error === CommitRefusals.notHeld) return 'OUT_OF_STOCK';
   return 'PAYMENT_FAILED';
 };

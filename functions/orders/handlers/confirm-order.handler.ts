@@ -1,12 +1,12 @@
 import { sagaTask } from '../../shared/invoke/saga-task.js';
 import { countBusinessEvent } from '../../shared/observability.js';
 import { ConfirmOrderTask } from '../contracts/order-saga.js';
-import { orderStepDependencies } from '../dependencies.js';
+import { confirmationDependencies } from '../dependencies.js';
 import { confirmOrder } from '../use-cases/saga-steps.js';
 
-export const confirmOrderHandler = (deps = orderStepDependencies) =>
-  sagaTask(ConfirmOrderTask, async ({ orderId, committed }) => {
-    const { changed } = await confirmOrder(deps(), orderId, committed?.shipFrom);
+export const confirmOrderHandler = (deps = confirmationDependencies) =>
+  sagaTask(ConfirmOrderTask, async ({ orderId }) => {
+    const { changed } = await confirmOrder(deps(), orderId);
     // Counted once per order, not once per retried or repeated step.
     if (changed) countBusinessEvent('OrderConfirmed');
     return { orderId, status: 'CONFIRMED' as const };

@@ -1,3 +1,4 @@
+import type { CommitOutcome } from '../../inventory/contracts/commit-inventory.js';
 import type { DomainEvent } from '../../shared/events/define-event.js';
 import type { Money } from '../../shared/money.js';
 import type { CursorCodec, PageKey } from '../../shared/pagination.js';
@@ -124,3 +125,13 @@ export interface OrdersDependencies {
   readonly cursors: CursorCodec;
   readonly clock: () => Date;
 }
+
+/** Inventory's sale of an order's held units (its CommitInventory contract). */
+export interface HeldStock {
+  commit(orderId: string): Promise<CommitOutcome>;
+}
+
+/** What the saga's ConfirmOrder step needs: the table, a clock, and inventory to sell the held units. */
+export type ConfirmationDependencies = Pick<OrdersDependencies, 'orders' | 'clock'> & {
+  readonly stock: HeldStock;
+};

@@ -1,7 +1,6 @@
-import type { Allocation } from '../../inventory/contracts/warehouses.js';
 import { OrderCancelled, OrderConfirmed, OrderNeedsAttention } from '../contracts/events.js';
 import type { StepFailure } from '../contracts/order-saga.js';
-import { OrderNotPendingError } from '../domain/errors.js';
+import { OrderNotPendingError, StockNoLongerHeldError } from '../domain/errors.js';
 import {
   type CancellationReason,
   cancellableFrom,
@@ -10,35 +9,36 @@ import {
   type OrderStatus,
 } from '../domain/order.js';
 import { moveOrder, onFreshOrder } from './order-changes.js';
-import type { OrdersDependencies } from './ports.js';
+import type { ConfirmationDependencies, OrdersDependencies } from './ports.js';
 
 type Deps = Pick<OrdersDependencies, 'orders' | 'clock'>;
 
 /**
- * The saga's pivot: PENDING → CONFIRMED, its stock already sold. Idempotent:
- * an order already confirmed (or shipped since) is success; an order the
- * shop gave up on (abandoned, cancelled, set aside) is refused, and the saga
+ * The saga's pivot: the order's held units are sold (inventory's
+ * CommitInventory), then the order goes PENDING → CONFIRMED, its
+ * OrderConfirmed saying where the units leave from. Selling first means an
+ * order is never confirmed on stock its hold gave back: inventory refuses a
+ * hold that ran out, and so does this step (StockNoLongerHeldError), and the
+ * saga compensates. Idempotent, as the sale is: an order already confirmed
+ * (or shipped since) is success; an order the shop gave up on (abandoned,
+ * cancelled, set aside) is refused before anything is sold, and the saga
  * compensates. The write is conditional on the order not being abandoned,
- * so the gate and the pivot never both win.
+ * so the gate and the pivot never both win; units sold for an order the
+ * gate won are given back by the compensation (ReleaseInventory).
  */
 export const confirmOrder = (
-  deps: Deps,
+  deps: ConfirmationDependencies,
   orderId: string,
-  shipFrom?: readonly Allocation[],
 ): Promise<{ orderId: string; status: 'CONFIRMED'; changed: boolean }> =>
   onFreshOrder(deps, orderId, async (order) => {
     if (order.status === 'CONFIRMED' || order.status === 'SHIPPED' || order.status === 'DELIVERED')
       return { orderId, status: 'CONFIRMED', changed: false };
     if (order.status !== 'PENDING' || order.abandonedAt)
       throw new OrderNotPendingError(orderId, order.abandonedAt ? 'abandoned' : order.status);
+    const sale = await deps.stock.commit(orderId);
+    if (sale.outcome === 'NOT_HELD') throw new StockNoLongerHeldError(orderId);
     const event = OrderConfirmed.create(
-      {
-        orderId,
-        userId: order.userId,
-        items: [...order.items],
-        total: order.total,
-        ...(shipFrom ? { shipFrom: [...shipFrom] } : {}),
-      },
+      { orderId, userId: order.userId, items: [...order.items], total: order.total, shipFrom: sale.shipFrom },
       deps.clock(),
     );
     return (await moveOrder(deps, order, 'PENDING', { status: 'CONFIRMED' }, event))

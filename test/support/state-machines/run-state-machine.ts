@@ -9,7 +9,6 @@ export type TaskStub = (input: Json, attempt: number) => Promise<Json>;
 export const stubResources: SagaResources = {
   reserveInventory: 'arn:aws:lambda:us-east-1:000000000000:function:ReserveInventory',
   processPayment: 'arn:aws:lambda:us-east-1:000000000000:function:ProcessPayment',
-  commitInventory: 'arn:aws:lambda:us-east-1:000000000000:function:CommitInventory',
   confirmOrder: 'arn:aws:lambda:us-east-1:000000000000:function:ConfirmOrder',
   abandonOrder: 'arn:aws:lambda:us-east-1:000000000000:function:AbandonOrder',
   refundPayment: 'arn:aws:lambda:us-east-1:000000000000:function:RefundPayment',

@@ -14,7 +14,8 @@ describe('the tables the docs take from the code', () => {
     expect(table).toContain('| orders |');
     expect(table).toContain('`POST /orders`');
     expect(table).toContain('`OrderPlaced`');
-    expect(table).toContain('saga task `CommitInventory`');
+    expect(table).toContain('serves `CommitInventory`');
+    expect(table).toContain('`inventory.CommitInventory`');
   });
 
   it("holds the README's tour to the steps npm run tour runs (npm run docs writes it)", () => {

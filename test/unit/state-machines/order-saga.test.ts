@@ -53,12 +53,12 @@ const cancelled: TaskStub = async () => ({ orderId: 'o-1', status: 'CANCELLED' }
 const count = (calls: readonly string[], name: string) => calls.filter((call) => call === name).length;
 
 describe('the order saga', () => {
-  it('reserves, charges, sells the held stock and confirms an order, in four task states and nothing else', async () => {
+  it('reserves, charges, then sells the held stock and confirms an order, in three task states and nothing else', async () => {
     const run = await saga(input, { ConfirmOrder: confirmed });
     expect(run.status).toBe('SUCCEEDED');
     expect(run.output).toEqual({ orderId: 'o-1', status: 'CONFIRMED' });
-    expect(run.calls).toEqual(['ReserveInventory', 'ProcessPayment', 'CommitInventory', 'ConfirmOrder']);
-    expect(run.inputs.CommitInventory).toEqual({ orderId: 'o-1', correlationId: 'c-1' });
+    expect(run.calls).toEqual(['ReserveInventory', 'ProcessPayment', 'ConfirmOrder']);
+    expect(run.inputs.ConfirmOrder).toEqual({ orderId: 'o-1', correlationId: 'c-1' });
     expect(run.inputs.ReserveInventory).toEqual({ orderId: 'o-1', correlationId: 'c-1', lines: input.lines });
     expect(run.inputs.ProcessPayment).toEqual({
       orderId: 'o-1',
@@ -110,13 +110,7 @@ describe('the order saga', () => {
       ProcessPayment: failsFirst('ProviderUnavailableError', 1, { orderId: 'o-1', chargeId: 'ch_1' }),
       ConfirmOrder: confirmed,
     });
-    expect(run.calls).toEqual([
-      'ReserveInventory',
-      'ProcessPayment',
-      'ProcessPayment',
-      'CommitInventory',
-      'ConfirmOrder',
-    ]);
+    expect(run.calls).toEqual(['ReserveInventory', 'ProcessPayment', 'ProcessPayment', 'ConfirmOrder']);
     expect(run).toMatchObject({ status: 'SUCCEEDED', output: { status: 'CONFIRMED' } });
   });
 
@@ -143,11 +137,12 @@ describe('the order saga', () => {
   });
 
   it('compensates at once, without retrying, when the held stock was given back before it could be sold', async () => {
-    const run = await saga(input, { CommitInventory: fails('ReservationNotHeldError') });
-    expect(count(run.calls, 'CommitInventory')).toBe(1);
-    expect(run.calls).not.toContain('ConfirmOrder');
+    const run = await saga(input, { ConfirmOrder: fails('StockNoLongerHeldError') });
+    expect(count(run.calls, 'ConfirmOrder')).toBe(1);
     expect(run.calls.slice(-4)).toEqual(COMPENSATIONS);
-    expect(run.inputs.CancelOrder).toMatchObject({ commitFailure: { Error: 'ReservationNotHeldError' } });
+    expect(run.inputs.CancelOrder).toMatchObject({
+      confirmationFailure: { Error: 'StockNoLongerHeldError' },
+    });
   });
 
   it('sets the order aside when even the gate keeps failing', async () => {

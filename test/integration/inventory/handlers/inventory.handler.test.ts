@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ProductCreated } from '../../../../functions/catalog/contracts/events.js';
 import { InMemoryInventory } from '../../../../functions/inventory/adapters/in-memory-inventory-store.js';
+import { CommitRefusals } from '../../../../functions/inventory/contracts/saga-tasks.js';
+import { commitInventoryHandler } from '../../../../functions/inventory/handlers/commit-inventory.handler.js';
 import { createStockItemHandler } from '../../../../functions/inventory/handlers/create-stock-item.handler.js';
 import { createWarehouseHandler } from '../../../../functions/inventory/handlers/create-warehouse.handler.js';
 import { getStockHandler } from '../../../../functions/inventory/handlers/get-stock.handler.js';
@@ -8,6 +10,8 @@ import { listWarehousesHandler } from '../../../../functions/inventory/handlers/
 import { setStockHandler } from '../../../../functions/inventory/handlers/set-stock.handler.js';
 import { setWarehouseStockHandler } from '../../../../functions/inventory/handlers/set-warehouse-stock.handler.js';
 import type { SetStockDependencies } from '../../../../functions/inventory/use-cases/ports.js';
+import { reserveInventory } from '../../../../functions/inventory/use-cases/reserve-inventory.js';
+import { setStock } from '../../../../functions/inventory/use-cases/set-stock.js';
 import { inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { money } from '../../../../functions/shared/money.js';
 import {
@@ -193,5 +197,41 @@ describe('warehouses through their routes', () => {
       body: { type: expect.stringContaining('warehouse-not-found') },
     });
     expect(inventory.stock.get('LAMP-1')?.available).toBe(7);
+  });
+});
+
+describe('the CommitInventory contract, which orders’ ConfirmOrder calls', () => {
+  const commit = (event: unknown) => commitInventoryHandler(deps)(event, lambdaContext());
+  const reserve = async (orderId: string) => {
+    await setStock(deps(), 'LAMP-1', 5);
+    await reserveInventory(deps(), {
+      orderId,
+      lines: [{ sku: 'LAMP-1', quantity: 2 }],
+    });
+  };
+
+  it('sells the held units once and answers where they leave from, however often it is asked', async () => {
+    await reserve('o-1');
+    const answer = { outcome: 'COMMITTED', shipFrom: [{ sku: 'LAMP-1', warehouseId: 'main', quantity: 2 }] };
+    expect(await commit({ correlationId: 'c-1', request: { orderId: 'o-1' } })).toEqual(answer);
+    expect(await commit({ correlationId: 'c-1', request: { orderId: 'o-1' } })).toEqual(answer);
+    expect(inventory.view('LAMP-1')).toMatchObject({ available: 3, reserved: 0 });
+  });
+
+  it('answers NOT_HELD, rather than failing, for units no longer held', async () => {
+    expect(await commit({ correlationId: 'c-1', request: { orderId: 'never' } })).toEqual({
+      outcome: 'NOT_HELD',
+    });
+  });
+
+  it('still runs as the saga step it was, for executions started before ConfirmOrder sold the units', async () => {
+    await reserve('o-2');
+    expect(await commit({ orderId: 'o-2', correlationId: 'c-2' })).toMatchObject({
+      orderId: 'o-2',
+      outcome: 'COMMITTED',
+    });
+    await expect(commit({ orderId: 'never', correlationId: 'c-3' })).rejects.toMatchObject({
+      name: CommitRefusals.notHeld,
+    });
   });
 });

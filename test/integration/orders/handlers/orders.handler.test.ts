@@ -11,7 +11,10 @@ import { getOrderHandler } from '../../../../functions/orders/handlers/get-order
 import { markOrderShippedHandler } from '../../../../functions/orders/handlers/mark-order-shipped.handler.js';
 import { placeOrderHandler } from '../../../../functions/orders/handlers/place-order.handler.js';
 import { requestOrderCancellationHandler } from '../../../../functions/orders/handlers/request-order-cancellation.handler.js';
-import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
+import type {
+  ConfirmationDependencies,
+  OrdersDependencies,
+} from '../../../../functions/orders/use-cases/ports.js';
 import { inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
 import { ContractCallFailedError } from '../../../../functions/shared/invoke/contract.js';
 import { money } from '../../../../functions/shared/money.js';
@@ -26,13 +29,13 @@ const products = new Map([['A1', { sku: 'A1', name: 'Apple', price: money(500) }
 let orders: InMemoryOrders;
 let started: { sagas: OrderSagaInput[]; cancellations: OrderCancellationInput[] };
 let catalogDown: boolean;
-let deps: () => OrdersDependencies;
+let deps: () => OrdersDependencies & ConfirmationDependencies;
 
 beforeEach(() => {
   orders = new InMemoryOrders();
   started = { sagas: [], cancellations: [] };
   catalogDown = false;
-  const built: OrdersDependencies = {
+  const built: OrdersDependencies & ConfirmationDependencies = {
     orders: orders.store,
     catalog: {
       getProducts: async (skus) => {
@@ -46,6 +49,7 @@ beforeEach(() => {
       startCancellation: async (input) => void started.cancellations.push(input),
     },
     cursors: hmacCursors('x'.repeat(32)),
+    stock: { commit: async () => ({ outcome: 'COMMITTED', shipFrom: [] }) },
     clock: () => new Date('2026-12-05T10:00:00.000Z'),
   };
   deps = () => built;

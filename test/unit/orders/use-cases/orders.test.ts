@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { CommitOutcome } from '../../../../functions/inventory/contracts/commit-inventory.js';
 import { InMemoryOrders } from '../../../../functions/orders/adapters/in-memory-order-store.js';
 import type {
   OrderCancellationInput,
@@ -11,6 +12,7 @@ import {
   OrderNotCancellableError,
   OrderNotFoundError,
   OrderNotPendingError,
+  StockNoLongerHeldError,
   TooManyOpenOrdersError,
   UnorderableItemsError,
 } from '../../../../functions/orders/domain/errors.js';
@@ -18,7 +20,10 @@ import { MAX_STALLS, STALL_MINUTES } from '../../../../functions/orders/domain/o
 import { claimShipment } from '../../../../functions/orders/use-cases/claim-shipment.js';
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
 import { checkOut, orderIdFor, placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
-import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
+import type {
+  ConfirmationDependencies,
+  OrdersDependencies,
+} from '../../../../functions/orders/use-cases/ports.js';
 import { getOrder, getOrderHistory, listOrders } from '../../../../functions/orders/use-cases/read-orders.js';
 import { recordHistory } from '../../../../functions/orders/use-cases/record-history.js';
 import { requestCancellation } from '../../../../functions/orders/use-cases/request-cancellation.js';
@@ -44,12 +49,17 @@ const catalog = new Map([
 let orders: InMemoryOrders;
 let cartLines: { sku: string; quantity: number }[];
 let started: { sagas: OrderSagaInput[]; cancellations: OrderCancellationInput[] };
-let deps: OrdersDependencies;
+let deps: OrdersDependencies & ConfirmationDependencies;
+/** What inventory answers ConfirmOrder's sale of the held units, and the orders it was asked for. */
+let sale: CommitOutcome;
+let sold: string[];
 
 beforeEach(() => {
   orders = new InMemoryOrders();
   cartLines = [];
   started = { sagas: [], cancellations: [] };
+  sale = { outcome: 'COMMITTED', shipFrom: [{ sku: 'A1', warehouseId: 'main', quantity: 2 }] };
+  sold = [];
   deps = {
     orders: orders.store,
     catalog: { getProducts: async (skus) => skus.flatMap((sku) => catalog.get(sku) ?? []) },
@@ -59,6 +69,12 @@ beforeEach(() => {
       startCancellation: async (input) => void started.cancellations.push(input),
     },
     cursors: hmacCursors('x'.repeat(32)),
+    stock: {
+      commit: async (orderId) => {
+        sold.push(orderId);
+        return sale;
+      },
+    },
     clock: () => new Date('2026-11-22T10:00:00.000Z'),
   };
 });
@@ -348,6 +364,35 @@ describe('the saga’s order steps', () => {
     expect(started.cancellations.at(-1)).toMatchObject({ customerRequest: true, attempt: 1 });
   });
 
+  it('sells the held units before it confirms, and says in OrderConfirmed where they leave from', async () => {
+    const orderId = await placed();
+    expect(await confirmOrder(deps, orderId)).toMatchObject({ status: 'CONFIRMED', changed: true });
+    expect(sold).toEqual([orderId]);
+    const confirmed = orders.outbox.find((event) => event.detailType === 'OrderConfirmed');
+    expect(confirmed?.detail.data).toMatchObject({
+      shipFrom: [{ sku: 'A1', warehouseId: 'main', quantity: 2 }],
+    });
+  });
+
+  it('refuses to confirm an order whose hold was given back, and leaves it PENDING for the compensations', async () => {
+    const orderId = await placed();
+    sale = { outcome: 'NOT_HELD' };
+    await expect(confirmOrder(deps, orderId)).rejects.toThrow(StockNoLongerHeldError);
+    expect(orders.orders.get(orderId)?.status).toBe('PENDING');
+    expect(orders.outbox.filter((event) => event.detailType === 'OrderConfirmed')).toEqual([]);
+  });
+
+  it('sells nothing for an order the gate abandoned, nor again for one already confirmed', async () => {
+    const abandoned = await placed();
+    await abandonOrder(deps, { orderId: abandoned });
+    await expect(confirmOrder(deps, abandoned)).rejects.toThrow(OrderNotPendingError);
+    expect(sold).toEqual([]);
+    const confirmed = (await placeOrder(deps, submission('key-2'))).orderId;
+    await confirmOrder(deps, confirmed);
+    await confirmOrder(deps, confirmed);
+    expect(sold).toEqual([confirmed]);
+  });
+
   it('confirms once, however often it is asked, and refuses a cancelled order', async () => {
     const orderId = await placed();
     expect(await confirmOrder(deps, orderId)).toMatchObject({ status: 'CONFIRMED', changed: true });
@@ -365,6 +410,9 @@ describe('the saga’s order steps', () => {
     [{ paymentFailure: { Error: 'PaymentDeclinedError' } }, 'PAYMENT_DECLINED'],
     [{ paymentFailure: { Error: 'ProviderUnavailableError' } }, 'PAYMENT_FAILED'],
     [{ confirmationFailure: { Error: 'TransientError' } }, 'PAYMENT_FAILED'],
+    [{ confirmationFailure: { Error: 'StockNoLongerHeldError' } }, 'OUT_OF_STOCK'],
+    // An execution started before ConfirmOrder sold the units ran the sale as a step of its own.
+    [{ commitFailure: { Error: 'ReservationNotHeldError' } }, 'OUT_OF_STOCK'],
   ])('cancels with the reason the failure gives (%j → %s), once', async (failure, reason) => {
     const orderId = await placed();
     await cancelOrder(deps, { orderId, ...failure });

@@ -7,7 +7,10 @@ import { claimShipment } from '../../../../functions/orders/use-cases/claim-ship
 import { markShipped } from '../../../../functions/orders/use-cases/mark-shipped.js';
 import { markDelivered, settleReturn } from '../../../../functions/orders/use-cases/parcel-outcomes.js';
 import { placeOrder } from '../../../../functions/orders/use-cases/place-order.js';
-import type { OrdersDependencies } from '../../../../functions/orders/use-cases/ports.js';
+import type {
+  ConfirmationDependencies,
+  OrdersDependencies,
+} from '../../../../functions/orders/use-cases/ports.js';
 import {
   anonymizeCustomerOrders,
   getOrder,
@@ -34,7 +37,7 @@ const T0 = Date.parse('2026-11-22T10:00:00.000Z');
 let orders: InMemoryOrders;
 let cancellations: OrderCancellationInput[];
 let now: number;
-let deps: OrdersDependencies;
+let deps: OrdersDependencies & ConfirmationDependencies;
 
 beforeEach(() => {
   orders = new InMemoryOrders();
@@ -49,6 +52,7 @@ beforeEach(() => {
       startCancellation: async (input) => void cancellations.push(input),
     },
     cursors: hmacCursors('x'.repeat(32)),
+    stock: { commit: async () => ({ outcome: 'COMMITTED', shipFrom: [] }) },
     // Each read of the clock is a second later: every change has its own time.
     clock: () => {
       now += 1000;
