@@ -1,5 +1,4 @@
-import type { AttributeValue } from '../dynamodb-sdk.js';
-import { unmarshall } from '../dynamodb-sdk.js';
+import { type AttributeValue, unmarshall } from '../dynamodb-sdk.js';
 import type { DomainEvent, EventDetail } from '../events/define-event.js';
 
 /**
