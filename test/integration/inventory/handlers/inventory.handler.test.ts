@@ -10,6 +10,7 @@ import { listWarehousesHandler } from '../../../../functions/inventory/handlers/
 import { setStockHandler } from '../../../../functions/inventory/handlers/set-stock.handler.js';
 import { setWarehouseStockHandler } from '../../../../functions/inventory/handlers/set-warehouse-stock.handler.js';
 import type { SetStockDependencies } from '../../../../functions/inventory/use-cases/ports.js';
+import { releaseInventory } from '../../../../functions/inventory/use-cases/release-inventory.js';
 import { reserveInventory } from '../../../../functions/inventory/use-cases/reserve-inventory.js';
 import { setStock } from '../../../../functions/inventory/use-cases/set-stock.js';
 import { inMemoryInbox } from '../../../../functions/shared/events/inbox.js';
@@ -218,10 +219,12 @@ describe('the CommitInventory contract, which orders’ ConfirmOrder calls', () 
     expect(inventory.view('LAMP-1')).toMatchObject({ available: 3, reserved: 0 });
   });
 
-  it('answers NOT_HELD, rather than failing, for units no longer held', async () => {
-    expect(await commit({ correlationId: 'c-1', request: { orderId: 'never' } })).toEqual({
-      outcome: 'NOT_HELD',
-    });
+  it('answers NOT_HELD, rather than failing, for units given back or never held, and sells nothing', async () => {
+    await reserve('given-back');
+    await releaseInventory(deps(), { orderId: 'given-back' });
+    for (const orderId of ['given-back', 'never'])
+      expect(await commit({ correlationId: 'c-1', request: { orderId } })).toEqual({ outcome: 'NOT_HELD' });
+    expect(inventory.view('LAMP-1')).toMatchObject({ available: 5, reserved: 0 });
   });
 
   it('still runs as the saga step it was, for executions started before ConfirmOrder sold the units', async () => {
