@@ -45,10 +45,14 @@ export const giveBackCharge = async (
   );
 };
 
-/** A voided order's charge, if the provider made one all the same, given back. */
-const giveBackLateCharge = async (deps: PaymentsDependencies, voided: Payment): Promise<void> => {
+/**
+ * A voided order's charge, if the provider made one all the same, given back;
+ * resolves with whether there was one.
+ */
+export const giveBackLateCharge = async (deps: PaymentsDependencies, voided: Payment): Promise<boolean> => {
   const charge = await deps.provider.findCharge({ idempotencyKey: idempotencyKey(voided.orderId, 'charge') });
   if (charge) await giveBackCharge(deps, voided, charge);
+  return charge !== undefined;
 };
 
 /**

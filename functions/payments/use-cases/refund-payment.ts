@@ -2,6 +2,7 @@ import { money } from '../../shared/money.js';
 import { PaymentCompleted, PaymentRefunded } from '../contracts/events.js';
 import { PaymentChangedConcurrentlyError } from '../domain/errors.js';
 import { idempotencyKey, type Payment } from '../domain/payment.js';
+import { giveBackLateCharge } from './charge-payment.js';
 import type { PaymentsDependencies } from './ports.js';
 
 export type RefundOutcome = 'REFUNDED' | 'NOTHING_TO_REFUND';
@@ -37,10 +38,20 @@ const chargeOf = async (
   return recorded ? charged : payments.get(orderId);
 };
 
+const refundedLateCharge = async (deps: PaymentsDependencies, voided: Payment): Promise<RefundOutcome> =>
+  (await giveBackLateCharge(deps, voided)) ? 'REFUNDED' : 'NOTHING_TO_REFUND';
+
 /**
  * Gives back an order's charge, once. An order never charged has nothing to
  * refund: its payment is recorded VOIDED, so that no charge is made for it
  * afterwards (a step of a stopped or second saga still on its way).
+ *
+ * A voided payment's provider is asked again, after the void and by every
+ * refund that meets it: a charging step that read no void before its charge
+ * reached the provider may have lost the answer and read no void after it
+ * either (both reads before this refund voided), and then nothing else would
+ * ever give that charge back. A charge that reaches the provider after the
+ * look finds the void on its step's next read, which gives it back.
  */
 export const refundPayment = async (
   deps: PaymentsDependencies,
@@ -50,6 +61,7 @@ export const refundPayment = async (
   const { orderId } = request;
   const payment = await chargeOf(deps, request);
   if (payment?.status === 'REFUNDED') return 'REFUNDED';
+  if (payment?.status === 'VOIDED') return refundedLateCharge(deps, payment);
   if (!payment) {
     const voided: Payment = {
       orderId,
@@ -58,7 +70,7 @@ export const refundPayment = async (
       status: 'VOIDED',
       updatedAt: deps.clock().toISOString(),
     };
-    if (await deps.payments.record(voided, [])) return 'NOTHING_TO_REFUND';
+    if (await deps.payments.record(voided, [])) return refundedLateCharge(deps, voided);
     // A charge was recorded meanwhile: refund it.
     if (attempt >= MAX_RACES) throw new PaymentChangedConcurrentlyError(orderId);
     return refundPayment(deps, request, attempt + 1);

@@ -162,4 +162,58 @@ describe('an order given up before it was charged', () => {
     ]);
     expect(eventTypes()).toEqual(['PaymentRefunded']);
   });
+  it('gives back a charge made after the refund looked for one, whose step saw no void (the refund looks again once it has voided)', async () => {
+    const provider = deps.provider;
+    const answerLost: PaymentsDependencies = {
+      ...deps,
+      provider: {
+        ...provider,
+        charge: async (request) => {
+          await provider.charge(request);
+          throw new ProviderUnavailableError('The answer was lost.');
+        },
+      },
+    };
+    let charged = false;
+    const refunding: PaymentsDependencies = {
+      ...deps,
+      provider: {
+        ...provider,
+        // The refund finds nothing; before it voids, the saga's step charges, loses the answer and finds no void.
+        findCharge: async (request) => {
+          const found = await provider.findCharge(request);
+          if (!charged) {
+            charged = true;
+            await expect(chargePayment(answerLost, order)).rejects.toThrow(ProviderUnavailableError);
+          }
+          return found;
+        },
+      },
+    };
+    expect(await refundPayment(refunding, order)).toBe('REFUNDED');
+    expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED', amount: money(2500) });
+    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
+      'charged',
+      'refunded',
+    ]);
+  });
+
+  it('gives back a late charge when a refund meets the payment already voided (a retried or second compensation)', async () => {
+    expect(await refundPayment(deps, order)).toBe('NOTHING_TO_REFUND');
+    // A charge of a step that had looked before the void, its answer lost: the provider holds it.
+    await deps.provider.charge({
+      idempotencyKey: 'o-late:charge',
+      amount: money(2500),
+      token: 'tok_visa',
+      userId: 'u-1',
+    });
+    expect(await refundPayment(deps, order)).toBe('REFUNDED');
+    expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED', amount: money(2500) });
+    expect(await refundPayment(deps, order)).toBe('REFUNDED');
+    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
+      'charged',
+      'refunded',
+    ]);
+    expect(eventTypes()).toEqual(['PaymentRefunded']);
+  });
 });
