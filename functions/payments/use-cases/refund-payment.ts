@@ -46,12 +46,12 @@ const refundedLateCharge = async (deps: PaymentsDependencies, voided: Payment): 
  * refund: its payment is recorded VOIDED, so that no charge is made for it
  * afterwards (a step of a stopped or second saga still on its way).
  *
- * A voided payment's provider is asked again, after the void and by every
- * refund that meets it: a charging step that read no void before its charge
- * reached the provider may have lost the answer and read no void after it
- * either (both reads before this refund voided), and then nothing else would
- * ever give that charge back. A charge that reaches the provider after the
- * look finds the void on its step's next read, which gives it back.
+ * The provider is asked again for a voided payment's charge, by the refund
+ * that voided it (after its void) and by every refund that meets it: a
+ * charging step may have read no void, charged, lost the provider's answer
+ * and read no void again, both reads landing before the void, and nothing
+ * else would ever give that charge back. A charge that reaches the provider
+ * after this look finds the void on its step's next read, which gives it back.
  */
 export const refundPayment = async (
   deps: PaymentsDependencies,
