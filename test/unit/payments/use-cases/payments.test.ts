@@ -29,6 +29,8 @@ beforeEach(() => {
 });
 
 const charges = () => [...ledger.entries.values()].filter((entry) => entry.outcome === 'charged').length;
+/** What the provider remembers doing, each key's outcome, sorted. */
+const outcomes = () => [...ledger.entries.values()].map((entry) => entry.outcome).sort();
 const eventTypes = () => payments.outbox.map((event) => event.detailType);
 
 describe('chargePayment', () => {
@@ -111,6 +113,19 @@ describe('refunding a charge whose answer was lost', () => {
 describe('an order given up before it was charged', () => {
   const order = { orderId: 'o-late', userId: 'u-1', amount: money(2500), token: 'tok_visa' };
 
+  /** A provider that charges, after `meanwhile` if given, and loses its answer. */
+  const answerLost = (meanwhile?: () => Promise<unknown>): PaymentsDependencies => ({
+    ...deps,
+    provider: {
+      ...deps.provider,
+      charge: async (request) => {
+        await meanwhile?.();
+        await deps.provider.charge(request);
+        throw new ProviderUnavailableError('The answer was lost.');
+      },
+    },
+  });
+
   it('is voided by its refund, and a charge that comes after (a stopped or second saga’s step) is refused', async () => {
     expect(await refundPayment(deps, order)).toBe('NOTHING_TO_REFUND');
     expect(payments.payments.get('o-late')?.status).toBe('VOIDED');
@@ -119,24 +134,10 @@ describe('an order given up before it was charged', () => {
   });
 
   it('gives back a charge whose answer was lost while the refund voided the payment, without waiting for a retry', async () => {
-    const provider = deps.provider;
-    const lostAnswer: PaymentsDependencies = {
-      ...deps,
-      provider: {
-        ...provider,
-        charge: async (request) => {
-          await refundPayment(deps, order);
-          await provider.charge(request);
-          throw new ProviderUnavailableError('The answer was lost.');
-        },
-      },
-    };
+    const lostAnswer = answerLost(() => refundPayment(deps, order));
     await expect(chargePayment(lostAnswer, order)).rejects.toThrow(ProviderUnavailableError);
     expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED' });
-    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
-      'charged',
-      'refunded',
-    ]);
+    expect(outcomes()).toEqual(['charged', 'refunded']);
   });
 
   it('gives back at once a charge that reached the provider while the refund voided the payment', async () => {
@@ -156,24 +157,12 @@ describe('an order given up before it was charged', () => {
     };
     await expect(chargePayment(racing, order)).rejects.toThrow(PaymentVoidedError);
     expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED', amount: money(2500) });
-    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
-      'charged',
-      'refunded',
-    ]);
+    expect(outcomes()).toEqual(['charged', 'refunded']);
     expect(eventTypes()).toEqual(['PaymentRefunded']);
   });
+
   it('gives back a charge made after the refund looked for one, whose step saw no void (the refund looks again once it has voided)', async () => {
     const provider = deps.provider;
-    const answerLost: PaymentsDependencies = {
-      ...deps,
-      provider: {
-        ...provider,
-        charge: async (request) => {
-          await provider.charge(request);
-          throw new ProviderUnavailableError('The answer was lost.');
-        },
-      },
-    };
     let charged = false;
     const refunding: PaymentsDependencies = {
       ...deps,
@@ -184,7 +173,7 @@ describe('an order given up before it was charged', () => {
           const found = await provider.findCharge(request);
           if (!charged) {
             charged = true;
-            await expect(chargePayment(answerLost, order)).rejects.toThrow(ProviderUnavailableError);
+            await expect(chargePayment(answerLost(), order)).rejects.toThrow(ProviderUnavailableError);
           }
           return found;
         },
@@ -192,10 +181,7 @@ describe('an order given up before it was charged', () => {
     };
     expect(await refundPayment(refunding, order)).toBe('REFUNDED');
     expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED', amount: money(2500) });
-    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
-      'charged',
-      'refunded',
-    ]);
+    expect(outcomes()).toEqual(['charged', 'refunded']);
   });
 
   it('gives back a late charge when a refund meets the payment already voided (a retried or second compensation)', async () => {
@@ -210,10 +196,7 @@ describe('an order given up before it was charged', () => {
     expect(await refundPayment(deps, order)).toBe('REFUNDED');
     expect(payments.payments.get('o-late')).toMatchObject({ status: 'REFUNDED', amount: money(2500) });
     expect(await refundPayment(deps, order)).toBe('REFUNDED');
-    expect([...ledger.entries.values()].map((entry) => entry.outcome).sort()).toEqual([
-      'charged',
-      'refunded',
-    ]);
+    expect(outcomes()).toEqual(['charged', 'refunded']);
     expect(eventTypes()).toEqual(['PaymentRefunded']);
   });
 });
