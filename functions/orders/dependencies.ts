@@ -9,9 +9,11 @@ import { secretCursors } from '../shared/secret-cursors.js';
 import { dynamoOrderStore } from './adapters/dynamodb-order-store.js';
 import { stepFunctionsClient, stepFunctionsWorkflows } from './adapters/step-functions-workflows.js';
 import { adapterConfigs, confirmOrderConfig, ordersConfig } from './config.js';
-import type { ConfirmationDependencies, OrdersDependencies } from './use-cases/ports.js';
-
-export type OrderStepDependencies = Pick<OrdersDependencies, 'orders' | 'clock'>;
+import type {
+  ConfirmationDependencies,
+  OrderStepDependencies,
+  OrdersDependencies,
+} from './use-cases/ports.js';
 
 let steps: OrderStepDependencies | undefined;
 let api: OrdersDependencies | undefined;

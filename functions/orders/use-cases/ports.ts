@@ -131,7 +131,8 @@ export interface HeldStock {
   commit(orderId: string): Promise<CommitOutcome>;
 }
 
-/** What the saga's ConfirmOrder step needs: the table, a clock, and inventory to sell the held units. */
-export type ConfirmationDependencies = Pick<OrdersDependencies, 'orders' | 'clock'> & {
-  readonly stock: HeldStock;
-};
+/** What the saga's order steps and the history consumer need: the table and a clock. */
+export type OrderStepDependencies = Pick<OrdersDependencies, 'orders' | 'clock'>;
+
+/** What the saga's ConfirmOrder step needs: the order steps', and inventory to sell the held units. */
+export type ConfirmationDependencies = OrderStepDependencies & { readonly stock: HeldStock };
